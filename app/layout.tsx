@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { currentActor } from "@/server/auth/current";
+import { SiteHeader } from "@/ui/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = { title: { default: "Attest", template: "%s · Attest" }, description: "Competence evidence portfolios" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  return (
+    <html lang="en-GB">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader actor={actor ? { name: actor.name } : null} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

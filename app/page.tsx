@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { roleLabels } from "@/lib/roles";
+import { requireActor } from "@/server/auth/require";
+import { db } from "@/server/db/client";
+import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/server/home/queries";
+import { can, centresWhere } from "@/server/policy";
+import { AdminHome } from "@/ui/home/admin-home";
+import { AssessorHome } from "@/ui/home/assessor-home";
+import { IqaHome } from "@/ui/home/iqa-home";
+import { LearnerHome } from "@/ui/home/learner-home";
+import { VerifierHome } from "@/ui/home/verifier-home";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor("/");
+  const params = await searchParams;
+  const adminCentres = centresWhere(actor, "CENTRE_ADMIN");
+  const [learner, assessor, iqa, verifier, admin] = await Promise.all([
+    can(actor, "home.learner") ? learnerHome(db(), actor) : null,
+    can(actor, "home.assessor") ? assessorHome(db(), actor) : null,
+    can(actor, "home.iqa") ? iqaHome(db(), actor) : null,
+    can(actor, "home.verifier") ? verifierHome(db(), actor) : null,
+    Promise.all(adminCentres.map((id) => adminHome(db(), actor, id, { users: params.users, enrolments: params.enrolments }).then((data) => ({ id, data })))),
+  ]);
+  const roles = [...new Set(actor.grants.map((g) => roleLabels[g.role]))];
+  return (
+    <>
+      <h1>Welcome, {actor.name}</h1>
+      <p className="lead">{roles.length ? `Signed in as ${roles.join(", ").toLowerCase()}.` : "You hold no role in any centre yet. Ask your centre's administrator."}</p>
+      {learner && <LearnerHome enrolments={learner} />}
+      {assessor && <AssessorHome learners={assessor} />}
+      {iqa && <IqaHome groups={iqa} />}
+      {verifier && <VerifierHome centres={verifier} />}
+      {admin.map(({ id, data }) => (
+        <AdminHome key={id} centreName={actor.grants.find((g) => g.centreId === id)!.centreName} data={data} />
+      ))}
+    </>
+  );
+}

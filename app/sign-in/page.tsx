@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/server/auth/current";
+import { SignInForm } from "@/ui/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+// Only same-site paths, so a crafted link cannot send someone elsewhere after signing in.
+const safePath = (value: unknown) => (typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/");
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safePath(params.callbackUrl);
+  if (await currentActor()) redirect(callbackUrl);
+  const error = typeof params.error === "string" ? params.error.slice(0, 300) : null;
+  return (
+    <>
+      <h1>Sign in to Attest</h1>
+      <p className="lead">Use the email address and password your centre gave you.</p>
+      <SignInForm callbackUrl={callbackUrl} initialError={error} />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded";
+
+export type LocalDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+
+export const dataDir = () => path.resolve(process.env.ATTEST_DATA_DIR ?? ".data");
+
+/**
+ * The database the app uses: DATABASE_URL when set, otherwise an embedded PostgreSQL with its
+ * data under the data directory (kept across restarts).
+ */
+export async function openLocalDatabase(log: (line: string) => void = () => {}): Promise<LocalDatabase> {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const port = Number(process.env.ATTEST_PG_PORT ?? 54329);
+  const server = await startEmbeddedPostgres(path.join(dataDir(), "postgres"), port, log);
+  await ensureDatabase(server.url("postgres"), "attest");
+  return { url: server.url("attest"), embedded: true, stop: server.stop };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) {
+      const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : "";
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { authorize, centresWhere, enrolmentScope, userScope } from "../policy";
+
+const enrolmentSummary = {
+  id: true,
+  status: true,
+  startedAt: true,
+  centre: { select: { name: true } },
+  unit: { select: { id: true, code: true, version: true, displayCode: true, title: true } },
+  learner: { select: { id: true, name: true, email: true } },
+  assessor: { select: { name: true } },
+  iqa: { select: { name: true } },
+} as const;
+
+/** A learner's units, each with its criteria counted by kind. */
+export async function learnerHome(db: Db, actor: Actor | null) {
+  authorize(actor, "home.learner");
+  const enrolments = await db.enrolment.findMany({
+    where: { AND: [enrolmentScope(actor), { learnerId: actor.userId }] },
+    select: enrolmentSummary,
+    orderBy: { unit: { code: "asc" } },
+  });
+  const counts = await db.criterion.groupBy({
+    by: ["unitId", "kind"],
+    where: { unitId: { in: enrolments.map((e) => e.unit.id) } },
+    _count: { _all: true },
+  });
+  return enrolments.map((e) => {
+    const mine = counts.filter((c) => c.unitId === e.unit.id);
+    const of = (kind: string) => mine.find((c) => c.kind === kind)?._count._all ?? 0;
+    return {
+      ...e,
+      criteria: { total: mine.reduce((n, c) => n + c._count._all, 0), performance: of("PERFORMANCE") + of("ASSESSMENT"), knowledge: of("KNOWLEDGE") },
+    };
+  });
+}
+
+type Summary = Awaited<ReturnType<typeof learnerHome>>[number];
+
+function byLearner<T extends Pick<Summary, "learner" | "centre" | "unit" | "status">>(rows: T[]) {
+  const learners = new Map<string, { id: string; name: string; email: string; centre: string; units: T[] }>();
+  for (const r of rows) {
+    const entry = learners.get(r.learner.id) ?? { ...r.learner, centre: r.centre.name, units: [] };
+    entry.units.push(r);
+    learners.set(r.learner.id, entry);
+  }
+  return [...learners.values()];
+}
+
+/** The assessor's caseload: their assigned learners and units. */
+export async function assessorHome(db: Db, actor: Actor | null) {
+  authorize(actor, "home.assessor");
+  const rows = await db.enrolment.findMany({
+    where: { assessorId: actor.userId, centreId: { in: centresWhere(actor, "ASSESSOR") } },
+    select: enrolmentSummary,
+    orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
+  });
+  return byLearner(rows);
+}
+
+/** The assessors and learners an IQA covers. */
+export async function iqaHome(db: Db, actor: Actor | null) {
+  authorize(actor, "home.iqa");
+  const rows = await db.enrolment.findMany({
+    where: { iqaId: actor.userId, centreId: { in: centresWhere(actor, "IQA") } },
+    select: enrolmentSummary,
+    orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
+  });
+  const assessors = new Map<string, Summary[]>();
+  for (const r of rows) {
+    const name = r.assessor?.name ?? "No assessor assigned";
+    assessors.set(name, [...(assessors.get(name) ?? []), r as Summary]);
+  }
+  return [...assessors.entries()].map(([assessor, list]) => ({ assessor, learners: byLearner(list) }));
+}
+
+/** The centres a verifier may see now, with the size of each and when access ends. */
+export async function verifierHome(db: Db, actor: Actor | null) {
+  authorize(actor, "home.verifier");
+  const grants = actor.grants.filter((g) => g.role === "EXTERNAL_VERIFIER");
+  const ids = grants.map((g) => g.centreId);
+  const [enrolments, learners] = await Promise.all([
+    db.enrolment.groupBy({ by: ["centreId"], where: { centreId: { in: ids } }, _count: { _all: true } }),
+    db.enrolment.groupBy({ by: ["centreId", "learnerId"], where: { centreId: { in: ids } } }),
+  ]);
+  return grants.map((g) => ({
+    centreId: g.centreId,
+    name: g.centreName,
+    accessEnds: g.endsAt,
+    enrolments: enrolments.find((e) => e.centreId === g.centreId)?._count._all ?? 0,
+    learners: learners.filter((l) => l.centreId === g.centreId).length,
+  }));
+}
+
+export const PAGE_SIZE = 20;
+export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+/** A centre's users with their roles, and its enrolments, a page of each. */
+export async function adminHome(db: Db, actor: Actor | null, centreId: string, pages: { users?: unknown; enrolments?: unknown } = {}) {
+  authorize(actor, "centre.administer", { centreId });
+  const usersPage = pageSchema.parse(pages.users);
+  const enrolmentsPage = pageSchema.parse(pages.enrolments);
+  const userWhere = userScope(actor, centreId);
+  const enrolmentWhere = { AND: [enrolmentScope(actor), { centreId }] };
+  const [users, userCount, enrolments, enrolmentCount] = await Promise.all([
+    db.user.findMany({
+      where: userWhere,
+      orderBy: { name: "asc" },
+      skip: (usersPage - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true, name: true, email: true, active: true, lastSignInAt: true, roleGrants: { where: { centreId }, select: { role: true, endsAt: true } } },
+    }),
+    db.user.count({ where: userWhere }),
+    db.enrolment.findMany({
+      where: enrolmentWhere,
+      orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
+      skip: (enrolmentsPage - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: enrolmentSummary,
+    }),
+    db.enrolment.count({ where: enrolmentWhere }),
+  ]);
+  return {
+    users: { rows: users, page: usersPage, pages: Math.max(1, Math.ceil(userCount / PAGE_SIZE)), total: userCount },
+    enrolments: { rows: enrolments, page: enrolmentsPage, pages: Math.max(1, Math.ceil(enrolmentCount / PAGE_SIZE)), total: enrolmentCount },
+  };
+}

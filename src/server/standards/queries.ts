@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { type Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { NotFoundError, authorize } from "../policy";
+
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,20}$/, "A unit code is letters and digits, like CPC308 or AG26")
+  .transform((s) => s.toUpperCase());
+
+/** The newest published version of every unit, for the catalogue. */
+export async function listUnits(db: Db, actor: Actor | null) {
+  authorize(actor, "unit.read");
+  const units = await db.unit.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: [{ code: "asc" }, { version: "desc" }],
+    select: {
+      code: true,
+      version: true,
+      displayCode: true,
+      title: true,
+      awardingBody: true,
+      level: true,
+      creditValue: true,
+      guidedLearningHours: true,
+      _count: { select: { criteria: true, sections: true } },
+    },
+  });
+  return units
+    .filter((u, i) => units.findIndex((v) => v.code === u.code) === i)
+    .map(({ _count, ...u }) => ({ ...u, criteriaCount: _count.criteria, sectionCount: _count.sections }));
+}
+
+/** A unit's whole tree (newest published version unless one is named), or NotFoundError. */
+export async function getUnitTree(db: Db, actor: Actor | null, rawCode: unknown, rawVersion?: unknown) {
+  authorize(actor, "unit.read");
+  const code = unitCodeSchema.safeParse(rawCode);
+  const version = rawVersion === undefined || rawVersion === null ? undefined : z.coerce.number().int().positive().safeParse(rawVersion);
+  if (!code.success || (version && !version.success)) throw new NotFoundError("No unit has that code");
+  const unit = await db.unit.findFirst({
+    where: { code: code.data, status: "PUBLISHED", ...(version ? { version: version.data } : {}) },
+    orderBy: { version: "desc" },
+    omit: { id: true },
+    include: {
+      sections: {
+        orderBy: { position: "asc" },
+        select: {
+          code: true,
+          kind: true,
+          title: true,
+          preamble: true,
+          criteria: {
+            orderBy: { position: "asc" },
+            select: {
+              code: true,
+              kind: true,
+              text: true,
+              terms: {
+                orderBy: { term: "asc" },
+                select: { term: true, scopeCategory: { select: { key: true, name: true } }, glossaryTerm: { select: { term: true } } },
+              },
+            },
+          },
+        },
+      },
+      scopeCategories: {
+        orderBy: { position: "asc" },
+        select: { key: true, name: true, guidance: true, options: { orderBy: { position: "asc" }, select: { text: true } } },
+      },
+      glossaryTerms: { orderBy: { position: "asc" }, select: { term: true, definition: true } },
+      assessmentMethods: { orderBy: { position: "asc" }, select: { method: true, name: true, description: true } },
+    },
+  });
+  if (!unit) throw new NotFoundError("No unit has that code");
+  return {
+    ...unit,
+    sections: unit.sections.map((s) => ({
+      ...s,
+      criteria: s.criteria.map((c) => ({
+        ...c,
+        terms: c.terms.map((t) => ({ term: t.term, scope: t.scopeCategory?.key ?? null, glossary: t.glossaryTerm?.term ?? null })),
+      })),
+    })),
+    scopeCategories: unit.scopeCategories.map((s) => ({ ...s, options: s.options.map((o) => o.text) })),
+  };
+}
+
+export type UnitTree = Awaited<ReturnType<typeof getUnitTree>>;

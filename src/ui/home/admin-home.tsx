@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { adminHome } from "@/server/home/queries";
+import { formatDate } from "@/lib/format";
+import { roleLabels } from "@/lib/roles";
+import { EnrolmentStatusText } from "../enrolment-status";
+import { Pager } from "../pager";
+
+export function AdminHome({ centreName, data }: { centreName: string; data: Awaited<ReturnType<typeof adminHome>> }) {
+  const { users, enrolments } = data;
+  return (
+    <section aria-labelledby="admin-centre">
+      <h2 id="admin-centre">{centreName}: users and enrolments</h2>
+      <table>
+        <caption>
+          Users ({users.total}), page {users.page} of {users.pages}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Account</th>
+            <th scope="col">Last signed in</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.rows.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">{u.name}</th>
+              <td>{u.email}</td>
+              <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
+              <td>{u.active ? "Active" : "Disabled"}</td>
+              <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager label="Users pages" param="users" page={users.page} pages={users.pages} />
+      <table>
+        <caption>
+          Enrolments ({enrolments.total}), page {enrolments.page} of {enrolments.pages}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Learner</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Assessor</th>
+            <th scope="col">IQA</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {enrolments.rows.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">{e.learner.name}</th>
+              <td>
+                <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
+              </td>
+              <td>{e.assessor?.name ?? "Not assigned"}</td>
+              <td>{e.iqa?.name ?? "Not assigned"}</td>
+              <td>
+                <EnrolmentStatusText status={e.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager label="Enrolments pages" param="enrolments" page={enrolments.page} pages={enrolments.pages} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { EnrolmentStatusText } from "../enrolment-status";
+
+type Row = {
+  id: string;
+  name: string;
+  email: string;
+  centre: string;
+  units: { id: string; status: string; unit: { code: string; version: number; displayCode: string; title: string } }[];
+};
+
+/** Learners with their units, as assessors and IQAs see them. */
+export function LearnerTable({ caption, learners }: { caption: string; learners: Row[] }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Learner</th>
+          <th scope="col">Centre</th>
+          <th scope="col">Units</th>
+        </tr>
+      </thead>
+      <tbody>
+        {learners.map((l) => (
+          <tr key={l.id}>
+            <th scope="row">
+              {l.name}
+              <br />
+              <span className="muted">{l.email}</span>
+            </th>
+            <td>{l.centre}</td>
+            <td>
+              <ul>
+                {l.units.map((e) => (
+                  <li key={e.id}>
+                    <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title} (
+                    <EnrolmentStatusText status={e.status} />)
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,35 @@
+import type { verifierHome } from "@/server/home/queries";
+import { formatDate } from "@/lib/format";
+
+export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof verifierHome>> }) {
+  return (
+    <section aria-labelledby="ev-centres">
+      <h2 id="ev-centres">Centres I may verify</h2>
+      {centres.length === 0 ? (
+        <p>You have no current access to a centre.</p>
+      ) : (
+        <table>
+          <caption>Centres open to you now (read-only)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Centre</th>
+              <th scope="col">Learners</th>
+              <th scope="col">Enrolments</th>
+              <th scope="col">Access ends</th>
+            </tr>
+          </thead>
+          <tbody>
+            {centres.map((c) => (
+              <tr key={c.centreId}>
+                <th scope="row">{c.name}</th>
+                <td>{c.learners}</td>
+                <td>{c.enrolments}</td>
+                <td>{c.accessEnds ? formatDate(c.accessEnds) : "No end date"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useRef, useState } from "react";
+import { INACTIVE_ACCOUNT, WRONG_CREDENTIALS } from "@/lib/throttle";
+
+// next-auth passes these codes instead of a message for its own failures.
+const codes: Record<string, string> = {
+  CredentialsSignin: "The email or password is not right. Check them and try again.",
+  SessionRequired: "Sign in to continue.",
+};
+const known = (error: string) => error === WRONG_CREDENTIALS || error === INACTIVE_ACCOUNT || /^Too many failed sign-ins for this account\. Wait \d+ minutes? and try again\.$/.test(error);
+// Only messages we wrote are shown, so a crafted link cannot put its own words on this page.
+const describe = (error: string) => codes[error] ?? (known(error) ? error : "Signing in did not work. Try again.");
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError ? describe(initialError) : null);
+  const [pending, setPending] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    const result = await signIn("credentials", { redirect: false, email: form.get("email"), password: form.get("password") });
+    setPending(false);
+    if (result?.ok && !result.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return;
+    }
+    setError(describe(result?.error ?? "Signing in did not work. Try again."));
+    requestAnimationFrame(() => errorRef.current?.focus());
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+      {error && (
+        <div className="alert" role="alert" id="sign-in-error" tabIndex={-1} ref={errorRef}>
+          <strong>There is a problem:</strong> {error}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="email">Email address</label>
+        <input id="email" name="email" type="email" autoComplete="username" required spellCheck={false} />
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { SignOutButton } from "./sign-out-button";
+
+export function SiteHeader({ actor }: { actor: { name: string } | null }) {
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link className="brand" href="/">
+          Attest
+        </Link>
+        {actor && (
+          <>
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <Link href="/">Home</Link>
+                </li>
+                <li>
+                  <Link href="/units">Units</Link>
+                </li>
+              </ul>
+            </nav>
+            <div className="who">
+              <span>{actor.name}</span>
+              <SignOutButton />
+            </div>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

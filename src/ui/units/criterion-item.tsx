@@ -1,0 +1,41 @@
+import type { UnitTree } from "@/server/standards/queries";
+import { RichText } from "../rich-text";
+
+type Criterion = UnitTree["sections"][number]["criteria"][number];
+
+/** A criterion as printed; its bold terms are explained in a disclosure any keyboard or screen reader can open. */
+export function CriterionItem({ criterion, unit }: { criterion: Criterion; unit: UnitTree }) {
+  return (
+    <li id={`criterion-${criterion.code}`}>
+      <span className="criterion-code">{criterion.code}</span> <RichText text={criterion.text} />
+      {criterion.terms.length > 0 && (
+        <details>
+          <summary>
+            Explain {criterion.terms.length === 1 ? "the term" : "the terms"} in {criterion.code}: {criterion.terms.map((t) => t.term).join(", ")}
+          </summary>
+          <dl className="term-list">
+            {criterion.terms.map((t) => {
+              const scope = t.scope ? unit.scopeCategories.find((s) => s.key === t.scope) : undefined;
+              const glossary = t.glossary ? unit.glossaryTerms.find((g) => g.term === t.glossary) : undefined;
+              return (
+                <div key={t.term}>
+                  <dt>{t.term}</dt>
+                  {scope && (
+                    <dd>
+                      Scope, <a href={`#scope-${scope.key}`}>{scope.name}</a>: {scope.options.join("; ")}
+                    </dd>
+                  )}
+                  {glossary && (
+                    <dd>
+                      Key word, {glossary.term}: {glossary.definition}
+                    </dd>
+                  )}
+                </div>
+              );
+            })}
+          </dl>
+        </details>
+      )}
+    </li>
+  );
+}
