@@ -38,11 +38,24 @@ export async function openSchemaEngine(
 ): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
   bindingsPromise ??= loadBindings();
   const { SchemaEngine } = await bindingsPromise;
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // Keep every adapter the engine opens, so closing releases their connections.
+  const opened: { dispose: () => Promise<void> }[] = [];
+  const pg = new PrismaPg({ connectionString: databaseUrl });
+  const tracked = Object.assign(Object.create(Object.getPrototypeOf(pg)), pg, {
+    connect: async () => {
+      const adapter = await pg.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+  });
+  const factory = bindMigrationAwareSqlAdapterFactory(tracked);
   const log: string[] = [];
   const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schemaText]] }, (line: string) => log.push(line), factory);
   return {
     engine,
-    close: async () => engine.free(),
+    close: async () => {
+      engine.free();
+      await Promise.all(opened.map((a) => a.dispose()));
+    },
   };
 }

@@ -5,9 +5,9 @@ import { createDb } from "./client";
 import { applyMigrations } from "./migrations";
 
 /** Brings a database up to date: migrations, the unit catalogue, and (when asked) the demo data. */
-export async function setUpDatabase(databaseUrl: string, options: { demo: boolean; log?: (line: string) => void }) {
+export async function setUpDatabase(databaseUrl: string, options: { demo: boolean; log?: (line: string) => void; standardsDir?: string }) {
   const log = options.log ?? (() => {});
-  const units = await loadUnitFiles(); // validate before touching the database
+  const units = await loadUnitFiles(options.standardsDir); // validate before touching the database
   const applied = await applyMigrations(databaseUrl);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
   const db = createDb(databaseUrl);

@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { type Db, createDb, useDb } from "../../src/server/db/client";
+
+/**
+ * A fresh database for this test file, copied from a template: "schema" (migrated, empty) or
+ * "demo" (units and the demo centres loaded). The app's own db() points at it too.
+ */
+export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{ db: Db; url: string }> {
+  const adminUrl = inject("adminUrl");
+  const template = inject("templates")[from];
+  const name = `${template.replace("_tpl_", "_f_")}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // Files start in parallel; a template being copied for another file is briefly busy.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`);
+      break;
+    } catch (e) {
+      if (attempt > 50 || !/being accessed by other users/.test((e as Error).message)) throw e;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString());
+  useDb(db);
+  afterAll(() => db.$disconnect());
+  return { db, url: url.toString() };
+}

@@ -1,0 +1,57 @@
+// Integration tests run against a real PostgreSQL: TEST_DATABASE_URL when set, otherwise an
+// embedded server. Two template databases are prepared once; every test file gets its own
+// fresh copy (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../../src/server/db/embedded";
+import { applyMigrations } from "../../src/server/db/migrations";
+import { createDb } from "../../src/server/db/client";
+import { loadDemo } from "../../src/server/demo/load-demo";
+import { loadUnitFiles } from "../../src/server/standards/load";
+import { publishUnits } from "../../src/server/standards/publish";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminUrl: string;
+    templates: { schema: string; demo: string };
+  }
+}
+
+function withDatabase(url: string, database: string) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stop = async () => {};
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres(path.resolve(".data/test-postgres"), Number(process.env.ATTEST_TEST_PG_PORT ?? 54339));
+    adminUrl = server.url("postgres");
+    stop = server.stop;
+  }
+  const run = `${process.pid}_${Date.now().toString(36)}`;
+  const templates = { schema: `attest_tpl_schema_${run}`, demo: `attest_tpl_demo_${run}` };
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  for (const name of Object.values(templates)) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  await applyMigrations(withDatabase(adminUrl, templates.schema));
+  await applyMigrations(withDatabase(adminUrl, templates.demo));
+  const demoDb = createDb(withDatabase(adminUrl, templates.demo));
+  await publishUnits(demoDb, await loadUnitFiles());
+  await loadDemo(demoDb);
+  await demoDb.$disconnect();
+
+  project.provide("adminUrl", adminUrl);
+  project.provide("templates", templates);
+
+  return async () => {
+    // Drop every database this run made (templates and per-file copies).
+    const made = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`attest_%${run}%`]);
+    for (const { datname } of made.rows) await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+    await admin.end();
+    await stop();
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../src/lib/canonical-json";
+import { contentSecurityPolicy } from "../../src/lib/csp";
+import { FREE_ATTEMPTS, lockoutDelayMs, throttledMessage } from "../../src/lib/throttle";
+import type { Actor } from "../../src/server/auth/actor";
+import { can, enrolmentScope } from "../../src/server/policy";
+
+const actor = (...grants: [string, Actor["grants"][number]["role"]][]): Actor => ({
+  userId: "u1",
+  email: "a@example.com",
+  name: "A",
+  grants: grants.map(([centreId, role]) => ({ centreId, centreName: centreId, role, endsAt: null })),
+});
+
+describe("sign-in throttling", () => {
+  it("lets the first few failures through, then doubles the wait up to a cap", () => {
+    expect(lockoutDelayMs(FREE_ATTEMPTS - 1)).toBe(0);
+    expect(lockoutDelayMs(FREE_ATTEMPTS)).toBe(30_000);
+    expect(lockoutDelayMs(FREE_ATTEMPTS + 1)).toBe(60_000);
+    expect(lockoutDelayMs(100)).toBe(15 * 60_000);
+  });
+  it("tells the user how long to wait", () => {
+    const now = new Date("2026-01-01T10:00:00Z");
+    expect(throttledMessage(new Date("2026-01-01T10:00:30Z"), now)).toBe("Too many failed sign-ins for this account. Wait 1 minute and try again.");
+    expect(throttledMessage(new Date("2026-01-01T10:14:01Z"), now)).toContain("Wait 15 minutes");
+  });
+});
+
+describe("policy", () => {
+  it("refuses everything to a signed-out visitor and to a user without roles", () => {
+    for (const a of ["unit.read", "home.learner", "home.assessor", "home.iqa", "home.verifier", "centre.administer"] as const) {
+      expect(can(null, a, { centreId: "c1" })).toBe(false);
+      expect(can(actor(), a, { centreId: "c1" })).toBe(false);
+    }
+    expect(enrolmentScope(actor())).toEqual({ id: { in: [] } });
+  });
+  it("grants each home to its role and centre administration only in the admin's centre", () => {
+    expect(can(actor(["c1", "LEARNER"]), "home.learner")).toBe(true);
+    expect(can(actor(["c1", "LEARNER"]), "home.assessor")).toBe(false);
+    expect(can(actor(["c1", "CENTRE_ADMIN"]), "centre.administer", { centreId: "c1" })).toBe(true);
+    expect(can(actor(["c1", "CENTRE_ADMIN"]), "centre.administer", { centreId: "c2" })).toBe(false);
+    expect(can(actor(["c1", "CENTRE_ADMIN"]), "centre.administer")).toBe(false);
+    expect(can(actor(["c1", "EXTERNAL_VERIFIER"]), "centre.administer", { centreId: "c1" })).toBe(false);
+  });
+  it("scopes a learner's enrolments to their own in their centres", () => {
+    expect(enrolmentScope(actor(["c1", "LEARNER"]))).toEqual({ OR: [{ learnerId: "u1", centreId: { in: ["c1"] } }] });
+  });
+});
+
+describe("headers and hashing", () => {
+  it("builds a CSP that forbids framing and allows only nonced scripts", () => {
+    const csp = contentSecurityPolicy("abc");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-eval");
+  });
+  it("serialises objects with sorted keys", () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 1, c: 2 }] })).toBe('{"a":[{"c":2,"d":1}],"b":1}');
+  });
+});
