@@ -5,8 +5,8 @@ import type { Db } from "../db/client";
 import { decoyHash, verifyPassword } from "./password";
 
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address, like name@example.com").max(254),
-  password: z.string().min(1, "Enter your password").max(1024),
+  email: z.string({ error: "Enter your email address" }).trim().toLowerCase().email("Enter an email address, like name@example.com").max(254),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024),
 });
 
 export class SignInError extends Error {}

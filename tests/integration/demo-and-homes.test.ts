@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { type Actor, loadActor } from "../../src/server/auth/actor";
+import { loadDemo } from "../../src/server/demo/load-demo";
+import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "../../src/server/home/queries";
+import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
+import { freshDatabase } from "../support/db";
+
+const { db } = await freshDatabase("demo");
+const as = async (email: string): Promise<Actor> => (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email } })).id))!;
+const northgate = await db.centre.findUniqueOrThrow({ where: { slug: "northgate" } });
+const riverside = await db.centre.findUniqueOrThrow({ where: { slug: "riverside" } });
+
+describe("the demo data", () => {
+  it("loads the two centres, their accounts and enrolments, and a second load duplicates nothing", async () => {
+    const count = async () => ({ centres: await db.centre.count(), users: await db.user.count(), grants: await db.roleGrant.count(), enrolments: await db.enrolment.count(), units: await db.unit.count() });
+    const before = await count();
+    expect(before).toEqual({ centres: 2, users: 9, grants: 9, enrolments: 8, units: 2 });
+    const hash = (await db.user.findUniqueOrThrow({ where: { email: "learner@northgate.example" } })).passwordHash;
+    await loadDemo(db);
+    expect(await count()).toEqual(before);
+    expect((await db.user.findUniqueOrThrow({ where: { email: "learner@northgate.example" } })).passwordHash).toBe(hash);
+  });
+});
+
+describe("each role's home", () => {
+  it("shows a learner their own units with criteria counts", async () => {
+    const units = await learnerHome(db, await as("learner@northgate.example"));
+    expect(units.map((u) => [u.unit.code, u.criteria])).toEqual([
+      ["AG26", { total: 10, performance: 10, knowledge: 0 }],
+      ["CPC308", { total: 43, performance: 22, knowledge: 21 }],
+    ]);
+    expect(units.every((u) => u.learner.email === "learner@northgate.example")).toBe(true);
+  });
+
+  it("shows an assessor their assigned learners", async () => {
+    const learners = await assessorHome(db, await as("assessor@northgate.example"));
+    expect(learners.map((l) => [l.email, l.units.length])).toEqual([
+      ["learner2@northgate.example", 2],
+      ["learner@northgate.example", 2],
+      ["learner3@northgate.example", 2],
+    ]);
+  });
+
+  it("shows an IQA the assessors and learners they cover", async () => {
+    const groups = await iqaHome(db, await as("iqa@northgate.example"));
+    expect(groups.map((g) => [g.assessor, g.learners.length])).toEqual([["Sam Okafor", 3]]);
+  });
+
+  it("shows a verifier the centres they may see", async () => {
+    expect(await verifierHome(db, await as("verifier@northgate.example"))).toMatchObject([{ name: "Northgate Training", learners: 3, enrolments: 6 }]);
+  });
+
+  it("shows an admin their centre's users and enrolments, a page at a time", async () => {
+    const home = await adminHome(db, await as("admin@northgate.example"), northgate.id);
+    expect(home.users.total).toBe(7);
+    expect(home.enrolments.total).toBe(6);
+    expect(home.users.rows.map((u) => u.email)).not.toContain("learner@riverside.example");
+    const beyond = await adminHome(db, await as("admin@northgate.example"), northgate.id, { users: "99", enrolments: "junk" });
+    expect(beyond.users.rows).toEqual([]);
+    expect(beyond.enrolments.page).toBe(1);
+  });
+});
+
+describe("centres never see each other", () => {
+  it("refuses another centre's admin with not found", async () => {
+    await expect(adminHome(db, await as("admin@riverside.example"), northgate.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adminHome(db, await as("admin@northgate.example"), riverside.id)).rejects.toBeInstanceOf(NotFoundError);
+    const riversideHome = await adminHome(db, await as("admin@riverside.example"), riverside.id);
+    expect(riversideHome.users.rows.map((u) => u.email).sort()).toEqual(["admin@riverside.example", "learner@riverside.example"]);
+    expect(riversideHome.enrolments.rows.every((e) => e.centre.name === "Riverside College")).toBe(true);
+  });
+
+  it("refuses homes of roles the actor does not hold, and signed-out visitors", async () => {
+    const learner = await as("learner@riverside.example");
+    await expect(assessorHome(db, learner)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(iqaHome(db, learner)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(verifierHome(db, learner)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adminHome(db, learner, riverside.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(learnerHome(db, null)).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect((await learnerHome(db, learner)).every((e) => e.centre.name === "Riverside College")).toBe(true);
+  });
+
+  it("a verifier whose window has closed sees no centre", async () => {
+    const verifier = await as("verifier@northgate.example");
+    await db.roleGrant.updateMany({ where: { userId: verifier.userId }, data: { endsAt: new Date(Date.now() - 1000) } });
+    const expired = (await loadActor(db, verifier.userId))!;
+    await expect(verifierHome(db, expired)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
