@@ -1,7 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { INACTIVE_ACCOUNT, WRONG_CREDENTIALS } from "@/lib/throttle";
 
 // next-auth passes these codes instead of a message for its own failures.
@@ -17,7 +17,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const router = useRouter();
   const [error, setError] = useState(initialError ? describe(initialError) : null);
   const [pending, setPending] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const errorRef = useRef<HTMLDivElement>(null);
+  // Move focus to the problem after each failed attempt, so keyboard and screen-reader users hear it.
+  useEffect(() => {
+    if (attempt > 0) errorRef.current?.focus();
+  }, [attempt]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +36,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       return;
     }
     setError(describe(result?.error ?? "Signing in did not work. Try again."));
-    requestAnimationFrame(() => errorRef.current?.focus());
+    setAttempt((n) => n + 1);
   }
 
   return (

@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests drive the production build through `npm start`, on a fresh embedded
+// database of their own, in Debian's Chromium (Playwright cannot download a browser here).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54349);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: `rm -rf .data/e2e && env -u DATABASE_URL ATTEST_DATA_DIR=.data/e2e ATTEST_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
+    url: `http://localhost:${E2E_PORT}/api/health`,
+    timeout: 10 * 60_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
+  },
+});

@@ -1,0 +1,43 @@
+// Every route handler and server action, with who must be refused. tests/integration/authz-registry.test.ts
+// fails when a handler or action exists that is not listed here; tests/e2e/authz.spec.ts sends
+// each probe to the running server.
+
+export type Who = "signed-out" | "learner" | "other-centre-admin" | "verifier";
+export type Probe = { as: Who; method: "GET" | "POST"; path: string; status: number };
+
+export type Entry = { file: string; methods: string[]; why?: string; probes: Probe[] };
+
+export const routeHandlers: Entry[] = [
+  {
+    file: "app/api/health/route.ts",
+    methods: ["GET"],
+    why: "Public by design: reports only whether the app and database answer, for load balancers.",
+    probes: [],
+  },
+  {
+    file: "app/api/auth/[...nextauth]/route.ts",
+    methods: ["GET", "POST"],
+    why: "next-auth's own sign-in, sign-out, session and CSRF endpoints; credentials go through src/server/auth/sign-in.",
+    probes: [{ as: "signed-out", method: "GET", path: "/api/auth/session", status: 200 }],
+  },
+  {
+    file: "app/api/units/route.ts",
+    methods: ["GET"],
+    probes: [{ as: "signed-out", method: "GET", path: "/api/units", status: 401 }],
+  },
+  {
+    file: "app/api/units/[code]/route.ts",
+    methods: ["GET"],
+    probes: [
+      { as: "signed-out", method: "GET", path: "/api/units/CPC308", status: 401 },
+      { as: "signed-out", method: "GET", path: "/api/units/AG26", status: 401 },
+      { as: "learner", method: "GET", path: "/api/units/NOT-A-UNIT", status: 404 },
+    ],
+  },
+];
+
+// Files with "use server". None yet: later issues add their actions here with their probes.
+export const serverActions: Entry[] = [];
+
+// Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
+export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26"];
