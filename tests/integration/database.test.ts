@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { openLocalDatabase } from "../../src/server/db/local-database";
+import { freshDatabase } from "../support/db";
+
+const { db, url } = await freshDatabase("demo");
+const saved = process.env.DATABASE_URL;
+afterEach(() => {
+  if (saved === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = saved;
+});
+
+describe("the database", () => {
+  it("is the server at DATABASE_URL when set, with no embedded one started", async () => {
+    process.env.DATABASE_URL = url;
+    const local = await openLocalDatabase();
+    expect(local).toMatchObject({ url, embedded: false });
+  });
+
+  it("refuses an undefined id in a filter instead of matching every row", async () => {
+    const id: string | undefined = undefined;
+    await expect(db.user.findMany({ where: { id } })).rejects.toThrow(/undefined/i);
+    await expect(db.enrolment.deleteMany({ where: { learnerId: id } })).rejects.toThrow(/undefined/i);
+    expect(await db.enrolment.count()).toBe(8);
+  });
+
+  it("keeps audit events append-only", async () => {
+    const event = await db.auditEvent.findFirstOrThrow();
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { ip: "1.2.3.4" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    expect(await db.auditEvent.count()).toBeGreaterThan(0);
+  });
+});
