@@ -32,6 +32,15 @@ export default async function setup(project: TestProject) {
     adminUrl = server.url("postgres");
     stop = server.stop;
   }
+  try {
+    return await prepare(project, adminUrl, stop);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+async function prepare(project: TestProject, adminUrl: string, stop: () => Promise<void>) {
   const run = `${process.pid}_${Date.now().toString(36)}`;
   const templates = { schema: `attest_tpl_schema_${run}`, demo: `attest_tpl_demo_${run}` };
   const admin = new pg.Client({ connectionString: adminUrl });
