@@ -3,7 +3,17 @@ export type AuditEventInput =
   | { kind: "auth.sign_in"; actorId: string; data: { email: string } }
   | { kind: "auth.sign_in_failed"; actorId: string | null; data: { email: string; reason: "password" | "throttled" | "inactive" | "unknown_user" } }
   | { kind: "unit.published"; actorId: null; data: { code: string; version: number; contentHash: string; source: string } }
-  | { kind: "demo.loaded"; actorId: null; data: { centres: string[] } };
+  | { kind: "demo.loaded"; actorId: null; data: { centres: string[] } }
+  | { kind: "evidence.created" | "evidence.updated" | "evidence.revised" | "evidence.deleted"; actorId: string; data: { evidenceId: string; version: number } }
+  | { kind: "evidence.submitted"; actorId: string; data: { evidenceId: string; version: number; contentHash: string; criteria: string[] } }
+  | { kind: "evidence.withdrawn"; actorId: string; data: { evidenceId: string; version: number } }
+  | { kind: "evidence.file_added"; actorId: string; data: { evidenceId: string; version: number; fileId: string; sha256: string; size: number; mediaType: string } }
+  | { kind: "evidence.file_removed"; actorId: string; data: { evidenceId: string; version: number; fileId: string; sha256: string } }
+  | { kind: "evidence.mapped"; actorId: string; data: { evidenceId: string; added: string[]; removed: string[]; scopeAdded: string[]; scopeRemoved: string[] } }
+  | { kind: "evidence.file_downloaded"; actorId: string; data: { fileId: string; sha256: string; inline: boolean } }
+  | { kind: "comment.added"; actorId: string; data: { evidenceId: string; commentId: string; parentId: string | null } }
+  | { kind: "plan.saved"; actorId: string; data: { enrolmentId: string; version: number; contentHash: string } }
+  | { kind: "plan.signed"; actorId: string; data: { enrolmentId: string; version: number; role: "LEARNER" | "ASSESSOR"; contentHash: string; agreed: boolean } };
 
 export type AuditEventKind = AuditEventInput["kind"];
 

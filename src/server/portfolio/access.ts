@@ -1,0 +1,41 @@
+import type { Actor } from "../auth/actor";
+import type { Db, Tx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { NotFoundError, UnauthenticatedError, centresWhere } from "../policy";
+
+const nothing = { id: { in: [] as string[] } };
+
+/**
+ * The evidence an actor may read: a learner their own; the assessor and IQA of one of the
+ * learner's enrolments in that centre; the centre's admin. Everyone else sees none of it.
+ */
+export function evidenceScope(actor: Actor): Prisma.EvidenceWhereInput {
+  const or: Prisma.EvidenceWhereInput[] = [];
+  const own = centresWhere(actor, "LEARNER");
+  if (own.length) or.push({ learnerId: actor.userId, centreId: { in: own } });
+  for (const centreId of centresWhere(actor, "ASSESSOR")) or.push({ centreId, learner: { enrolments: { some: { centreId, assessorId: actor.userId } } } });
+  for (const centreId of centresWhere(actor, "IQA")) or.push({ centreId, learner: { enrolments: { some: { centreId, iqaId: actor.userId } } } });
+  const admin = centresWhere(actor, "CENTRE_ADMIN");
+  if (admin.length) or.push({ centreId: { in: admin } });
+  return or.length ? { OR: or } : nothing;
+}
+
+export function requireActor(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw new UnauthenticatedError();
+}
+
+/** The evidence item if the actor may read it, else NotFoundError. */
+export async function readableEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
+  requireActor(actor);
+  if (typeof evidenceId !== "string" || !/^[0-9a-f-]{36}$/i.test(evidenceId)) throw new NotFoundError("No evidence has that id");
+  const evidence = await db.evidence.findFirst({ where: { AND: [{ id: evidenceId }, evidenceScope(actor)] } });
+  if (!evidence) throw new NotFoundError("No evidence has that id");
+  return evidence;
+}
+
+/** The evidence item if the actor owns it as a learner (only owners change evidence), else NotFoundError. */
+export async function ownEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
+  const evidence = await readableEvidence(db, actor, evidenceId);
+  if (evidence.learnerId !== actor!.userId) throw new NotFoundError("No evidence has that id");
+  return evidence;
+}

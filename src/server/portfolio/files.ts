@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { UserFacingError } from "../errors";
+import { NotFoundError } from "../policy";
+import { type Received, blobPath, commitBlob, discardTemp } from "../storage/disk";
+import { inspectFile } from "../storage/inspect";
+import { evidenceScope, ownEvidence, requireActor } from "./access";
+import { latestVersion } from "./evidence";
+
+export const maxFileBytes = () => z.coerce.number().int().positive().catch(2 * 1024 ** 3).parse(process.env.ATTEST_MAX_FILE_BYTES ?? 2 * 1024 ** 3);
+
+/** The user's file name, kept only as metadata: no folders, no control characters, a sane length. */
+export function cleanFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? "";
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-200);
+  return clean || "file";
+}
+
+/** Checks, before any byte is read, that the actor may add files to this item now. */
+export async function uploadTarget(db: Db, actor: Actor | null, evidenceId: unknown) {
+  const evidence = await ownEvidence(db, actor, evidenceId);
+  const version = await latestVersion(db, evidence.id);
+  if (version.submittedAt) throw new UserFacingError("This version was submitted and cannot change. Make a new version to add files.");
+  if (version.kind !== "FILES") throw new UserFacingError("This item records evidence kept in place; it takes no files.");
+  return { evidence, version };
+}
+
+/** Keeps a received file if its bytes are an accepted type that matches its name; otherwise discards it. */
+export async function attachUpload(db: Db, actor: Actor | null, evidenceId: string, received: Received, rawName: string) {
+  const fileName = cleanFileName(rawName);
+  let target: Awaited<ReturnType<typeof uploadTarget>>;
+  let verdict: Awaited<ReturnType<typeof inspectFile>>;
+  try {
+    target = await uploadTarget(db, actor, evidenceId);
+    verdict = await inspectFile(received.tmpPath, fileName, received.size);
+  } catch (e) {
+    await discardTemp(received);
+    throw e;
+  }
+  if (!verdict.ok) {
+    await discardTemp(received);
+    throw new UserFacingError(`${fileName} was not accepted: ${verdict.reason}`);
+  }
+  // The file reaches its final place before its row exists: a crash in between leaves only a
+  // file that no row names, which sweepStorage() removes. A row never names a missing file.
+  await commitBlob(received);
+  return db.$transaction(async (tx) => {
+    const version = await latestVersion(tx, target.evidence.id);
+    if (version.id !== target.version.id || version.submittedAt) throw new UserFacingError("The item changed while the file was uploading. Upload it again.");
+    await tx.storedBlob.upsert({ where: { sha256: received.sha256 }, update: {}, create: { sha256: received.sha256, size: received.size, mediaType: verdict.mediaType } });
+    const file = await tx.evidenceFile.create({
+      data: { versionId: version.id, sha256: received.sha256, fileName, mediaType: verdict.mediaType, size: received.size, position: version.files.length },
+    });
+    await appendAudit(
+      tx,
+      { kind: "evidence.file_added", actorId: actor!.userId, data: { evidenceId: target.evidence.id, version: version.version, fileId: file.id, sha256: received.sha256, size: received.size, mediaType: verdict.mediaType } },
+      { centreId: target.evidence.centreId, subject: `evidence:${target.evidence.id}` },
+    );
+    return { id: file.id, fileName, mediaType: verdict.mediaType, size: received.size, preview: verdict.preview };
+  });
+}
+
+/** Removes a file from a draft version (the stored content stays: other versions may use it). */
+export async function removeFile(db: Db, actor: Actor | null, fileId: unknown): Promise<void> {
+  const file = await readableFile(db, actor, fileId);
+  const evidence = await ownEvidence(db, actor, file.version.evidenceId);
+  await db.$transaction(async (tx) => {
+    if (file.version.submittedAt) throw new UserFacingError("This version was submitted and cannot change.");
+    await tx.evidenceFile.delete({ where: { id: file.id } });
+    await appendAudit(tx, { kind: "evidence.file_removed", actorId: actor!.userId, data: { evidenceId: evidence.id, version: file.version.version, fileId: file.id, sha256: file.sha256 } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+  });
+}
+
+/** A file the actor may read, with where its bytes are; NotFoundError otherwise. */
+export async function readableFile(db: Db, actor: Actor | null, fileId: unknown) {
+  requireActor(actor);
+  if (typeof fileId !== "string" || !/^[0-9a-f-]{36}$/i.test(fileId)) throw new NotFoundError("No file has that id");
+  const file = await db.evidenceFile.findFirst({ where: { id: fileId, version: { evidence: evidenceScope(actor) } }, include: { version: { include: { evidence: { select: { centreId: true } } } } } });
+  if (!file) throw new NotFoundError("No file has that id");
+  return { ...file, path: blobPath(file.sha256) };
+}
+
+export async function auditDownload(db: Db, actor: Actor, file: { id: string; sha256: string; version: { evidence: { centreId: string } } }, inline: boolean) {
+  await db.$transaction((tx) => appendAudit(tx, { kind: "evidence.file_downloaded", actorId: actor.userId, data: { fileId: file.id, sha256: file.sha256, inline } }, { centreId: file.version.evidence.centreId, subject: `file:${file.id}` }));
+}

@@ -1,0 +1,57 @@
+import { mappingSchema } from "../../lib/portfolio/schemas";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { UserFacingError, parseInput } from "../errors";
+import { ownEvidence } from "./access";
+import { latestVersion } from "./evidence";
+
+/**
+ * Sets what a draft item claims to show: criteria of any of the learner's units in that centre
+ * (holistic evidence), each with a note, and scope options. Claims taken back are soft-removed.
+ */
+export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
+  const evidence = await ownEvidence(db, actor, evidenceId);
+  const { links, scopeOptionIds } = parseInput(mappingSchema, input);
+  const enrolments = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, status: { not: "WITHDRAWN" } }, select: { id: true, unitId: true } });
+  const enrolmentOfUnit = new Map(enrolments.map((e) => [e.unitId, e.id]));
+  const criteria = await db.criterion.findMany({ where: { id: { in: links.map((l) => l.criterionId) }, unitId: { in: [...enrolmentOfUnit.keys()] } }, select: { id: true, unitId: true } });
+  const unitOfCriterion = new Map(criteria.map((c) => [c.id, c.unitId]));
+  if (links.some((l) => !unitOfCriterion.has(l.criterionId))) throw new UserFacingError("Choose criteria from your own units only.");
+  const options = await db.scopeOption.findMany({ where: { id: { in: scopeOptionIds }, category: { unitId: { in: [...enrolmentOfUnit.keys()] } } }, select: { id: true, category: { select: { unitId: true } } } });
+  if (options.length !== new Set(scopeOptionIds).size) throw new UserFacingError("Choose scope options from your own units only.");
+
+  await db.$transaction(async (tx) => {
+    const version = await latestVersion(tx, evidence.id);
+    if (version.submittedAt) throw new UserFacingError("This version was submitted; make a new version to change what it is mapped to.");
+    const now = new Date();
+    const current = await tx.evidenceLink.findMany({ where: { evidenceId: evidence.id, removedAt: null } });
+    const wanted = new Map(links.map((l) => [l.criterionId, l.note]));
+    const removed = current.filter((c) => !wanted.has(c.criterionId));
+    const added = links.filter((l) => !current.some((c) => c.criterionId === l.criterionId));
+    if (removed.length) await tx.evidenceLink.updateMany({ where: { id: { in: removed.map((r) => r.id) } }, data: { removedAt: now } });
+    if (added.length)
+      await tx.evidenceLink.createMany({ data: added.map((l) => ({ evidenceId: evidence.id, criterionId: l.criterionId, note: l.note, enrolmentId: enrolmentOfUnit.get(unitOfCriterion.get(l.criterionId)!)! })) });
+    for (const c of current) {
+      const note = wanted.get(c.criterionId);
+      if (note !== undefined && note !== c.note) await tx.evidenceLink.update({ where: { id: c.id }, data: { note } });
+    }
+
+    const currentScope = await tx.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null } });
+    const wantedScope = new Set(scopeOptionIds);
+    const scopeRemoved = currentScope.filter((c) => !wantedScope.has(c.scopeOptionId));
+    const scopeAdded = options.filter((o) => !currentScope.some((c) => c.scopeOptionId === o.id));
+    if (scopeRemoved.length) await tx.evidenceScopeLink.updateMany({ where: { id: { in: scopeRemoved.map((r) => r.id) } }, data: { removedAt: now } });
+    if (scopeAdded.length) await tx.evidenceScopeLink.createMany({ data: scopeAdded.map((o) => ({ evidenceId: evidence.id, scopeOptionId: o.id, enrolmentId: enrolmentOfUnit.get(o.category.unitId)! })) });
+
+    await appendAudit(
+      tx,
+      {
+        kind: "evidence.mapped",
+        actorId: actor!.userId,
+        data: { evidenceId: evidence.id, added: added.map((a) => a.criterionId), removed: removed.map((r) => r.criterionId), scopeAdded: scopeAdded.map((o) => o.id), scopeRemoved: scopeRemoved.map((r) => r.scopeOptionId) },
+      },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
+  });
+}

@@ -1,0 +1,24 @@
+import type { Actor } from "../auth/actor";
+import type { Db, Tx } from "../db/client";
+import { requireActor } from "./access";
+
+export type NewNotification = { userId: string; centreId: string; kind: string; message: string; link: string };
+
+export async function notify(tx: Tx, notes: NewNotification[]): Promise<void> {
+  if (notes.length) await tx.notification.createMany({ data: notes });
+}
+
+export async function unreadCount(db: Db, actor: Actor): Promise<number> {
+  return db.notification.count({ where: { userId: actor.userId, readAt: null } });
+}
+
+export async function listNotifications(db: Db, actor: Actor | null) {
+  requireActor(actor);
+  return db.notification.findMany({ where: { userId: actor.userId }, orderBy: { createdAt: "desc" }, take: 50 });
+}
+
+/** Marks the actor's own notifications read; another user's ids match nothing. */
+export async function markNotificationsRead(db: Db, actor: Actor | null): Promise<void> {
+  requireActor(actor);
+  await db.notification.updateMany({ where: { userId: actor.userId, readAt: null }, data: { readAt: new Date() } });
+}

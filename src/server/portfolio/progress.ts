@@ -1,0 +1,50 @@
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { readableEnrolment } from "./plan";
+
+export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
+
+/** A unit's progress for one enrolment: each criterion's state and backing, scope coverage, completion. */
+export async function unitProgress(db: Db, actor: Actor | null, enrolmentId: unknown) {
+  const enrolment = await readableEnrolment(db, actor, enrolmentId);
+  const [sections, judgements, links, scopeCategories, scopeLinks] = await Promise.all([
+    db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),
+    db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id } }),
+    db.evidenceLink.findMany({
+      where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: { in: ["SUBMITTED", "DRAFT"] } } },
+      select: { criterionId: true, evidence: { select: { id: true, status: true, title: true, method: true, activityFrom: true } } },
+    }),
+    db.scopeCategory.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { options: { orderBy: { position: "asc" } } } }),
+    db.evidenceScopeLink.findMany({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } }, select: { scopeOptionId: true } }),
+  ]);
+  const stateOf = new Map(judgements.map((j) => [j.criterionId, j.state as CriterionStateName]));
+  const covered = new Set(scopeLinks.map((s) => s.scopeOptionId));
+  const criteria = sections.flatMap((s) => s.criteria);
+  const rows = sections.map((s) => ({
+    ...s,
+    criteria: s.criteria.map((c) => {
+      const backing = links.filter((l) => l.criterionId === c.id);
+      const submitted = backing.filter((l) => l.evidence.status === "SUBMITTED").map((l) => l.evidence);
+      const judged = stateOf.get(c.id);
+      const state: CriterionStateName = judged && judged !== "NOT_STARTED" ? judged : submitted.length ? "EVIDENCE_SUBMITTED" : "NOT_STARTED";
+      return {
+        ...c,
+        state,
+        items: submitted.length,
+        drafts: backing.length - submitted.length,
+        methods: [...new Set(submitted.map((e) => e.method))],
+        dates: submitted.map((e) => e.activityFrom).sort((a, b) => a.getTime() - b.getTime()),
+      };
+    }),
+  }));
+  const all = rows.flatMap((r) => r.criteria);
+  const count = (state: CriterionStateName) => all.filter((c) => c.state === state).length;
+  const dates = all.flatMap((c) => c.dates);
+  return {
+    enrolment,
+    sections: rows,
+    scope: scopeCategories.map((c) => ({ name: c.name, options: c.options.map((o) => ({ id: o.id, text: o.text, covered: covered.has(o.id) })) })),
+    totals: { criteria: criteria.length, met: count("MET"), submitted: count("EVIDENCE_SUBMITTED"), notYetMet: count("NOT_YET_MET"), notStarted: count("NOT_STARTED") },
+    span: dates.length ? { from: new Date(Math.min(...dates.map((d) => d.getTime()))), to: new Date(Math.max(...dates.map((d) => d.getTime()))) } : null,
+  };
+}

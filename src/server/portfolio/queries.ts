@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { assessmentMethods } from "../../lib/standards/unit-file";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { readableEvidence, evidenceScope, requireActor } from "./access";
+import { planAgreed } from "./plan";
+
+/** Everything the evidence page shows: every version, the claims, and what the actor may do now. */
+export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: unknown) {
+  const evidence = await readableEvidence(db, actor, evidenceId);
+  const [versions, links, scopeLinks, learner, decided] = await Promise.all([
+    db.evidenceVersion.findMany({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, include: { files: { orderBy: { position: "asc" } } } }),
+    db.evidenceLink.findMany({
+      where: { evidenceId: evidence.id, removedAt: null },
+      include: { criterion: { select: { id: true, code: true, text: true, position: true } }, enrolment: { select: { id: true, unit: { select: { code: true, displayCode: true } } } } },
+    }),
+    db.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null }, include: { scopeOption: { include: { category: { select: { name: true, unit: { select: { displayCode: true } } } } } } } }),
+    db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { id: true, name: true } }),
+    db.decisionEvidence.count({ where: { version: { evidenceId: evidence.id } } }),
+  ]);
+  const latest = versions[0]!;
+  const owner = evidence.learnerId === actor!.userId;
+  const everSubmitted = versions.some((v) => v.submittedAt);
+  return {
+    evidence,
+    learner,
+    versions,
+    latest,
+    links: links.sort((a, b) => a.enrolment.unit.code.localeCompare(b.enrolment.unit.code) || a.criterion.position - b.criterion.position),
+    scopeLinks,
+    can: {
+      edit: owner && !latest.submittedAt,
+      submit: owner && !latest.submittedAt,
+      revise: owner && Boolean(latest.submittedAt),
+      withdraw: owner && evidence.status === "SUBMITTED" && decided === 0,
+      delete: owner && !everSubmitted,
+      comment: owner || (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0,
+    },
+  };
+}
+
+/** What the owner can map an item to: their units' criteria by section, scope options, and each unit's gates. */
+export async function mappingChoices(db: Db, actor: Actor, learnerId: string, centreId: string) {
+  if (learnerId !== actor.userId) return [];
+  const enrolments = await db.enrolment.findMany({
+    where: { learnerId, centreId, status: { not: "WITHDRAWN" } },
+    orderBy: { unit: { code: "asc" } },
+    include: {
+      unit: {
+        select: {
+          code: true,
+          displayCode: true,
+          title: true,
+          simulationAllowed: true,
+          planRequiredFirst: true,
+          sections: { orderBy: { position: "asc" }, select: { code: true, title: true, kind: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true } } } },
+          scopeCategories: { orderBy: { position: "asc" }, select: { name: true, options: { orderBy: { position: "asc" }, select: { id: true, text: true } } } },
+        },
+      },
+    },
+  });
+  return Promise.all(enrolments.map(async (e) => ({ enrolmentId: e.id, unit: e.unit, planAgreed: e.unit.planRequiredFirst ? await planAgreed(db, e.id) : true })));
+}
+
+const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
+export const libraryFilterSchema = z.object({
+  learner: optional(z.uuid()),
+  unit: optional(z.string().regex(/^[A-Za-z0-9]{1,20}$/).transform((s) => s.toUpperCase())),
+  criterion: optional(z.uuid()),
+  method: optional(z.enum(assessmentMethods)),
+  state: optional(z.enum(["DRAFT", "SUBMITTED", "WITHDRAWN"])),
+  from: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  to: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  q: optional(z.string().trim().max(200)),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export const LIBRARY_PAGE_SIZE = 20;
+
+/** The evidence library: the actor's readable items, filtered, searched and a page at a time. */
+export async function evidenceLibrary(db: Db, actor: Actor | null, rawFilters: unknown) {
+  requireActor(actor);
+  const parsed = libraryFilterSchema.safeParse(rawFilters ?? {});
+  const f = parsed.success ? parsed.data : { page: 1 };
+  const and: Prisma.EvidenceWhereInput[] = [evidenceScope(actor)];
+  if (f.learner) and.push({ learnerId: f.learner });
+  if (f.unit) and.push({ links: { some: { removedAt: null, enrolment: { unit: { code: f.unit } } } } });
+  if (f.criterion) and.push({ links: { some: { removedAt: null, criterionId: f.criterion } } });
+  if (f.method) and.push({ method: f.method });
+  if (f.state) and.push({ status: f.state });
+  if (f.from) and.push({ activityFrom: { gte: new Date(`${f.from}T00:00:00Z`) } });
+  if (f.to) and.push({ activityFrom: { lte: new Date(`${f.to}T00:00:00Z`) } });
+  if (f.q) and.push({ OR: [{ title: { contains: f.q, mode: "insensitive" } }, { versions: { some: { account: { contains: f.q, mode: "insensitive" } } } }] });
+  const where = { AND: and };
+  const [rows, total] = await Promise.all([
+    db.evidence.findMany({
+      where,
+      orderBy: [{ activityFrom: "desc" }, { createdAt: "desc" }],
+      skip: (f.page - 1) * LIBRARY_PAGE_SIZE,
+      take: LIBRARY_PAGE_SIZE,
+      include: {
+        learner: { select: { name: true } },
+        links: { where: { removedAt: null }, select: { criterion: { select: { code: true } }, enrolment: { select: { unit: { select: { displayCode: true } } } } } },
+      },
+    }),
+    db.evidence.count({ where }),
+  ]);
+  return { rows, total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filters: f, invalid: !parsed.success };
+}

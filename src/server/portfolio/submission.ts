@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../../lib/canonical-json";
+import { submitSchema } from "../../lib/portfolio/schemas";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db, Tx } from "../db/client";
+import { UserFacingError, parseInput } from "../errors";
+import { ownEvidence } from "./access";
+import { latestVersion } from "./evidence";
+import { notify } from "./notifications";
+import { planAgreed } from "./plan";
+
+type Version = Awaited<ReturnType<typeof latestVersion>>;
+
+/** SHA-256 over what a version says and the hashes of its files: what an assessor later relies on. */
+export function versionHash(v: Version): string {
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const content = {
+    evidenceId: v.evidenceId,
+    version: v.version,
+    title: v.title,
+    account: v.account,
+    method: v.method,
+    activityFrom: day(v.activityFrom),
+    activityTo: day(v.activityTo),
+    kind: v.kind,
+    location: v.location,
+    holder: v.holder,
+    confidential: v.confidential,
+    relevance: v.relevance,
+    files: v.files.map((f) => ({ sha256: f.sha256, fileName: f.fileName, size: Number(f.size) })),
+  };
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+const activeLinks = (tx: Tx, evidenceId: string) =>
+  tx.evidenceLink.findMany({
+    where: { evidenceId, removedAt: null },
+    include: { enrolment: { include: { unit: { select: { displayCode: true, simulationAllowed: true, planRequiredFirst: true } } } }, criterion: { select: { code: true } } },
+  });
+
+/** "Submit for assessment": freezes the draft version with the learner's declarations. */
+export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<{ version: number }> {
+  const evidence = await ownEvidence(db, actor, evidenceId);
+  const declarations = parseInput(submitSchema, input);
+  return db.$transaction(async (tx) => {
+    const version = await latestVersion(tx, evidence.id);
+    if (version.submittedAt) throw new UserFacingError("This version has already been submitted.");
+    const links = await activeLinks(tx, evidence.id);
+    if (links.length === 0) throw new UserFacingError("Map the item to at least one criterion before submitting it.");
+    if (version.kind === "FILES" && version.files.length === 0) throw new UserFacingError("Upload at least one file, or record where the evidence is kept, before submitting.");
+    const enrolments = [...new Map(links.map((l) => [l.enrolmentId, l.enrolment])).values()];
+    for (const e of enrolments) {
+      if (e.unit.planRequiredFirst && !(await planAgreed(tx, e.id)))
+        throw new UserFacingError(`${e.unit.displayCode} needs an assessment plan agreed by you and your assessor before you submit evidence for it. Agree the plan first.`);
+    }
+    const noSimulation = enrolments.filter((e) => !e.unit.simulationAllowed);
+    if (noSimulation.length && !declarations.workplace)
+      throw new UserFacingError(`${noSimulation.map((e) => e.unit.displayCode).join(" and ")} does not allow simulation: confirm that this evidence comes from real work in your workplace.`, {
+        workplace: "Confirm the evidence comes from your workplace",
+      });
+
+    const contentHash = versionHash(version);
+    const now = new Date();
+    // Conditional on the version still being a draft, so a double submission freezes it once.
+    const frozen = await tx.evidenceVersion.updateMany({
+      where: { id: version.id, submittedAt: null },
+      data: { submittedAt: now, contentHash, ownWorkDeclared: true, workplaceDeclared: declarations.workplace },
+    });
+    if (frozen.count !== 1) throw new UserFacingError("This version has already been submitted.");
+    await tx.evidence.update({ where: { id: evidence.id }, data: { status: "SUBMITTED" } });
+
+    const pairs = links.map((l) => ({ enrolmentId: l.enrolmentId, criterionId: l.criterionId }));
+    await tx.criterionJudgement.createMany({ data: pairs.map((p) => ({ ...p, state: "EVIDENCE_SUBMITTED" as const })), skipDuplicates: true });
+    await tx.criterionJudgement.updateMany({ where: { OR: pairs, state: { in: ["NOT_STARTED", "NOT_YET_MET"] } }, data: { state: "EVIDENCE_SUBMITTED" } });
+
+    await notify(
+      tx,
+      [...new Set(enrolments.map((e) => e.assessorId).filter((id): id is string => Boolean(id)))].map((userId) => ({
+        userId,
+        centreId: evidence.centreId,
+        kind: "evidence.submitted",
+        message: `${actor!.name} submitted “${version.title}” for assessment.`,
+        link: `/evidence/${evidence.id}`,
+      })),
+    );
+    await appendAudit(
+      tx,
+      { kind: "evidence.submitted", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version, contentHash, criteria: links.map((l) => `${l.enrolment.unit.displayCode} ${l.criterion.code}`) } },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
+    return { version: version.version };
+  });
+}
+
+/** "Withdraw": takes back a submission no assessor has yet made a decision on. */
+export async function withdrawEvidence(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
+  const evidence = await ownEvidence(db, actor, evidenceId);
+  await db.$transaction(async (tx) => {
+    const version = await latestVersion(tx, evidence.id);
+    if (evidence.status !== "SUBMITTED" || !version.submittedAt) throw new UserFacingError("Only a submitted item can be withdrawn.");
+    if (await tx.decisionEvidence.count({ where: { evidenceVersionId: version.id } })) throw new UserFacingError("An assessor has already made a decision on this submission, so it cannot be withdrawn.");
+    const changed = await tx.evidence.updateMany({ where: { id: evidence.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
+    if (changed.count !== 1) throw new UserFacingError("Only a submitted item can be withdrawn.");
+    await releaseJudgements(tx, evidence.id);
+    await appendAudit(tx, { kind: "evidence.withdrawn", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+  });
+}
+
+/** Criteria this item backed go back to "not started" unless other submitted evidence still backs them. */
+async function releaseJudgements(tx: Tx, evidenceId: string) {
+  const links = await tx.evidenceLink.findMany({ where: { evidenceId, removedAt: null }, select: { enrolmentId: true, criterionId: true } });
+  if (links.length === 0) return;
+  const key = (l: { enrolmentId: string; criterionId: string }) => `${l.enrolmentId}:${l.criterionId}`;
+  const others = await tx.evidenceLink.findMany({
+    where: { OR: links, removedAt: null, evidenceId: { not: evidenceId }, evidence: { status: "SUBMITTED" } },
+    select: { enrolmentId: true, criterionId: true },
+  });
+  const backed = new Set(others.map(key));
+  const release = links.filter((l) => !backed.has(key(l)));
+  if (release.length) await tx.criterionJudgement.updateMany({ where: { OR: release, state: "EVIDENCE_SUBMITTED" }, data: { state: "NOT_STARTED" } });
+}
