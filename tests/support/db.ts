@@ -26,6 +26,8 @@ export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  // Each file keeps its stored files apart too, so one file's storage sweep never sees another's.
+  process.env.ATTEST_FILES_DIR = `.data/test-files/${name}`;
   const db = createDb(url.toString());
   useDb(db);
   afterAll(() => db.$disconnect());

@@ -1,0 +1,21 @@
+import { Readable } from "node:stream";
+import { type Actor, loadActor } from "../../src/server/auth/actor";
+import type { Db } from "../../src/server/db/client";
+import { receiveToTemp } from "../../src/server/storage/disk";
+
+export const actorFor = (db: Db) => async (email: string): Promise<Actor> => {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  return (await loadActor(db, user.id))!;
+};
+
+/** Streams bytes through the same receiver the upload route uses. */
+export const received = (bytes: Buffer, limit = 10 * 1024 * 1024) => receiveToTemp(Readable.from([bytes]), limit);
+
+export const evidenceInput = (over: Record<string, unknown> = {}) => ({
+  title: "Resource use report for March",
+  account: "I compiled the monthly report on staff hours and budget and presented it to the commissioning board.",
+  method: "WORK_PRODUCT",
+  activityFrom: "2026-03-14",
+  kind: "FILES",
+  ...over,
+});
