@@ -14,4 +14,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: "/:path*" };
+// Uploads and file downloads are left out: the proxy would buffer request bodies (and cut them
+// at its limit). Those two routes set their own security headers.
+export const config = { matcher: "/((?!api/uploads/|api/files/).*)" };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader({ actor }: { actor: { name: string } | null }) {
+export function SiteHeader({ actor }: { actor: { name: string; unread: number } | null }) {
   return (
     <header className="site-header">
       <div className="bar">
@@ -16,7 +16,13 @@ export function SiteHeader({ actor }: { actor: { name: string } | null }) {
                   <Link href="/">Home</Link>
                 </li>
                 <li>
+                  <Link href="/evidence">Evidence</Link>
+                </li>
+                <li>
                   <Link href="/units">Units</Link>
+                </li>
+                <li>
+                  <Link href="/notifications">Notifications{actor.unread ? ` (${actor.unread} new)` : ""}</Link>
                 </li>
               </ul>
             </nav>

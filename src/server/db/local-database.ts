@@ -1,10 +1,11 @@
 import path from "node:path";
 import pg from "pg";
+import { dataDir } from "../data-dir";
 import { startEmbeddedPostgres } from "./embedded";
 
 export type LocalDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
 
-export const dataDir = () => path.resolve(process.env.ATTEST_DATA_DIR ?? ".data");
+export { dataDir };
 
 /**
  * The database the app uses: DATABASE_URL when set, otherwise an embedded PostgreSQL with its

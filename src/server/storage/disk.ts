@@ -4,7 +4,8 @@ import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { dataDir } from "../db/local-database";
+import { formatBytes } from "../../lib/format";
+import { dataDir } from "../data-dir";
 
 // Local-disk storage. Files are written to tmp/ first, then renamed to blobs/<aa>/<bb>/<sha256>,
 // and only then is the database row written, so a crash leaves at worst a file without a row,
@@ -20,8 +21,6 @@ export class UploadTooLargeError extends Error {
   }
 }
 
-export const formatBytes = (n: number) =>
-  n >= 1024 ** 3 ? `${+(n / 1024 ** 3).toFixed(1)} GB` : n >= 1024 ** 2 ? `${+(n / 1024 ** 2).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 
 export type Received = { tmpPath: string; sha256: string; size: number };
 

@@ -6,6 +6,11 @@ export function LearnerHome({ enrolments }: { enrolments: Awaited<ReturnType<typ
   return (
     <section aria-labelledby="my-units">
       <h2 id="my-units">My units</h2>
+      <p>
+        <Link className="button" href="/evidence/new">
+          Add evidence
+        </Link>
+      </p>
       {enrolments.length === 0 ? (
         <p>You are not enrolled on any unit yet.</p>
       ) : (
@@ -31,6 +36,17 @@ export function LearnerHome({ enrolments }: { enrolments: Awaited<ReturnType<typ
                 <dt>Centre</dt>
                 <dd>{e.centre.name}</dd>
               </dl>
+              <ul className="links">
+                <li>
+                  <Link href={`/enrolments/${e.id}/progress`}>Progress in {e.unit.displayCode}</Link>
+                </li>
+                <li>
+                  <Link href={`/enrolments/${e.id}/plan`}>Assessment plan for {e.unit.displayCode}</Link>
+                </li>
+                <li>
+                  <Link href={`/evidence?unit=${e.unit.code}`}>Evidence for {e.unit.displayCode}</Link>
+                </li>
+              </ul>
             </li>
           ))}
         </ul>

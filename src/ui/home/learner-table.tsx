@@ -28,6 +28,8 @@ export function LearnerTable({ caption, learners }: { caption: string; learners:
               {l.name}
               <br />
               <span className="muted">{l.email}</span>
+              <br />
+              <Link href={`/evidence?learner=${l.id}`}>Evidence of {l.name}</Link>
             </th>
             <td>{l.centre}</td>
             <td>
@@ -35,7 +37,8 @@ export function LearnerTable({ caption, learners }: { caption: string; learners:
                 {l.units.map((e) => (
                   <li key={e.id}>
                     <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title} (
-                    <EnrolmentStatusText status={e.status} />)
+                    <EnrolmentStatusText status={e.status} />): <Link href={`/enrolments/${e.id}/progress`}>progress of {l.name} in {e.unit.displayCode}</Link>,{" "}
+                    <Link href={`/enrolments/${e.id}/plan`}>plan of {l.name} for {e.unit.displayCode}</Link>
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDate } from "@/lib/format";
+import { methodLabels } from "@/lib/portfolio/schemas";
+import { requireActor } from "@/server/auth/require";
+import { db } from "@/server/db/client";
+import { NotFoundError } from "@/server/policy";
+import { unitProgress } from "@/server/portfolio/progress";
+import { CriterionStateText } from "@/ui/progress/criterion-state";
+import { Timeline } from "@/ui/progress/timeline";
+
+export const metadata: Metadata = { title: "Progress" };
+
+export default async function ProgressPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/progress`);
+  let progress: Awaited<ReturnType<typeof unitProgress>>;
+  try {
+    progress = await unitProgress(db(), actor, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const { enrolment, totals, span } = progress;
+  const percent = Math.round((totals.met / totals.criteria) * 100);
+  return (
+    <>
+      <p className="muted">
+        {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
+      </p>
+      <h1>
+        Progress: {enrolment.unit.displayCode} {enrolment.unit.title}
+      </h1>
+      <section aria-labelledby="completion">
+        <h2 id="completion">Completion</h2>
+        <p>
+          <label htmlFor="completion-bar">
+            {totals.met} of {totals.criteria} criteria met ({percent}%)
+          </label>{" "}
+          <progress id="completion-bar" max={totals.criteria} value={totals.met} />
+        </p>
+        <ul>
+          <li>Met: {totals.met}</li>
+          <li>Submitted, awaiting a decision: {totals.submitted}</li>
+          <li>Not yet met: {totals.notYetMet}</li>
+          <li>No evidence yet: {totals.notStarted}</li>
+        </ul>
+        <p>{span ? `Submitted evidence spans ${formatDate(span.from)} to ${formatDate(span.to)}.` : "No evidence has been submitted yet."}</p>
+      </section>
+      <section aria-labelledby="criteria-progress">
+        <h2 id="criteria-progress">Criteria</h2>
+        {progress.sections.map((s) => (
+          <table key={s.id}>
+            <caption>{s.kind === "ELEMENT" ? `Element ${s.code}: ${s.title}` : s.kind === "LEARNING_OUTCOME" ? `Learning outcome ${s.code}: ${s.title}` : `Knowledge: ${s.title}`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                <th scope="col">State</th>
+                <th scope="col">Items</th>
+                <th scope="col">Methods</th>
+                <th scope="col">Evidence dates</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.criteria.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link href={`/evidence?criterion=${c.id}${actor.userId === enrolment.learnerId ? "" : `&learner=${enrolment.learnerId}`}`}>{c.code}</Link> <span className="criterion-text">{c.text.replace(/\*\*/g, "")}</span>
+                  </th>
+                  <td>
+                    <CriterionStateText state={c.state} />
+                  </td>
+                  <td>
+                    {c.items}
+                    {c.drafts ? ` (+${c.drafts} draft)` : ""}
+                  </td>
+                  <td>{c.methods.map((m) => methodLabels[m]).join(", ") || "None"}</td>
+                  <td>{c.dates.length ? <Timeline dates={c.dates} span={span!} label={`Evidence dates for ${c.code}`} /> : "None"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </section>
+      {progress.scope.length > 0 && (
+        <section aria-labelledby="scope-coverage">
+          <h2 id="scope-coverage">Scope coverage</h2>
+          <p>Options of each scope category that submitted evidence covers. You need evidence for the options that apply to your work.</p>
+          {progress.scope.map((cat) => (
+            <div key={cat.name}>
+              <h3>
+                {cat.name}: {cat.options.filter((o) => o.covered).length} of {cat.options.length} covered
+              </h3>
+              <ul className="coverage">
+                {cat.options.map((o) => (
+                  <li key={o.id} className={o.covered ? "covered" : "uncovered"}>
+                    <span aria-hidden="true">{o.covered ? "✔ " : "○ "}</span>
+                    {o.text}: {o.covered ? <strong>covered</strong> : "not covered"}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { type ActionState, formObject, runAction } from "@/server/actions";
+import { currentActor } from "@/server/auth/current";
+import { db } from "@/server/db/client";
+import { savePlan, signPlan } from "@/server/portfolio/plan";
+
+export async function savePlanAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("enrolmentId");
+    const items = z.string().max(200_000).transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The plan could not be read; try again." });
+        return z.NEVER;
+      }
+    }).safeParse(form.get("items"));
+    await savePlan(db(), await currentActor(), id, { items: items.success ? items.data : null });
+    revalidatePath(`/enrolments/${id}/plan`);
+  });
+}
+
+export async function signPlanAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("enrolmentId");
+    await signPlan(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/enrolments/${id}/plan`);
+  });
+}

@@ -1,0 +1,80 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { type ActionState, formObject, runAction } from "@/server/actions";
+import { currentActor } from "@/server/auth/current";
+import { db } from "@/server/db/client";
+import { addComment } from "@/server/portfolio/comments";
+import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "@/server/portfolio/evidence";
+import { removeFile } from "@/server/portfolio/files";
+import { setMapping } from "@/server/portfolio/mapping";
+import { submitEvidence, withdrawEvidence } from "@/server/portfolio/submission";
+
+// Thin wrappers: each resolves the actor and calls one function of src/server/portfolio, which checks the policy.
+
+export async function addEvidenceAction(_: ActionState, form: FormData) {
+  return runAction(async () => `/evidence/${(await createEvidence(db(), await currentActor(), formObject(form))).id}`);
+}
+
+export async function updateEvidenceAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    await updateEvidence(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/evidence/${id}`);
+  });
+}
+
+export async function startRevisionAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    await startRevision(db(), await currentActor(), id);
+    return `/evidence/${id}`;
+  });
+}
+
+export async function deleteEvidenceAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    await deleteEvidence(db(), await currentActor(), form.get("evidenceId"));
+    return "/evidence";
+  });
+}
+
+export async function submitEvidenceAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    await submitEvidence(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/evidence/${id}`);
+  });
+}
+
+export async function withdrawEvidenceAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    await withdrawEvidence(db(), await currentActor(), id);
+    revalidatePath(`/evidence/${id}`);
+  });
+}
+
+export async function setMappingAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    const criterionIds = form.getAll("criterion").map(String);
+    const links = criterionIds.map((criterionId) => ({ criterionId, note: String(form.get(`note-${criterionId}`) ?? "") }));
+    await setMapping(db(), await currentActor(), id, { links, scopeOptionIds: form.getAll("scopeOption").map(String) });
+    revalidatePath(`/evidence/${id}`);
+  });
+}
+
+export async function removeFileAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    await removeFile(db(), await currentActor(), form.get("fileId"));
+    revalidatePath(`/evidence/${form.get("evidenceId")}`);
+  });
+}
+
+export async function addCommentAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    await addComment(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/evidence/${id}`);
+  });
+}

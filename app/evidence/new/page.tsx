@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { assessmentMethods } from "@/lib/standards/unit-file";
+import { requireActor } from "@/server/auth/require";
+import { ActionForm } from "@/ui/action-form";
+import { EvidenceFields } from "@/ui/evidence/evidence-fields";
+import { addEvidenceAction } from "../actions";
+
+export const metadata: Metadata = { title: "Add evidence" };
+
+export default async function NewEvidencePage() {
+  await requireActor("/evidence/new");
+  return (
+    <>
+      <h1>Add evidence</h1>
+      <p className="lead">Describe the item first. Next you can upload its files, map it to criteria and submit it for assessment.</p>
+      <ActionForm action={addEvidenceAction} submitLabel="Add evidence" pendingLabel="Adding…">
+        <EvidenceFields methods={[...assessmentMethods]} />
+      </ActionForm>
+    </>
+  );
+}

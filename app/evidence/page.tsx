@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDate } from "@/lib/format";
+import { methodLabels } from "@/lib/portfolio/schemas";
+import { requireActor } from "@/server/auth/require";
+import { db } from "@/server/db/client";
+import { hasRole } from "@/server/policy";
+import { evidenceLibrary } from "@/server/portfolio/queries";
+import { EvidenceStatusText } from "@/ui/evidence/evidence-status";
+import { LibraryFilters } from "@/ui/evidence/library-filters";
+
+export const metadata: Metadata = { title: "Evidence library" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function EvidenceLibraryPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireActor("/evidence");
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const library = await evidenceLibrary(db(), actor, params);
+  const learnerView = hasRole(actor, "LEARNER") && (!library.filters.learner || library.filters.learner === actor.userId);
+  const pageLink = (page: number) => `?${new URLSearchParams({ ...(params as Record<string, string>), page: String(page) })}`;
+  return (
+    <>
+      <h1>{learnerView ? "My evidence" : "Evidence library"}</h1>
+      {learnerView && (
+        <p>
+          <Link className="button" href="/evidence/new">
+            Add evidence
+          </Link>
+        </p>
+      )}
+      <LibraryFilters values={params} learner={library.filters.learner} />
+      {library.invalid && <p className="notice">Some filters were not understood and were ignored.</p>}
+      <table>
+        <caption>
+          {library.total} item{library.total === 1 ? "" : "s"}
+          {library.pages > 1 ? `, page ${library.page} of ${library.pages}` : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            {!learnerView && <th scope="col">Learner</th>}
+            <th scope="col">Activity date</th>
+            <th scope="col">Method</th>
+            <th scope="col">Criteria</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {library.rows.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">
+                <Link href={`/evidence/${e.id}`}>{e.title}</Link>
+              </th>
+              {!learnerView && <td>{e.learner.name}</td>}
+              <td>{formatDate(e.activityFrom)}</td>
+              <td>{methodLabels[e.method]}</td>
+              <td>{e.links.map((l) => `${l.enrolment.unit.displayCode} ${l.criterion.code}`).join(", ") || "None yet"}</td>
+              <td>
+                <EvidenceStatusText status={e.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {library.pages > 1 && (
+        <nav aria-label="Evidence pages" className="pager">
+          {library.page > 1 && <Link href={pageLink(library.page - 1)}>Previous page</Link>}
+          <span>
+            Page {library.page} of {library.pages}
+          </span>
+          {library.page < library.pages && <Link href={pageLink(library.page + 1)}>Next page</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

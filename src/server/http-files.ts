@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { UserFacingError } from "./errors";
+import { NotFoundError, UnauthenticatedError } from "./policy";
+import { UploadTooLargeError } from "./storage/disk";
+
+// The upload and file routes bypass proxy.ts (it would buffer and cut large bodies), so they set
+// their own Content-Security-Policy; next.config.ts still adds the other security headers.
+export const apiCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const base = { "Content-Security-Policy": apiCsp, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+
+export const jsonResponse = (body: unknown, status = 200) => NextResponse.json(body, { status, headers: base });
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof UnauthenticatedError) return jsonResponse({ error: "Sign in to use this." }, 401);
+  if (e instanceof NotFoundError) return jsonResponse({ error: e.message }, 404);
+  if (e instanceof UploadTooLargeError) return jsonResponse({ error: e.message }, 413);
+  if (e instanceof UserFacingError) return jsonResponse({ error: e.message }, 422);
+  throw e;
+}
+
+/** Refuses a state-changing request sent from another site (cookies alone do not prove intent). */
+export function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host || new URL(origin).host !== host) throw new NotFoundError("Not found");
+}

@@ -1,0 +1,52 @@
+import { methodLabels } from "@/lib/portfolio/schemas";
+
+/** Filters as a plain GET form: works without JavaScript and keeps the URL shareable. */
+export function LibraryFilters({ values, learner }: { values: Record<string, string | undefined>; learner?: string }) {
+  return (
+    <form method="get" className="filters" aria-label="Filter evidence">
+      {learner && <input type="hidden" name="learner" value={learner} />}
+      <div>
+        <label htmlFor="q">Search</label>
+        <input id="q" name="q" type="search" defaultValue={values.q} />
+      </div>
+      <div>
+        <label htmlFor="f-unit">Unit</label>
+        <select id="f-unit" name="unit" defaultValue={values.unit ?? ""}>
+          <option value="">Any unit</option>
+          <option value="CPC308">CPC 308</option>
+          <option value="AG26">AG26</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-method">Method</label>
+        <select id="f-method" name="method" defaultValue={values.method ?? ""}>
+          <option value="">Any method</option>
+          {Object.entries(methodLabels).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-state">State</label>
+        <select id="f-state" name="state" defaultValue={values.state ?? ""}>
+          <option value="">Any state</option>
+          <option value="DRAFT">Draft</option>
+          <option value="SUBMITTED">Submitted</option>
+          <option value="WITHDRAWN">Withdrawn</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-from">Activity from</label>
+        <input id="f-from" name="from" type="date" defaultValue={values.from} />
+      </div>
+      <div>
+        <label htmlFor="f-to">Activity to</label>
+        <input id="f-to" name="to" type="date" defaultValue={values.to} />
+      </div>
+      {values.criterion && <input type="hidden" name="criterion" value={values.criterion} />}
+      <button type="submit">Filter</button>
+    </form>
+  );
+}

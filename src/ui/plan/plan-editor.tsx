@@ -1,0 +1,68 @@
+"use client";
+import { useState } from "react";
+import { methodLabels } from "@/lib/portfolio/schemas";
+
+type Criterion = { id: string; code: string; text: string; section: { title: string; kind: string; code: string } };
+type Item = { criterionIds: string[]; method: string; task: string; targetDate: string };
+
+/** The assessor's plan: items of criteria, method, task and target date. Sent as one JSON field. */
+export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion[]; methods: string[]; initial: Item[] }) {
+  const [items, setItems] = useState<Item[]>(initial.length ? initial : [{ criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: "" }]);
+  const change = (i: number, patch: Partial<Item>) => setItems((all) => all.map((item, j) => (j === i ? { ...item, ...patch } : item)));
+  return (
+    <>
+      <input type="hidden" name="items" value={JSON.stringify(items)} />
+      {items.map((item, i) => (
+        <fieldset key={i} className="panel plan-item">
+          <legend>Plan item {i + 1}</legend>
+          <fieldset>
+            <legend>Criteria covered</legend>
+            <div className="criteria-grid">
+              {criteria.map((c) => (
+                <div key={c.id} className="choice">
+                  <input
+                    id={`p${i}-${c.id}`}
+                    type="checkbox"
+                    checked={item.criterionIds.includes(c.id)}
+                    onChange={(e) => change(i, { criterionIds: e.target.checked ? [...item.criterionIds, c.id] : item.criterionIds.filter((x) => x !== c.id) })}
+                  />
+                  <label htmlFor={`p${i}-${c.id}`} title={c.text.replace(/\*\*/g, "")}>
+                    {c.code}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <div className="field">
+            <label htmlFor={`p${i}-method`}>Assessment method</label>
+            <select id={`p${i}-method`} value={item.method} onChange={(e) => change(i, { method: e.target.value })}>
+              {methods.map((m) => (
+                <option key={m} value={m}>
+                  {methodLabels[m as keyof typeof methodLabels]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`p${i}-task`}>Task</label>
+            <textarea id={`p${i}-task`} rows={2} value={item.task} onChange={(e) => change(i, { task: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`p${i}-date`}>Target date</label>
+            <input id={`p${i}-date`} type="date" value={item.targetDate} onChange={(e) => change(i, { targetDate: e.target.value })} />
+          </div>
+          {items.length > 1 && (
+            <button type="button" className="secondary" onClick={() => setItems((all) => all.filter((_, j) => j !== i))}>
+              Remove plan item {i + 1}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <p>
+        <button type="button" className="secondary" onClick={() => setItems((all) => [...all, { criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: "" }])}>
+          Add another plan item
+        </button>
+      </p>
+    </>
+  );
+}
