@@ -1,21 +1,47 @@
-import { protectedPages, routeHandlers, serverActions, type Who } from "../support/authz-registry";
+import { protectedPages, routeHandlers, type Who } from "../support/authz-registry";
 import { expect, signInAs, sql, test } from "./fixtures";
 
 const accounts: Record<Exclude<Who, "signed-out">, string> = {
   learner: "learner@northgate.example",
+  "other-learner": "learner2@northgate.example",
+  assessor: "assessor@northgate.example",
   "other-centre-admin": "admin@riverside.example",
   verifier: "verifier@northgate.example",
 };
 
-for (const entry of [...routeHandlers, ...serverActions]) {
+// Ids of the demo learner's own rows, filled into the registry's probe paths.
+async function placeholders(): Promise<Record<string, string>> {
+  const [item] = await sql(`SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = $1 AND e.status = 'DRAFT' ORDER BY e."createdAt" LIMIT 1`, [accounts.learner]);
+  const [file] = await sql(
+    `SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" JOIN "Evidence" e ON e.id = v."evidenceId" JOIN "User" u ON u.id = e."learnerId" WHERE u.email = $1 LIMIT 1`,
+    [accounts.learner],
+  );
+  return { learnerEvidence: item.id, learnerFile: file.id };
+}
+
+for (const entry of routeHandlers) {
   for (const probe of entry.probes) {
-    test(`${probe.method} ${probe.path} as ${probe.as} answers ${probe.status}`, async ({ page }) => {
+    test(`${probe.method} ${probe.path} as ${probe.as} answers ${probe.status}`, async ({ page, baseURL }) => {
       if (probe.as !== "signed-out") await signInAs(page, accounts[probe.as]);
-      const response = await page.request.fetch(probe.path, { method: probe.method, maxRedirects: 0 });
+      const ids = await placeholders();
+      const path = probe.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]!);
+      const response = await page.request.fetch(path, {
+        method: probe.method,
+        maxRedirects: 0,
+        headers: { Origin: baseURL!, "X-File-Name": "probe.txt", "Content-Type": "application/octet-stream" },
+        ...(probe.method === "POST" ? { data: Buffer.from("probe") } : {}),
+      });
       expect(response.status()).toBe(probe.status);
     });
   }
 }
+
+test("an upload from another site is refused even with the owner's session", async ({ page }) => {
+  await signInAs(page, accounts.learner);
+  const { learnerEvidence } = await placeholders();
+  const response = await page.request.post(`/api/uploads/${learnerEvidence}`, { headers: { Origin: "https://evil.example", "X-File-Name": "a.txt" }, data: Buffer.from("hello") });
+  expect(response.status()).toBe(404);
+});
 
 for (const path of protectedPages) {
   test(`${path} sends a signed-out visitor to sign in`, async ({ page }) => {

@@ -155,7 +155,7 @@ describe("immutability and versions", () => {
   });
 
   it("withdraws a submission not yet judged, and not once a decision relied on it", async () => {
-    const c = await criterion("CPC308", "C4");
+    const c = await criterion("CPC308", "C5");
     const cpc = await enrolment(learner.userId, "CPC308");
     const id = await itemWithFile();
     await setMapping(db, learner, id, { links: [{ criterionId: c.id, note: "n" }], scopeOptionIds: [] });

@@ -2,10 +2,11 @@
 // fails when a handler or action exists that is not listed here; tests/e2e/authz.spec.ts sends
 // each probe to the running server.
 
-export type Who = "signed-out" | "learner" | "other-centre-admin" | "verifier";
+export type Who = "signed-out" | "learner" | "other-learner" | "assessor" | "other-centre-admin" | "verifier";
 export type Probe = { as: Who; method: "GET" | "POST"; path: string; status: number };
 
 export type Entry = { file: string; methods: string[]; why?: string; probes: Probe[] };
+export type ActionFile = { file: string; actions: string[] };
 
 export const routeHandlers: Entry[] = [
   {
@@ -26,6 +27,28 @@ export const routeHandlers: Entry[] = [
     probes: [{ as: "signed-out", method: "GET", path: "/api/units", status: 401 }],
   },
   {
+    file: "app/api/uploads/[evidenceId]/route.ts",
+    methods: ["POST"],
+    probes: [
+      { as: "signed-out", method: "POST", path: "/api/uploads/{learnerEvidence}", status: 401 },
+      { as: "other-learner", method: "POST", path: "/api/uploads/{learnerEvidence}", status: 404 },
+      { as: "other-centre-admin", method: "POST", path: "/api/uploads/{learnerEvidence}", status: 404 },
+      { as: "verifier", method: "POST", path: "/api/uploads/{learnerEvidence}", status: 404 },
+      { as: "assessor", method: "POST", path: "/api/uploads/{learnerEvidence}", status: 404 },
+    ],
+  },
+  {
+    file: "app/api/files/[fileId]/route.ts",
+    methods: ["GET"],
+    probes: [
+      { as: "signed-out", method: "GET", path: "/api/files/{learnerFile}", status: 401 },
+      { as: "other-learner", method: "GET", path: "/api/files/{learnerFile}", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/api/files/{learnerFile}", status: 404 },
+      { as: "verifier", method: "GET", path: "/api/files/{learnerFile}", status: 404 },
+      { as: "assessor", method: "GET", path: "/api/files/{learnerFile}", status: 200 },
+    ],
+  },
+  {
     file: "app/api/units/[code]/route.ts",
     methods: ["GET"],
     probes: [
@@ -36,8 +59,26 @@ export const routeHandlers: Entry[] = [
   },
 ];
 
-// Files with "use server". None yet: later issues add their actions here with their probes.
-export const serverActions: Entry[] = [];
+// Files with "use server" and the actions each exports. tests/integration/authz-actions.test.ts
+// holds a refusal probe for every action named here, and fails when one is missing.
+export const serverActions: ActionFile[] = [
+  {
+    file: "app/evidence/actions.ts",
+    actions: [
+      "addEvidenceAction",
+      "updateEvidenceAction",
+      "startRevisionAction",
+      "deleteEvidenceAction",
+      "submitEvidenceAction",
+      "withdrawEvidenceAction",
+      "setMappingAction",
+      "removeFileAction",
+      "addCommentAction",
+    ],
+  },
+  { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction"] },
+  { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
+];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
-export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26"];
+export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications"];

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { type Db, createDb, useDb } from "../../src/server/db/client";
@@ -27,7 +30,9 @@ export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   // Each file keeps its stored files apart too, so one file's storage sweep never sees another's.
-  process.env.ATTEST_FILES_DIR = `.data/test-files/${name}`;
+  process.env.ATTEST_FILES_DIR = path.resolve(`.data/test-files/${name}`);
+  const templateFiles = path.resolve(`.data/test-files/${template}`);
+  if (existsSync(templateFiles)) await cp(templateFiles, process.env.ATTEST_FILES_DIR, { recursive: true });
   const db = createDb(url.toString());
   useDb(db);
   afterAll(() => db.$disconnect());

@@ -48,6 +48,8 @@ async function prepare(project: TestProject, adminUrl: string, stop: () => Promi
   for (const name of Object.values(templates)) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
   await applyMigrations(withDatabase(adminUrl, templates.schema));
   await applyMigrations(withDatabase(adminUrl, templates.demo));
+  // The demo portfolio's files go where every copy of the demo database can find them.
+  process.env.ATTEST_FILES_DIR = path.resolve(`.data/test-files/${templates.demo}`);
   const demoDb = createDb(withDatabase(adminUrl, templates.demo));
   await publishUnits(demoDb, await loadUnitFiles());
   await loadDemo(demoDb);
@@ -62,5 +64,7 @@ async function prepare(project: TestProject, adminUrl: string, stop: () => Promi
     for (const { datname } of made.rows) await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
     await admin.end();
     await stop();
+    const { rm, readdir } = await import("node:fs/promises");
+    for (const dir of await readdir(".data/test-files").catch(() => [] as string[])) if (dir.includes(run)) await rm(`.data/test-files/${dir}`, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,6 @@
 import { appendAudit } from "../audit/append";
 import type { Db } from "../db/client";
+import { loadDemoPortfolio } from "./demo-portfolio";
 import { ensureCentre, ensureEnrolments, ensureUser, latestUnits } from "./factories";
 
 // Demo only: these accounts share a published password and must never reach production.
@@ -38,6 +39,7 @@ export async function loadDemo(db: Db, now = new Date()): Promise<void> {
     ...learners.flatMap((l) => units.map((u) => ({ centreId: northgate.id, learnerId: l.id, unitId: u.id, assessorId: assessor.id, iqaId: iqa.id }))),
     ...units.map((u) => ({ centreId: riverside.id, learnerId: riversideLearner.id, unitId: u.id })),
   ]);
+  await loadDemoPortfolio(db, { learner: learners[0]!.id, learner2: learners[1]!.id, assessor: assessor.id });
   if (alreadyLoaded < 2) {
     await db.$transaction((tx) => appendAudit(tx, { kind: "demo.loaded", actorId: null, data: { centres: [northgate.name, riverside.name] } }));
   }

@@ -1,0 +1,132 @@
+import { Readable } from "node:stream";
+import type { EvidenceInput } from "../../lib/portfolio/schemas";
+import { loadActor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { addComment } from "../portfolio/comments";
+import { createEvidence } from "../portfolio/evidence";
+import { attachUpload } from "../portfolio/files";
+import { setMapping } from "../portfolio/mapping";
+import { getPlan, savePlan, signPlan } from "../portfolio/plan";
+import { submitEvidence } from "../portfolio/submission";
+import { receiveToTemp } from "../storage/disk";
+import { pdf, png, wav } from "./sample-files";
+
+type Item = {
+  input: Omit<EvidenceInput, "confidential" | "activityTo" | "location" | "holder" | "relevance"> & Partial<EvidenceInput>;
+  files?: [string, Buffer][];
+  criteria: [unit: string, code: string, note: string][];
+  scope?: [category: string, option: string][];
+  submit: boolean;
+};
+
+const jordan: Item[] = [
+  {
+    input: { title: "Monthly resource report to the commissioning board", account: "I compiled the June report on staff hours, agency spend and equipment use, showed the trend against the plan and presented it to the commissioning board with two recommendations.", method: "WORK_PRODUCT", activityFrom: "2026-06-18", kind: "FILES" },
+    files: [["resource-report-june.pdf", pdf("Resource report June 2026 - staff hours, agency spend, equipment")]],
+    criteria: [["CPC308", "A1", "The report gave the board accurate figures on staff hours and spend."], ["CPC308", "A2", "Section 3 identifies the rise in agency hours and suggests action."], ["AG26", "1.2", "The report sets out our aims and resources for the service."]],
+    scope: [["resources", "financial"], ["resources", "human"], ["people", "colleagues"], ["provide-information", "written (electronic or paper)"]],
+    submit: true,
+  },
+  {
+    input: { title: "Photo of the rota planning board", account: "Photograph of the weekly rota board I redesigned so that team leaders can see planned and actual hours side by side.", method: "WORK_PRODUCT", activityFrom: "2026-08-04", kind: "FILES" },
+    files: [["rota-board.png", png(120, 80, [29, 107, 47])]],
+    criteria: [["CPC308", "B1", "The board shows hours used against the agreed plan."], ["CPC308", "B6", "Team leaders sign the board, so each knows their part."]],
+    scope: [["resources", "time"], ["records", "manual system"]],
+    submit: true,
+  },
+  {
+    input: { title: "Voice note: reflecting on the provider negotiation", account: "A recorded reflection after renegotiating the home care contract, on what worked and what I would do differently.", method: "REFLECTIVE_ACCOUNT", activityFrom: "2026-10-02", kind: "FILES" },
+    files: [["reflection.wav", wav(2, 330)]],
+    criteria: [["AG26", "2.3", "I describe how I kept in touch with the provider during the talks."], ["CPC308", "C7", "I reflect on my own part and what I will develop."]],
+    submit: true,
+  },
+  {
+    input: {
+      title: "Contract monitoring spreadsheets",
+      account: "The quarterly monitoring workbooks I maintain for the three domiciliary care contracts.",
+      method: "WORK_PRODUCT",
+      activityFrom: "2026-09-30",
+      kind: "IN_PLACE",
+      location: "Commissioning shared drive, Contracts/Monitoring/2026",
+      holder: "Contracts and monitoring team",
+      confidential: true,
+      relevance: "They show the criteria I set for measuring the contracts and the evidence gathered from the monitoring team each quarter.",
+    },
+    criteria: [["CPC308", "C4", "The workbooks record what the monitoring team reported each quarter."], ["AG26", "3.1", "The criteria tab is the monitoring framework I put in place."]],
+    scope: [["records", "electronic system"], ["records", "confidential"]],
+    submit: true,
+  },
+  {
+    input: { title: "Notes from the supplier meeting", account: "Draft notes from the equipment supplier meeting; still to add the actions.", method: "WORK_PRODUCT", activityFrom: "2026-11-10", kind: "FILES" },
+    files: [["supplier-notes.pdf", pdf("Supplier meeting notes - draft")]],
+    criteria: [["CPC308", "B3", "I suggested a cheaper maintenance schedule."]],
+    submit: false,
+  },
+];
+
+const casey: Item[] = [
+  {
+    input: { title: "Budget variance email to my manager", account: "Email flagging the overspend on transport and the action I proposed.", method: "WORK_PRODUCT", activityFrom: "2026-07-22", kind: "FILES" },
+    files: [["variance-email.pdf", pdf("Transport budget variance - proposed action")]],
+    criteria: [["CPC308", "B5", "I acted within a day of seeing the variance."]],
+    scope: [["resources", "financial"], ["people", "line manager"]],
+    submit: true,
+  },
+  {
+    input: { title: "Feedback survey for families", account: "The short survey I sent to families about the respite service.", method: "WORK_PRODUCT", activityFrom: "2026-09-12", kind: "FILES" },
+    files: [["family-survey.pdf", pdf("Respite service - family feedback survey")]],
+    criteria: [["CPC308", "C3", "Families were asked whether the service meets their outcomes."]],
+    submit: true,
+  },
+  {
+    input: { title: "Equipment log (draft)", account: "Started logging equipment loans.", method: "WORK_PRODUCT", activityFrom: "2026-11-02", kind: "FILES" },
+    criteria: [],
+    submit: false,
+  },
+];
+
+const buffer = (bytes: Buffer) => receiveToTemp(Readable.from([bytes]), bytes.length + 1);
+
+async function agreePlan(db: Db, learnerId: string, assessorId: string, unit: string, codes: string[]) {
+  const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId, unit: { code: unit } } });
+  const [learner, assessor] = [await loadActor(db, learnerId), await loadActor(db, assessorId)];
+  const criteria = await db.criterion.findMany({ where: { unitId: enrolment.unitId, code: { in: codes } } });
+  await savePlan(db, assessor, enrolment.id, {
+    items: [
+      { criterionIds: criteria.slice(0, 3).map((c) => c.id), method: "OBSERVATION", task: "Observe a negotiation meeting with a provider", targetDate: "2026-12-15" },
+      { criterionIds: criteria.slice(3).map((c) => c.id), method: "WORK_PRODUCT", task: "Monitoring reports and the agreement records", targetDate: "2027-01-31" },
+    ],
+  });
+  const hash = (await getPlan(db, learner, enrolment.id)).versions[0]!.contentHash;
+  await signPlan(db, learner, enrolment.id, { typedName: learner!.name, contentHash: hash });
+  await signPlan(db, assessor, enrolment.id, { typedName: assessor!.name, contentHash: hash });
+}
+
+async function addItems(db: Db, learnerId: string, items: Item[]) {
+  const actor = await loadActor(db, learnerId);
+  const ids: string[] = [];
+  for (const item of items) {
+    const { id } = await createEvidence(db, actor, { confidential: false, ...item.input });
+    for (const [name, bytes] of item.files ?? []) await attachUpload(db, actor, id, await buffer(bytes), name);
+    const criteria = await db.criterion.findMany({ where: { OR: item.criteria.map(([unit, code]) => ({ code, unit: { code: unit } })) }, select: { id: true, code: true, unit: { select: { code: true } } } });
+    const options = await db.scopeOption.findMany({ where: { OR: (item.scope ?? []).map(([key, text]) => ({ text, category: { key } })) }, select: { id: true } });
+    if (item.criteria.length)
+      await setMapping(db, actor, id, {
+        links: item.criteria.map(([unit, code, note]) => ({ criterionId: criteria.find((c) => c.code === code && c.unit.code === unit)!.id, note })),
+        scopeOptionIds: item.scope?.length ? options.map((o) => o.id) : [],
+      });
+    if (item.submit) await submitEvidence(db, actor, id, { ownWork: true, workplace: true });
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** The demo learners' portfolios: made once, through the same functions the app uses. */
+export async function loadDemoPortfolio(db: Db, users: { learner: string; learner2: string; assessor: string }) {
+  if (await db.evidence.count({ where: { learnerId: { in: [users.learner, users.learner2] } } })) return;
+  await agreePlan(db, users.learner, users.assessor, "AG26", ["1.1", "1.2", "1.3", "2.3", "3.1"]);
+  const [report] = await addItems(db, users.learner, jordan);
+  await addItems(db, users.learner2, casey);
+  const assessor = await loadActor(db, users.assessor);
+  await addComment(db, assessor, report, { body: "Good report. Could you add the board minutes that show your recommendations were discussed?" });
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../src/server/auth/actor";
+import { pdf } from "../../src/server/demo/sample-files";
+import { addComment } from "../../src/server/portfolio/comments";
+import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
+import { attachUpload, removeFile } from "../../src/server/portfolio/files";
+import { setMapping } from "../../src/server/portfolio/mapping";
+import { listNotifications, markNotificationsRead } from "../../src/server/portfolio/notifications";
+import { getPlan, savePlan, signPlan } from "../../src/server/portfolio/plan";
+import { submitEvidence, withdrawEvidence } from "../../src/server/portfolio/submission";
+import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
+import { serverActions } from "../support/authz-registry";
+import { actorFor, evidenceInput, received } from "../support/actors";
+import { freshDatabase } from "../support/db";
+
+// Every server action calls one function of src/server with the acting user; each probe calls that
+// function as people without the right: signed out, another learner, another centre, a verifier.
+const { db } = await freshDatabase("demo");
+const as = actorFor(db);
+const owner = await as("learner@northgate.example");
+const outsiders: [string, Actor | null][] = [
+  ["signed-out", null],
+  ["another learner", await as("learner2@northgate.example")],
+  ["another centre's admin", await as("admin@riverside.example")],
+  ["another centre's learner", await as("learner@riverside.example")],
+  ["a verifier", await as("verifier@northgate.example")],
+];
+const notificationsBefore = (await listNotifications(db, owner)).length;
+const { id: evidenceId } = await createEvidence(db, owner, evidenceInput());
+const file = await attachUpload(db, owner, evidenceId, await received(pdf("authz")), "a.pdf");
+const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId: owner.userId, unit: { code: "CPC308" } } });
+const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
+await savePlan(db, await as("assessor@northgate.example"), enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
+const planHash = (await getPlan(db, owner, enrolment.id)).versions[0]!.contentHash;
+
+const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
+  addEvidenceAction: (a) => createEvidence(db, a, evidenceInput()),
+  updateEvidenceAction: (a) => updateEvidence(db, a, evidenceId, evidenceInput({ title: "hijacked" })),
+  startRevisionAction: (a) => startRevision(db, a, evidenceId),
+  deleteEvidenceAction: (a) => deleteEvidence(db, a, evidenceId),
+  submitEvidenceAction: (a) => submitEvidence(db, a, evidenceId, { ownWork: "on", workplace: "on" }),
+  withdrawEvidenceAction: (a) => withdrawEvidence(db, a, evidenceId),
+  setMappingAction: (a) => setMapping(db, a, evidenceId, { links: [], scopeOptionIds: [] }),
+  removeFileAction: (a) => removeFile(db, a, file.id),
+  addCommentAction: (a) => addComment(db, a, evidenceId, { body: "hello" }),
+  savePlanAction: (a) => savePlan(db, a, enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
+  signPlanAction: (a) => signPlan(db, a, enrolment.id, { typedName: a?.name ?? "x", contentHash: planHash }),
+  markNotificationsReadAction: async (a) => {
+    // Marking read touches only the actor's own notifications: refusing means nobody else's change.
+    await markNotificationsRead(db, a);
+    if (a) expect(await db.notification.count({ where: { userId: owner.userId, readAt: { not: null } } })).toBe(0);
+    else throw new UnauthenticatedError();
+  },
+};
+// Actions any signed-in user may call, because they act only on the caller's own rows.
+const ownRowsOnly = new Set(["addEvidenceAction", "markNotificationsReadAction"]);
+
+describe("every server action refuses those without the right", () => {
+  it("has a probe for each registered action", () => {
+    expect(Object.keys(probes).sort()).toEqual(serverActions.flatMap((f) => f.actions).sort());
+  });
+
+  for (const name of Object.keys(probes)) {
+    for (const [who, actor] of outsiders) {
+      it(`${name} as ${who}`, async () => {
+        const attempt = probes[name]!(actor);
+        if (actor === null) return expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+        if (ownRowsOnly.has(name)) {
+          // Learners elsewhere may add their own evidence; others have no learner role.
+          if (name === "addEvidenceAction" && actor.grants.some((g) => g.role === "LEARNER")) return expect(attempt).resolves.toBeTruthy();
+          if (name === "addEvidenceAction") return expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+          return attempt;
+        }
+        await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+      });
+    }
+  }
+
+  it("left the owner's item untouched", async () => {
+    const version = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId }, include: { files: true } });
+    expect(version.title).toBe("Resource use report for March");
+    expect(version.files).toHaveLength(1);
+    expect(await db.comment.count({ where: { evidenceId } })).toBe(0);
+    expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: enrolment.id } } } })).toBe(0);
+    expect((await listNotifications(db, owner)).length).toBe(notificationsBefore);
+  });
+});
