@@ -20,19 +20,11 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
   useEffect(() => {
     if (state.at && !state.ok) problem.current?.focus();
   }, [state]);
-  const fieldMessages = Object.values(state.fields ?? {});
   return (
     <form action={formAction} className={className} aria-label={rest["aria-label"]}>
       {!state.ok && state.message && (
         <div className="alert" role="alert" tabIndex={-1} ref={problem}>
-          <strong>There is a problem:</strong> {fieldMessages.length ? null : state.message}
-          {fieldMessages.length > 0 && (
-            <ul>
-              {fieldMessages.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
+          <strong>There is a problem:</strong> {state.message}
         </div>
       )}
       {state.ok && done && (
