@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 // database of their own, in Debian's Chromium (Playwright cannot download a browser here).
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54349);
+// Small enough to test the limit with a request, larger than the proxy's 10 MB body buffer.
+export const E2E_MAX_FILE_BYTES = 40 * 1024 * 1024;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -21,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .data/e2e && env -u DATABASE_URL ATTEST_DATA_DIR=.data/e2e ATTEST_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
+    command: `rm -rf .data/e2e && env -u DATABASE_URL ATTEST_MAX_FILE_BYTES=${E2E_MAX_FILE_BYTES} ATTEST_DATA_DIR=.data/e2e ATTEST_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 10 * 60_000,
     reuseExistingServer: false,

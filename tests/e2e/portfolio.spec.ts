@@ -2,6 +2,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pdf, png } from "../../src/server/demo/sample-files";
+import { E2E_MAX_FILE_BYTES } from "../../playwright.config";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
 const dir = mkdtempSync(path.join(tmpdir(), "e2e-files-"));
@@ -161,4 +162,20 @@ test("files are served only as attachments or safe previews, never cached", asyn
   const range = await page.request.get(href!, { headers: { Range: "bytes=0-7" } });
   expect(range.status()).toBe(206);
   expect((await range.body()).length).toBe(8);
+});
+
+test("large files stream past the proxy's buffer whole, and the size limit is enforced", async ({ page, baseURL }) => {
+  await signInAs(page, "learner@northgate.example");
+  await page.goto("/evidence?state=DRAFT&q=supplier");
+  await page.getByRole("link", { name: "Notes from the supplier meeting" }).click();
+  await expect(page).toHaveURL(/\/evidence\/[0-9a-f-]{36}$/);
+  const evidenceId = page.url().split("/").pop()!;
+  const headers = { Origin: baseURL!, "X-File-Name": "long-log.txt", "Content-Type": "application/octet-stream" };
+  const big = Buffer.alloc(30 * 1024 * 1024, "a");
+  const ok = await page.request.post(`/api/uploads/${evidenceId}`, { headers, data: big });
+  expect(ok.status(), `${evidenceId}: ${await ok.text()}`).toBe(201);
+  expect((await ok.json()).file).toMatchObject({ size: big.length, mediaType: "text/plain" });
+  const tooBig = await page.request.post(`/api/uploads/${evidenceId}`, { headers, data: Buffer.alloc(E2E_MAX_FILE_BYTES + 1, "a") });
+  expect(tooBig.status()).toBe(413);
+  expect((await tooBig.json()).error).toMatch(/larger than the limit of 40 MB/);
 });
