@@ -278,6 +278,9 @@ describe("progress and the library", () => {
     expect((await evidenceLibrary(db, learner, { q: "CORRECTED" })).rows.map((r) => r.title)).toEqual(["Resource use report, corrected"]);
     expect((await evidenceLibrary(db, learner, { method: "OBSERVATION" })).total).toBe(0);
     expect((await evidenceLibrary(db, learner, { criterion: a1.id })).total).toBeGreaterThan(0);
+    const byCode = await evidenceLibrary(db, learner, { code: "a1", unit: "CPC308" });
+    expect(byCode.total).toBe((await evidenceLibrary(db, learner, { criterion: a1.id })).total);
+    expect((await evidenceLibrary(db, learner, { code: "A1", unit: "AG26" })).total).toBe(0);
     expect((await evidenceLibrary(db, learner, { from: "2027-01-01" })).total).toBe(0);
     const assessorView = await evidenceLibrary(db, assessor, { learner: learner.userId });
     expect(assessorView.total).toBe(all.total);

@@ -68,6 +68,7 @@ export const libraryFilterSchema = z.object({
   learner: optional(z.uuid()),
   unit: optional(z.string().regex(/^[A-Za-z0-9]{1,20}$/).transform((s) => s.toUpperCase())),
   criterion: optional(z.uuid()),
+  code: optional(z.string().trim().regex(/^[A-Za-z]?\d+(\.\d+)?$/).transform((s) => s.toUpperCase())),
   method: optional(z.enum(assessmentMethods)),
   state: optional(z.enum(["DRAFT", "SUBMITTED", "WITHDRAWN"])),
   from: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
@@ -86,6 +87,7 @@ export async function evidenceLibrary(db: Db, actor: Actor | null, rawFilters: u
   if (f.learner) and.push({ learnerId: f.learner });
   if (f.unit) and.push({ links: { some: { removedAt: null, enrolment: { unit: { code: f.unit } } } } });
   if (f.criterion) and.push({ links: { some: { removedAt: null, criterionId: f.criterion } } });
+  if (f.code) and.push({ links: { some: { removedAt: null, criterion: { code: f.code }, ...(f.unit ? { enrolment: { unit: { code: f.unit } } } : {}) } } });
   if (f.method) and.push({ method: f.method });
   if (f.state) and.push({ status: f.state });
   if (f.from) and.push({ activityFrom: { gte: new Date(`${f.from}T00:00:00Z`) } });

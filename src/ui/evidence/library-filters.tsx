@@ -18,6 +18,10 @@ export function LibraryFilters({ values, learner }: { values: Record<string, str
         </select>
       </div>
       <div>
+        <label htmlFor="f-code">Criterion code</label>
+        <input id="f-code" name="code" type="text" size={6} defaultValue={values.code} />
+      </div>
+      <div>
         <label htmlFor="f-method">Method</label>
         <select id="f-method" name="method" defaultValue={values.method ?? ""}>
           <option value="">Any method</option>
