@@ -8,6 +8,7 @@ import { hasRole } from "@/server/policy";
 import { evidenceLibrary } from "@/server/portfolio/queries";
 import { EvidenceStatusText } from "@/ui/evidence/evidence-status";
 import { LibraryFilters } from "@/ui/evidence/library-filters";
+import { Pager } from "@/ui/pager";
 
 export const metadata: Metadata = { title: "Evidence library" };
 
@@ -63,15 +64,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
           ))}
         </tbody>
       </table>
-      {library.pages > 1 && (
-        <nav aria-label="Evidence pages" className="pager">
-          {library.page > 1 && <Link href={pageLink(library.page - 1)}>Previous page</Link>}
-          <span>
-            Page {library.page} of {library.pages}
-          </span>
-          {library.page < library.pages && <Link href={pageLink(library.page + 1)}>Next page</Link>}
-        </nav>
-      )}
+      <Pager label="Evidence pages" page={library.page} pages={library.pages} href={pageLink} />
     </>
   );
 }

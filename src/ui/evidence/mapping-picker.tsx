@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { sectionLabel } from "@/lib/standards/labels";
 
 type Unit = {
   enrolmentId: string;
@@ -13,7 +14,6 @@ type Unit = {
 };
 
 const plain = (s: string) => s.replace(/\*\*/g, "");
-const sectionLabel = (s: Unit["unit"]["sections"][number]) => (s.kind === "ELEMENT" ? `Element ${s.code}: ${s.title}` : s.kind === "LEARNING_OUTCOME" ? `Learning outcome ${s.code}: ${s.title}` : `Knowledge: ${s.title}`);
 
 /** Choose criteria across all the learner's units, with a note each, and scope options; searchable. */
 export function MappingPicker({ units, notes, scopeOptionIds }: { units: Unit[]; notes: Record<string, string>; scopeOptionIds: string[] }) {
@@ -41,7 +41,7 @@ export function MappingPicker({ units, notes, scopeOptionIds }: { units: Unit[];
             if (!visible.length) return null;
             return (
               <fieldset key={s.code} className="picker-section">
-                <legend>{sectionLabel(s)}</legend>
+                <legend>{sectionLabel(s, "Knowledge: ")}</legend>
                 {visible.map((c) => (
                   <div key={c.id} className="picker-criterion">
                     <div className="choice">

@@ -35,7 +35,7 @@ export function AdminHome({ centreName, data }: { centreName: string; data: Awai
           ))}
         </tbody>
       </table>
-      <Pager label="Users pages" param="users" page={users.page} pages={users.pages} />
+      <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
       <table>
         <caption>
           Enrolments ({enrolments.total}), page {enrolments.page} of {enrolments.pages}
@@ -65,7 +65,7 @@ export function AdminHome({ centreName, data }: { centreName: string; data: Awai
           ))}
         </tbody>
       </table>
-      <Pager label="Enrolments pages" param="enrolments" page={enrolments.page} pages={enrolments.pages} />
+      <Pager label="Enrolments pages" page={enrolments.page} pages={enrolments.pages} href={(n) => `?users=${users.page}&enrolments=${n}`} />
     </section>
   );
 }

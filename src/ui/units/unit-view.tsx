@@ -1,3 +1,4 @@
+import { sectionLabel } from "@/lib/standards/labels";
 import type { UnitTree } from "@/server/standards/queries";
 import { Paragraphs, RichText } from "../rich-text";
 import { CriterionItem } from "./criterion-item";
@@ -5,8 +6,6 @@ import { EvidenceRules } from "./evidence-rules";
 
 type Details = { about?: string[]; scopeIntro?: string[]; values?: string[]; glossaryIntro?: string[]; knowledgeIntro?: string[]; learningOutcomesIntro?: string; assessment?: string[]; nosMapping?: string[]; additionalInformation?: string[]; methodsIntro?: string[] };
 
-const sectionHeading = (s: UnitTree["sections"][number]) =>
-  s.kind === "ELEMENT" ? `Element ${s.code}: ${s.title}` : s.kind === "LEARNING_OUTCOME" ? `Learning outcome ${s.code}: ${s.title}` : s.title;
 
 export function UnitView({ unit }: { unit: UnitTree }) {
   const details = unit.details as Details;
@@ -65,7 +64,7 @@ export function UnitView({ unit }: { unit: UnitTree }) {
         {details.learningOutcomesIntro && <p>{details.learningOutcomesIntro}</p>}
         {practice.map((s) => (
           <section key={s.code} aria-labelledby={`section-${s.code}`}>
-            <h3 id={`section-${s.code}`}>{sectionHeading(s)}</h3>
+            <h3 id={`section-${s.code}`}>{sectionLabel(s)}</h3>
             {s.preamble && <p>{s.preamble}</p>}
             <ul className="criteria">
               {s.criteria.map((c) => (

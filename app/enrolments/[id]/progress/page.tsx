@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
+import { sectionLabel } from "@/lib/standards/labels";
 import { requireActor } from "@/server/auth/require";
 import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
@@ -52,7 +53,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
         <h2 id="criteria-progress">Criteria</h2>
         {progress.sections.map((s) => (
           <table key={s.id}>
-            <caption>{s.kind === "ELEMENT" ? `Element ${s.code}: ${s.title}` : s.kind === "LEARNING_OUTCOME" ? `Learning outcome ${s.code}: ${s.title}` : `Knowledge: ${s.title}`}</caption>
+            <caption>{sectionLabel(s, "Knowledge: ")}</caption>
             <thead>
               <tr>
                 <th scope="col">Criterion</th>
