@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { decideCriterion } from "../../src/server/assessment/decide";
 import { addComment, listComments } from "../../src/server/portfolio/comments";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { attachUpload, readableFile, removeFile } from "../../src/server/portfolio/files";
@@ -167,8 +168,8 @@ describe("immutability and versions", () => {
     await startRevision(db, learner, id);
     await submitEvidence(db, learner, id, { ownWork: "on" });
     const v2 = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId: id, version: 2 } });
-    const decision = await db.decision.create({ data: { enrolmentId: cpc.id, criterionId: c.id, outcome: "MET", feedback: "", assessorId: assessor.userId, typedName: "Sam Okafor", signatureHash: "x".repeat(64) } });
-    await db.decisionEvidence.create({ data: { decisionId: decision.id, evidenceVersionId: v2.id, contentHash: v2.contentHash! } });
+    const judgement = await db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId: cpc.id, criterionId: c.id } } });
+    await decideCriterion(db, assessor, cpc.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v2.id], typedName: "Sam Okafor", password: "attest-demo", revision: judgement.revision });
     await expect(withdrawEvidence(db, learner, id)).rejects.toThrow(/already made a decision/);
   });
 });

@@ -12,6 +12,10 @@ export type AuditEventInput =
   | { kind: "evidence.mapped"; actorId: string; data: { evidenceId: string; added: string[]; removed: string[]; scopeAdded: string[]; scopeRemoved: string[] } }
   | { kind: "evidence.file_downloaded"; actorId: string; data: { fileId: string; sha256: string; inline: boolean } }
   | { kind: "comment.added"; actorId: string; data: { evidenceId: string; commentId: string; parentId: string | null } }
+  | { kind: "decision.signed"; actorId: string; data: { decisionId: string; enrolmentId: string; criterion: string; outcome: "MET" | "NOT_YET_MET"; signatureHash: string; evidenceVersions: string[] } }
+  | { kind: "claim.reviewed"; actorId: string; data: { linkId: string; claim: "CONFIRMED" | "REJECTED" } }
+  | { kind: "unit.signed_off"; actorId: string; data: { enrolmentId: string; contentHash: string } }
+  | { kind: "unit.countersigned"; actorId: string; data: { enrolmentId: string; contentHash: string } }
   | { kind: "plan.saved"; actorId: string; data: { enrolmentId: string; version: number; contentHash: string } }
   | { kind: "plan.signed"; actorId: string; data: { enrolmentId: string; version: number; role: "LEARNER" | "ASSESSOR"; contentHash: string; agreed: boolean } };
 

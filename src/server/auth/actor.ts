@@ -2,7 +2,8 @@ import type { RoleName } from "../../lib/roles";
 import type { Db } from "../db/client";
 
 export type Grant = { centreId: string; centreName: string; role: RoleName; endsAt: Date | null };
-export type Actor = { userId: string; email: string; name: string; grants: Grant[] };
+// signedInAt is when this session signed in (from its token), for signatures that need a recent sign-in.
+export type Actor = { userId: string; email: string; name: string; grants: Grant[]; signedInAt?: Date };
 
 /**
  * The acting user as the database says now: null when the user is gone or disabled.

@@ -6,7 +6,9 @@ import { authOptions } from "./options";
 /** The signed-in actor for this request, re-read from the database; null when signed out or disabled. */
 export async function currentActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
-  const userId = (session?.user as { id?: unknown } | undefined)?.id;
-  if (typeof userId !== "string") return null;
-  return loadActor(db(), userId);
+  const user = session?.user as { id?: unknown; signedInAt?: unknown } | undefined;
+  if (typeof user?.id !== "string") return null;
+  const actor = await loadActor(db(), user.id);
+  if (actor && typeof user.signedInAt === "number") actor.signedInAt = new Date(user.signedInAt);
+  return actor;
 }

@@ -33,8 +33,8 @@ export function authOptions(): AuthOptions {
     ],
     callbacks: {
       // The token carries only who signed in; roles and the active state are read per request.
-      jwt: ({ token, user }) => (user ? { sub: user.id, iat: token.iat, exp: token.exp, jti: token.jti } : token),
-      session: ({ session, token }) => ({ expires: session.expires, user: { id: token.sub } }) as typeof session,
+      jwt: ({ token, user }) => (user ? { sub: user.id, signedInAt: Date.now(), iat: token.iat, exp: token.exp, jti: token.jti } : token),
+      session: ({ session, token }) => ({ expires: session.expires, user: { id: token.sub, signedInAt: token.signedInAt } }) as typeof session,
     },
   };
 }

@@ -71,8 +71,13 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
     await tx.evidence.update({ where: { id: evidence.id }, data: { status: "SUBMITTED" } });
 
     const pairs = links.map((l) => ({ enrolmentId: l.enrolmentId, criterionId: l.criterionId }));
-    await tx.criterionJudgement.createMany({ data: pairs.map((p) => ({ ...p, state: "EVIDENCE_SUBMITTED" as const })), skipDuplicates: true });
-    await tx.criterionJudgement.updateMany({ where: { OR: pairs, state: { in: ["NOT_STARTED", "NOT_YET_MET"] } }, data: { state: "EVIDENCE_SUBMITTED" } });
+    await tx.criterionJudgement.createMany({ data: pairs.map((p) => ({ ...p, state: "EVIDENCE_SUBMITTED" as const, queuedAt: now })), skipDuplicates: true });
+    await tx.criterionJudgement.updateMany({ where: { OR: pairs, state: { in: ["NOT_STARTED", "NOT_YET_MET"] } }, data: { state: "EVIDENCE_SUBMITTED", queuedAt: now } });
+    // A "met" decision that relied on an earlier version of this item no longer describes what is submitted.
+    await tx.criterionJudgement.updateMany({
+      where: { state: "MET", decision: { evidence: { some: { version: { evidenceId: evidence.id, id: { not: version.id } } } } } },
+      data: { stale: true, queuedAt: now },
+    });
 
     await notify(
       tx,

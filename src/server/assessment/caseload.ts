@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { workingDaysBetween } from "../../lib/working-days";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { authorize, centresWhere } from "../policy";
+
+export const caseloadSorts = ["learner", "unit", "completion", "awaiting", "oldest", "activity"] as const;
+export const caseloadFilterSchema = z.object({
+  sort: z.enum(caseloadSorts).catch("oldest"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  q: z.string().trim().max(100).catch(""),
+  unit: z.string().trim().max(20).catch(""),
+  overdue: z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()).catch(false),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export const CASELOAD_PAGE_SIZE = 50;
+
+/** The assessor's learners per unit: completion, work awaiting review and how long it has waited. */
+export async function caseload(db: Db, actor: Actor | null, rawFilters: unknown, now = new Date()) {
+  authorize(actor, "home.assessor");
+  const f = caseloadFilterSchema.parse(rawFilters ?? {});
+  const enrolments = await db.enrolment.findMany({
+    where: { assessorId: actor.userId, centreId: { in: centresWhere(actor, "ASSESSOR") }, status: { not: "WITHDRAWN" } },
+    select: { id: true, status: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, code: true, displayCode: true } }, centre: { select: { reviewTargetDays: true } } },
+  });
+  const ids = enrolments.map((e) => e.id);
+  const [criteria, states, waiting, activity] = await Promise.all([
+    db.criterion.groupBy({ by: ["unitId"], where: { unitId: { in: [...new Set(enrolments.map((e) => e.unit.id))] } }, _count: { _all: true } }),
+    db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, state: "MET", stale: false }, _count: { _all: true } }),
+    db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, OR: [{ state: "EVIDENCE_SUBMITTED" }, { stale: true }] }, _count: { _all: true }, _min: { queuedAt: true } }),
+    db.evidence.groupBy({ by: ["learnerId"], where: { learnerId: { in: [...new Set(enrolments.map((e) => e.learner.id))] } }, _max: { updatedAt: true } }),
+  ]);
+  let rows = enrolments.map((e) => {
+    const total = criteria.find((c) => c.unitId === e.unit.id)?._count._all ?? 0;
+    const met = states.find((s) => s.enrolmentId === e.id)?._count._all ?? 0;
+    const wait = waiting.find((w) => w.enrolmentId === e.id);
+    const oldest = wait?._min.queuedAt ?? null;
+    const waitedDays = oldest ? workingDaysBetween(oldest, now) : 0;
+    return {
+      ...e,
+      total,
+      met,
+      completion: total ? met / total : 0,
+      awaiting: wait?._count._all ?? 0,
+      oldest,
+      waitedDays,
+      overdue: Boolean(oldest) && waitedDays > e.centre.reviewTargetDays,
+      lastActivity: activity.find((a) => a.learnerId === e.learner.id)?._max.updatedAt ?? null,
+    };
+  });
+  if (f.q) rows = rows.filter((r) => r.learner.name.toLowerCase().includes(f.q.toLowerCase()));
+  if (f.unit) rows = rows.filter((r) => r.unit.code === f.unit.toUpperCase());
+  if (f.overdue) rows = rows.filter((r) => r.overdue);
+  const key: Record<(typeof caseloadSorts)[number], (r: (typeof rows)[number]) => string | number> = {
+    learner: (r) => r.learner.name.toLowerCase(),
+    unit: (r) => r.unit.code,
+    completion: (r) => r.completion,
+    awaiting: (r) => r.awaiting,
+    oldest: (r) => r.waitedDays,
+    activity: (r) => r.lastActivity?.getTime() ?? 0,
+  };
+  const sign = f.dir === "asc" ? 1 : -1;
+  rows.sort((a, b) => {
+    const [x, y] = [key[f.sort](a), key[f.sort](b)];
+    return (x < y ? -1 : x > y ? 1 : 0) * sign || a.learner.name.localeCompare(b.learner.name) || a.unit.code.localeCompare(b.unit.code);
+  });
+  const pages = Math.max(1, Math.ceil(rows.length / CASELOAD_PAGE_SIZE));
+  return { rows: rows.slice((f.page - 1) * CASELOAD_PAGE_SIZE, f.page * CASELOAD_PAGE_SIZE), total: rows.length, overdue: rows.filter((r) => r.overdue).length, page: f.page, pages, filters: f };
+}

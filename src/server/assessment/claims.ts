@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { parseInput } from "../errors";
+import { NotFoundError } from "../policy";
+import { assertOpen, assessedEnrolment } from "./access";
+
+const claimSchema = z.object({ linkId: z.uuid(), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });
+
+/** The assessor confirms or rejects a learner's claim that an item shows a criterion. */
+export async function reviewClaim(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<void> {
+  const enrolment = await assessedEnrolment(db, actor, enrolmentId);
+  const { linkId, claim } = parseInput(claimSchema, input);
+  await db.$transaction(async (tx) => {
+    await assertOpen(tx, enrolment);
+    const changed = await tx.evidenceLink.updateMany({
+      where: { id: linkId, enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
+      data: { claim, reviewedById: actor!.userId, reviewedAt: new Date() },
+    });
+    if (changed.count !== 1) throw new NotFoundError("No claim has that id");
+    await appendAudit(tx, { kind: "claim.reviewed", actorId: actor!.userId, data: { linkId, claim } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+  });
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { UserFacingError, parseInput } from "../errors";
+import { notify } from "../portfolio/notifications";
+import { assertOpen, assessedEnrolment } from "./access";
+import { confirmSigner } from "./identity";
+import { decisionHash } from "./signature";
+
+export const decisionSchema = z
+  .object({
+    criterionId: z.uuid("Choose a criterion"),
+    outcome: z.enum(["MET", "NOT_YET_MET"], { error: "Choose Met or Not yet met" }),
+    feedback: z.string().trim().max(10_000).default(""),
+    evidenceVersionIds: z.array(z.uuid()).max(200).default([]),
+    typedName: z.string({ error: "Type your full name to sign" }).trim().min(1, "Type your full name to sign").max(200),
+    password: z.string().max(1024).optional(),
+    revision: z.coerce.number().int().min(0),
+  })
+  .superRefine((d, ctx) => {
+    if (d.outcome === "NOT_YET_MET" && !d.feedback) ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give feedback: say what is missing for Not yet met" });
+    if (d.outcome === "MET" && d.evidenceVersionIds.length === 0) ctx.addIssue({ code: "custom", path: ["evidenceVersionIds"], message: "Name the evidence you relied on for Met" });
+  });
+
+/**
+ * "Met" or "Not yet met", signed. The log row, the current state and the audit event are written
+ * together; the current state changes only from the revision the assessor saw, so two submissions
+ * of the same decision make exactly one.
+ */
+export async function decideCriterion(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<{ decisionId: string }> {
+  const enrolment = await assessedEnrolment(db, actor, enrolmentId);
+  const d = parseInput(decisionSchema, input);
+  await confirmSigner(db, actor!, d.typedName, d.password, actor!.signedInAt ?? null);
+  const criterion = await db.criterion.findFirst({ where: { id: d.criterionId, unitId: enrolment.unitId }, select: { id: true, code: true } });
+  if (!criterion) throw new UserFacingError("That criterion is not part of this unit.");
+  // Only submitted versions of items claimed for this criterion can be relied on.
+  const versions = await db.evidenceVersion.findMany({
+    where: { id: { in: d.evidenceVersionIds }, submittedAt: { not: null }, evidence: { learnerId: enrolment.learnerId, links: { some: { criterionId: criterion.id, enrolmentId: enrolment.id, removedAt: null } } } },
+    select: { id: true, contentHash: true, evidenceId: true },
+  });
+  if (versions.length !== new Set(d.evidenceVersionIds).size) throw new UserFacingError("Rely only on submitted evidence mapped to this criterion.");
+
+  const decisionId = randomUUID();
+  const decidedAt = new Date();
+  const evidence = versions.map((v) => ({ evidenceVersionId: v.id, contentHash: v.contentHash! }));
+  const signed = { enrolmentId: enrolment.id, criterionId: criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor!.userId, typedName: d.typedName, decidedAt, evidence };
+  const signatureHash = decisionHash(signed);
+  try {
+    await db.$transaction(async (tx) => {
+      await assertOpen(tx, enrolment);
+      await tx.criterionJudgement.createMany({ data: [{ enrolmentId: enrolment.id, criterionId: criterion.id }], skipDuplicates: true });
+      const { evidence: _relied, ...row } = signed;
+      await tx.decision.create({ data: { id: decisionId, centreId: enrolment.centreId, ...row, signatureHash } });
+      if (evidence.length) await tx.decisionEvidence.createMany({ data: evidence.map((e) => ({ ...e, decisionId })) });
+      const moved = await tx.criterionJudgement.updateMany({
+        where: { enrolmentId: enrolment.id, criterionId: criterion.id, revision: d.revision },
+        data: { state: d.outcome, revision: d.revision + 1, decisionId, stale: false, queuedAt: null },
+      });
+      if (moved.count !== 1) throw new UserFacingError("This criterion was decided a moment ago, so this decision was not recorded. Reload to see the current decision.");
+      await appendAudit(
+        tx,
+        { kind: "decision.signed", actorId: actor!.userId, data: { decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } },
+        { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
+      );
+      await notify(tx, [
+        {
+          userId: enrolment.learnerId,
+          centreId: enrolment.centreId,
+          kind: "decision.signed",
+          message:
+            d.outcome === "MET"
+              ? `${enrolment.unit.displayCode} ${criterion.code} is met.`
+              : `${enrolment.unit.displayCode} ${criterion.code} is not yet met. Feedback: ${d.feedback}`,
+          link: `/enrolments/${enrolment.id}/progress#criterion-${criterion.code}`,
+        },
+      ]);
+    });
+  } catch (e) {
+    // The same revision decided twice at once: the unique (enrolment, criterion, revision) refuses the second.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new UserFacingError("This criterion was decided a moment ago, so this decision was not recorded. Reload to see the current decision.");
+    throw e;
+  }
+  return { decisionId };
+}

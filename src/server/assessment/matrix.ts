@@ -1,0 +1,58 @@
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { NotFoundError, enrolmentScope } from "../policy";
+import { requireActor } from "../portfolio/access";
+
+const uuid = /^[0-9a-f-]{36}$/i;
+
+/** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
+export async function trackingMatrix(db: Db, actor: Actor | null, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
+  requireActor(actor);
+  const id = scope.enrolmentId ?? scope.learnerId;
+  if (typeof id !== "string" || !uuid.test(id)) throw new NotFoundError("Not found");
+  const enrolments = await db.enrolment.findMany({
+    where: { AND: [enrolmentScope(actor), scope.enrolmentId ? { id } : { learnerId: id }] },
+    orderBy: { unit: { code: "asc" } },
+    select: { id: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, displayCode: true, title: true } } },
+  });
+  if (!enrolments.length) throw new NotFoundError("Not found");
+  const ids = enrolments.map((e) => e.id);
+  const [criteria, judgements, links] = await Promise.all([
+    db.criterion.findMany({ where: { unitId: { in: enrolments.map((e) => e.unit.id) } }, orderBy: { position: "asc" }, select: { id: true, code: true, unitId: true } }),
+    db.criterionJudgement.findMany({ where: { enrolmentId: { in: ids } }, select: { enrolmentId: true, criterionId: true, state: true, stale: true } }),
+    db.evidenceLink.findMany({
+      where: { enrolmentId: { in: ids }, removedAt: null, evidence: { status: { in: ["SUBMITTED", "DRAFT"] } } },
+      select: { criterionId: true, enrolmentId: true, claim: true, evidence: { select: { id: true, title: true, status: true, activityFrom: true } } },
+    }),
+  ]);
+  const items = [...new Map(links.map((l) => [l.evidence.id, l.evidence])).values()].sort((a, b) => a.activityFrom.getTime() - b.activityFrom.getTime());
+  const rows = enrolments.flatMap((e) =>
+    criteria
+      .filter((c) => c.unitId === e.unit.id)
+      .map((c) => {
+        const j = judgements.find((x) => x.enrolmentId === e.id && x.criterionId === c.id);
+        return {
+          unit: e.unit.displayCode,
+          code: c.code,
+          state: j?.state ?? "NOT_STARTED",
+          stale: j?.stale ?? false,
+          cells: items.map((item) => links.find((l) => l.enrolmentId === e.id && l.criterionId === c.id && l.evidence.id === item.id) ?? null).map((l) => (l ? (l.evidence.status === "DRAFT" ? "DRAFT" : l.claim) : null)),
+        };
+      }),
+  );
+  return { learner: enrolments[0]!.learner, enrolments, items, rows };
+}
+
+const stateWords = { NOT_STARTED: "no evidence", EVIDENCE_SUBMITTED: "submitted", MET: "met", NOT_YET_MET: "not yet met" } as const;
+const cellWords = { CLAIMED: "claimed", CONFIRMED: "confirmed", REJECTED: "rejected", DRAFT: "draft" } as const;
+
+/** The matrix as CSV (RFC 4180), with formula-like cells neutralised for spreadsheets. */
+export function matrixCsv(m: Awaited<ReturnType<typeof trackingMatrix>>): string {
+  const cell = (v: string) => {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const header = ["Unit", "Criterion", "State", ...m.items.map((i) => i.title)];
+  const lines = m.rows.map((r) => [r.unit, r.code, stateWords[r.state] + (r.stale ? " (stale)" : ""), ...r.cells.map((c) => (c ? cellWords[c] : ""))]);
+  return [header, ...lines].map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,58 @@
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { readableEnrolment } from "../portfolio/plan";
+import { signOffBlocker } from "./sign-off";
+
+/** Everything the review screen shows for one enrolment, in a handful of queries. */
+export async function reviewScreen(db: Db, actor: Actor | null, enrolmentId: unknown) {
+  const enrolment = await readableEnrolment(db, actor, enrolmentId);
+  const [sections, judgements, links, decisions, signOff, blocker] = await Promise.all([
+    db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),
+    db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id } }),
+    db.evidenceLink.findMany({
+      where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
+      orderBy: { createdAt: "asc" },
+      include: {
+        evidence: {
+          select: {
+            id: true,
+            title: true,
+            versions: { where: { submittedAt: { not: null } }, orderBy: { version: "desc" }, take: 1, include: { files: { orderBy: { position: "asc" } } } },
+          },
+        },
+      },
+    }),
+    db.decision.findMany({
+      where: { enrolmentId: enrolment.id },
+      orderBy: { decidedAt: "desc" },
+      include: { evidence: { include: { version: { select: { version: true, evidenceId: true, title: true } } } } },
+    }),
+    db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } }),
+    signOffBlocker(db, enrolment),
+  ]);
+  const judgementOf = new Map(judgements.map((j) => [j.criterionId, j]));
+  const isAssessor = enrolment.assessorId === actor!.userId;
+  return {
+    enrolment,
+    signOff,
+    blocker,
+    canDecide: isAssessor && enrolment.status === "IN_PROGRESS" && !signOff,
+    sections: sections.map((s) => ({
+      ...s,
+      criteria: s.criteria.map((c) => {
+        const j = judgementOf.get(c.id);
+        return {
+          ...c,
+          state: j?.state ?? "NOT_STARTED",
+          stale: j?.stale ?? false,
+          revision: j?.revision ?? 0,
+          currentDecisionId: j?.decisionId ?? null,
+          evidence: links.filter((l) => l.criterionId === c.id && l.evidence.versions.length).map((l) => ({ linkId: l.id, note: l.note, claim: l.claim, title: l.evidence.title, evidenceId: l.evidence.id, version: l.evidence.versions[0]! })),
+          decisions: decisions.filter((d) => d.criterionId === c.id),
+        };
+      }),
+    })),
+  };
+}
+
+export type ReviewScreen = Awaited<ReturnType<typeof reviewScreen>>;

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { canonicalJson } from "../../lib/canonical-json";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db, Tx } from "../db/client";
+import { UserFacingError, parseInput } from "../errors";
+import { NotFoundError } from "../policy";
+import { notify } from "../portfolio/notifications";
+import { readableEnrolment } from "../portfolio/plan";
+import { assertOpen, assessedEnrolment } from "./access";
+import { confirmSigner } from "./identity";
+
+const signOffSchema = z.object({
+  summativeComment: z.string({ error: "Write a summative comment" }).trim().min(1, "Write a summative comment").max(10_000),
+  typedName: z.string({ error: "Type your full name to sign" }).trim().min(1, "Type your full name to sign").max(200),
+  password: z.string().max(1024).optional(),
+});
+const countersignSchema = z.object({ typedName: z.string({ error: "Type your full name to countersign" }).trim().min(1, "Type your full name to countersign").max(200) });
+
+/** Why a unit cannot be signed off yet, or null when every criterion (knowledge included) is met and current. */
+export async function signOffBlocker(tx: Db | Tx, enrolment: { id: string; unitId: string }): Promise<string | null> {
+  const [criteria, met, stale] = await Promise.all([
+    tx.criterion.count({ where: { unitId: enrolment.unitId } }),
+    tx.criterionJudgement.count({ where: { enrolmentId: enrolment.id, state: "MET", stale: false } }),
+    tx.criterionJudgement.count({ where: { enrolmentId: enrolment.id, stale: true } }),
+  ]);
+  if (stale) return `${stale} decision${stale === 1 ? " relies" : "s rely"} on evidence that has changed since; decide again first.`;
+  if (met < criteria) return `${criteria - met} of ${criteria} criteria are not met yet.`;
+  return null;
+}
+
+async function signOffHash(tx: Db | Tx, enrolmentId: string, summativeComment: string) {
+  const decisions = await tx.criterionJudgement.findMany({ where: { enrolmentId }, select: { criterionId: true, decision: { select: { signatureHash: true } } }, orderBy: { criterionId: "asc" } });
+  const body = { enrolmentId, summativeComment, decisions: decisions.map((d) => [d.criterionId, d.decision?.signatureHash ?? null]) };
+  return createHash("sha256").update(canonicalJson(body)).digest("hex");
+}
+
+/** "Sign off unit": the assessor's summative sign-off; it locks the unit's decisions. */
+export async function signOffUnit(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<void> {
+  const enrolment = await assessedEnrolment(db, actor, enrolmentId);
+  const data = parseInput(signOffSchema, input);
+  await confirmSigner(db, actor!, data.typedName, data.password, actor!.signedInAt ?? null);
+  await db.$transaction(async (tx) => {
+    await assertOpen(tx, enrolment);
+    const blocker = await signOffBlocker(tx, enrolment);
+    if (blocker) throw new UserFacingError(`The unit cannot be signed off yet: ${blocker}`);
+    const contentHash = await signOffHash(tx, enrolment.id, data.summativeComment);
+    await tx.unitSignOff.create({ data: { enrolmentId: enrolment.id, assessorId: actor!.userId, assessorTypedName: data.typedName, summativeComment: data.summativeComment, assessorSignedAt: new Date(), contentHash } });
+    await notify(tx, [{ userId: enrolment.learnerId, centreId: enrolment.centreId, kind: "unit.signed_off", message: `${enrolment.unit.displayCode} has been signed off by your assessor. Countersign it to complete the unit.`, link: `/enrolments/${enrolment.id}/progress#sign-off` }]);
+    await appendAudit(tx, { kind: "unit.signed_off", actorId: actor!.userId, data: { enrolmentId: enrolment.id, contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+  });
+}
+
+/** "Countersign": the learner confirms the sign-off; the enrolment becomes completed. */
+export async function countersignUnit(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<void> {
+  const enrolment = await readableEnrolment(db, actor, enrolmentId);
+  if (enrolment.learnerId !== actor!.userId) throw new NotFoundError("No enrolment has that id");
+  const { typedName } = parseInput(countersignSchema, input);
+  await confirmSigner(db, actor!, typedName, undefined, new Date());
+  await db.$transaction(async (tx) => {
+    const signOff = await tx.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } });
+    if (!signOff) throw new UserFacingError("Your assessor has not signed this unit off yet.");
+    const now = new Date();
+    const signed = await tx.unitSignOff.updateMany({ where: { id: signOff.id, learnerSignedAt: null }, data: { learnerTypedName: typedName, learnerSignedAt: now } });
+    if (signed.count !== 1) throw new UserFacingError("You have already countersigned this unit.");
+    await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED", completedAt: now } });
+    if (enrolment.assessorId) await notify(tx, [{ userId: enrolment.assessorId, centreId: enrolment.centreId, kind: "unit.countersigned", message: `${actor!.name} countersigned ${enrolment.unit.displayCode}; the unit is completed.`, link: `/enrolments/${enrolment.id}/review` }]);
+    await appendAudit(tx, { kind: "unit.countersigned", actorId: actor!.userId, data: { enrolmentId: enrolment.id, contentHash: signOff.contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+  });
+}
