@@ -4,6 +4,9 @@ import { z } from "zod";
 import { type ActionState, formObject, runAction } from "@/server/actions";
 import { currentActor } from "@/server/auth/current";
 import { db } from "@/server/db/client";
+import { reviewClaim } from "@/server/assessment/claims";
+import { decideCriterion } from "@/server/assessment/decide";
+import { countersignUnit, signOffUnit } from "@/server/assessment/sign-off";
 import { savePlan, signPlan } from "@/server/portfolio/plan";
 
 export async function savePlanAction(_: ActionState, form: FormData) {
@@ -27,5 +30,37 @@ export async function signPlanAction(_: ActionState, form: FormData) {
     const id = form.get("enrolmentId");
     await signPlan(db(), await currentActor(), id, formObject(form));
     revalidatePath(`/enrolments/${id}/plan`);
+  });
+}
+
+export async function decideAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("enrolmentId");
+    await decideCriterion(db(), await currentActor(), id, { ...formObject(form), evidenceVersionIds: form.getAll("evidenceVersionId").map(String), password: form.get("password") || undefined });
+    revalidatePath(`/enrolments/${id}/review`);
+  });
+}
+
+export async function reviewClaimAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("enrolmentId");
+    await reviewClaim(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/enrolments/${id}/review`);
+  });
+}
+
+export async function signOffUnitAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("enrolmentId");
+    await signOffUnit(db(), await currentActor(), id, { ...formObject(form), password: form.get("password") || undefined });
+    revalidatePath(`/enrolments/${id}/review`);
+  });
+}
+
+export async function countersignUnitAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("enrolmentId");
+    await countersignUnit(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/enrolments/${id}/progress`);
   });
 }

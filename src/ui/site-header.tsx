@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader({ actor }: { actor: { name: string; unread: number } | null }) {
+export function SiteHeader({ actor }: { actor: { name: string; unread: number; assessor: boolean } | null }) {
   return (
     <header className="site-header">
       <div className="bar">
@@ -15,6 +15,11 @@ export function SiteHeader({ actor }: { actor: { name: string; unread: number } 
                 <li>
                   <Link href="/">Home</Link>
                 </li>
+                {actor.assessor && (
+                  <li>
+                    <Link href="/caseload">Caseload</Link>
+                  </li>
+                )}
                 <li>
                   <Link href="/evidence">Evidence</Link>
                 </li>

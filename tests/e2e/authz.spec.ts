@@ -16,7 +16,8 @@ async function placeholders(): Promise<Record<string, string>> {
     `SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" JOIN "Evidence" e ON e.id = v."evidenceId" JOIN "User" u ON u.id = e."learnerId" WHERE u.email = $1 LIMIT 1`,
     [accounts.learner],
   );
-  return { learnerEvidence: item.id, learnerFile: file.id };
+  const [enrolment] = await sql(`SELECT e.id, e."learnerId" FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = $1 LIMIT 1`, [accounts.learner]);
+  return { learnerEvidence: item.id, learnerFile: file.id, learnerEnrolment: enrolment.id, learnerId: enrolment.learnerId };
 }
 
 for (const entry of routeHandlers) {

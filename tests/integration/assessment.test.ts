@@ -94,7 +94,7 @@ describe("a decision per criterion", () => {
 describe("the feedback loop and stale decisions", () => {
   it("not yet met → feedback to the learner → new version → back in the queue → met; a changed item makes its met decision stale", async () => {
     const { id, criteria } = await submittedItem([[cpc.unitId, "B3"], [cpc.unitId, "B4"]], "Efficiency proposal");
-    const [b3, b4] = criteria as [{ id: string }, { id: string }];
+    const [b3, b4] = criteria as unknown as [{ id: string }, { id: string }];
     const v1 = await latestSubmitted(id);
     await decide(cpc.id, b3.id, "NOT_YET_MET", [v1.id], { feedback: "Say who you sent the recommendations to." });
     await decide(cpc.id, b4.id, "MET", [v1.id]);

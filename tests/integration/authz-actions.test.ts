@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/actor";
 import { pdf } from "../../src/server/demo/sample-files";
+import { reviewClaim } from "../../src/server/assessment/claims";
+import { decideCriterion } from "../../src/server/assessment/decide";
+import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import { addComment } from "../../src/server/portfolio/comments";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { attachUpload, removeFile } from "../../src/server/portfolio/files";
@@ -32,6 +35,7 @@ const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId: owne
 const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
 await savePlan(db, await as("assessor@northgate.example"), enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
 const planHash = (await getPlan(db, owner, enrolment.id)).versions[0]!.contentHash;
+const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
 const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
   addEvidenceAction: (a) => createEvidence(db, a, evidenceInput()),
@@ -45,6 +49,10 @@ const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
   addCommentAction: (a) => addComment(db, a, evidenceId, { body: "hello" }),
   savePlanAction: (a) => savePlan(db, a, enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
   signPlanAction: (a) => signPlan(db, a, enrolment.id, { typedName: a?.name ?? "x", contentHash: planHash }),
+  decideAction: (a) => decideCriterion(db, a && { ...a, signedInAt: new Date() }, enrolment.id, { criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", typedName: a?.name ?? "x", revision: 0 }),
+  reviewClaimAction: (a) => reviewClaim(db, a, enrolment.id, { linkId: link.id, claim: "REJECTED" }),
+  signOffUnitAction: (a) => signOffUnit(db, a && { ...a, signedInAt: new Date() }, enrolment.id, { summativeComment: "done", typedName: a?.name ?? "x" }),
+  countersignUnitAction: (a) => countersignUnit(db, a, enrolment.id, { typedName: a?.name ?? "x" }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(db, a);
@@ -81,6 +89,9 @@ describe("every server action refuses those without the right", () => {
     expect(version.title).toBe("Resource use report for March");
     expect(version.files).toHaveLength(1);
     expect(await db.comment.count({ where: { evidenceId } })).toBe(0);
+    expect(await db.decision.count({ where: { enrolmentId: enrolment.id } })).toBe(0);
+    expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).claim).toBe("CLAIMED");
+    expect(await db.unitSignOff.count()).toBe(0);
     expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: enrolment.id } } } })).toBe(0);
     expect((await listNotifications(db, owner)).length).toBe(notificationsBefore);
   });

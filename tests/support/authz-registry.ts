@@ -22,6 +22,26 @@ export const routeHandlers: Entry[] = [
     probes: [{ as: "signed-out", method: "GET", path: "/api/auth/session", status: 200 }],
   },
   {
+    file: "app/api/enrolments/[id]/matrix/route.ts",
+    methods: ["GET"],
+    probes: [
+      { as: "signed-out", method: "GET", path: "/api/enrolments/{learnerEnrolment}/matrix", status: 401 },
+      { as: "other-learner", method: "GET", path: "/api/enrolments/{learnerEnrolment}/matrix", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/api/enrolments/{learnerEnrolment}/matrix", status: 404 },
+      { as: "assessor", method: "GET", path: "/api/enrolments/{learnerEnrolment}/matrix", status: 200 },
+    ],
+  },
+  {
+    file: "app/api/learners/[id]/matrix/route.ts",
+    methods: ["GET"],
+    probes: [
+      { as: "signed-out", method: "GET", path: "/api/learners/{learnerId}/matrix", status: 401 },
+      { as: "other-learner", method: "GET", path: "/api/learners/{learnerId}/matrix", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/api/learners/{learnerId}/matrix", status: 404 },
+      { as: "learner", method: "GET", path: "/api/learners/{learnerId}/matrix", status: 200 },
+    ],
+  },
+  {
     file: "app/api/units/route.ts",
     methods: ["GET"],
     probes: [{ as: "signed-out", method: "GET", path: "/api/units", status: 401 }],
@@ -76,9 +96,9 @@ export const serverActions: ActionFile[] = [
       "addCommentAction",
     ],
   },
-  { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction"] },
+  { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction", "decideAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"] },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
-export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications"];
+export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload"];

@@ -57,6 +57,23 @@ const jordan: Item[] = [
     submit: true,
   },
   {
+    input: { title: "Service agreement file: home care contract", account: "The file for the home care service agreement I negotiated this year: the parties and their aims, the negotiation record, the approvals, the monitoring criteria and the renegotiation of the hours clause.", method: "WORK_PRODUCT", activityFrom: "2026-09-15", kind: "FILES" },
+    files: [["service-agreement-file.pdf", pdf("Home care service agreement - negotiation, approvals and monitoring file")]],
+    criteria: [
+      ["AG26", "1.1", "Section 1 lists the providers and the council teams we had to reach agreement with."],
+      ["AG26", "1.2", "Section 2 sets out each party's aims, policies, resources and procedures."],
+      ["AG26", "1.3", "The proposal letter introduces and promotes the agreement."],
+      ["AG26", "2.1", "The roles table agreed with the provider."],
+      ["AG26", "2.2", "The negotiation record of the three meetings."],
+      ["AG26", "2.3", "Emails with the provider between meetings."],
+      ["AG26", "2.4", "The signed approvals from finance and legal."],
+      ["AG26", "3.1", "The monitoring criteria schedule."],
+      ["AG26", "3.2", "The support plan agreed for the provider's new staff."],
+      ["AG26", "3.3", "The renegotiated hours clause."],
+    ],
+    submit: true,
+  },
+  {
     input: { title: "Notes from the supplier meeting", account: "Draft notes from the equipment supplier meeting; still to add the actions.", method: "WORK_PRODUCT", activityFrom: "2026-11-10", kind: "FILES" },
     files: [["supplier-notes.pdf", pdf("Supplier meeting notes - draft")]],
     criteria: [["CPC308", "B3", "I suggested a cheaper maintenance schedule."]],

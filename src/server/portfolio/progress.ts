@@ -7,17 +7,18 @@ export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | 
 /** A unit's progress for one enrolment: each criterion's state and backing, scope coverage, completion. */
 export async function unitProgress(db: Db, actor: Actor | null, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  const [sections, judgements, links, scopeCategories, scopeLinks] = await Promise.all([
+  const [sections, judgements, links, scopeCategories, scopeLinks, signOff] = await Promise.all([
     db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),
-    db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id } }),
+    db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, include: { decision: { select: { outcome: true, feedback: true, decidedAt: true, typedName: true } } } }),
     db.evidenceLink.findMany({
       where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: { in: ["SUBMITTED", "DRAFT"] } } },
       select: { criterionId: true, evidence: { select: { id: true, status: true, title: true, method: true, activityFrom: true } } },
     }),
     db.scopeCategory.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { options: { orderBy: { position: "asc" } } } }),
     db.evidenceScopeLink.findMany({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } }, select: { scopeOptionId: true } }),
+    db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } }),
   ]);
-  const stateOf = new Map(judgements.map((j) => [j.criterionId, j.state as CriterionStateName]));
+  const judgementOf = new Map(judgements.map((j) => [j.criterionId, j]));
   const covered = new Set(scopeLinks.map((s) => s.scopeOptionId));
   const criteria = sections.flatMap((s) => s.criteria);
   const rows = sections.map((s) => ({
@@ -25,7 +26,8 @@ export async function unitProgress(db: Db, actor: Actor | null, enrolmentId: unk
     criteria: s.criteria.map((c) => {
       const backing = links.filter((l) => l.criterionId === c.id);
       const submitted = backing.filter((l) => l.evidence.status === "SUBMITTED").map((l) => l.evidence);
-      const judged = stateOf.get(c.id);
+      const judgement = judgementOf.get(c.id);
+      const judged = judgement?.state as CriterionStateName | undefined;
       const state: CriterionStateName = judged && judged !== "NOT_STARTED" ? judged : submitted.length ? "EVIDENCE_SUBMITTED" : "NOT_STARTED";
       return {
         ...c,
@@ -34,6 +36,8 @@ export async function unitProgress(db: Db, actor: Actor | null, enrolmentId: unk
         drafts: backing.length - submitted.length,
         methods: [...new Set(submitted.map((e) => e.method))],
         dates: submitted.map((e) => e.activityFrom).sort((a, b) => a.getTime() - b.getTime()),
+        stale: judgement?.stale ?? false,
+        decision: judgement?.decision ?? null,
       };
     }),
   }));
@@ -42,6 +46,7 @@ export async function unitProgress(db: Db, actor: Actor | null, enrolmentId: unk
   const dates = all.flatMap((c) => c.dates);
   return {
     enrolment,
+    signOff,
     sections: rows,
     scope: scopeCategories.map((c) => ({ name: c.name, options: c.options.map((o) => ({ id: o.id, text: o.text, covered: covered.has(o.id) })) })),
     totals: { criteria: criteria.length, met: count("MET"), submitted: count("EVIDENCE_SUBMITTED"), notYetMet: count("NOT_YET_MET"), notStarted: count("NOT_STARTED") },

@@ -9,7 +9,7 @@ import { planAgreed } from "./plan";
 /** Everything the evidence page shows: every version, the claims, and what the actor may do now. */
 export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
-  const [versions, links, scopeLinks, learner, decided] = await Promise.all([
+  const [versions, links, scopeLinks, learner] = await Promise.all([
     db.evidenceVersion.findMany({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, include: { files: { orderBy: { position: "asc" } } } }),
     db.evidenceLink.findMany({
       where: { evidenceId: evidence.id, removedAt: null },
@@ -17,9 +17,10 @@ export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: un
     }),
     db.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null }, include: { scopeOption: { include: { category: { select: { name: true, unit: { select: { displayCode: true } } } } } } } }),
     db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { id: true, name: true } }),
-    db.decisionEvidence.count({ where: { version: { evidenceId: evidence.id } } }),
   ]);
   const latest = versions[0]!;
+  // Withdrawal is about the current submission: decisions on earlier versions do not block it.
+  const decided = latest.submittedAt ? await db.decisionEvidence.count({ where: { evidenceVersionId: latest.id } }) : 0;
   const owner = evidence.learnerId === actor!.userId;
   const everSubmitted = versions.some((v) => v.submittedAt);
   return {

@@ -38,7 +38,8 @@ export function LearnerTable({ caption, learners }: { caption: string; learners:
                   <li key={e.id}>
                     <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title} (
                     <EnrolmentStatusText status={e.status} />): <Link href={`/enrolments/${e.id}/progress`}>progress of {l.name} in {e.unit.displayCode}</Link>,{" "}
-                    <Link href={`/enrolments/${e.id}/plan`}>plan of {l.name} for {e.unit.displayCode}</Link>
+                    <Link href={`/enrolments/${e.id}/plan`}>plan of {l.name} for {e.unit.displayCode}</Link>,{" "}
+                    <Link href={`/enrolments/${e.id}/review`}>review of {l.name} in {e.unit.displayCode}</Link>
                   </li>
                 ))}
               </ul>

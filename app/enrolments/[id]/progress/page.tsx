@@ -8,7 +8,9 @@ import { requireActor } from "@/server/auth/require";
 import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { unitProgress } from "@/server/portfolio/progress";
+import { ActionForm } from "@/ui/action-form";
 import { CriterionStateText } from "@/ui/progress/criterion-state";
+import { countersignUnitAction } from "../../actions";
 import { Timeline } from "@/ui/progress/timeline";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -28,7 +30,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <p className="muted">
-        {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
+        {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link>
       </p>
       <h1>
         Progress: {enrolment.unit.displayCode} {enrolment.unit.title}
@@ -69,8 +71,10 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
                   <th scope="row">
                     <Link href={`/evidence?criterion=${c.id}${actor.userId === enrolment.learnerId ? "" : `&learner=${enrolment.learnerId}`}`}>{c.code}</Link> <span className="criterion-text">{c.text.replace(/\*\*/g, "")}</span>
                   </th>
-                  <td>
+                  <td id={`criterion-${c.code}`}>
                     <CriterionStateText state={c.state} />
+                    {c.stale && <strong className="stale"> (stale: evidence changed since the decision)</strong>}
+                    {c.state === "NOT_YET_MET" && c.decision?.feedback && <p className="feedback">Feedback from {c.decision.typedName}: {c.decision.feedback}</p>}
                   </td>
                   <td>
                     {c.items}
@@ -83,6 +87,31 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
             </tbody>
           </table>
         ))}
+      </section>
+      <section aria-labelledby="sign-off-heading" id="sign-off">
+        <h2 id="sign-off-heading">Unit sign-off</h2>
+        {!progress.signOff ? (
+          <p>Your assessor signs the unit off when every criterion, knowledge included, is met.</p>
+        ) : (
+          <>
+            <p>
+              Signed off by {progress.signOff.assessorTypedName} on {formatDate(progress.signOff.assessorSignedAt)}: {progress.signOff.summativeComment}
+            </p>
+            {progress.signOff.learnerSignedAt ? (
+              <p>
+                Countersigned by {progress.signOff.learnerTypedName} on {formatDate(progress.signOff.learnerSignedAt)}. The unit is completed.
+              </p>
+            ) : actor.userId === enrolment.learnerId ? (
+              <ActionForm action={countersignUnitAction} submitLabel="Countersign" pendingLabel="Countersigning…">
+                <input type="hidden" name="enrolmentId" value={enrolment.id} />
+                <label htmlFor="cs-name">Type your full name to countersign the unit</label>
+                <input id="cs-name" name="typedName" type="text" autoComplete="name" required />
+              </ActionForm>
+            ) : (
+              <p>Awaiting the learner&apos;s countersignature.</p>
+            )}
+          </>
+        )}
       </section>
       {progress.scope.length > 0 && (
         <section aria-labelledby="scope-coverage">

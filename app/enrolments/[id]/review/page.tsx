@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDateTime } from "@/lib/format";
+import { sectionLabel } from "@/lib/standards/labels";
+import { reviewScreen } from "@/server/assessment/review";
+import { requireActor } from "@/server/auth/require";
+import { db } from "@/server/db/client";
+import { NotFoundError } from "@/server/policy";
+import { ActionForm } from "@/ui/action-form";
+import { CriterionReview } from "@/ui/review/criterion-review";
+import { ReviewKeys } from "@/ui/review/review-keys";
+import { decideAction, reviewClaimAction, signOffUnitAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Review" };
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/review`);
+  let screen: Awaited<ReturnType<typeof reviewScreen>>;
+  try {
+    screen = await reviewScreen(db(), actor, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const { enrolment, sections, canDecide, signOff, blocker } = screen;
+  const codes = sections.flatMap((s) => s.criteria.map((c) => c.code));
+  return (
+    <>
+      <p className="muted">
+        <Link href="/caseload">Caseload</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
+      </p>
+      <h1>
+        Review: {enrolment.learner.name}, {enrolment.unit.displayCode} {enrolment.unit.title}
+      </h1>
+      {canDecide && <ReviewKeys />}
+      {sections.map((s) => (
+        <section key={s.id} aria-labelledby={`sec-${s.id}`}>
+          <h2 id={`sec-${s.id}`}>{sectionLabel(s, "Knowledge: ")}</h2>
+          {s.criteria.map((c) => (
+            <CriterionReview key={c.id} c={c} enrolmentId={enrolment.id} canDecide={canDecide} next={codes[codes.indexOf(c.code) + 1]} actions={{ decide: decideAction, claim: reviewClaimAction }} />
+          ))}
+        </section>
+      ))}
+      <section aria-labelledby="sign-off-heading" id="sign-off">
+        <h2 id="sign-off-heading">Unit sign-off</h2>
+        {signOff ? (
+          <p>
+            Signed off by {signOff.assessorTypedName} on {formatDateTime(signOff.assessorSignedAt)}: {signOff.summativeComment}{" "}
+            {signOff.learnerSignedAt ? `Countersigned by ${signOff.learnerTypedName} on ${formatDateTime(signOff.learnerSignedAt)}.` : "Awaiting the learner's countersignature."}
+          </p>
+        ) : blocker ? (
+          <p>Not yet: {blocker}</p>
+        ) : canDecide ? (
+          <ActionForm action={signOffUnitAction} submitLabel="Sign off unit" pendingLabel="Signing off…">
+            <input type="hidden" name="enrolmentId" value={enrolment.id} />
+            <div className="field">
+              <label htmlFor="summativeComment">Summative comment</label>
+              <textarea id="summativeComment" name="summativeComment" rows={4} required />
+            </div>
+            <div className="inline-fields">
+              <div>
+                <label htmlFor="so-name">Your full name, to sign</label>
+                <input id="so-name" name="typedName" type="text" autoComplete="name" required />
+              </div>
+              <div>
+                <label htmlFor="so-pw">Your password</label>
+                <input id="so-pw" name="password" type="password" autoComplete="current-password" />
+              </div>
+            </div>
+          </ActionForm>
+        ) : (
+          <p>Every criterion is met; the assessor can sign the unit off.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { trackingMatrix } from "@/server/assessment/matrix";
+import { CriterionStateText } from "../progress/criterion-state";
+
+const cellWords = { CLAIMED: "Claimed", CONFIRMED: "Confirmed", REJECTED: "Rejected", DRAFT: "Draft" } as const;
+
+export function MatrixTable({ matrix, csvHref }: { matrix: Awaited<ReturnType<typeof trackingMatrix>>; csvHref: string }) {
+  return (
+    <>
+      <p className="no-print">
+        <a href={csvHref} download>
+          Download as CSV
+        </a>{" "}
+        · Use your browser&apos;s print command for a printed copy.
+      </p>
+      <div className="matrix-wrap" tabIndex={0} role="region" aria-label="Tracking matrix, scrolls sideways">
+        <table className="matrix">
+          <caption>Criteria (rows) by evidence items (columns)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col">State</th>
+              {matrix.items.map((i) => (
+                <th scope="col" key={i.id}>
+                  {i.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.rows.map((r) => (
+              <tr key={`${r.unit}-${r.code}`}>
+                <th scope="row">
+                  {r.unit} {r.code}
+                </th>
+                <td>
+                  <CriterionStateText state={r.state} />
+                  {r.stale ? " (stale)" : ""}
+                </td>
+                {r.cells.map((c, i) => (
+                  <td key={i}>{c ? cellWords[c] : ""}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
