@@ -6,9 +6,12 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54349);
 // Small enough to test the limit with a request, larger than the proxy's 10 MB body buffer.
 export const E2E_MAX_FILE_BYTES = 40 * 1024 * 1024;
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
+export const E2E_MAIL_DIR = ".data/e2e-mail";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -23,7 +26,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .data/e2e && env -u DATABASE_URL ATTEST_MAX_FILE_BYTES=${E2E_MAX_FILE_BYTES} ATTEST_DATA_DIR=.data/e2e ATTEST_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
+    command: `rm -rf .data/e2e && env -u DATABASE_URL SMTP_URL=smtp://127.0.0.1:${E2E_SMTP_PORT} ATTEST_MAX_FILE_BYTES=${E2E_MAX_FILE_BYTES} ATTEST_DATA_DIR=.data/e2e ATTEST_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 10 * 60_000,
     reuseExistingServer: false,

@@ -8,6 +8,7 @@ import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "@
 import { removeFile } from "@/server/portfolio/files";
 import { setMapping } from "@/server/portfolio/mapping";
 import { submitEvidence, withdrawEvidence } from "@/server/portfolio/submission";
+import { requestWitnessTestimony } from "@/server/portfolio/witness";
 
 // Thin wrappers: each resolves the actor and calls one function of src/server/portfolio, which checks the policy.
 
@@ -75,6 +76,14 @@ export async function addCommentAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const id = form.get("evidenceId");
     await addComment(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/evidence/${id}`);
+  });
+}
+
+export async function requestWitnessAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    await requestWitnessTestimony(db(), await currentActor(), id, formObject(form));
     revalidatePath(`/evidence/${id}`);
   });
 }

@@ -5,6 +5,7 @@ import { reviewClaim } from "../../src/server/assessment/claims";
 import { decideCriterion } from "../../src/server/assessment/decide";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import { addComment } from "../../src/server/portfolio/comments";
+import { requestWitnessTestimony, respondToWitnessRequest } from "../../src/server/portfolio/witness";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { attachUpload, removeFile } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
@@ -53,6 +54,12 @@ const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
   reviewClaimAction: (a) => reviewClaim(db, a, enrolment.id, { linkId: link.id, claim: "REJECTED" }),
   signOffUnitAction: (a) => signOffUnit(db, a && { ...a, signedInAt: new Date() }, enrolment.id, { summativeComment: "done", typedName: a?.name ?? "x" }),
   countersignUnitAction: (a) => countersignUnit(db, a, enrolment.id, { typedName: a?.name ?? "x" }),
+  requestWitnessAction: (a) => requestWitnessTestimony(db, a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
+  // Public by design: the token is the credential, so every caller without a valid token is refused alike.
+  respondToWitnessAction: async () => {
+    await expect(respondToWitnessRequest(db, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(/not valid/);
+    throw new NotFoundError();
+  },
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(db, a);
@@ -72,6 +79,7 @@ describe("every server action refuses those without the right", () => {
     for (const [who, actor] of outsiders) {
       it(`${name} as ${who}`, async () => {
         const attempt = probes[name]!(actor);
+        if (name === "respondToWitnessAction") return expect(attempt).rejects.toBeInstanceOf(NotFoundError);
         if (actor === null) return expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
         if (ownRowsOnly.has(name)) {
           // Learners elsewhere may add their own evidence; others have no learner role.
@@ -92,6 +100,7 @@ describe("every server action refuses those without the right", () => {
     expect(await db.decision.count({ where: { enrolmentId: enrolment.id } })).toBe(0);
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).claim).toBe("CLAIMED");
     expect(await db.unitSignOff.count()).toBe(0);
+    expect(await db.witnessRequest.count({ where: { evidenceId } })).toBe(0);
     expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: enrolment.id } } } })).toBe(0);
     expect((await listNotifications(db, owner)).length).toBe(notificationsBefore);
   });

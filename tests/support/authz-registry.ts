@@ -94,11 +94,14 @@ export const serverActions: ActionFile[] = [
       "setMappingAction",
       "removeFileAction",
       "addCommentAction",
+      "requestWitnessAction",
     ],
   },
+  // Public by design: a witness is not a user; the single-use, expiring token is the credential.
+  { file: "app/witness/actions.ts", actions: ["respondToWitnessAction"] },
   { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction", "decideAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"] },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
-export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload"];
+export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox"];

@@ -19,7 +19,9 @@ import { FileUploader } from "@/ui/evidence/file-uploader";
 import { MappingPicker } from "@/ui/evidence/mapping-picker";
 import { SubmitPanel } from "@/ui/evidence/submit-panel";
 import { VersionDetails } from "@/ui/evidence/version-details";
-import { addCommentAction, deleteEvidenceAction, removeFileAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
+import { Witnesses } from "@/ui/evidence/witnesses";
+import { witnessRequestsFor } from "@/server/portfolio/witness";
+import { addCommentAction, deleteEvidenceAction, removeFileAction, requestWitnessAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -34,7 +36,11 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
     throw e;
   }
   const { evidence, latest, versions, links, scopeLinks, can, learner } = detail;
-  const [choices, comments] = await Promise.all([can.edit ? mappingChoices(db(), actor, evidence.learnerId, evidence.centreId) : [], listComments(db(), actor, evidence.id)]);
+  const [choices, comments, witnesses] = await Promise.all([
+    can.edit ? mappingChoices(db(), actor, evidence.learnerId, evidence.centreId) : [],
+    listComments(db(), actor, evidence.id),
+    witnessRequestsFor(db(), actor, evidence.id),
+  ]);
   const hidden = <input type="hidden" name="evidenceId" value={evidence.id} />;
   const earlier = versions.slice(1);
   return (
@@ -162,6 +168,8 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           ))}
         </section>
       )}
+
+      <Witnesses evidenceId={evidence.id} requests={witnesses} canRequest={can.comment} action={requestWitnessAction} />
 
       <Comments action={addCommentAction} evidenceId={evidence.id} comments={comments} canComment={can.comment} />
       <p className="muted">

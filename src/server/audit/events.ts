@@ -16,6 +16,8 @@ export type AuditEventInput =
   | { kind: "claim.reviewed"; actorId: string; data: { linkId: string; claim: "CONFIRMED" | "REJECTED" } }
   | { kind: "unit.signed_off"; actorId: string; data: { enrolmentId: string; contentHash: string } }
   | { kind: "unit.countersigned"; actorId: string; data: { enrolmentId: string; contentHash: string } }
+  | { kind: "witness.requested"; actorId: string; data: { requestId: string; evidenceId: string; witnessEmail: string; expiresAt: string } }
+  | { kind: "witness.responded"; actorId: null; data: { requestId: string; outcome: "CONFIRMED" | "DECLINED"; confirmedName: string } }
   | { kind: "plan.saved"; actorId: string; data: { enrolmentId: string; version: number; contentHash: string } }
   | { kind: "plan.signed"; actorId: string; data: { enrolmentId: string; version: number; role: "LEARNER" | "ASSESSOR"; contentHash: string; agreed: boolean } };
 

@@ -36,6 +36,7 @@ export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: un
       revise: owner && Boolean(latest.submittedAt),
       withdraw: owner && evidence.status === "SUBMITTED" && decided === 0,
       delete: owner && !everSubmitted,
+      // Comment and ask witnesses: the learner and the assessors of their enrolments in this centre.
       comment: owner || (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0,
     },
   };

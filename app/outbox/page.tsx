@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { formatDateTime } from "@/lib/format";
+import { requireActor } from "@/server/auth/require";
+import { db } from "@/server/db/client";
+import { NotFoundError } from "@/server/policy";
+import { centreOutbox } from "@/server/portfolio/witness";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+// Without SMTP_URL, mail is kept here instead of sent (development and demos); a centre admin reads it.
+export default async function OutboxPage() {
+  const actor = await requireActor("/outbox");
+  let mail: Awaited<ReturnType<typeof centreOutbox>>;
+  try {
+    mail = await centreOutbox(db(), actor);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  return (
+    <>
+      <h1>Outbox</h1>
+      <p className="lead">{process.env.SMTP_URL ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
+      {mail.length === 0 && <p>Nothing yet.</p>}
+      {mail.map((m) => (
+        <article key={m.id} className="panel">
+          <h2>{m.subject}</h2>
+          <p className="muted">
+            To {m.to}, {formatDateTime(m.createdAt)}
+          </p>
+          <pre className="prose mail">{m.text}</pre>
+        </article>
+      ))}
+    </>
+  );
+}

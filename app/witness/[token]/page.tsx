@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { formatDate } from "@/lib/format";
+import { db } from "@/server/db/client";
+import { witnessView } from "@/server/portfolio/witness";
+import { ActionForm } from "@/ui/action-form";
+import { respondToWitnessAction } from "../actions";
+
+export const metadata: Metadata = { title: "Witness statement", referrer: "no-referrer" };
+
+export default async function WitnessPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const view = await witnessView(db(), token);
+  if (view.state === "invalid") return <Message title="This link is not valid">Check that you copied the whole link from the email. If it still does not work, ask the person who sent it for a new one.</Message>;
+  if (view.state === "expired") return <Message title="This link has expired">Witness links work for 14 days. Ask the person who sent it for a new one.</Message>;
+  if (view.state === "used")
+    return <Message title="This link has already been used">Thank you: your answer ({view.outcome === "CONFIRMED" ? "confirmed" : "declined"}) has been recorded. Each link works once.</Message>;
+  return (
+    <>
+      <h1>Witness statement about {view.learner}</h1>
+      <p className="lead">
+        You have been asked, as {view.request.jobRole} ({view.request.relationship}), to confirm the statement below for {view.learner}&apos;s evidence “{view.title}”. This link works once and expires on {formatDate(view.request.expiresAt)}.
+      </p>
+      <section aria-labelledby="statement">
+        <h2 id="statement">The statement</h2>
+        <blockquote className="prose">{view.request.statement}</blockquote>
+      </section>
+      {view.criteria.length > 0 && (
+        <section aria-labelledby="supports">
+          <h2 id="supports">What it is evidence of</h2>
+          <ul>
+            {view.criteria.map((c) => (
+              <li key={`${c.unit}-${c.code}`}>
+                {c.unit} {c.code}: {c.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ActionForm action={respondToWitnessAction} submitLabel="Send my answer">
+        <input type="hidden" name="token" value={token} />
+        <fieldset>
+          <legend>Your answer</legend>
+          <div className="choice">
+            <input id="confirm" type="radio" name="outcome" value="CONFIRMED" required />
+            <label htmlFor="confirm">I confirm this statement is true</label>
+          </div>
+          <div className="choice">
+            <input id="decline" type="radio" name="outcome" value="DECLINED" />
+            <label htmlFor="decline">I cannot confirm this statement</label>
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="confirmedName">Your full name</label>
+          <input id="confirmedName" name="confirmedName" type="text" autoComplete="name" required defaultValue={view.request.witnessName} />
+        </div>
+      </ActionForm>
+    </>
+  );
+}
+
+function Message({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{children}</p>
+    </>
+  );
+}

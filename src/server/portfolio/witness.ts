@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { UserFacingError, parseInput } from "../errors";
+import { appUrl, sendMail } from "../mail/send";
+import { NotFoundError } from "../policy";
+import { readableEvidence } from "./access";
+import { notify } from "./notifications";
+
+export const WITNESS_LINK_DAYS = 14;
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const requestSchema = z.object({
+  witnessName: z.string({ error: "Enter the witness's name" }).trim().min(1, "Enter the witness's name").max(200),
+  witnessEmail: z.string({ error: "Enter the witness's email address" }).trim().toLowerCase().email("Enter the witness's email address, like name@example.com").max(254),
+  jobRole: z.string({ error: "Enter the witness's job role" }).trim().min(1, "Enter the witness's job role").max(200),
+  relationship: z.string({ error: "Say how the witness knows the learner" }).trim().min(1, "Say how the witness knows the learner").max(200),
+  statement: z.string({ error: "Write the statement the witness is asked to confirm" }).trim().min(1, "Write the statement the witness is asked to confirm").max(10_000),
+});
+
+/** "Request witness testimony": the learner or their assessor asks a witness to confirm a statement. */
+export async function requestWitnessTestimony(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown, now = new Date()) {
+  const evidence = await readableEvidence(db, actor, evidenceId);
+  const isAssessor = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0;
+  if (evidence.learnerId !== actor!.userId && !isAssessor) throw new NotFoundError("No evidence has that id");
+  const data = parseInput(requestSchema, input);
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + WITNESS_LINK_DAYS * 86_400_000);
+  const learner = await db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { name: true } });
+  const request = await db.$transaction(async (tx) => {
+    const created = await tx.witnessRequest.create({ data: { ...data, centreId: evidence.centreId, evidenceId: evidence.id, requestedById: actor!.userId, tokenHash: hashToken(token), expiresAt } });
+    await appendAudit(tx, { kind: "witness.requested", actorId: actor!.userId, data: { requestId: created.id, evidenceId: evidence.id, witnessEmail: data.witnessEmail, expiresAt: expiresAt.toISOString() } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    return created;
+  });
+  await sendMail(db, {
+    to: data.witnessEmail,
+    centreId: evidence.centreId,
+    subject: `Please confirm a statement about ${learner.name}'s work`,
+    text: [
+      `Dear ${data.witnessName},`,
+      "",
+      `${actor!.name} asks you to confirm a statement about ${learner.name}'s work, as a witness for their vocational qualification.`,
+      "",
+      `Open this link to read the statement and confirm or decline it. It works once and expires on ${expiresAt.toUTCString()}:`,
+      `${appUrl()}/witness/${token}`,
+      "",
+      "If you were not expecting this, you can ignore it.",
+    ].join("\n"),
+  });
+  return { id: request.id };
+}
+
+export type WitnessView =
+  | { state: "invalid" }
+  | { state: "expired" }
+  | { state: "used"; outcome: "CONFIRMED" | "DECLINED" }
+  | { state: "open"; request: { witnessName: string; statement: string; jobRole: string; relationship: string; expiresAt: Date }; learner: string; title: string; criteria: { unit: string; code: string; text: string }[] };
+
+/** What a witness link shows; the token is the only credential, so nothing else is revealed. */
+export async function witnessView(db: Db, token: unknown, now = new Date()): Promise<WitnessView> {
+  if (typeof token !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" };
+  const request = await db.witnessRequest.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!request) return { state: "invalid" };
+  if (request.respondedAt) return { state: "used", outcome: request.outcome! };
+  if (request.expiresAt <= now) return { state: "expired" };
+  const evidence = await db.evidence.findUniqueOrThrow({
+    where: { id: request.evidenceId },
+    select: { title: true, learner: { select: { name: true } }, links: { where: { removedAt: null }, select: { criterion: { select: { code: true, text: true, unit: { select: { displayCode: true } } } } } } },
+  });
+  return {
+    state: "open",
+    request,
+    learner: evidence.learner.name,
+    title: evidence.title,
+    criteria: evidence.links.map((l) => ({ unit: l.criterion.unit.displayCode, code: l.criterion.code, text: l.criterion.text.replace(/\*\*/g, "") })),
+  };
+}
+
+const responseSchema = z.object({
+  confirmedName: z.string({ error: "Type your full name" }).trim().min(1, "Type your full name").max(200),
+  outcome: z.enum(["CONFIRMED", "DECLINED"], { error: "Choose whether you confirm the statement" }),
+});
+
+/** The witness confirms or declines, once, before the link expires; time and IP are kept. */
+export async function respondToWitnessRequest(db: Db, token: unknown, input: unknown, ip: string | null, now = new Date()) {
+  const view = await witnessView(db, token, now);
+  if (view.state === "invalid") throw new UserFacingError("This link is not valid.");
+  if (view.state === "expired") throw new UserFacingError("This link has expired. Ask the person who sent it for a new one.");
+  if (view.state === "used") throw new UserFacingError("This link has already been used.");
+  const data = parseInput(responseSchema, input);
+  await db.$transaction(async (tx) => {
+    const tokenHash = hashToken(token as string);
+    const answered = await tx.witnessRequest.updateMany({ where: { tokenHash, respondedAt: null, expiresAt: { gt: now } }, data: { respondedAt: now, outcome: data.outcome, confirmedName: data.confirmedName, responseIp: ip } });
+    if (answered.count !== 1) throw new UserFacingError("This link has already been used.");
+    const request = await tx.witnessRequest.findUniqueOrThrow({ where: { tokenHash } });
+    const evidence = await tx.evidence.findUniqueOrThrow({ where: { id: request.evidenceId }, select: { learnerId: true, title: true } });
+    const word = data.outcome === "CONFIRMED" ? "confirmed" : "declined";
+    await notify(tx, [...new Set([request.requestedById, evidence.learnerId])].map((userId) => ({ userId, centreId: request.centreId, kind: "witness.responded", message: `${data.confirmedName} ${word} the witness statement for “${evidence.title}”.`, link: `/evidence/${request.evidenceId}#witnesses` })));
+    await appendAudit(tx, { kind: "witness.responded", actorId: null, data: { requestId: request.id, outcome: data.outcome, confirmedName: data.confirmedName } }, { centreId: request.centreId, subject: `evidence:${request.evidenceId}`, ip });
+  });
+}
+
+export async function witnessRequestsFor(db: Db, actor: Actor | null, evidenceId: unknown) {
+  const evidence = await readableEvidence(db, actor, evidenceId);
+  return db.witnessRequest.findMany({ where: { evidenceId: evidence.id }, orderBy: { createdAt: "desc" }, omit: { tokenHash: true } });
+}
+
+/** The outbox of a centre, for its admin, when mail is not sent through SMTP. */
+export async function centreOutbox(db: Db, actor: Actor | null) {
+  if (!actor) throw new NotFoundError();
+  const centres = actor.grants.filter((g) => g.role === "CENTRE_ADMIN").map((g) => g.centreId);
+  if (!centres.length) throw new NotFoundError();
+  return db.outboxEmail.findMany({ where: { centreId: { in: centres } }, orderBy: { createdAt: "desc" }, take: 50 });
+}

@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createEvidence } from "../../src/server/portfolio/evidence";
+import { listNotifications } from "../../src/server/portfolio/notifications";
+import { centreOutbox, requestWitnessTestimony, respondToWitnessRequest, witnessView } from "../../src/server/portfolio/witness";
+import { NotFoundError } from "../../src/server/policy";
+import { actorFor, evidenceInput } from "../support/actors";
+import { freshDatabase } from "../support/db";
+import { linkIn, startSmtpCapture } from "../support/smtp-capture";
+
+const { db } = await freshDatabase("demo");
+const as = actorFor(db);
+const learner = await as("learner@northgate.example");
+const assessor = await as("assessor@northgate.example");
+const smtp = await startSmtpCapture(2600 + Math.floor(Math.random() * 300));
+afterAll(() => smtp.close());
+
+const request = { witnessName: "Dana Price", witnessEmail: "dana.price@provider.example", jobRole: "Registered manager", relationship: "Line manager", statement: "Jordan chaired the provider review on 3 October and agreed the new monitoring schedule." };
+const { id: evidenceId } = await createEvidence(db, learner, evidenceInput({ title: "Provider review testimony", method: "WITNESS_TESTIMONY" }));
+const tokenOf = (raw: string) => linkIn(raw)!.split("/witness/")[1]!;
+
+describe("witness testimony", () => {
+  it("emails a single-use link through SMTP; only the token's hash is stored", async () => {
+    process.env.SMTP_URL = smtp.url;
+    try {
+      await requestWitnessTestimony(db, learner, evidenceId, request);
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    const mail = smtp.messages.at(-1)!;
+    expect(mail.to).toEqual(["dana.price@provider.example"]);
+    const token = tokenOf(mail.raw);
+    const row = await db.witnessRequest.findFirstOrThrow({ where: { evidenceId } });
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeCloseTo(14 * 86_400_000, -4);
+
+    const view = await witnessView(db, token);
+    expect(view).toMatchObject({ state: "open", learner: "Jordan Lee", title: "Provider review testimony" });
+    await respondToWitnessRequest(db, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, "203.0.113.7");
+    expect(await db.witnessRequest.findFirstOrThrow({ where: { evidenceId } })).toMatchObject({ outcome: "CONFIRMED", confirmedName: "Dana Price", responseIp: "203.0.113.7" });
+    expect((await listNotifications(db, learner)).some((n) => n.message === "Dana Price confirmed the witness statement for “Provider review testimony”.")).toBe(true);
+
+    await expect(respondToWitnessRequest(db, token, { outcome: "DECLINED", confirmedName: "Someone" }, null)).rejects.toThrow(/already been used/);
+    expect(await witnessView(db, token)).toEqual({ state: "used", outcome: "CONFIRMED" });
+  });
+
+  it("refuses an expired link and a made-up one", async () => {
+    await requestWitnessTestimony(db, assessor, evidenceId, request);
+    const mail = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
+    const token = tokenOf(mail.text);
+    const later = new Date(Date.now() + 15 * 86_400_000);
+    expect(await witnessView(db, token, later)).toEqual({ state: "expired" });
+    await expect(respondToWitnessRequest(db, token, { outcome: "CONFIRMED", confirmedName: "Dana" }, null, later)).rejects.toThrow(/expired/);
+    expect(await witnessView(db, "x".repeat(43))).toEqual({ state: "invalid" });
+    expect(await witnessView(db, "../../etc/passwd")).toEqual({ state: "invalid" });
+  });
+
+  it("without SMTP, keeps mail in the centre's outbox for its admin only", async () => {
+    const outbox = await centreOutbox(db, await as("admin@northgate.example"));
+    expect(outbox.some((m) => m.to === "dana.price@provider.example")).toBe(true);
+    await expect(centreOutbox(db, await as("admin@riverside.example"))).resolves.toEqual([]);
+    await expect(centreOutbox(db, learner)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("is requested only by the learner or their assessor", async () => {
+    for (const email of ["learner2@northgate.example", "iqa@northgate.example", "admin@northgate.example", "verifier@northgate.example", "admin@riverside.example"])
+      await expect(requestWitnessTestimony(db, await as(email), evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(requestWitnessTestimony(db, learner, evidenceId, { ...request, witnessEmail: "not-an-email" })).rejects.toThrow(/email address/);
+  });
+});
