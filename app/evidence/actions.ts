@@ -9,6 +9,8 @@ import { removeFile } from "@/server/portfolio/files";
 import { setMapping } from "@/server/portfolio/mapping";
 import { submitEvidence, withdrawEvidence } from "@/server/portfolio/submission";
 import { requestWitnessTestimony } from "@/server/portfolio/witness";
+import { createAssessorRecord, sendForCountersign } from "@/server/portfolio/records";
+import { parseOffset } from "@/lib/portfolio/records";
 
 // Thin wrappers: each resolves the actor and calls one function of src/server/portfolio, which checks the policy.
 
@@ -59,7 +61,7 @@ export async function setMappingAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const id = form.get("evidenceId");
     const criterionIds = form.getAll("criterion").map(String);
-    const links = criterionIds.map((criterionId) => ({ criterionId, note: String(form.get(`note-${criterionId}`) ?? "") }));
+    const links = criterionIds.map((criterionId) => ({ criterionId, note: String(form.get(`note-${criterionId}`) ?? ""), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
     await setMapping(db(), await currentActor(), id, { links, scopeOptionIds: form.getAll("scopeOption").map(String) });
     revalidatePath(`/evidence/${id}`);
   });
@@ -84,6 +86,30 @@ export async function requestWitnessAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const id = form.get("evidenceId");
     await requestWitnessTestimony(db(), await currentActor(), id, formObject(form));
+    revalidatePath(`/evidence/${id}`);
+  });
+}
+
+export async function createRecordAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const kind = String(form.get("kind"));
+    const questions = form.getAll("question").map(String);
+    const answers = form.getAll("answer").map(String);
+    const record =
+      kind === "OBSERVATION"
+        ? { kind, place: form.get("place"), observed: form.get("observed"), narrative: form.get("narrative") }
+        : kind === "QUESTIONING"
+          ? { kind, mode: form.get("mode"), items: questions.map((question, i) => ({ question, answer: answers[i] ?? "" })).filter((q) => q.question.trim() || q.answer.trim()) }
+          : { kind, topics: form.get("topics"), summary: form.get("summary") };
+    const { id } = await createAssessorRecord(db(), await currentActor(), form.get("learnerId"), { title: form.get("title"), activityFrom: form.get("activityFrom"), record });
+    return `/evidence/${id}`;
+  });
+}
+
+export async function sendForCountersignAction(_: ActionState, form: FormData) {
+  return runAction(async () => {
+    const id = form.get("evidenceId");
+    await sendForCountersign(db(), await currentActor(), id);
     revalidatePath(`/evidence/${id}`);
   });
 }

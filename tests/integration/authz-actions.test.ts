@@ -6,6 +6,7 @@ import { decideCriterion } from "../../src/server/assessment/decide";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import { addComment } from "../../src/server/portfolio/comments";
 import { requestWitnessTestimony, respondToWitnessRequest } from "../../src/server/portfolio/witness";
+import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { attachUpload, removeFile } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
@@ -54,6 +55,8 @@ const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
   reviewClaimAction: (a) => reviewClaim(db, a, enrolment.id, { linkId: link.id, claim: "REJECTED" }),
   signOffUnitAction: (a) => signOffUnit(db, a && { ...a, signedInAt: new Date() }, enrolment.id, { summativeComment: "done", typedName: a?.name ?? "x" }),
   countersignUnitAction: (a) => countersignUnit(db, a, enrolment.id, { typedName: a?.name ?? "x" }),
+  createRecordAction: (a) => createAssessorRecord(db, a, owner.userId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
+  sendForCountersignAction: (a) => sendForCountersign(db, a, evidenceId),
   requestWitnessAction: (a) => requestWitnessTestimony(db, a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
   // Public by design: the token is the credential, so every caller without a valid token is refused alike.
   respondToWitnessAction: async () => {

@@ -95,6 +95,8 @@ export const serverActions: ActionFile[] = [
       "removeFileAction",
       "addCommentAction",
       "requestWitnessAction",
+      "createRecordAction",
+      "sendForCountersignAction",
     ],
   },
   // Public by design: a witness is not a user; the single-use, expiring token is the credential.

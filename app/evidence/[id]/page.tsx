@@ -19,9 +19,11 @@ import { FileUploader } from "@/ui/evidence/file-uploader";
 import { MappingPicker } from "@/ui/evidence/mapping-picker";
 import { SubmitPanel } from "@/ui/evidence/submit-panel";
 import { VersionDetails } from "@/ui/evidence/version-details";
+import { RecordDetails } from "@/ui/evidence/record-details";
+import { formatOffset } from "@/lib/portfolio/records";
 import { Witnesses } from "@/ui/evidence/witnesses";
 import { witnessRequestsFor } from "@/server/portfolio/witness";
-import { addCommentAction, deleteEvidenceAction, removeFileAction, requestWitnessAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
+import { addCommentAction, deleteEvidenceAction, removeFileAction, requestWitnessAction, sendForCountersignAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -35,9 +37,9 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
-  const { evidence, latest, versions, links, scopeLinks, can, learner } = detail;
+  const { evidence, latest, versions, links, scopeLinks, can, learner, record } = detail;
   const [choices, comments, witnesses] = await Promise.all([
-    can.edit ? mappingChoices(db(), actor, evidence.learnerId, evidence.centreId) : [],
+    can.edit || can.submit ? mappingChoices(db(), evidence.learnerId, evidence.centreId) : [],
     listComments(db(), actor, evidence.id),
     witnessRequestsFor(db(), actor, evidence.id),
   ]);
@@ -51,6 +53,12 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
       <h1>{latest.title}</h1>
 
       <VersionDetails version={latest} />
+      {record && <RecordDetails record={record} />}
+      {record && !latest.submittedAt && (
+        <p className="notice">
+          {record.ready ? "Sent to the learner to countersign." : "Draft record: the assessor finishes it, maps it and uploads any recording, then sends it to the learner to countersign."}
+        </p>
+      )}
 
       <section aria-labelledby="files">
         <h2 id="files">{latest.kind === "FILES" ? "Files" : "Evidence kept in place"}</h2>
@@ -86,6 +94,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                   {l.enrolment.unit.displayCode} {l.criterion.code}
                 </strong>
                 : {l.note}
+                {l.atSeconds !== null && ` (at ${formatOffset(l.atSeconds)} in the recording)`}
               </li>
             ))}
           </ul>
@@ -101,18 +110,28 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
             <summary>Map to criteria and scope</summary>
             <ActionForm action={setMappingAction} submitLabel="Save mapping" done="Mapping saved.">
               {hidden}
-              <MappingPicker units={choices} notes={Object.fromEntries(links.map((l) => [l.criterion.id, l.note]))} scopeOptionIds={scopeLinks.map((s) => s.scopeOptionId)} />
+              <MappingPicker
+                units={choices}
+                notes={Object.fromEntries(links.map((l) => [l.criterion.id, l.note]))}
+                scopeOptionIds={scopeLinks.map((s) => s.scopeOptionId)}
+                offsets={latest.method === "PROFESSIONAL_DISCUSSION" ? Object.fromEntries(links.map((l) => [l.criterion.id, l.atSeconds === null ? "" : formatOffset(l.atSeconds)])) : undefined}
+              />
             </ActionForm>
           </details>
         )}
       </section>
 
-      {can.submit && <SubmitPanel action={submitEvidenceAction} evidenceId={evidence.id} units={choices.filter((c) => links.some((l) => l.enrolmentId === c.enrolmentId))} />}
+      {can.sendForCountersign && (
+        <ActionForm action={sendForCountersignAction} submitLabel="Send to the learner to countersign">
+          <input type="hidden" name="evidenceId" value={evidence.id} />
+        </ActionForm>
+      )}
+      {can.submit && <SubmitPanel action={submitEvidenceAction} evidenceId={evidence.id} units={choices.filter((c) => links.some((l) => l.enrolmentId === c.enrolmentId))} countersign={Boolean(record)} />}
 
       {(can.edit || can.revise || can.withdraw || can.delete) && (
         <section aria-labelledby="changes">
           <h2 id="changes">Change this item</h2>
-          {can.edit && (
+          {can.edit && !record && (
             <details className="panel">
               <summary>Edit the details</summary>
               <ActionForm action={updateEvidenceAction} submitLabel="Save changes" done="Changes saved.">

@@ -53,11 +53,19 @@ export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 export const submitSchema = z.object({
   ownWork: z.preprocess((v) => v === true || v === "on", z.literal(true, { error: "Confirm that this is your own work" })),
   workplace: z.preprocess((v) => v === true || v === "on", z.boolean()),
+  // Countersigning an assessor's record: the learner's typed full name.
+  typedName: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(200).optional()),
 });
 
 export const mappingSchema = z.object({
   links: z
-    .array(z.object({ criterionId: z.uuid("Choose a criterion from the list"), note: z.string().trim().min(1, "Say how the item shows each criterion you choose").max(2_000) }))
+    .array(
+      z.object({
+        criterionId: z.uuid("Choose a criterion from the list"),
+        note: z.string().trim().min(1, "Say how the item shows each criterion you choose").max(2_000),
+        atSeconds: z.number({ error: "Give the time in the recording as minutes:seconds, like 12:30" }).int().min(0).max(48 * 3600).optional(),
+      }),
+    )
     .max(500),
   scopeOptionIds: z.array(z.uuid()).max(500),
 });

@@ -47,7 +47,9 @@ export async function reviewScreen(db: Db, actor: Actor | null, enrolmentId: unk
           stale: j?.stale ?? false,
           revision: j?.revision ?? 0,
           currentDecisionId: j?.decisionId ?? null,
-          evidence: links.filter((l) => l.criterionId === c.id && l.evidence.versions.length).map((l) => ({ linkId: l.id, note: l.note, claim: l.claim, title: l.evidence.title, evidenceId: l.evidence.id, version: l.evidence.versions[0]! })),
+          evidence: links
+            .filter((l) => l.criterionId === c.id && l.evidence.versions.length)
+            .map((l) => ({ linkId: l.id, note: l.note, claim: l.claim, atSeconds: l.atSeconds, title: l.evidence.title, evidenceId: l.evidence.id, version: l.evidence.versions[0]! })),
           decisions: decisions.filter((d) => d.criterionId === c.id),
         };
       }),

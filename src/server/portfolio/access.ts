@@ -39,3 +39,18 @@ export async function ownEvidence(db: Db | Tx, actor: Actor | null, evidenceId: 
   if (evidence.learnerId !== actor!.userId) throw new NotFoundError("No evidence has that id");
   return evidence;
 }
+
+/**
+ * The item if the actor may change its draft: the learner for their own items; for a record an
+ * assessor wrote, that assessor while they still assess the learner. NotFoundError otherwise.
+ */
+export async function editableEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
+  const evidence = await readableEvidence(db, actor, evidenceId);
+  if (!evidence.authorId) {
+    if (evidence.learnerId !== actor!.userId) throw new NotFoundError("No evidence has that id");
+    return evidence;
+  }
+  const assesses = await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } });
+  if (evidence.authorId !== actor!.userId || !assesses) throw new NotFoundError("No evidence has that id");
+  return evidence;
+}

@@ -2,9 +2,10 @@ import { type EvidenceInput, evidenceInputSchema } from "../../lib/portfolio/sch
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, centresWhere } from "../policy";
-import { ownEvidence, requireActor } from "./access";
+import { editableEvidence, requireActor } from "./access";
 
 const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -48,12 +49,14 @@ export async function createEvidence(db: Db, actor: Actor | null, input: unknown
 
 /** Makes a new draft version from a submitted one, files included; the earlier version stays as it was. */
 export async function startRevision(db: Db, actor: Actor | null, evidenceId: unknown): Promise<{ version: number }> {
-  const evidence = await ownEvidence(db, actor, evidenceId);
+  const evidence = await editableEvidence(db, actor, evidenceId);
   return db.$transaction(async (tx) => {
     const latest = await latestVersion(tx, evidence.id);
     if (!latest.submittedAt) return { version: latest.version };
-    const { id: _id, evidenceId: _e, version, createdAt: _c, submittedAt: _s, contentHash: _h, createdById: _b, files, workplaceDeclared: _w, ownWorkDeclared: _o, ...content } = latest;
-    const next = await tx.evidenceVersion.create({ data: { ...content, evidenceId: evidence.id, version: version + 1, createdById: actor!.userId } });
+    const { id: _id, evidenceId: _e, version, createdAt: _c, submittedAt: _s, contentHash: _h, createdById: _b, files, workplaceDeclared: _w, ownWorkDeclared: _o, countersignName: _n, record, ...content } = latest;
+    // A record copied into a new version must be sent for countersigning again.
+    const nextRecord = record && typeof record === "object" ? { ...(record as object), ready: false } : Prisma.DbNull;
+    const next = await tx.evidenceVersion.create({ data: { ...content, record: nextRecord, evidenceId: evidence.id, version: version + 1, createdById: actor!.userId } });
     if (files.length) await tx.evidenceFile.createMany({ data: files.map((f) => ({ versionId: next.id, sha256: f.sha256, fileName: f.fileName, mediaType: f.mediaType, size: f.size, position: f.position })) });
     await tx.evidence.update({ where: { id: evidence.id }, data: { status: "DRAFT" } });
     await appendAudit(tx, { kind: "evidence.revised", actorId: actor!.userId, data: { evidenceId: evidence.id, version: next.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
@@ -63,11 +66,12 @@ export async function startRevision(db: Db, actor: Actor | null, evidenceId: unk
 
 /** Changes the draft version; a submitted version is never changed (startRevision first). */
 export async function updateEvidence(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
-  const evidence = await ownEvidence(db, actor, evidenceId);
+  const evidence = await editableEvidence(db, actor, evidenceId);
   const data = parseInput(evidenceInputSchema, input);
   await db.$transaction(async (tx) => {
     const latest = await latestVersion(tx, evidence.id);
     if (latest.submittedAt) throw new UserFacingError("This version was submitted and cannot change. Make a new version to edit it.");
+    if (latest.record) throw new UserFacingError("This is an assessor's record; change it on the record form.");
     if (data.kind === "IN_PLACE" && latest.files.length) throw new UserFacingError("Remove the uploaded files before recording the evidence as kept in place.");
     await tx.evidenceVersion.update({ where: { id: latest.id }, data: versionFields(data) });
     await tx.evidence.update({ where: { id: evidence.id }, data: listFields(data) });
@@ -77,7 +81,7 @@ export async function updateEvidence(db: Db, actor: Actor | null, evidenceId: un
 
 /** Deletes a draft that was never submitted. Anything once submitted is kept for good. */
 export async function deleteEvidence(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
-  const evidence = await ownEvidence(db, actor, evidenceId);
+  const evidence = await editableEvidence(db, actor, evidenceId);
   await db.$transaction(async (tx) => {
     if (await tx.evidenceVersion.count({ where: { evidenceId: evidence.id, submittedAt: { not: null } } }))
       throw new UserFacingError("This item has been submitted, so it is kept. You can withdraw it instead.");

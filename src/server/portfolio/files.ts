@@ -6,7 +6,7 @@ import { UserFacingError } from "../errors";
 import { NotFoundError } from "../policy";
 import { type Received, blobPath, commitBlob, discardTemp } from "../storage/disk";
 import { inspectFile } from "../storage/inspect";
-import { evidenceScope, ownEvidence, requireActor } from "./access";
+import { editableEvidence, evidenceScope, requireActor } from "./access";
 import { latestVersion } from "./evidence";
 
 export const maxFileBytes = () => z.coerce.number().int().positive().catch(2 * 1024 ** 3).parse(process.env.ATTEST_MAX_FILE_BYTES ?? 2 * 1024 ** 3);
@@ -20,7 +20,7 @@ export function cleanFileName(raw: string): string {
 
 /** Checks, before any byte is read, that the actor may add files to this item now. */
 export async function uploadTarget(db: Db, actor: Actor | null, evidenceId: unknown) {
-  const evidence = await ownEvidence(db, actor, evidenceId);
+  const evidence = await editableEvidence(db, actor, evidenceId);
   const version = await latestVersion(db, evidence.id);
   if (version.submittedAt) throw new UserFacingError("This version was submitted and cannot change. Make a new version to add files.");
   if (version.kind !== "FILES") throw new UserFacingError("This item records evidence kept in place; it takes no files.");
@@ -65,7 +65,7 @@ export async function attachUpload(db: Db, actor: Actor | null, evidenceId: stri
 /** Removes a file from a draft version (the stored content stays: other versions may use it). */
 export async function removeFile(db: Db, actor: Actor | null, fileId: unknown): Promise<void> {
   const file = await readableFile(db, actor, fileId);
-  const evidence = await ownEvidence(db, actor, file.version.evidenceId);
+  const evidence = await editableEvidence(db, actor, file.version.evidenceId);
   await db.$transaction(async (tx) => {
     if (file.version.submittedAt) throw new UserFacingError("This version was submitted and cannot change.");
     await tx.evidenceFile.delete({ where: { id: file.id } });

@@ -3,7 +3,7 @@ import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
-import { ownEvidence } from "./access";
+import { editableEvidence } from "./access";
 import { latestVersion } from "./evidence";
 
 /**
@@ -11,7 +11,7 @@ import { latestVersion } from "./evidence";
  * (holistic evidence), each with a note, and scope options. Claims taken back are soft-removed.
  */
 export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
-  const evidence = await ownEvidence(db, actor, evidenceId);
+  const evidence = await editableEvidence(db, actor, evidenceId);
   const { links, scopeOptionIds } = parseInput(mappingSchema, input);
   const enrolments = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, status: { not: "WITHDRAWN" } }, select: { id: true, unitId: true } });
   const enrolmentOfUnit = new Map(enrolments.map((e) => [e.unitId, e.id]));
@@ -26,15 +26,17 @@ export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknow
     if (version.submittedAt) throw new UserFacingError("This version was submitted; make a new version to change what it is mapped to.");
     const now = new Date();
     const current = await tx.evidenceLink.findMany({ where: { evidenceId: evidence.id, removedAt: null } });
-    const wanted = new Map(links.map((l) => [l.criterionId, l.note]));
+    const wanted = new Map(links.map((l) => [l.criterionId, l]));
     const removed = current.filter((c) => !wanted.has(c.criterionId));
     const added = links.filter((l) => !current.some((c) => c.criterionId === l.criterionId));
     if (removed.length) await tx.evidenceLink.updateMany({ where: { id: { in: removed.map((r) => r.id) } }, data: { removedAt: now } });
     if (added.length)
-      await tx.evidenceLink.createMany({ data: added.map((l) => ({ evidenceId: evidence.id, criterionId: l.criterionId, note: l.note, enrolmentId: enrolmentOfUnit.get(unitOfCriterion.get(l.criterionId)!)! })) });
+      await tx.evidenceLink.createMany({
+        data: added.map((l) => ({ evidenceId: evidence.id, criterionId: l.criterionId, note: l.note, atSeconds: l.atSeconds ?? null, enrolmentId: enrolmentOfUnit.get(unitOfCriterion.get(l.criterionId)!)! })),
+      });
     for (const c of current) {
-      const note = wanted.get(c.criterionId);
-      if (note !== undefined && note !== c.note) await tx.evidenceLink.update({ where: { id: c.id }, data: { note } });
+      const want = wanted.get(c.criterionId);
+      if (want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds)) await tx.evidenceLink.update({ where: { id: c.id }, data: { note: want.note, atSeconds: want.atSeconds ?? null } });
     }
 
     const currentScope = await tx.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AssessorRecord } from "../../lib/portfolio/records";
 import { assessmentMethods } from "../../lib/standards/unit-file";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -22,6 +23,10 @@ export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: un
   // Withdrawal is about the current submission: decisions on earlier versions do not block it.
   const decided = latest.submittedAt ? await db.decisionEvidence.count({ where: { evidenceVersionId: latest.id } }) : 0;
   const owner = evidence.learnerId === actor!.userId;
+  const assesses = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0;
+  // Who changes the draft: the learner for their own items, the assessor who wrote a record.
+  const editor = evidence.authorId ? evidence.authorId === actor!.userId && assesses : owner;
+  const record = latest.record as AssessorRecord | null;
   const everSubmitted = versions.some((v) => v.submittedAt);
   return {
     evidence,
@@ -30,21 +35,22 @@ export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: un
     latest,
     links: links.sort((a, b) => a.enrolment.unit.code.localeCompare(b.enrolment.unit.code) || a.criterion.position - b.criterion.position),
     scopeLinks,
+    record,
     can: {
-      edit: owner && !latest.submittedAt,
-      submit: owner && !latest.submittedAt,
-      revise: owner && Boolean(latest.submittedAt),
+      edit: editor && !latest.submittedAt,
+      submit: owner && !latest.submittedAt && (!record || Boolean(record.ready)),
+      sendForCountersign: editor && Boolean(record) && !record?.ready && !latest.submittedAt,
+      revise: editor && Boolean(latest.submittedAt),
       withdraw: owner && evidence.status === "SUBMITTED" && decided === 0,
-      delete: owner && !everSubmitted,
+      delete: editor && !everSubmitted,
       // Comment and ask witnesses: the learner and the assessors of their enrolments in this centre.
-      comment: owner || (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0,
+      comment: owner || assesses,
     },
   };
 }
 
 /** What the owner can map an item to: their units' criteria by section, scope options, and each unit's gates. */
-export async function mappingChoices(db: Db, actor: Actor, learnerId: string, centreId: string) {
-  if (learnerId !== actor.userId) return [];
+export async function mappingChoices(db: Db, learnerId: string, centreId: string) {
   const enrolments = await db.enrolment.findMany({
     where: { learnerId, centreId, status: { not: "WITHDRAWN" } },
     orderBy: { unit: { code: "asc" } },

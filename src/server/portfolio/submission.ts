@@ -9,6 +9,9 @@ import { ownEvidence } from "./access";
 import { latestVersion } from "./evidence";
 import { notify } from "./notifications";
 import { planAgreed } from "./plan";
+import { type AssessorRecord, needsRecording } from "../../lib/portfolio/records";
+
+const normaliseName = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
 type Version = Awaited<ReturnType<typeof latestVersion>>;
 
@@ -28,6 +31,7 @@ export function versionHash(v: Version): string {
     holder: v.holder,
     confidential: v.confidential,
     relevance: v.relevance,
+    record: v.record ?? null,
     files: v.files.map((f) => ({ sha256: f.sha256, fileName: f.fileName, size: Number(f.size) })),
   };
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
@@ -48,7 +52,13 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
     if (version.submittedAt) throw new UserFacingError("This version has already been submitted.");
     const links = await activeLinks(tx, evidence.id);
     if (links.length === 0) throw new UserFacingError("Map the item to at least one criterion before submitting it.");
-    if (version.kind === "FILES" && version.files.length === 0) throw new UserFacingError("Upload at least one file, or record where the evidence is kept, before submitting.");
+    const record = version.record as AssessorRecord | null;
+    if (record) {
+      if (!record.ready) throw new UserFacingError("Your assessor has not sent this record for your countersignature yet.");
+      if (needsRecording(record) && version.files.length === 0) throw new UserFacingError("This record needs its recording before it can be countersigned.");
+      if (!declarations.typedName || normaliseName(declarations.typedName) !== normaliseName(actor!.name))
+        throw new UserFacingError(`Type your full name exactly as it is on your account to countersign: ${actor!.name}.`, { typedName: "Type your full name" });
+    } else if (version.kind === "FILES" && version.files.length === 0) throw new UserFacingError("Upload at least one file, or record where the evidence is kept, before submitting.");
     const enrolments = [...new Map(links.map((l) => [l.enrolmentId, l.enrolment])).values()];
     for (const e of enrolments) {
       if (e.unit.planRequiredFirst && !(await planAgreed(tx, e.id)))
@@ -65,7 +75,7 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
     // Conditional on the version still being a draft, so a double submission freezes it once.
     const frozen = await tx.evidenceVersion.updateMany({
       where: { id: version.id, submittedAt: null },
-      data: { submittedAt: now, contentHash, ownWorkDeclared: true, workplaceDeclared: declarations.workplace },
+      data: { submittedAt: now, contentHash, ownWorkDeclared: true, workplaceDeclared: declarations.workplace, countersignName: record ? declarations.typedName! : null },
     });
     if (frozen.count !== 1) throw new UserFacingError("This version has already been submitted.");
     await tx.evidence.update({ where: { id: evidence.id }, data: { status: "SUBMITTED" } });
@@ -81,11 +91,11 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
 
     await notify(
       tx,
-      [...new Set(enrolments.map((e) => e.assessorId).filter((id): id is string => Boolean(id)))].map((userId) => ({
+      [...new Set([...enrolments.map((e) => e.assessorId), evidence.authorId].filter((id): id is string => Boolean(id)))].map((userId) => ({
         userId,
         centreId: evidence.centreId,
         kind: "evidence.submitted",
-        message: `${actor!.name} submitted “${version.title}” for assessment.`,
+        message: record ? `${actor!.name} countersigned “${version.title}”.` : `${actor!.name} submitted “${version.title}” for assessment.`,
         link: `/evidence/${evidence.id}`,
       })),
     );

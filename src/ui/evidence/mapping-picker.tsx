@@ -16,7 +16,7 @@ type Unit = {
 const plain = (s: string) => s.replace(/\*\*/g, "");
 
 /** Choose criteria across all the learner's units, with a note each, and scope options; searchable. */
-export function MappingPicker({ units, notes, scopeOptionIds }: { units: Unit[]; notes: Record<string, string>; scopeOptionIds: string[] }) {
+export function MappingPicker({ units, notes, scopeOptionIds, offsets }: { units: Unit[]; notes: Record<string, string>; scopeOptionIds: string[]; offsets?: Record<string, string> }) {
   const [query, setQuery] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set(Object.keys(notes)));
   const q = query.trim().toLowerCase();
@@ -54,6 +54,12 @@ export function MappingPicker({ units, notes, scopeOptionIds }: { units: Unit[];
                       <div className="field note">
                         <label htmlFor={`note-${c.id}`}>How this item shows {u.unit.displayCode} {c.code}</label>
                         <input id={`note-${c.id}`} name={`note-${c.id}`} type="text" required maxLength={2000} defaultValue={notes[c.id] ?? ""} />
+                        {offsets && (
+                          <>
+                            <label htmlFor={`at-${c.id}`}>Where the recording covers {c.code} (minutes:seconds)</label>
+                            <input id={`at-${c.id}`} name={`at-${c.id}`} type="text" inputMode="numeric" pattern="(\d{1,3}:)?\d{1,5}" size={8} defaultValue={offsets[c.id] ?? ""} />
+                          </>
+                        )}
                       </div>
                     )}
                   </div>

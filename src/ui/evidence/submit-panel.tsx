@@ -7,23 +7,30 @@ type Unit = { enrolmentId: string; planAgreed: boolean; unit: { displayCode: str
 /** "Submit for assessment", with the declarations the item's units ask for and why it may not be possible yet. */
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-export function SubmitPanel({ evidenceId, units, action }: { evidenceId: string; units: Unit[]; action: Action }) {
+export function SubmitPanel({ evidenceId, units, action, countersign }: { evidenceId: string; units: Unit[]; action: Action; countersign?: boolean }) {
   const noPlan = units.filter((u) => u.unit.planRequiredFirst && !u.planAgreed);
   const noSimulation = units.filter((u) => !u.unit.simulationAllowed);
   return (
     <section aria-labelledby="submit">
-      <h2 id="submit">Submit for assessment</h2>
+      <h2 id="submit">{countersign ? "Countersign this record" : "Submit for assessment"}</h2>
       {noPlan.map((u) => (
         <p key={u.enrolmentId} className="notice">
           <strong>Not yet possible for {u.unit.displayCode}:</strong> it needs an assessment plan agreed by you and your assessor before you submit evidence for it.{" "}
           <Link href={`/enrolments/${u.enrolmentId}/plan`}>Go to the {u.unit.displayCode} assessment plan</Link>.
         </p>
       ))}
-      <ActionForm action={action} submitLabel="Submit for assessment" pendingLabel="Submitting…" done="Submitted for assessment.">
+      <ActionForm action={action} submitLabel={countersign ? "Countersign" : "Submit for assessment"} pendingLabel="Submitting…" done="Submitted for assessment.">
         <input type="hidden" name="evidenceId" value={evidenceId} />
+        {countersign && (
+          <div className="field">
+            <p>Your assessor wrote this record. Read it; by countersigning you confirm it is an accurate account of what happened.</p>
+            <label htmlFor="cs-record-name">Type your full name to countersign</label>
+            <input id="cs-record-name" name="typedName" type="text" autoComplete="name" required />
+          </div>
+        )}
         <div className="choice">
           <input id="ownWork" name="ownWork" type="checkbox" required />
-          <label htmlFor="ownWork">I declare that this is my own work.</label>
+          <label htmlFor="ownWork">{countersign ? "I declare that the work recorded here is my own." : "I declare that this is my own work."}</label>
         </div>
         <div className="choice">
           <input id="workplace" name="workplace" type="checkbox" aria-describedby="workplace-hint" />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ActionState } from "@/lib/action-state";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { formatOffset } from "@/lib/portfolio/records";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import type { ReviewScreen } from "@/server/assessment/review";
 import { ActionForm } from "../action-form";
@@ -57,6 +58,15 @@ export function CriterionReview({ c, enrolmentId, canDecide, next, actions }: { 
                   </ActionForm>
                 )}
               </p>
+              {e.atSeconds !== null &&
+                e.version.files
+                  .filter((f) => /^(audio|video)\//.test(f.mediaType))
+                  .map((f) => (
+                    <p key={f.id}>
+                      <audio controls preload="metadata" src={`/api/files/${f.id}?inline=1#t=${e.atSeconds}`} aria-label={`${f.fileName}, playing from ${formatOffset(e.atSeconds!)}, where ${c.code} is covered`} />
+                      <span className="muted"> Plays from {formatOffset(e.atSeconds!)}, where {c.code} is covered.</span>
+                    </p>
+                  ))}
               {e.version.kind === "FILES" ? <FileList files={e.version.files} /> : <p>Kept in place: {e.version.location} (held by {e.version.holder}). {e.version.relevance}</p>}
             </li>
           ))}

@@ -34,6 +34,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <h1>
         Review: {enrolment.learner.name}, {enrolment.unit.displayCode} {enrolment.unit.title}
       </h1>
+      {canDecide && (
+        <p>
+          Write a record for {enrolment.learner.name}: <Link href={`/learners/${enrolment.learnerId}/records/new?kind=OBSERVATION`}>Record an observation</Link> ·{" "}
+          <Link href={`/learners/${enrolment.learnerId}/records/new?kind=QUESTIONING`}>Record questioning</Link> ·{" "}
+          <Link href={`/learners/${enrolment.learnerId}/records/new?kind=PROFESSIONAL_DISCUSSION`}>Record a professional discussion</Link>
+        </p>
+      )}
       {canDecide && <ReviewKeys />}
       {sections.map((s) => (
         <section key={s.id} aria-labelledby={`sec-${s.id}`}>

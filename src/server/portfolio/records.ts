@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "../../lib/portfolio/records";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../auth/actor";
+import type { Db } from "../db/client";
+import { UserFacingError, parseInput } from "../errors";
+import { NotFoundError, hasRole } from "../policy";
+import { editableEvidence, requireActor } from "./access";
+import { latestVersion } from "./evidence";
+import { notify } from "./notifications";
+
+const recordInputSchema = z.object({
+  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200),
+  activityFrom: z.string({ error: "Enter the date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date"),
+  record: recordSchema,
+});
+
+/** An assessor writes an observation, questioning record or professional discussion for a learner they assess. */
+export async function createAssessorRecord(db: Db, actor: Actor | null, learnerId: unknown, input: unknown): Promise<{ id: string }> {
+  requireActor(actor);
+  if (typeof learnerId !== "string" || !/^[0-9a-f-]{36}$/i.test(learnerId)) throw new NotFoundError();
+  const enrolment = await db.enrolment.findFirst({ where: { learnerId, assessorId: actor.userId, status: "IN_PROGRESS" }, select: { centreId: true } });
+  if (!enrolment || !hasRole(actor, "ASSESSOR", enrolment.centreId)) throw new NotFoundError("No learner has that id");
+  const { title, activityFrom, record } = parseInput(recordInputSchema, input);
+  if (activityFrom > new Date().toISOString().slice(0, 10)) throw new UserFacingError("The date cannot be in the future.");
+  const day = new Date(`${activityFrom}T00:00:00Z`);
+  return db.$transaction(async (tx) => {
+    const evidence = await tx.evidence.create({ data: { centreId: enrolment.centreId, learnerId, authorId: actor.userId, title, method: record.kind, activityFrom: day } });
+    await tx.evidenceVersion.create({
+      data: { evidenceId: evidence.id, version: 1, title, account: recordAccount(record), method: record.kind, activityFrom: day, kind: "FILES", record: { ...record, ready: false }, createdById: actor.userId },
+    });
+    await appendAudit(tx, { kind: "evidence.created", actorId: actor.userId, data: { evidenceId: evidence.id, version: 1 } }, { centreId: enrolment.centreId, subject: `evidence:${evidence.id}` });
+    return { id: evidence.id };
+  });
+}
+
+/** The assessor has finished the record and asks the learner to countersign it. */
+export async function sendForCountersign(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
+  const evidence = await editableEvidence(db, actor, evidenceId);
+  if (!evidence.authorId) throw new NotFoundError("No evidence has that id");
+  await db.$transaction(async (tx) => {
+    const version = await latestVersion(tx, evidence.id);
+    const record = version.record as AssessorRecord | null;
+    if (!record || version.submittedAt) throw new UserFacingError("This record has already been countersigned.");
+    if (!(await tx.evidenceLink.count({ where: { evidenceId: evidence.id, removedAt: null } }))) throw new UserFacingError("Map the record to the criteria it covers first.");
+    await tx.evidenceVersion.update({ where: { id: version.id }, data: { record: { ...record, ready: true } } });
+    await notify(tx, [{ userId: evidence.learnerId, centreId: evidence.centreId, kind: "record.ready", message: `${actor!.name} asks you to countersign the ${recordLabels[record.kind]} “${version.title}”.`, link: `/evidence/${evidence.id}` }]);
+    await appendAudit(tx, { kind: "evidence.updated", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+  });
+}

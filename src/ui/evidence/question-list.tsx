@@ -1,0 +1,27 @@
+"use client";
+import { useState } from "react";
+
+/** Question and answer pairs for a questioning record; more can be added. */
+export function QuestionList() {
+  const [count, setCount] = useState(3);
+  return (
+    <fieldset>
+      <legend>Questions and answers</legend>
+      {Array.from({ length: count }, (_, i) => (
+        <div key={i} className="panel">
+          <div className="field">
+            <label htmlFor={`q-${i}`}>Question {i + 1}</label>
+            <textarea id={`q-${i}`} name="question" rows={2} />
+          </div>
+          <div className="field">
+            <label htmlFor={`a-${i}`}>Answer {i + 1}</label>
+            <textarea id={`a-${i}`} name="answer" rows={3} />
+          </div>
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={() => setCount((n) => Math.min(50, n + 1))}>
+        Add another question
+      </button>
+    </fieldset>
+  );
+}

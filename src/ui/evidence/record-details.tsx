@@ -1,0 +1,42 @@
+import type { AssessorRecord } from "@/lib/portfolio/records";
+
+/** An assessor's observation, questioning record or professional discussion, as written. */
+export function RecordDetails({ record }: { record: AssessorRecord }) {
+  return (
+    <section aria-labelledby="record">
+      <h2 id="record">{record.kind === "OBSERVATION" ? "Observation record" : record.kind === "QUESTIONING" ? `Questioning record (${record.mode === "ORAL" ? "oral" : "written"})` : "Professional discussion"}</h2>
+      {record.kind === "OBSERVATION" && (
+        <dl className="facts">
+          <dt>Where</dt>
+          <dd>{record.place}</dd>
+          <dt>What was observed</dt>
+          <dd className="prose">{record.observed}</dd>
+          <dt>Narrative</dt>
+          <dd className="prose">{record.narrative}</dd>
+        </dl>
+      )}
+      {record.kind === "QUESTIONING" && (
+        <ol>
+          {record.items.map((q, i) => (
+            <li key={i}>
+              <p>
+                <strong>Question:</strong> {q.question}
+              </p>
+              <p className="prose">
+                <strong>Answer:</strong> {q.answer}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {record.kind === "PROFESSIONAL_DISCUSSION" && (
+        <dl className="facts">
+          <dt>Topics</dt>
+          <dd className="prose">{record.topics}</dd>
+          <dt>Summary</dt>
+          <dd className="prose">{record.summary}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}

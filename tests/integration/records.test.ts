@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { reviewScreen } from "../../src/server/assessment/review";
+import { wav } from "../../src/server/demo/sample-files";
+import { attachUpload } from "../../src/server/portfolio/files";
+import { setMapping } from "../../src/server/portfolio/mapping";
+import { listNotifications } from "../../src/server/portfolio/notifications";
+import { evidenceDetail } from "../../src/server/portfolio/queries";
+import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
+import { submitEvidence } from "../../src/server/portfolio/submission";
+import { NotFoundError } from "../../src/server/policy";
+import { actorFor, received } from "../support/actors";
+import { freshDatabase } from "../support/db";
+
+const { db } = await freshDatabase("demo");
+const as = actorFor(db);
+const learner = await as("learner3@northgate.example");
+const assessor = await as("assessor@northgate.example");
+const a6 = await db.criterion.findFirstOrThrow({ where: { code: "A6", unit: { code: "CPC308" } } });
+const a7 = await db.criterion.findFirstOrThrow({ where: { code: "A7", unit: { code: "CPC308" } } });
+const cpc = await db.enrolment.findFirstOrThrow({ where: { learnerId: learner.userId, unit: { code: "CPC308" } } });
+
+const observation = { title: "Observation: budget meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Council offices, room 2", observed: "Taylor presenting the Q3 resource plan", narrative: "Taylor set out the risks and took questions from the finance lead." } };
+
+describe("records the assessor writes, countersigned by the learner", () => {
+  it("an observation: written and mapped by the assessor, sent, then countersigned by the learner", async () => {
+    const { id } = await createAssessorRecord(db, assessor, learner.userId, observation);
+    await expect(setMapping(db, learner, id, { links: [], scopeOptionIds: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(sendForCountersign(db, assessor, id)).rejects.toThrow(/Map the record/);
+    await setMapping(db, assessor, id, { links: [{ criterionId: a6.id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
+    await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/not sent this record/);
+    await sendForCountersign(db, assessor, id);
+    expect((await listNotifications(db, learner)).some((n) => n.message === "Sam Okafor asks you to countersign the observation “Observation: budget meeting”.")).toBe(true);
+    await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Someone Else" })).rejects.toThrow(/full name/);
+    await expect(submitEvidence(db, assessor, id, { ownWork: true, workplace: true, typedName: "Sam Okafor" })).rejects.toBeInstanceOf(NotFoundError);
+    await submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
+    const detail = await evidenceDetail(db, assessor, id);
+    expect(detail.latest).toMatchObject({ countersignName: "Taylor Evans", method: "OBSERVATION" });
+    expect(detail.latest.account).toContain("Council offices, room 2");
+    expect(detail.evidence.authorId).toBe(assessor.userId);
+    expect((await listNotifications(db, assessor)).some((n) => n.message === "Taylor Evans countersigned “Observation: budget meeting”.")).toBe(true);
+  });
+
+  it("a professional discussion needs its recording, and each criterion its time in it, playable from there", async () => {
+    const { id } = await createAssessorRecord(db, assessor, learner.userId, { title: "Discussion: presenting plans", activityFrom: "2026-11-05", record: { kind: "PROFESSIONAL_DISCUSSION", topics: "Accessible plans", summary: "We discussed how Taylor makes plans accessible." } });
+    await setMapping(db, assessor, id, { links: [{ criterionId: a7.id, note: "Large print and plain English versions.", atSeconds: 75 }], scopeOptionIds: [] });
+    await sendForCountersign(db, assessor, id);
+    await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/needs its recording/);
+    await attachUpload(db, assessor, id, await received(wav(1)), "discussion.wav");
+    await submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
+    const row = (await reviewScreen(db, assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7")!;
+    expect(row.evidence[0]).toMatchObject({ atSeconds: 75, title: "Discussion: presenting plans" });
+    expect(row.evidence[0]!.version.files[0]!.mediaType).toBe("audio/wav");
+  });
+
+  it("questioning records need each question answered; only the learner's assessor writes records", async () => {
+    await expect(createAssessorRecord(db, assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "ORAL", items: [] } })).rejects.toThrow(/at least one question/);
+    await createAssessorRecord(db, assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "WRITTEN", items: [{ question: "How do you check eligibility?", answer: "Against the criteria in the policy." }] } });
+    for (const email of ["learner2@northgate.example", "iqa@northgate.example", "admin@northgate.example", "verifier@northgate.example", "admin@riverside.example"])
+      await expect(createAssessorRecord(db, await as(email), learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createAssessorRecord(db, learner, learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
