@@ -96,3 +96,56 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   expect(await csv.text()).toContain("AG26,1.1,met");
   await learnerContext.close();
 });
+
+test("an assessor records a professional discussion; the learner countersigns; it plays from the criterion's point", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { wav } = await import("../../src/server/demo/sample-files");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const recording = `${mkdtempSync(`${tmpdir()}/rec-`)}/discussion.wav`;
+  writeFileSync(recording, wav(3));
+
+  await signInAs(page, "assessor@northgate.example");
+  await page.goto("/caseload?unit=CPC308");
+  await page.getByRole("link", { name: "Taylor Evans, CPC 308" }).click();
+  await page.getByRole("link", { name: "Record a professional discussion" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Title").fill("Discussion: keeping plans accessible");
+  await page.getByLabel("Date").fill("2026-11-12");
+  await page.getByLabel("Topics").fill("Accessible plans; feedback from families");
+  await page.getByLabel("Summary").fill("Taylor explained how plans are produced in plain English and large print.");
+  await page.getByRole("button", { name: "Save the professional discussion" }).click();
+  await expect(page.getByRole("heading", { name: "Professional discussion" })).toBeVisible();
+  await page.getByLabel("Choose one or more files").setInputFiles(recording);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByText("1 file uploaded.")).toBeAttached();
+  await page.getByText("Map to criteria and scope").click();
+  await page.getByLabel("Search criteria").fill("A7");
+  await page.getByLabel(/^CPC 308 A7:/).check();
+  await page.getByLabel("How this item shows CPC 308 A7").fill("Plain English and large print versions.");
+  await page.getByLabel("Where the recording covers A7 (minutes:seconds)").fill("0:02");
+  await page.getByRole("button", { name: "Save mapping" }).click();
+  await expect(page.getByText("(at 0:02 in the recording)")).toBeVisible();
+  await page.getByRole("button", { name: "Send to the learner to countersign" }).click();
+  await expect(page.getByText("Sent to the learner to countersign.")).toBeVisible();
+  await expectAccessible(page);
+
+  const learnerContext = await browser.newContext();
+  const learner = await learnerContext.newPage();
+  await signInAs(learner, "learner3@northgate.example");
+  await learner.goto("/notifications");
+  await learner.getByRole("link", { name: /asks you to countersign the professional discussion/ }).click();
+  await learner.getByLabel("Type your full name to countersign").fill("Taylor Evans");
+  await learner.getByLabel("I declare that the work recorded here is my own.").check();
+  await learner.getByLabel(/comes from real work in my workplace/).check();
+  await learner.getByRole("button", { name: "Countersign" }).click();
+  await expect(learner.getByText(/Submitted.*declared as workplace evidence/)).toBeVisible();
+  await expectAccessible(learner);
+  await learnerContext.close();
+
+  await page.goto("/caseload?unit=CPC308");
+  await page.getByRole("link", { name: "Taylor Evans, CPC 308" }).click();
+  const a7 = page.locator('[id="criterion-A7"]');
+  await expect(a7.getByText("Plays from 0:02, where A7 is covered.")).toBeVisible();
+  expect(await a7.locator("audio").first().getAttribute("src")).toMatch(/\?inline=1#t=2$/);
+});
