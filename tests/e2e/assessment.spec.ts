@@ -107,13 +107,13 @@ test("an assessor records a professional discussion; the learner countersigns; i
 
   await signInAs(page, "assessor@northgate.example");
   await page.goto("/caseload?unit=CPC308");
-  await page.getByRole("link", { name: "Taylor Evans, CPC 308" }).click();
+  await page.getByRole("link", { name: "Casey Morgan, CPC 308" }).click();
   await page.getByRole("link", { name: "Record a professional discussion" }).click();
   await expectAccessible(page);
   await page.getByLabel("Title").fill("Discussion: keeping plans accessible");
   await page.getByLabel("Date").fill("2026-11-12");
   await page.getByLabel("Topics").fill("Accessible plans; feedback from families");
-  await page.getByLabel("Summary").fill("Taylor explained how plans are produced in plain English and large print.");
+  await page.getByLabel("Summary").fill("Casey explained how plans are produced in plain English and large print.");
   await page.getByRole("button", { name: "Save the professional discussion" }).click();
   await expect(page.getByRole("heading", { name: "Professional discussion" })).toBeVisible();
   await page.getByLabel("Choose one or more files").setInputFiles(recording);
@@ -132,10 +132,10 @@ test("an assessor records a professional discussion; the learner countersigns; i
 
   const learnerContext = await browser.newContext();
   const learner = await learnerContext.newPage();
-  await signInAs(learner, "learner3@northgate.example");
+  await signInAs(learner, "learner2@northgate.example");
   await learner.goto("/notifications");
   await learner.getByRole("link", { name: /asks you to countersign the professional discussion/ }).click();
-  await learner.getByLabel("Type your full name to countersign").fill("Taylor Evans");
+  await learner.getByLabel("Type your full name to countersign").fill("Casey Morgan");
   await learner.getByLabel("I declare that the work recorded here is my own.").check();
   await learner.getByLabel(/comes from real work in my workplace/).check();
   await learner.getByRole("button", { name: "Countersign" }).click();
@@ -144,7 +144,7 @@ test("an assessor records a professional discussion; the learner countersigns; i
   await learnerContext.close();
 
   await page.goto("/caseload?unit=CPC308");
-  await page.getByRole("link", { name: "Taylor Evans, CPC 308" }).click();
+  await page.getByRole("link", { name: "Casey Morgan, CPC 308" }).click();
   const a7 = page.locator('[id="criterion-A7"]');
   await expect(a7.getByText("Plays from 0:02, where A7 is covered.")).toBeVisible();
   expect(await a7.locator("audio").first().getAttribute("src")).toMatch(/\?inline=1#t=2$/);

@@ -1,0 +1,74 @@
+import type { Page } from "@playwright/test";
+import { expect, signInAs, sql, test } from "./fixtures";
+
+// Server actions are POST endpoints anyone can call. These tests post the real forms with their
+// hidden ids swapped for someone else's, and check the server refuses and changes nothing.
+
+async function victimIds() {
+  const [item] = await sql(`SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner@northgate.example' AND e.status = 'DRAFT' ORDER BY e."createdAt" LIMIT 1`);
+  const [riverside] = await sql(`SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner@riverside.example' LIMIT 1`);
+  return { item: item.id as string, riversideEnrolment: riverside.id as string };
+}
+
+async function swapAndSubmit(page: Page, formName: RegExp | string, field: string, value: string, submit: string) {
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: submit, exact: true }) }).first();
+  await form.locator(`input[name="${field}"]`).evaluate((el, v) => ((el as HTMLInputElement).value = v), value);
+  await form.getByRole("button", { name: submit, exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: formName })).toBeVisible();
+}
+
+test("another learner's ids posted through real forms are refused and change nothing", async ({ page }) => {
+  const { item } = await victimIds();
+  const before = await sql(`SELECT (SELECT count(*) FROM "Comment" WHERE "evidenceId" = $1) AS comments, (SELECT count(*) FROM "EvidenceLink" WHERE "evidenceId" = $1) AS links, (SELECT count(*) FROM "WitnessRequest" WHERE "evidenceId" = $1) AS witnesses, (SELECT status FROM "Evidence" WHERE id = $1) AS status`, [item]);
+  await signInAs(page, "learner2@northgate.example");
+  await page.goto("/evidence?state=DRAFT");
+  await page.getByRole("link", { name: "Equipment log (draft)" }).click();
+
+  await page.getByLabel("New comment").fill("sneaky");
+  await swapAndSubmit(page, /Not found/, "evidenceId", item, "Add comment");
+
+  await page.reload();
+  await page.getByText("Map to criteria and scope").click();
+  await swapAndSubmit(page, /Not found/, "evidenceId", item, "Save mapping");
+
+  await page.reload();
+  await page.getByLabel("I declare that this is my own work.").check();
+  await swapAndSubmit(page, /Not found/, "evidenceId", item, "Submit for assessment");
+
+  await page.reload();
+  await swapAndSubmit(page, /Not found/, "evidenceId", item, "Delete this draft");
+
+  await page.reload();
+  await page.getByText("Request witness testimony").first().click();
+  await page.getByLabel("Witness's name").fill("X");
+  await page.getByLabel("Witness's email address").fill("x@example.com");
+  await page.getByLabel("Their job role").fill("X");
+  await page.getByLabel("How they know the learner").fill("X");
+  await page.getByLabel("The statement to confirm").fill("X");
+  await swapAndSubmit(page, /Not found/, "evidenceId", item, "Request witness testimony");
+
+  const after = await sql(`SELECT (SELECT count(*) FROM "Comment" WHERE "evidenceId" = $1) AS comments, (SELECT count(*) FROM "EvidenceLink" WHERE "evidenceId" = $1) AS links, (SELECT count(*) FROM "WitnessRequest" WHERE "evidenceId" = $1) AS witnesses, (SELECT status FROM "Evidence" WHERE id = $1) AS status`, [item]);
+  expect(after).toEqual(before);
+});
+
+test("an assessor's decision posted for another centre's enrolment is refused", async ({ page }) => {
+  const { riversideEnrolment } = await victimIds();
+  await signInAs(page, "assessor@northgate.example");
+  await page.goto("/caseload?unit=CPC308");
+  await page.getByRole("link", { name: "Casey Morgan, CPC 308" }).click();
+  const b5 = page.locator('[id="criterion-B5"]');
+  await b5.getByLabel("Met", { exact: true }).check();
+  await b5.getByLabel("Your full name, to sign").fill("Sam Okafor");
+  await b5.getByRole("form", { name: "Decision on B5" }).locator('input[name="enrolmentId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), riversideEnrolment);
+  await b5.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(b5.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Not found");
+  expect(await sql(`SELECT count(*)::int AS n FROM "Decision" WHERE "enrolmentId" = $1`, [riversideEnrolment])).toEqual([{ n: 0 }]);
+});
+
+test("a learner cannot open the review screen, the caseload or another learner's matrix", async ({ page }) => {
+  const [enrolment] = await sql(`SELECT e.id, e."learnerId" FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner2@northgate.example' LIMIT 1`);
+  await signInAs(page, "learner@northgate.example");
+  expect((await page.goto(`/enrolments/${enrolment.id}/review`))?.status()).toBe(404);
+  expect((await page.goto("/caseload"))?.status()).toBe(404);
+  expect((await page.goto(`/learners/${enrolment.learnerId}/matrix`))?.status()).toBe(404);
+});

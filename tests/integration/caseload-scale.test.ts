@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { caseload } from "../../src/server/assessment/caseload";
+import { actorFor } from "../support/actors";
+import { freshDatabase } from "../support/db";
+
+const { db } = await freshDatabase("demo");
+const assessor = await actorFor(db)("assessor@northgate.example");
+
+describe("the caseload with hundreds of learners", () => {
+  it("loads in a few queries and well under a second", async () => {
+    const centre = await db.centre.findUniqueOrThrow({ where: { slug: "northgate" } });
+    const units = await db.unit.findMany();
+    const learners = Array.from({ length: 400 }, (_, i) => ({ id: randomUUID(), email: `bulk${i}@northgate.example`, name: `Bulk Learner ${String(i).padStart(3, "0")}` }));
+    await db.user.createMany({ data: learners });
+    await db.roleGrant.createMany({ data: learners.map((l) => ({ userId: l.id, centreId: centre.id, role: "LEARNER" as const })) });
+    const enrolments = learners.flatMap((l) => units.map((u) => ({ id: randomUUID(), centreId: centre.id, learnerId: l.id, unitId: u.id, assessorId: assessor.userId })));
+    await db.enrolment.createMany({ data: enrolments });
+    const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
+    const queued = enrolments.filter((e) => e.unitId === a1.unitId).slice(0, 200);
+    await db.criterionJudgement.createMany({ data: queued.map((e, i) => ({ enrolmentId: e.id, criterionId: a1.id, state: "EVIDENCE_SUBMITTED" as const, queuedAt: new Date(Date.now() - i * 3_600_000) })) });
+
+    const started = performance.now();
+    const result = await caseload(db, assessor, { sort: "oldest", dir: "desc" });
+    const elapsed = performance.now() - started;
+    expect(result.total).toBe(806);
+    expect(result.rows).toHaveLength(50);
+    expect(result.rows[0]!.waitedDays).toBeGreaterThanOrEqual(result.rows[1]!.waitedDays);
+    expect(elapsed).toBeLessThan(1500);
+  });
+});
