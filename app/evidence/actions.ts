@@ -9,7 +9,7 @@ import { removeFile } from "@/server/portfolio/files";
 import { setMapping } from "@/server/portfolio/mapping";
 import { submitEvidence, withdrawEvidence } from "@/server/portfolio/submission";
 import { requestWitnessTestimony } from "@/server/portfolio/witness";
-import { createAssessorRecord, sendForCountersign } from "@/server/portfolio/records";
+import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "@/server/portfolio/records";
 import { parseOffset } from "@/lib/portfolio/records";
 
 // Thin wrappers: each resolves the actor and calls one function of src/server/portfolio, which checks the policy.
@@ -90,19 +90,28 @@ export async function requestWitnessAction(_: ActionState, form: FormData) {
   });
 }
 
+function recordFromForm(form: FormData) {
+  const kind = String(form.get("kind"));
+  const questions = form.getAll("question").map(String);
+  const answers = form.getAll("answer").map(String);
+  const record =
+    kind === "OBSERVATION"
+      ? { kind, place: form.get("place"), observed: form.get("observed"), narrative: form.get("narrative") }
+      : kind === "QUESTIONING"
+        ? { kind, mode: form.get("mode"), items: questions.map((question, i) => ({ question, answer: answers[i] ?? "" })).filter((q) => q.question.trim() || q.answer.trim()) }
+        : { kind, topics: form.get("topics"), summary: form.get("summary") };
+  return { title: form.get("title"), activityFrom: form.get("activityFrom"), record };
+}
+
 export async function createRecordAction(_: ActionState, form: FormData) {
+  return runAction(async () => `/evidence/${(await createAssessorRecord(db(), await currentActor(), form.get("learnerId"), recordFromForm(form))).id}`);
+}
+
+export async function updateRecordAction(_: ActionState, form: FormData) {
   return runAction(async () => {
-    const kind = String(form.get("kind"));
-    const questions = form.getAll("question").map(String);
-    const answers = form.getAll("answer").map(String);
-    const record =
-      kind === "OBSERVATION"
-        ? { kind, place: form.get("place"), observed: form.get("observed"), narrative: form.get("narrative") }
-        : kind === "QUESTIONING"
-          ? { kind, mode: form.get("mode"), items: questions.map((question, i) => ({ question, answer: answers[i] ?? "" })).filter((q) => q.question.trim() || q.answer.trim()) }
-          : { kind, topics: form.get("topics"), summary: form.get("summary") };
-    const { id } = await createAssessorRecord(db(), await currentActor(), form.get("learnerId"), { title: form.get("title"), activityFrom: form.get("activityFrom"), record });
-    return `/evidence/${id}`;
+    const id = form.get("evidenceId");
+    await updateAssessorRecord(db(), await currentActor(), id, recordFromForm(form));
+    revalidatePath(`/evidence/${id}`);
   });
 }
 

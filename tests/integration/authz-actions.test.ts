@@ -6,7 +6,7 @@ import { decideCriterion } from "../../src/server/assessment/decide";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import { addComment } from "../../src/server/portfolio/comments";
 import { requestWitnessTestimony, respondToWitnessRequest } from "../../src/server/portfolio/witness";
-import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
+import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "../../src/server/portfolio/records";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { attachUpload, removeFile } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
@@ -57,6 +57,7 @@ const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
   countersignUnitAction: (a) => countersignUnit(db, a, enrolment.id, { typedName: a?.name ?? "x" }),
   createRecordAction: (a) => createAssessorRecord(db, a, owner.userId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
   sendForCountersignAction: (a) => sendForCountersign(db, a, evidenceId),
+  updateRecordAction: (a) => updateAssessorRecord(db, a, evidenceId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
   requestWitnessAction: (a) => requestWitnessTestimony(db, a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
   // Public by design: the token is the credential, so every caller without a valid token is refused alike.
   respondToWitnessAction: async () => {

@@ -5,7 +5,7 @@ import { attachUpload } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
 import { listNotifications } from "../../src/server/portfolio/notifications";
 import { evidenceDetail } from "../../src/server/portfolio/queries";
-import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
+import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "../../src/server/portfolio/records";
 import { submitEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError } from "../../src/server/policy";
 import { actorFor, received } from "../support/actors";
@@ -28,6 +28,8 @@ describe("records the assessor writes, countersigned by the learner", () => {
     await expect(sendForCountersign(db, assessor, id)).rejects.toThrow(/Map the record/);
     await setMapping(db, assessor, id, { links: [{ criterionId: a6.id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
     await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/not sent this record/);
+    await updateAssessorRecord(db, assessor, id, { ...observation, record: { ...observation.record, narrative: "Taylor set out the risks, costed them and took questions from the finance lead." } });
+    await expect(updateAssessorRecord(db, learner, id, observation)).rejects.toBeInstanceOf(NotFoundError);
     await sendForCountersign(db, assessor, id);
     expect((await listNotifications(db, learner)).some((n) => n.message === "Sam Okafor asks you to countersign the observation “Observation: budget meeting”.")).toBe(true);
     await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Someone Else" })).rejects.toThrow(/full name/);
@@ -36,6 +38,8 @@ describe("records the assessor writes, countersigned by the learner", () => {
     const detail = await evidenceDetail(db, assessor, id);
     expect(detail.latest).toMatchObject({ countersignName: "Taylor Evans", method: "OBSERVATION" });
     expect(detail.latest.account).toContain("Council offices, room 2");
+    expect(detail.latest.account).toContain("costed them");
+    await expect(updateAssessorRecord(db, assessor, id, observation)).rejects.toThrow(/countersigned and cannot change/);
     expect(detail.evidence.authorId).toBe(assessor.userId);
     expect((await listNotifications(db, assessor)).some((n) => n.message === "Taylor Evans countersigned “Observation: budget meeting”.")).toBe(true);
   });

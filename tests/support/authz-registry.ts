@@ -97,6 +97,7 @@ export const serverActions: ActionFile[] = [
       "requestWitnessAction",
       "createRecordAction",
       "sendForCountersignAction",
+      "updateRecordAction",
     ],
   },
   // Public by design: a witness is not a user; the single-use, expiring token is the credential.

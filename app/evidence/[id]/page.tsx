@@ -20,10 +20,11 @@ import { MappingPicker } from "@/ui/evidence/mapping-picker";
 import { SubmitPanel } from "@/ui/evidence/submit-panel";
 import { VersionDetails } from "@/ui/evidence/version-details";
 import { RecordDetails } from "@/ui/evidence/record-details";
+import { RecordFields } from "@/ui/evidence/record-fields";
 import { formatOffset } from "@/lib/portfolio/records";
 import { Witnesses } from "@/ui/evidence/witnesses";
 import { witnessRequestsFor } from "@/server/portfolio/witness";
-import { addCommentAction, deleteEvidenceAction, removeFileAction, requestWitnessAction, sendForCountersignAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
+import { addCommentAction, deleteEvidenceAction, removeFileAction, requestWitnessAction, sendForCountersignAction, updateRecordAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -148,6 +149,15 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                     activityTo: latest.activityTo ? isoDay(latest.activityTo) : undefined,
                   }}
                 />
+              </ActionForm>
+            </details>
+          )}
+          {can.edit && record && (
+            <details className="panel">
+              <summary>Edit the record</summary>
+              <ActionForm action={updateRecordAction} submitLabel="Save the record" done="Record saved.">
+                {hidden}
+                <RecordFields kind={record.kind} d={record} title={latest.title} date={isoDay(latest.activityFrom)} />
               </ActionForm>
             </details>
           )}

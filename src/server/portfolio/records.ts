@@ -48,3 +48,20 @@ export async function sendForCountersign(db: Db, actor: Actor | null, evidenceId
     await appendAudit(tx, { kind: "evidence.updated", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
   });
 }
+
+/** The assessor changes a record still in draft; it must be sent for countersigning again. */
+export async function updateAssessorRecord(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
+  const evidence = await editableEvidence(db, actor, evidenceId);
+  if (!evidence.authorId) throw new NotFoundError("No evidence has that id");
+  const { title, activityFrom, record } = parseInput(recordInputSchema, input);
+  if (activityFrom > new Date().toISOString().slice(0, 10)) throw new UserFacingError("The date cannot be in the future.");
+  const day = new Date(`${activityFrom}T00:00:00Z`);
+  await db.$transaction(async (tx) => {
+    const version = await latestVersion(tx, evidence.id);
+    if (version.submittedAt) throw new UserFacingError("This record was countersigned and cannot change. Make a new version to edit it.");
+    if ((version.record as AssessorRecord | null)?.kind !== record.kind) throw new UserFacingError("A record keeps its kind.");
+    await tx.evidenceVersion.update({ where: { id: version.id }, data: { title, account: recordAccount(record), activityFrom: day, record: { ...record, ready: false } } });
+    await tx.evidence.update({ where: { id: evidence.id }, data: { title, activityFrom: day } });
+    await appendAudit(tx, { kind: "evidence.updated", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+  });
+}

@@ -2,8 +2,8 @@
 import { useState } from "react";
 
 /** Question and answer pairs for a questioning record; more can be added. */
-export function QuestionList() {
-  const [count, setCount] = useState(3);
+export function QuestionList({ initial = [] }: { initial?: { question: string; answer: string }[] }) {
+  const [count, setCount] = useState(Math.max(3, initial.length));
   return (
     <fieldset>
       <legend>Questions and answers</legend>
@@ -11,11 +11,11 @@ export function QuestionList() {
         <div key={i} className="panel">
           <div className="field">
             <label htmlFor={`q-${i}`}>Question {i + 1}</label>
-            <textarea id={`q-${i}`} name="question" rows={2} />
+            <textarea id={`q-${i}`} name="question" rows={2} defaultValue={initial[i]?.question} />
           </div>
           <div className="field">
             <label htmlFor={`a-${i}`}>Answer {i + 1}</label>
-            <textarea id={`a-${i}`} name="answer" rows={3} />
+            <textarea id={`a-${i}`} name="answer" rows={3} defaultValue={initial[i]?.answer} />
           </div>
         </div>
       ))}
