@@ -17,3 +17,13 @@ export function throttledMessage(lockedUntil: Date, now = new Date()): string {
 
 export const WRONG_CREDENTIALS = "The email or password is not right. Check them and try again.";
 export const INACTIVE_ACCOUNT = "This account has been disabled. Ask your centre's administrator.";
+
+// next-auth passes these codes instead of a message for its own failures.
+const codes: Record<string, string> = {
+  CredentialsSignin: WRONG_CREDENTIALS,
+  SessionRequired: "Sign in to continue.",
+};
+const ours = (error: string) => error === WRONG_CREDENTIALS || error === INACTIVE_ACCOUNT || /^Too many failed sign-ins for this account\. Wait \d+ minutes? and try again\.$/.test(error);
+
+/** The sign-in page shows only messages Attest wrote, so a crafted link cannot put its own words there. */
+export const describeSignInError = (error: string) => codes[error] ?? (ours(error) ? error : "Signing in did not work. Try again.");

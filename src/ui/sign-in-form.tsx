@@ -2,16 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { INACTIVE_ACCOUNT, WRONG_CREDENTIALS } from "@/lib/throttle";
-
-// next-auth passes these codes instead of a message for its own failures.
-const codes: Record<string, string> = {
-  CredentialsSignin: "The email or password is not right. Check them and try again.",
-  SessionRequired: "Sign in to continue.",
-};
-const known = (error: string) => error === WRONG_CREDENTIALS || error === INACTIVE_ACCOUNT || /^Too many failed sign-ins for this account\. Wait \d+ minutes? and try again\.$/.test(error);
-// Only messages we wrote are shown, so a crafted link cannot put its own words on this page.
-const describe = (error: string) => codes[error] ?? (known(error) ? error : "Signing in did not work. Try again.");
+import { describeSignInError as describe } from "@/lib/throttle";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();
