@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
-import { UserFacingError } from "./errors";
-import { NotFoundError, UnauthenticatedError } from "./policy";
-import { UploadTooLargeError } from "./storage/disk";
+import { refusalFor } from "./http";
+import { NotFoundError } from "./policy";
 
 // The upload and file routes bypass proxy.ts (it would buffer and cut large bodies), so they set
 // their own Content-Security-Policy; next.config.ts still adds the other security headers.
@@ -11,11 +10,8 @@ const base = { "Content-Security-Policy": apiCsp, "Cache-Control": "private, no-
 export const jsonResponse = (body: unknown, status = 200) => NextResponse.json(body, { status, headers: base });
 
 export function errorResponse(e: unknown): Response {
-  if (e instanceof UnauthenticatedError) return jsonResponse({ error: "Sign in to use this." }, 401);
-  if (e instanceof NotFoundError) return jsonResponse({ error: e.message }, 404);
-  if (e instanceof UploadTooLargeError) return jsonResponse({ error: e.message }, 413);
-  if (e instanceof UserFacingError) return jsonResponse({ error: e.message }, 422);
-  throw e;
+  const refusal = refusalFor(e);
+  return jsonResponse({ error: refusal.error }, refusal.status);
 }
 
 /** Refuses a state-changing request sent from another site (cookies alone do not prove intent). */

@@ -1,7 +1,18 @@
 import { NextResponse } from "next/server";
 import type { Actor } from "./auth/actor";
 import { currentActor } from "./auth/current";
+import { UserFacingError } from "./errors";
 import { NotFoundError, UnauthenticatedError } from "./policy";
+import { UploadTooLargeError } from "./storage/disk";
+
+/** The HTTP answer to a refusal; anything else is a bug and is rethrown. */
+export function refusalFor(e: unknown): { status: number; error: string } {
+  if (e instanceof UnauthenticatedError) return { status: 401, error: "Sign in to use this." };
+  if (e instanceof NotFoundError) return { status: 404, error: e.message };
+  if (e instanceof UploadTooLargeError) return { status: 413, error: e.message };
+  if (e instanceof UserFacingError) return { status: 422, error: e.message };
+  throw e;
+}
 
 const noStore = { "Cache-Control": "private, no-store" };
 
@@ -12,9 +23,8 @@ export function withActor<C>(handler: (actor: Actor | null, request: Request, co
       const body = await handler(await currentActor(), request, context);
       return NextResponse.json(body, { headers: noStore });
     } catch (e) {
-      if (e instanceof UnauthenticatedError) return NextResponse.json({ error: "Sign in to use this." }, { status: 401, headers: noStore });
-      if (e instanceof NotFoundError) return NextResponse.json({ error: e.message }, { status: 404, headers: noStore });
-      throw e;
+      const refusal = refusalFor(e);
+      return NextResponse.json({ error: refusal.error }, { status: refusal.status, headers: noStore });
     }
   };
 }

@@ -1,18 +1,17 @@
 import type { Actor } from "../auth/actor";
+import { assertTypedName } from "../auth/typed-name";
 import { verifyPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { UserFacingError } from "../errors";
 
 export const RECENT_SIGN_IN_MS = 5 * 60_000;
 
-const normalise = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-
 /**
  * A signature needs the signer's typed full name and a fresh proof that they are who the session
  * says: their password now, or a sign-in within the last few minutes.
  */
 export async function confirmSigner(db: Db, actor: Actor, typedName: string, password: string | undefined, signedInAt: Date | null, now = new Date()) {
-  if (normalise(typedName) !== normalise(actor.name)) throw new UserFacingError(`Type your full name exactly as it is on your account: ${actor.name}.`, { typedName: "Type your full name" });
+  assertTypedName(actor, typedName);
   if (signedInAt && now.getTime() - signedInAt.getTime() < RECENT_SIGN_IN_MS) return;
   if (!password) throw new UserFacingError("Enter your password to confirm it is you signing.", { password: "Enter your password" });
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });

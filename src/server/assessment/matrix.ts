@@ -1,15 +1,15 @@
+import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { NotFoundError, enrolmentScope } from "../policy";
 import { requireActor } from "../portfolio/access";
 
-const uuid = /^[0-9a-f-]{36}$/i;
 
 /** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
 export async function trackingMatrix(db: Db, actor: Actor | null, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
   requireActor(actor);
   const id = scope.enrolmentId ?? scope.learnerId;
-  if (typeof id !== "string" || !uuid.test(id)) throw new NotFoundError("Not found");
+  if (!isId(id)) throw new NotFoundError("Not found");
   const enrolments = await db.enrolment.findMany({
     where: { AND: [enrolmentScope(actor), scope.enrolmentId ? { id } : { learnerId: id }] },
     orderBy: { unit: { code: "asc" } },

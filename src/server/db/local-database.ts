@@ -21,14 +21,13 @@ export async function openLocalDatabase(log: (line: string) => void = () => {}):
   return { url: server.url("attest"), embedded: true, stop: server.stop };
 }
 
-export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount === 0) {
-      const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : "";
-      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${from}`);
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
     }
   } finally {
     await client.end();

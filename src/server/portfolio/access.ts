@@ -1,3 +1,4 @@
+import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -27,7 +28,7 @@ export function requireActor(actor: Actor | null): asserts actor is Actor {
 /** The evidence item if the actor may read it, else NotFoundError. */
 export async function readableEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
   requireActor(actor);
-  if (typeof evidenceId !== "string" || !/^[0-9a-f-]{36}$/i.test(evidenceId)) throw new NotFoundError("No evidence has that id");
+  if (!isId(evidenceId)) throw new NotFoundError("No evidence has that id");
   const evidence = await db.evidence.findFirst({ where: { AND: [{ id: evidenceId }, evidenceScope(actor)] } });
   if (!evidence) throw new NotFoundError("No evidence has that id");
   return evidence;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isId } from "../../lib/ids";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -76,7 +77,7 @@ export async function removeFile(db: Db, actor: Actor | null, fileId: unknown): 
 /** A file the actor may read, with where its bytes are; NotFoundError otherwise. */
 export async function readableFile(db: Db, actor: Actor | null, fileId: unknown) {
   requireActor(actor);
-  if (typeof fileId !== "string" || !/^[0-9a-f-]{36}$/i.test(fileId)) throw new NotFoundError("No file has that id");
+  if (!isId(fileId)) throw new NotFoundError("No file has that id");
   const file = await db.evidenceFile.findFirst({ where: { id: fileId, version: { evidence: evidenceScope(actor) } }, include: { version: { include: { evidence: { select: { centreId: true } } } } } });
   if (!file) throw new NotFoundError("No file has that id");
   return { ...file, path: blobPath(file.sha256) };

@@ -2,18 +2,19 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "../../lib/canonical-json";
 import { planSchema, signatureSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
+import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
+import { assertTypedName } from "../auth/typed-name";
 import type { Db, Tx } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, enrolmentScope } from "../policy";
 import { requireActor } from "./access";
 
-const uuid = /^[0-9a-f-]{36}$/i;
 
 /** The enrolment if the actor may read it (learner, assessor, IQA, admin, verifier), else NotFoundError. */
 export async function readableEnrolment(db: Db | Tx, actor: Actor | null, enrolmentId: unknown) {
   requireActor(actor);
-  if (typeof enrolmentId !== "string" || !uuid.test(enrolmentId)) throw new NotFoundError("No enrolment has that id");
+  if (!isId(enrolmentId)) throw new NotFoundError("No enrolment has that id");
   const enrolment = await db.enrolment.findFirst({
     where: { AND: [{ id: enrolmentId }, enrolmentScope(actor)] },
     include: { unit: { include: { assessmentMethods: { orderBy: { position: "asc" } } } }, learner: { select: { id: true, name: true } }, assessor: { select: { id: true, name: true } } },
@@ -94,15 +95,13 @@ export async function savePlan(db: Db, actor: Actor | null, enrolmentId: unknown
   });
 }
 
-const normaliseName = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-
 /** "Agree plan": the learner or the assessor signs the newest version with their typed full name. */
 export async function signPlan(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<{ agreed: boolean }> {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const role = enrolment.learnerId === actor!.userId ? "LEARNER" : enrolment.assessorId === actor!.userId ? "ASSESSOR" : null;
   if (!role) throw new NotFoundError("No enrolment has that id");
   const { typedName, contentHash } = parseInput(signatureSchema, input);
-  if (normaliseName(typedName) !== normaliseName(actor!.name)) throw new UserFacingError(`Type your full name exactly as it is on your account: ${actor!.name}.`, { typedName: "Type your full name as it is on your account" });
+  assertTypedName(actor!, typedName);
   return db.$transaction(async (tx) => {
     const latest = await tx.assessmentPlanVersion.findFirst({ where: { plan: { enrolmentId: enrolment.id } }, orderBy: { version: "desc" } });
     if (!latest) throw new UserFacingError("There is no plan to sign yet.");

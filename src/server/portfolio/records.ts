@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "../../lib/portfolio/records";
 import { appendAudit } from "../audit/append";
+import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
@@ -16,16 +17,23 @@ const recordInputSchema = z.object({
 });
 
 /** An assessor writes an observation, questioning record or professional discussion for a learner they assess. */
-export async function createAssessorRecord(db: Db, actor: Actor | null, learnerId: unknown, input: unknown): Promise<{ id: string }> {
+/** The learner an assessor may write records for: one they assess on a unit in progress. NotFoundError otherwise. */
+export async function recordTarget(db: Db, actor: Actor | null, learnerId: unknown) {
   requireActor(actor);
-  if (typeof learnerId !== "string" || !/^[0-9a-f-]{36}$/i.test(learnerId)) throw new NotFoundError();
-  const enrolment = await db.enrolment.findFirst({ where: { learnerId, assessorId: actor.userId, status: "IN_PROGRESS" }, select: { centreId: true } });
+  if (!isId(learnerId)) throw new NotFoundError("No learner has that id");
+  const enrolment = await db.enrolment.findFirst({ where: { learnerId, assessorId: actor.userId, status: "IN_PROGRESS" }, select: { centreId: true, learner: { select: { id: true, name: true } } } });
   if (!enrolment || !hasRole(actor, "ASSESSOR", enrolment.centreId)) throw new NotFoundError("No learner has that id");
+  return enrolment;
+}
+
+export async function createAssessorRecord(db: Db, actor: Actor | null, learnerId: unknown, input: unknown): Promise<{ id: string }> {
+  const enrolment = await recordTarget(db, actor, learnerId);
+  requireActor(actor);
   const { title, activityFrom, record } = parseInput(recordInputSchema, input);
   if (activityFrom > new Date().toISOString().slice(0, 10)) throw new UserFacingError("The date cannot be in the future.");
   const day = new Date(`${activityFrom}T00:00:00Z`);
   return db.$transaction(async (tx) => {
-    const evidence = await tx.evidence.create({ data: { centreId: enrolment.centreId, learnerId, authorId: actor.userId, title, method: record.kind, activityFrom: day } });
+    const evidence = await tx.evidence.create({ data: { centreId: enrolment.centreId, learnerId: enrolment.learner.id, authorId: actor.userId, title, method: record.kind, activityFrom: day } });
     await tx.evidenceVersion.create({
       data: { evidenceId: evidence.id, version: 1, title, account: recordAccount(record), method: record.kind, activityFrom: day, kind: "FILES", record: { ...record, ready: false }, createdById: actor.userId },
     });

@@ -3,6 +3,7 @@ import { canonicalJson } from "../../lib/canonical-json";
 import { submitSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
+import { assertTypedName } from "../auth/typed-name";
 import type { Db, Tx } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { ownEvidence } from "./access";
@@ -10,8 +11,6 @@ import { latestVersion } from "./evidence";
 import { notify } from "./notifications";
 import { planAgreed } from "./plan";
 import { type AssessorRecord, needsRecording } from "../../lib/portfolio/records";
-
-const normaliseName = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
 type Version = Awaited<ReturnType<typeof latestVersion>>;
 
@@ -56,8 +55,7 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
     if (record) {
       if (!record.ready) throw new UserFacingError("Your assessor has not sent this record for your countersignature yet.");
       if (needsRecording(record) && version.files.length === 0) throw new UserFacingError("This record needs its recording before it can be countersigned.");
-      if (!declarations.typedName || normaliseName(declarations.typedName) !== normaliseName(actor!.name))
-        throw new UserFacingError(`Type your full name exactly as it is on your account to countersign: ${actor!.name}.`, { typedName: "Type your full name" });
+      assertTypedName(actor!, declarations.typedName);
     } else if (version.kind === "FILES" && version.files.length === 0) throw new UserFacingError("Upload at least one file, or record where the evidence is kept, before submitting.");
     const enrolments = [...new Map(links.map((l) => [l.enrolmentId, l.enrolment])).values()];
     for (const e of enrolments) {

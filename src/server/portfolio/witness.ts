@@ -5,8 +5,8 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { appUrl, sendMail } from "../mail/send";
-import { NotFoundError } from "../policy";
-import { readableEvidence } from "./access";
+import { NotFoundError, centresWhere } from "../policy";
+import { readableEvidence, requireActor } from "./access";
 import { notify } from "./notifications";
 
 export const WITNESS_LINK_DAYS = 14;
@@ -109,8 +109,8 @@ export async function witnessRequestsFor(db: Db, actor: Actor | null, evidenceId
 
 /** The outbox of a centre, for its admin, when mail is not sent through SMTP. */
 export async function centreOutbox(db: Db, actor: Actor | null) {
-  if (!actor) throw new NotFoundError();
-  const centres = actor.grants.filter((g) => g.role === "CENTRE_ADMIN").map((g) => g.centreId);
+  requireActor(actor);
+  const centres = centresWhere(actor, "CENTRE_ADMIN");
   if (!centres.length) throw new NotFoundError();
   return db.outboxEmail.findMany({ where: { centreId: { in: centres } }, orderBy: { createdAt: "desc" }, take: 50 });
 }

@@ -1,4 +1,4 @@
-import { methodLabels } from "@/lib/portfolio/schemas";
+import { MethodOptions } from "../method-options";
 
 export type EvidenceDefaults = {
   title?: string;
@@ -35,11 +35,7 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
           <option value="" disabled>
             Choose how this evidence was produced
           </option>
-          {methods.map((m) => (
-            <option key={m} value={m}>
-              {methodLabels[m as keyof typeof methodLabels]}
-            </option>
-          ))}
+          <MethodOptions methods={methods} />
         </select>
       </div>
       <fieldset className="field">

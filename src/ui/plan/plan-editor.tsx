@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { methodLabels } from "@/lib/portfolio/schemas";
+import { MethodOptions } from "../method-options";
 
 type Criterion = { id: string; code: string; text: string; section: { title: string; kind: string; code: string } };
 type Item = { criterionIds: string[]; method: string; task: string; targetDate: string };
@@ -36,11 +36,7 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
           <div className="field">
             <label htmlFor={`p${i}-method`}>Assessment method</label>
             <select id={`p${i}-method`} value={item.method} onChange={(e) => change(i, { method: e.target.value })}>
-              {methods.map((m) => (
-                <option key={m} value={m}>
-                  {methodLabels[m as keyof typeof methodLabels]}
-                </option>
-              ))}
+              <MethodOptions methods={methods} />
             </select>
           </div>
           <div className="field">

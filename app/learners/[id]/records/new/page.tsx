@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { type RecordKind, recordKinds, recordLabels } from "@/lib/portfolio/records";
 import { requireActor } from "@/server/auth/require";
 import { db } from "@/server/db/client";
+import { NotFoundError } from "@/server/policy";
+import { recordTarget } from "@/server/portfolio/records";
 import { ActionForm } from "@/ui/action-form";
 import { RecordFields } from "@/ui/evidence/record-fields";
 import { createRecordAction } from "../../../../evidence/actions";
@@ -13,10 +15,14 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
   const { id } = await params;
   const kind = (await searchParams).kind as RecordKind;
   const actor = await requireActor(`/learners/${encodeURIComponent(id)}/records/new`);
-  if (!recordKinds.includes(kind) || !/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  // Only the learner's assessor may write records; the action checks again.
-  const enrolment = await db().enrolment.findFirst({ where: { learnerId: id, assessorId: actor.userId }, select: { learner: { select: { name: true } } } });
-  if (!enrolment) notFound();
+  if (!recordKinds.includes(kind)) notFound();
+  let enrolment: Awaited<ReturnType<typeof recordTarget>>;
+  try {
+    enrolment = await recordTarget(db(), actor, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
   return (
     <>
       <h1>
