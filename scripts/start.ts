@@ -8,6 +8,7 @@ import path from "node:path";
 import { buildIsCurrent, recordBuild } from "./build-stamp";
 import { dataDir, openLocalDatabase } from "../src/server/db/local-database";
 import { setUpDatabase } from "../src/server/db/setup";
+import { loadSigningKey } from "../src/server/audit/signing-key";
 
 const production = process.env.NODE_ENV === "production";
 const log = (line: string) => console.log(`[attest] ${line}`);
@@ -47,15 +48,19 @@ process.on("SIGTERM", () => void stop(0));
 try {
   log(db.embedded ? `Embedded PostgreSQL is running (data in ${path.relative(process.cwd(), dataDir()) || "."}).` : "Using the PostgreSQL server at DATABASE_URL.");
   const demo = !production || process.env.ATTEST_DEMO === "1";
-  await setUpDatabase(db.url, { demo, log });
+  if (production && !process.env.ATTEST_SIGNING_KEY) throw new Error("Set ATTEST_SIGNING_KEY (an Ed25519 private key in PEM) to run in production; see the README.");
+  const signingKey = await loadSigningKey({ create: true });
+  await setUpDatabase(db, { demo, log, signingKey, production });
   const port = process.env.PORT ?? "3000";
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: await authSecret(),
+    ATTEST_SIGNING_KEY: signingKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NODE_ENV: "production" as const,
   };
+  delete env.DATABASE_OWNER_URL; // the app never holds the owner's credentials
   if (!(await buildIsCurrent())) {
     log("Building the app (this happens when the code has changed)...");
     const build = run(["build"], env);

@@ -14,7 +14,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const schema = await readFile(schemaPath, "utf8");
 const db = await openLocalDatabase();
 try {
-  const sql = await pendingSchemaSql(schema, db.url);
+  const sql = await pendingSchemaSql(schema, db.ownerUrl);
   if (sql === null) {
     console.log("No change to prisma/schema.prisma since the last migration; nothing written.");
   } else {

@@ -53,7 +53,7 @@ describe("a decision per criterion", () => {
     expect(await judgement(cpc.id, criteria[0]!.id)).toMatchObject({ state: "MET", revision: 1, decisionId, stale: false });
     expect(await db.auditEvent.count({ where: { kind: "decision.signed" } })).toBe(1);
     expect((await listNotifications(db, learner)).some((n) => n.message === "CPC 308 A3 is met.")).toBe(true);
-    await expect(db.decision.update({ where: { id: decisionId }, data: { feedback: "changed" } })).rejects.toThrow(/append-only/);
+    await expect(db.decision.update({ where: { id: decisionId }, data: { feedback: "changed" } })).rejects.toThrow(/permission denied/);
   });
 
   it("refuses a wrong password, a wrong name, missing feedback and evidence not mapped to the criterion, writing nothing", async () => {

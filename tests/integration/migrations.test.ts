@@ -5,7 +5,7 @@ import { SNAPSHOT, applyMigrations, listMigrationDirs, migrationsDir, pendingSch
 import { noFilters, openSchemaEngine } from "../../src/server/db/schema-engine";
 import { freshDatabase } from "../support/db";
 
-const { url } = await freshDatabase("schema");
+const { ownerUrl: url } = await freshDatabase("schema");
 
 describe("migrations", () => {
   it("cover every change to prisma/schema.prisma", async () => {

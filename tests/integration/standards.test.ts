@@ -10,7 +10,7 @@ import { PublishedUnitChangedError, publishUnits } from "../../src/server/standa
 import { getUnitTree, listUnits } from "../../src/server/standards/queries";
 import { freshDatabase } from "../support/db";
 
-const { db, url } = await freshDatabase("schema");
+const { ownerDb: db, ownerUrl: url } = await freshDatabase("schema");
 const reader: Actor = { userId: "00000000-0000-0000-0000-000000000001", email: "r@example.com", name: "R", grants: [{ centreId: "c", centreName: "C", role: "LEARNER", endsAt: null }] };
 const cpcText = readFileSync("prisma/standards/cpc-308.json", "utf8");
 
@@ -19,7 +19,7 @@ describe("publishing units", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "units-"));
     writeFileSync(path.join(dir, "ag26.json"), readFileSync("prisma/standards/ag26.json"));
     writeFileSync(path.join(dir, "cpc.json"), cpcText.replace('"code": "A1"', '"code": "A 1"'));
-    await expect(setUpDatabase(url, { demo: false, standardsDir: dir })).rejects.toThrow(/cpc\.json: sections\[0\]\.criteria\[0\]\.code/);
+    await expect(setUpDatabase({ url, ownerUrl: url }, { demo: false, standardsDir: dir })).rejects.toThrow(/cpc\.json: sections\[0\]\.criteria\[0\]\.code/);
     expect(await db.unit.count()).toBe(0);
   });
 

@@ -8,9 +8,10 @@ import { type Db, createDb, useDb } from "../../src/server/db/client";
 
 /**
  * A fresh database for this test file, copied from a template: "schema" (migrated, empty) or
- * "demo" (units and the demo centres loaded). The app's own db() points at it too.
+ * "demo" (units and the demo centres loaded). `db` connects as the app's role (owns nothing), as
+ * the app does, and the app's own db() points at it too; `ownerDb` is the owner, for tampering.
  */
-export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{ db: Db; url: string }> {
+export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{ db: Db; url: string; ownerDb: Db; ownerUrl: string }> {
   const adminUrl = inject("adminUrl");
   const template = inject("templates")[from];
   const name = `${template.replace("_tpl_", "_f_")}_${randomBytes(4).toString("hex")}`;
@@ -31,10 +32,18 @@ export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{
   url.pathname = `/${name}`;
   // Each file keeps its stored files apart too, so one file's storage sweep never sees another's.
   process.env.ATTEST_FILES_DIR = path.resolve(`.data/test-files/${name}`);
+  // Its own data directory (the audit checkpoint file) and the run's audit signing key.
+  process.env.ATTEST_DATA_DIR = path.resolve(`.data/test-files/${name}-data`);
+  process.env.ATTEST_SIGNING_KEY = inject("signingKey");
   const templateFiles = path.resolve(`.data/test-files/${template}`);
   if (existsSync(templateFiles)) await cp(templateFiles, process.env.ATTEST_FILES_DIR, { recursive: true });
+  const ownerUrl = url.toString();
+  const role = inject("appRole");
+  url.username = role.name;
+  url.password = role.password;
   const db = createDb(url.toString());
+  const ownerDb = createDb(ownerUrl);
   useDb(db);
-  afterAll(() => db.$disconnect());
-  return { db, url: url.toString() };
+  afterAll(() => Promise.all([db.$disconnect(), ownerDb.$disconnect()]));
+  return { db, url: url.toString(), ownerDb, ownerUrl };
 }

@@ -1,12 +1,14 @@
 // Integration tests run against a real PostgreSQL: TEST_DATABASE_URL when set, otherwise an
 // embedded server. Two template databases are prepared once; every test file gets its own
 // fresh copy (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
+import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { applyMigrations } from "../../src/server/db/migrations";
 import { createDb } from "../../src/server/db/client";
+import { ensureLoginRole, grantAppRole } from "../../src/server/db/roles";
 import { loadDemo } from "../../src/server/demo/load-demo";
 import { loadUnitFiles } from "../../src/server/standards/load";
 import { publishUnits } from "../../src/server/standards/publish";
@@ -15,6 +17,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     adminUrl: string;
     templates: { schema: string; demo: string };
+    appRole: { name: string; password: string };
+    signingKey: string;
   }
 }
 
@@ -48,6 +52,10 @@ async function prepare(project: TestProject, adminUrl: string, stop: () => Promi
   for (const name of Object.values(templates)) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
   await applyMigrations(withDatabase(adminUrl, templates.schema));
   await applyMigrations(withDatabase(adminUrl, templates.demo));
+  // Tests use the app's database role, as the app does; grants are copied with each template.
+  const appRole = { name: "attest_app_test", password: "attest-app-test" };
+  await ensureLoginRole(adminUrl, appRole.name, appRole.password);
+  for (const name of Object.values(templates)) await grantAppRole(withDatabase(adminUrl, name), appRole.name);
   // The demo portfolio's files go where every copy of the demo database can find them.
   process.env.ATTEST_FILES_DIR = path.resolve(`.data/test-files/${templates.demo}`);
   const demoDb = createDb(withDatabase(adminUrl, templates.demo));
@@ -57,6 +65,8 @@ async function prepare(project: TestProject, adminUrl: string, stop: () => Promi
 
   project.provide("adminUrl", adminUrl);
   project.provide("templates", templates);
+  project.provide("appRole", appRole);
+  project.provide("signingKey", generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString());
 
   return async () => {
     // Drop every database this run made (templates and per-file copies).

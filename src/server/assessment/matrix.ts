@@ -3,6 +3,9 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { NotFoundError, enrolmentScope } from "../policy";
 import { requireActor } from "../portfolio/access";
+import { appendAudit } from "../audit/append";
+import { writeCheckpoint } from "../audit/checkpoint";
+import { loadSigningKey } from "../audit/signing-key";
 
 
 /** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
@@ -13,7 +16,7 @@ export async function trackingMatrix(db: Db, actor: Actor | null, scope: { enrol
   const enrolments = await db.enrolment.findMany({
     where: { AND: [enrolmentScope(actor), scope.enrolmentId ? { id } : { learnerId: id }] },
     orderBy: { unit: { code: "asc" } },
-    select: { id: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, displayCode: true, title: true } } },
+    select: { id: true, centreId: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, displayCode: true, title: true } } },
   });
   if (!enrolments.length) throw new NotFoundError("Not found");
   const ids = enrolments.map((e) => e.id);
@@ -40,7 +43,7 @@ export async function trackingMatrix(db: Db, actor: Actor | null, scope: { enrol
         };
       }),
   );
-  return { learner: enrolments[0]!.learner, enrolments, items, rows };
+  return { learner: enrolments[0]!.learner, centreId: enrolments[0]!.centreId, enrolments, items, rows };
 }
 
 const stateWords = { NOT_STARTED: "no evidence", EVIDENCE_SUBMITTED: "submitted", MET: "met", NOT_YET_MET: "not yet met" } as const;
@@ -55,4 +58,21 @@ export function matrixCsv(m: Awaited<ReturnType<typeof trackingMatrix>>): string
   const header = ["Unit", "Criterion", "State", ...m.items.map((i) => i.title)];
   const lines = m.rows.map((r) => [r.unit, r.code, stateWords[r.state] + (r.stale ? " (stale)" : ""), ...r.cells.map((c) => (c ? cellWords[c] : ""))]);
   return [header, ...lines].map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** "Download CSV": the matrix as a file, its download audited and the audit chain's head signed. */
+export async function exportMatrixCsv(db: Db, actor: Actor | null, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
+  const matrix = await trackingMatrix(db, actor, scope);
+  const key = await loadSigningKey();
+  const enrolment = scope.enrolmentId ? matrix.enrolments[0]! : null;
+  await db.$transaction((tx) =>
+    appendAudit(
+      tx,
+      { kind: "export.csv_downloaded", actorId: actor!.userId, data: { export: "tracking-matrix", enrolmentId: enrolment?.id ?? null, learnerId: matrix.learner.id, rows: matrix.rows.length } },
+      { centreId: matrix.centreId, subject: enrolment ? `enrolment:${enrolment.id}` : `user:${matrix.learner.id}` },
+    ),
+  );
+  await writeCheckpoint(db, key, "export");
+  const name = `tracking-${matrix.learner.name.replace(/[^A-Za-z0-9]+/g, "-")}${enrolment ? `-${enrolment.unit.displayCode.replace(/\s+/g, "")}` : ""}.csv`;
+  return { name, csv: matrixCsv(matrix) };
 }

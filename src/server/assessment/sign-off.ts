@@ -1,6 +1,4 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
-import { canonicalJson } from "../../lib/canonical-json";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
@@ -10,6 +8,7 @@ import { notify } from "../portfolio/notifications";
 import { readableEnrolment } from "../portfolio/plan";
 import { assertOpen, assessedEnrolment } from "./access";
 import { confirmSigner } from "./identity";
+import { signOffContentHash } from "./sign-off-hash";
 
 const signOffSchema = z.object({
   summativeComment: z.string({ error: "Write a summative comment" }).trim().min(1, "Write a summative comment").max(10_000),
@@ -31,9 +30,8 @@ export async function signOffBlocker(tx: Db | Tx, enrolment: { id: string; unitI
 }
 
 async function signOffHash(tx: Db | Tx, enrolmentId: string, summativeComment: string) {
-  const decisions = await tx.criterionJudgement.findMany({ where: { enrolmentId }, select: { criterionId: true, decision: { select: { signatureHash: true } } }, orderBy: { criterionId: "asc" } });
-  const body = { enrolmentId, summativeComment, decisions: decisions.map((d) => [d.criterionId, d.decision?.signatureHash ?? null]) };
-  return createHash("sha256").update(canonicalJson(body)).digest("hex");
+  const judgements = await tx.criterionJudgement.findMany({ where: { enrolmentId }, select: { criterionId: true, decision: { select: { signatureHash: true } } } });
+  return signOffContentHash(enrolmentId, summativeComment, judgements.map((j) => ({ criterionId: j.criterionId, signatureHash: j.decision?.signatureHash ?? null })));
 }
 
 /** "Sign off unit": the assessor's summative sign-off; it locks the unit's decisions. */

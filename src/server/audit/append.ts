@@ -5,7 +5,7 @@ import type { AuditContext, AuditEventInput } from "./events";
 
 export const GENESIS_HASH = "0".repeat(64);
 // One chain for the whole database: appends take this lock so each event links to its predecessor.
-const AUDIT_CHAIN_LOCK = 7_401_221;
+export const AUDIT_CHAIN_LOCK = 7_401_221;
 
 export function eventHash(prevHash: string, e: { at: Date; kind: string; actorId: string | null; centreId: string | null; subject: string | null; ip: string | null; data: unknown }): string {
   const body = canonicalJson([prevHash, e.at.toISOString(), e.kind, e.actorId, e.centreId, e.subject, e.ip, e.data]);
@@ -27,23 +27,4 @@ export async function appendAudit(tx: Tx, event: AuditEventInput, context: Audit
     data: event.data,
   };
   await tx.auditEvent.create({ data: { ...row, prevHash, hash: eventHash(prevHash, row) } });
-}
-
-/** Walks the chain; returns the id of the first event that does not match, or null when intact. */
-export async function verifyAuditChain(tx: Pick<Tx, "auditEvent">): Promise<bigint | null> {
-  let prevHash = GENESIS_HASH;
-  let cursor: bigint | undefined;
-  for (;;) {
-    const batch = await tx.auditEvent.findMany({
-      orderBy: { id: "asc" },
-      take: 500,
-      ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
-    });
-    for (const e of batch) {
-      if (e.prevHash !== prevHash || eventHash(prevHash, e) !== e.hash) return e.id;
-      prevHash = e.hash;
-    }
-    if (batch.length < 500) return null;
-    cursor = batch.at(-1)!.id;
-  }
 }

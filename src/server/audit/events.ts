@@ -10,7 +10,9 @@ export type AuditEventInput =
   | { kind: "evidence.file_added"; actorId: string; data: { evidenceId: string; version: number; fileId: string; sha256: string; size: number; mediaType: string } }
   | { kind: "evidence.file_removed"; actorId: string; data: { evidenceId: string; version: number; fileId: string; sha256: string } }
   | { kind: "evidence.mapped"; actorId: string; data: { evidenceId: string; added: string[]; removed: string[]; scopeAdded: string[]; scopeRemoved: string[] } }
-  | { kind: "evidence.file_downloaded"; actorId: string; data: { fileId: string; sha256: string; inline: boolean } }
+  | { kind: "evidence.file_read"; actorId: string; data: { fileId: string; sha256: string; inline: boolean; range: boolean } }
+  | { kind: "export.csv_downloaded"; actorId: string; data: { export: "tracking-matrix"; enrolmentId: string | null; learnerId: string | null; rows: number } }
+  | { kind: "audit.verified"; actorId: string; data: { ok: boolean; problem: string | null } }
   | { kind: "comment.added"; actorId: string; data: { evidenceId: string; commentId: string; parentId: string | null } }
   | { kind: "decision.signed"; actorId: string; data: { decisionId: string; enrolmentId: string; criterion: string; outcome: "MET" | "NOT_YET_MET"; signatureHash: string; evidenceVersions: string[] } }
   | { kind: "claim.reviewed"; actorId: string; data: { linkId: string; claim: "CONFIRMED" | "REJECTED" } }

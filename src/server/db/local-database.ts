@@ -2,24 +2,36 @@ import path from "node:path";
 import pg from "pg";
 import { dataDir } from "../data-dir";
 import { startEmbeddedPostgres } from "./embedded";
+import { ensureLoginRole } from "./roles";
 
-export type LocalDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+/**
+ * `url` is the app's connection (a role that owns nothing); `ownerUrl` runs migrations and grants.
+ * They are the same only when an operator gives DATABASE_URL without DATABASE_OWNER_URL.
+ */
+export type LocalDatabase = { url: string; ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
 
 export { dataDir };
 
+// The embedded server's app role. Local only (127.0.0.1); the password keeps other local users out.
+export const EMBEDDED_APP_ROLE = "attest_app";
+const EMBEDDED_APP_PASSWORD = "attest-app-local";
+export const embeddedPort = () => Number(process.env.ATTEST_PG_PORT ?? 54329);
+
 /**
- * The database the app uses: DATABASE_URL when set, otherwise an embedded PostgreSQL with its
- * data under the data directory (kept across restarts).
+ * The database the app uses: DATABASE_URL (and DATABASE_OWNER_URL) when set, otherwise an embedded
+ * PostgreSQL with its data under the data directory (kept across restarts).
  */
 export async function openLocalDatabase(log: (line: string) => void = () => {}): Promise<LocalDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const port = Number(process.env.ATTEST_PG_PORT ?? 54329);
-  const server = await startEmbeddedPostgres(path.join(dataDir(), "postgres"), port, log);
+  const server = await startEmbeddedPostgres(path.join(dataDir(), "postgres"), embeddedPort(), log);
   await ensureDatabase(server.url("postgres"), "attest");
-  return { url: server.url("attest"), embedded: true, stop: server.stop };
+  await ensureLoginRole(server.url("postgres"), EMBEDDED_APP_ROLE, EMBEDDED_APP_PASSWORD);
+  return { url: embeddedAppUrl(embeddedPort()), ownerUrl: server.url("attest"), embedded: true, stop: server.stop };
 }
+
+export const embeddedAppUrl = (port: number) => `postgresql://${EMBEDDED_APP_ROLE}:${EMBEDDED_APP_PASSWORD}@127.0.0.1:${port}/attest`;
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });

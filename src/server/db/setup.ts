@@ -1,17 +1,32 @@
+import { writeCheckpoint } from "../audit/checkpoint";
+import type { SigningKey } from "../audit/signing-key";
 import { loadDemo } from "../demo/load-demo";
 import { sweepStorage } from "../storage/disk";
 import { loadUnitFiles } from "../standards/load";
 import { publishUnits } from "../standards/publish";
 import { createDb } from "./client";
 import { applyMigrations } from "./migrations";
+import { grantAppRole, ownershipProblem, roleOf } from "./roles";
 
-/** Brings a database up to date: migrations, the unit catalogue, and (when asked) the demo data. */
-export async function setUpDatabase(databaseUrl: string, options: { demo: boolean; log?: (line: string) => void; standardsDir?: string }) {
+type Options = { demo: boolean; log?: (line: string) => void; standardsDir?: string; signingKey?: SigningKey; production?: boolean };
+
+/**
+ * Brings a database up to date as its owner: migrations, the app role's grants, the unit catalogue,
+ * the demo data (when asked), and a signed checkpoint of the audit chain.
+ */
+export async function setUpDatabase(database: { url: string; ownerUrl: string }, options: Options) {
   const log = options.log ?? (() => {});
   const units = await loadUnitFiles(options.standardsDir); // validate before touching the database
-  const applied = await applyMigrations(databaseUrl);
+  const applied = await applyMigrations(database.ownerUrl);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
-  const db = createDb(databaseUrl);
+  if (database.ownerUrl !== database.url) await grantAppRole(database.ownerUrl, roleOf(database.url));
+  const problem = await ownershipProblem(database.url);
+  if (problem) {
+    const message = `${problem}, so it could rewrite history. Give the app a role that owns nothing (DATABASE_URL) and the owner role to DATABASE_OWNER_URL; see the README.`;
+    if (options.production && process.env.ATTEST_ALLOW_OWNER_ROLE !== "1") throw new Error(message);
+    log(`Warning: ${message}`);
+  }
+  const db = createDb(database.ownerUrl);
   try {
     const published = await publishUnits(db, units);
     if (published.published.length) log(`Published units: ${published.published.join(", ")}`);
@@ -21,6 +36,7 @@ export async function setUpDatabase(databaseUrl: string, options: { demo: boolea
     }
     const swept = await sweepStorage(async (hashes) => new Set((await db.storedBlob.findMany({ where: { sha256: { in: hashes } }, select: { sha256: true } })).map((b) => b.sha256)));
     if (swept.length) log(`Removed ${swept.length} file(s) left by interrupted uploads.`);
+    if (options.signingKey) await writeCheckpoint(db, options.signingKey, "start");
   } finally {
     await db.$disconnect();
   }

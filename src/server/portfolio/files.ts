@@ -83,6 +83,14 @@ export async function readableFile(db: Db, actor: Actor | null, fileId: unknown)
   return { ...file, path: blobPath(file.sha256) };
 }
 
-export async function auditDownload(db: Db, actor: Actor, file: { id: string; sha256: string; version: { evidence: { centreId: string } } }, inline: boolean) {
-  await db.$transaction((tx) => appendAudit(tx, { kind: "evidence.file_downloaded", actorId: actor.userId, data: { fileId: file.id, sha256: file.sha256, inline } }, { centreId: file.version.evidence.centreId, subject: `file:${file.id}` }));
+/**
+ * Audits a read of an evidence file: a download, a preview or a range of it. One event per file,
+ * person and day is enough to say who saw what; the FileRead row makes that one, under concurrency too.
+ */
+export async function auditFileRead(db: Db, actor: Actor, file: { id: string; sha256: string; version: { evidence: { centreId: string } } }, how: { inline: boolean; range: boolean }, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    const first = await tx.fileRead.createMany({ data: [{ fileId: file.id, userId: actor.userId, day: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`) }], skipDuplicates: true });
+    if (first.count === 0) return;
+    await appendAudit(tx, { kind: "evidence.file_read", actorId: actor.userId, data: { fileId: file.id, sha256: file.sha256, ...how } }, { centreId: file.version.evidence.centreId, subject: `file:${file.id}` });
+  });
 }

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { currentActor } from "@/server/auth/current";
 import { db } from "@/server/db/client";
 import { errorResponse } from "@/server/http-files";
-import { auditDownload, readableFile } from "@/server/portfolio/files";
+import { auditFileRead, readableFile } from "@/server/portfolio/files";
 import { readBlob } from "@/server/storage/disk";
 import { contentDisposition, inlineAllowed, parseRange } from "@/lib/file-serving";
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     const size = (await stat(file.path)).size;
     const range = parseRange(request.headers.get("range"), size);
     if (range === "invalid") return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
-    if (!inline && !range) await auditDownload(db(), actor!, file, false);
+    await auditFileRead(db(), actor!, file, { inline, range: Boolean(range) });
     const body = Readable.toWeb(readBlob(file.sha256, range ?? undefined)) as ReadableStream;
     return new Response(body, {
       status: range ? 206 : 200,

@@ -1,0 +1,7 @@
+// Runs once when each app instance starts: the daily audit checkpoint and check (src/server/audit/schedule.ts).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startAuditSchedule } = await import("./src/server/audit/schedule");
+  const { db } = await import("./src/server/db/client");
+  startAuditSchedule(db);
+}

@@ -1,0 +1,42 @@
+import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { dataDir } from "../data-dir";
+
+// The Ed25519 key that signs audit checkpoints. It is never stored in the database, so whoever can
+// rewrite the database cannot re-sign a rewritten chain. See docs/decisions/0019-audit-checkpoints.md.
+
+export type SigningKey = { privateKey: KeyObject; publicKey: KeyObject; keyId: string };
+
+export const signingKeyFile = () => path.join(dataDir(), "audit-signing-key.pem");
+
+export function parseSigningKey(pem: string): SigningKey {
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(pem.includes("BEGIN") ? pem : Buffer.from(pem, "base64").toString("utf8"));
+  } catch {
+    throw new Error("ATTEST_SIGNING_KEY is not a private key: give an Ed25519 key in PEM (PKCS#8), or its PEM text in base64.");
+  }
+  if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("ATTEST_SIGNING_KEY must be an Ed25519 key.");
+  const publicKey = createPublicKey(privateKey);
+  return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
+}
+
+export const keyIdOf = (publicKey: KeyObject) => createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+
+/** ATTEST_SIGNING_KEY, or the key file in the data directory (made once, outside production). */
+export async function loadSigningKey(options: { create: boolean } = { create: false }): Promise<SigningKey> {
+  const fromEnv = process.env.ATTEST_SIGNING_KEY;
+  if (fromEnv) return parseSigningKey(fromEnv);
+  const file = signingKeyFile();
+  if (existsSync(file)) return parseSigningKey(await readFile(file, "utf8"));
+  if (!options.create) throw new Error(`No audit signing key: set ATTEST_SIGNING_KEY, or run \`npm start\` once to make ${file}.`);
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, pem, { mode: 0o600, flag: "wx" }).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EEXIST") throw e; // another process made it first: use theirs
+  });
+  return parseSigningKey(await readFile(file, "utf8"));
+}

@@ -1,0 +1,155 @@
+import type { Db } from "../db/client";
+import { decisionHash } from "../assessment/signature";
+import { signOffContentHash } from "../assessment/sign-off-hash";
+import { planHash } from "../portfolio/plan";
+import { versionHash } from "../portfolio/submission";
+import { GENESIS_HASH, eventHash } from "./append";
+import { type Checkpoint, checkpointSignatureValid, fileCheckpoints, storedCheckpoints } from "./checkpoint";
+import type { SigningKey } from "./signing-key";
+
+export type IntegrityReport = { ok: boolean; eventsChecked: number; recordsChecked: number; problem: string | null; head: { id: string; hash: string } | null };
+
+class Broken extends Error {}
+const BATCH = 500;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Walks the whole audit chain, checks every signed checkpoint against it, and recomputes the hash of
+ * every submitted evidence version, decision, plan signature and unit sign-off from its rows.
+ * Stops at the first row that is not intact and names it.
+ */
+export async function verifyIntegrity(db: Db, key: Pick<SigningKey, "publicKey" | "keyId">): Promise<IntegrityReport> {
+  const counts = { events: 0, records: 0 };
+  let head: IntegrityReport["head"] = null;
+  try {
+    const checkpoints = await storedCheckpoints(db);
+    head = await walkChain(db, checkpoints, counts);
+    await checkCheckpoints(checkpoints, key);
+    await checkEvidenceVersions(db, counts);
+    await checkDecisions(db, counts);
+    await checkPlanSignatures(db, counts);
+    await checkSignOffs(db, counts);
+    return { ok: true, eventsChecked: counts.events, recordsChecked: counts.records, problem: null, head };
+  } catch (e) {
+    if (!(e instanceof Broken)) throw e;
+    return { ok: false, eventsChecked: counts.events, recordsChecked: counts.records, problem: e.message, head };
+  }
+}
+
+async function walkChain(db: Db, checkpoints: Checkpoint[], counts: { events: number }) {
+  const wanted = new Map(checkpoints.map((c) => [c.eventId, c]));
+  let prevHash = GENESIS_HASH;
+  let last: { id: string; hash: string } | null = null;
+  for (let cursor: bigint | undefined; ; ) {
+    const batch = await db.auditEvent.findMany({ orderBy: { id: "asc" }, take: BATCH, ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }) });
+    for (const e of batch) {
+      if (e.prevHash !== prevHash) throw new Broken(`AuditEvent ${e.id}: it does not follow the event before it (an event was removed or changed).`);
+      if (eventHash(prevHash, e) !== e.hash) throw new Broken(`AuditEvent ${e.id}: its hash does not match its contents.`);
+      const checkpoint = wanted.get(String(e.id));
+      if (checkpoint && checkpoint.eventHash !== e.hash) throw new Broken(`AuditEvent ${e.id}: the chain was rewritten after the signed checkpoint of ${checkpoint.signedAt}.`);
+      wanted.delete(String(e.id));
+      prevHash = e.hash;
+      last = { id: String(e.id), hash: e.hash };
+      counts.events++;
+    }
+    if (batch.length < BATCH) break;
+    cursor = batch.at(-1)!.id;
+  }
+  const missing = [...wanted.values()][0];
+  if (missing) throw new Broken(`AuditEvent ${missing.eventId}: signed in the checkpoint of ${missing.signedAt}, but no longer in the chain (events were deleted).`);
+  return last;
+}
+
+async function checkCheckpoints(checkpoints: Checkpoint[], key: Pick<SigningKey, "publicKey" | "keyId">) {
+  let prev: string | null = null;
+  for (const c of checkpoints) {
+    if (c.keyId !== key.keyId) throw new Broken(`AuditCheckpoint of ${c.signedAt}: signed with a key that is not this installation's.`);
+    if (!checkpointSignatureValid(c, key)) throw new Broken(`AuditCheckpoint of ${c.signedAt}: its signature is not valid.`);
+    if (c.prevSignature !== prev) throw new Broken(`AuditCheckpoint of ${c.signedAt}: it does not follow the checkpoint before it (a checkpoint was removed).`);
+    prev = c.signature;
+  }
+  const stored = new Set(checkpoints.map((c) => c.signature));
+  for (const kept of await fileCheckpoints()) {
+    if (!stored.has(kept.signature)) throw new Broken(`AuditCheckpoint of ${kept.signedAt} (event ${kept.eventId}): kept in the checkpoint file but missing from the database.`);
+  }
+}
+
+async function checkEvidenceVersions(db: Db, counts: { records: number }) {
+  for (let cursor: string | undefined; ; ) {
+    const batch = await db.evidenceVersion.findMany({
+      where: { submittedAt: { not: null } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      include: { files: { orderBy: { position: "asc" } } },
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const v of batch) {
+      if (v.contentHash !== versionHash(v)) throw new Broken(`EvidenceVersion ${v.id} (item ${v.evidenceId}, version ${v.version}): its content or files do not match the hash it was submitted with.`);
+      counts.records++;
+    }
+    if (batch.length < BATCH) return;
+    cursor = batch.at(-1)!.id;
+  }
+}
+
+async function checkDecisions(db: Db, counts: { records: number }) {
+  for (let cursor: string | undefined; ; ) {
+    const batch = await db.decision.findMany({
+      orderBy: { id: "asc" },
+      take: BATCH,
+      include: { evidence: { include: { version: { select: { contentHash: true } } } } },
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const d of batch) {
+      const relied = d.evidence.find((e) => e.contentHash !== e.version.contentHash);
+      if (relied) throw new Broken(`Decision ${d.id}: the evidence version ${relied.evidenceVersionId} it relied on no longer has the hash it was signed with.`);
+      const signed = { ...d, outcome: d.outcome, evidence: d.evidence.map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash })) };
+      if (decisionHash(signed) !== d.signatureHash) throw new Broken(`Decision ${d.id}: its row does not match its signature hash (outcome, feedback, signer or evidence changed).`);
+      counts.records++;
+    }
+    if (batch.length < BATCH) return;
+    cursor = batch.at(-1)!.id;
+  }
+}
+
+async function checkPlanSignatures(db: Db, counts: { records: number }) {
+  for (let cursor: string | undefined; ; ) {
+    const batch = await db.assessmentPlanVersion.findMany({
+      where: { signatures: { some: {} } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      include: { signatures: true, items: { orderBy: { position: "asc" }, include: { criteria: { include: { criterion: { select: { code: true } } } } } } },
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const v of batch) {
+      const items = v.items.map((i) => ({ method: i.method, task: i.task, targetDate: day(i.targetDate), criterionCodes: [...new Set(i.criteria.map((c) => c.criterion.code))].sort() }));
+      if (planHash(items) !== v.contentHash) throw new Broken(`AssessmentPlanVersion ${v.id} (version ${v.version}): its items do not match the hash that was signed.`);
+      const off = v.signatures.find((s) => s.contentHash !== v.contentHash);
+      if (off) throw new Broken(`PlanSignature ${off.id}: it signed content that is not this plan version's.`);
+      counts.records += v.signatures.length;
+    }
+    if (batch.length < BATCH) return;
+    cursor = batch.at(-1)!.id;
+  }
+}
+
+async function checkSignOffs(db: Db, counts: { records: number }) {
+  for (let cursor: string | undefined; ; ) {
+    const batch = await db.unitSignOff.findMany({ orderBy: { id: "asc" }, take: 100, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    const decisions = await db.decision.findMany({
+      where: { enrolmentId: { in: batch.map((s) => s.enrolmentId) } },
+      select: { enrolmentId: true, criterionId: true, judgementRevision: true, signatureHash: true, decidedAt: true },
+      orderBy: { judgementRevision: "asc" },
+    });
+    for (const s of batch) {
+      // The decision current at sign-off: the newest one per criterion made before it.
+      const current = new Map<string, string>();
+      for (const d of decisions) if (d.enrolmentId === s.enrolmentId && d.decidedAt <= s.assessorSignedAt) current.set(d.criterionId, d.signatureHash);
+      const hash = signOffContentHash(s.enrolmentId, s.summativeComment, [...current].map(([criterionId, signatureHash]) => ({ criterionId, signatureHash })));
+      if (hash !== s.contentHash) throw new Broken(`UnitSignOff ${s.id} (enrolment ${s.enrolmentId}): its comment or the decisions it signed do not match its hash.`);
+      counts.records++;
+    }
+    if (batch.length < 100) return;
+    cursor = batch.at(-1)!.id;
+  }
+}

@@ -1,0 +1,79 @@
+import pg from "pg";
+
+// The app connects as a role that owns nothing: it cannot alter tables or disable triggers, and it
+// may not change or remove append-only rows. Migrations and these grants run as the owner role.
+// See docs/decisions/0018-database-roles.md.
+
+/** Tables whose rows are only ever added: the app may read and insert, never update or delete. */
+export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditCheckpoint", "AuditVerification", "Decision", "DecisionEvidence", "PlanSignature", "FileRead"];
+/** The unit catalogue: published by `npm start` as the owner; the app only reads it. */
+export const READ_ONLY_TABLES = ["Unit", "UnitSection", "Criterion", "CriterionTerm", "ScopeCategory", "ScopeOption", "GlossaryTerm", "UnitAssessmentMethod"];
+/** Columns the app may set on an otherwise append-only row (the learner's countersignature). */
+export const APPEND_ONCE_COLUMNS: Record<string, string[]> = { UnitSignOff: ["learnerTypedName", "learnerSignedAt"] };
+
+const q = pg.escapeIdentifier;
+
+/** Gives `appRole` exactly the rights the app needs on every table. Idempotent; run after each migration. */
+export async function grantAppRole(ownerUrl: string, appRole: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const role = q(appRole);
+    const { rows } = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    const statements = [`GRANT USAGE ON SCHEMA public TO ${role}`, `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`];
+    for (const { tablename } of rows) {
+      const table = q(tablename);
+      statements.push(`REVOKE ALL ON ${table} FROM ${role}`);
+      if (tablename === "_prisma_migrations") continue;
+      if (APPEND_ONLY_TABLES.includes(tablename) || READ_ONLY_TABLES.includes(tablename)) {
+        statements.push(`GRANT SELECT${READ_ONLY_TABLES.includes(tablename) ? "" : ", INSERT"} ON ${table} TO ${role}`);
+      } else if (APPEND_ONCE_COLUMNS[tablename]) {
+        statements.push(`GRANT SELECT, INSERT ON ${table} TO ${role}`, `GRANT UPDATE (${APPEND_ONCE_COLUMNS[tablename]!.map(q).join(", ")}) ON ${table} TO ${role}`);
+      } else {
+        statements.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO ${role}`);
+      }
+    }
+    await client.query("BEGIN");
+    for (const s of statements) await client.query(s);
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates a login role if it does not exist yet (tolerates another process creating it at the same moment). */
+export async function ensureLoginRole(adminUrl: string, role: string, password: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+    if (found.rowCount) return;
+    await client.query(`CREATE ROLE ${q(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${pg.escapeLiteral(password)}`);
+  } catch (e) {
+    if (!["42710", "23505"].includes((e as { code?: string }).code ?? "")) throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Why the app's connection could rewrite history, or null when it owns nothing and is no superuser. */
+export async function ownershipProblem(appUrl: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ superuser: boolean; owned: string }>(
+      "SELECT r.rolsuper AS superuser, (SELECT count(*) FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user) AS owned FROM pg_roles r WHERE r.rolname = current_user",
+    );
+    const row = rows[0]!;
+    if (row.superuser) return "the app's database role is a superuser";
+    if (Number(row.owned) > 0) return `the app's database role owns ${row.owned} table(s)`;
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+export const roleOf = (url: string) => decodeURIComponent(new URL(url).username);

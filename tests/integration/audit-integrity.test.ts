@@ -1,0 +1,168 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { decideCriterion } from "../../src/server/assessment/decide";
+import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
+import { eventHash } from "../../src/server/audit/append";
+import { checkpointLogFile, writeCheckpoint } from "../../src/server/audit/checkpoint";
+import { loadSigningKey } from "../../src/server/audit/signing-key";
+import { verifyIntegrity } from "../../src/server/audit/verify";
+import type { Actor } from "../../src/server/auth/actor";
+import { pdf } from "../../src/server/demo/sample-files";
+import { createEvidence } from "../../src/server/portfolio/evidence";
+import { attachUpload } from "../../src/server/portfolio/files";
+import { setMapping } from "../../src/server/portfolio/mapping";
+import { submitEvidence } from "../../src/server/portfolio/submission";
+import { actorFor, evidenceInput, received } from "../support/actors";
+import { freshDatabase } from "../support/db";
+
+const { db, ownerDb, url } = await freshDatabase("demo");
+const key = await loadSigningKey();
+const as = actorFor(db);
+const learner = await as("learner@northgate.example");
+const assessor: Actor = { ...(await as("assessor@northgate.example")), signedInAt: new Date() };
+const ag = await db.enrolment.findFirstOrThrow({ where: { learnerId: learner.userId, unit: { code: "AG26" } } });
+
+// A signed-off unit: one item relied on by ten signed decisions, the assessor's sign-off and the learner's countersignature.
+const criteria = await db.criterion.findMany({ where: { unitId: ag.unitId }, orderBy: { position: "asc" } });
+const { id: evidenceId } = await createEvidence(db, learner, evidenceInput({ title: "Service agreement file" }));
+await attachUpload(db, learner, evidenceId, await received(pdf("agreement")), "agreement.pdf");
+await setMapping(db, learner, evidenceId, { links: criteria.map((c) => ({ criterionId: c.id, note: `Shows ${c.code}` })), scopeOptionIds: [] });
+await submitEvidence(db, learner, evidenceId, { ownWork: true, workplace: true });
+const version = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } } });
+for (const c of criteria) await decideCriterion(db, assessor, ag.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: assessor.name, revision: 0, feedback: "" });
+await signOffUnit(db, assessor, ag.id, { summativeComment: "Consistent over six months.", typedName: assessor.name });
+await countersignUnit(db, learner, ag.id, { typedName: learner.name });
+
+/** Changes rows as the owner role can: triggers off, the change, triggers on. */
+const asOwner = (table: string, ...statements: string[]) =>
+  ownerDb.$transaction([`ALTER TABLE "${table}" DISABLE TRIGGER USER`, ...statements, `ALTER TABLE "${table}" ENABLE TRIGGER USER`].map((s) => ownerDb.$executeRawUnsafe(s)));
+const verify = () => verifyIntegrity(db, key);
+const expectIntact = async () => expect(await verify()).toMatchObject({ ok: true, problem: null });
+
+/** Rewrites every event's hash from `fromId` on, as someone covering their tracks would. */
+async function recomputeChainFrom(fromId: bigint) {
+  const events = await ownerDb.auditEvent.findMany({ where: { id: { gte: fromId } }, orderBy: { id: "asc" } });
+  let prevHash = (await ownerDb.auditEvent.findFirst({ where: { id: { lt: fromId } }, orderBy: { id: "desc" } }))?.hash ?? "0".repeat(64);
+  const updates: string[] = [];
+  for (const e of events) {
+    const hash = eventHash(prevHash, e);
+    updates.push(`UPDATE "AuditEvent" SET "prevHash" = '${prevHash}', hash = 'tmp-${e.id}' WHERE id = ${e.id}`);
+    updates.push(`UPDATE "AuditEvent" SET hash = '${hash}' WHERE id = ${e.id}`);
+    prevHash = hash;
+  }
+  await asOwner("AuditEvent", ...updates);
+}
+
+describe("the app's database role", () => {
+  it("owns nothing: it cannot disable triggers, alter tables, or rewrite audit events, decisions and submitted versions", async () => {
+    const refused = (sql: string) => expect(db.$executeRawUnsafe(sql)).rejects.toThrow(/must be owner|permission denied|cannot change|append-only|submitted/);
+    await refused(`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`);
+    await refused(`ALTER TABLE "Decision" DISABLE TRIGGER USER`);
+    await refused(`ALTER TABLE "EvidenceVersion" DISABLE TRIGGER "EvidenceVersion_frozen"`);
+    await refused(`ALTER TABLE "AuditEvent" ADD COLUMN sneaky text`);
+    await refused(`SET session_replication_role = replica`);
+    await refused(`UPDATE "AuditEvent" SET ip = '6.6.6.6'`);
+    await refused(`DELETE FROM "AuditEvent"`);
+    await refused(`UPDATE "Decision" SET outcome = 'NOT_YET_MET'`);
+    await refused(`DELETE FROM "DecisionEvidence"`);
+    await refused(`UPDATE "AuditCheckpoint" SET reason = 'x'`);
+    await refused(`UPDATE "EvidenceVersion" SET title = 'changed' WHERE id = '${version.id}'`);
+    await refused(`UPDATE "UnitSignOff" SET "summativeComment" = 'changed'`);
+    await refused(`UPDATE "UnitSignOff" SET "learnerTypedName" = 'someone else'`);
+    await refused(`UPDATE "Criterion" SET text = 'changed'`);
+    await refused(`SELECT * FROM "_prisma_migrations"`);
+    await expectIntact();
+  });
+});
+
+describe("audit verify", () => {
+  it("passes an intact database, counting every event and signed record", async () => {
+    const report = await verify();
+    expect(report).toMatchObject({ ok: true, problem: null });
+    expect(report.eventsChecked).toBe(await db.auditEvent.count());
+    // Submitted versions, decisions, plan signatures and the sign-off were all checked.
+    const [versions, decisions, signatures] = await Promise.all([db.evidenceVersion.count({ where: { submittedAt: { not: null } } }), db.decision.count(), db.planSignature.count()]);
+    expect(report.recordsChecked).toBe(versions + decisions + signatures + 1);
+  });
+
+  it("names an audit event changed behind the app's back, and one whose chain was recomputed after a checkpoint", async () => {
+    const victim = await db.auditEvent.findFirstOrThrow({ where: { kind: "decision.signed" } });
+    await asOwner("AuditEvent", `UPDATE "AuditEvent" SET ip = '6.6.6.6' WHERE id = ${victim.id}`);
+    expect((await verify()).problem).toMatch(new RegExp(`^AuditEvent ${victim.id}: its hash does not match`));
+    // Recomputing the chain hides the change from the chain alone, but not from the signed checkpoint.
+    await asOwner("AuditEvent", `UPDATE "AuditEvent" SET ip = ${victim.ip === null ? "NULL" : `'${victim.ip}'`} WHERE id = ${victim.id}`);
+    await expectIntact();
+    await writeCheckpoint(db, key, "manual");
+    await asOwner("AuditEvent", `UPDATE "AuditEvent" SET ip = '6.6.6.6' WHERE id = ${victim.id}`);
+    await recomputeChainFrom(victim.id);
+    expect((await verify()).problem).toMatch(/rewritten after the signed checkpoint/);
+    await asOwner("AuditEvent", `UPDATE "AuditEvent" SET ip = ${victim.ip === null ? "NULL" : `'${victim.ip}'`} WHERE id = ${victim.id}`);
+    await recomputeChainFrom(victim.id);
+    await expectIntact();
+  });
+
+  it("notices the last events deleted after a checkpoint signed them, and a checkpoint removed or forged", async () => {
+    await writeCheckpoint(db, key, "manual");
+    const last = await ownerDb.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await asOwner("AuditEvent", `DELETE FROM "AuditEvent" WHERE id = ${last.id}`);
+    expect((await verify()).problem).toMatch(new RegExp(`^AuditEvent ${last.id}: signed in the checkpoint .* no longer in the chain`));
+    await ownerDb.$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" (id, at, kind, "actorId", "centreId", subject, ip, data, "prevHash", hash) VALUES ($1, $2, $3, $4::uuid, $5::uuid, $6, $7, $8::jsonb, $9, $10)`,
+      last.id, last.at, last.kind, last.actorId, last.centreId, last.subject, last.ip, JSON.stringify(last.data), last.prevHash, last.hash,
+    );
+    await expectIntact();
+
+    const checkpoint = await ownerDb.auditCheckpoint.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await asOwner("AuditCheckpoint", `UPDATE "AuditCheckpoint" SET "eventHash" = '${"f".repeat(64)}' WHERE id = ${checkpoint.id}`);
+    expect((await verify()).problem).toMatch(/rewritten after the signed checkpoint|signature is not valid/);
+    await asOwner("AuditCheckpoint", `UPDATE "AuditCheckpoint" SET "eventHash" = '${checkpoint.eventHash}' WHERE id = ${checkpoint.id}`);
+    // Removing the newest checkpoint from the database: its copy in the checkpoint file still names it.
+    await asOwner("AuditCheckpoint", `DELETE FROM "AuditCheckpoint" WHERE id = ${checkpoint.id}`);
+    expect((await verify()).problem).toMatch(/kept in the checkpoint file but missing from the database/);
+    await ownerDb.auditCheckpoint.create({ data: checkpoint });
+    await expectIntact();
+  });
+
+  it("names a decision, a submitted version, a plan and a sign-off whose rows no longer match their signatures", async () => {
+    const decision = await db.decision.findFirstOrThrow({ where: { enrolmentId: ag.id } });
+    await asOwner("Decision", `UPDATE "Decision" SET outcome = 'NOT_YET_MET' WHERE id = '${decision.id}'`);
+    expect((await verify()).problem).toMatch(new RegExp(`^Decision ${decision.id}: its row does not match its signature hash`));
+    await asOwner("Decision", `UPDATE "Decision" SET outcome = 'MET' WHERE id = '${decision.id}'`);
+
+    await asOwner("EvidenceVersion", `UPDATE "EvidenceVersion" SET title = 'Something else' WHERE id = '${version.id}'`);
+    expect((await verify()).problem).toMatch(new RegExp(`^EvidenceVersion ${version.id} .*do not match the hash it was submitted with`));
+    await asOwner("EvidenceVersion", `UPDATE "EvidenceVersion" SET title = '${version.title}' WHERE id = '${version.id}'`);
+
+    const item = await db.planItem.findFirstOrThrow({ where: { version: { signatures: { some: {} } } }, include: { version: true } });
+    await asOwner("PlanItem", `UPDATE "PlanItem" SET task = 'Something the learner never agreed' WHERE id = '${item.id}'`);
+    expect((await verify()).problem).toMatch(new RegExp(`^AssessmentPlanVersion ${item.versionId} .*do not match the hash that was signed`));
+    await asOwner("PlanItem", `UPDATE "PlanItem" SET task = '${item.task.replace(/'/g, "''")}' WHERE id = '${item.id}'`);
+
+    const signOff = await db.unitSignOff.findUniqueOrThrow({ where: { enrolmentId: ag.id } });
+    await asOwner("UnitSignOff", `UPDATE "UnitSignOff" SET "summativeComment" = 'Rewritten' WHERE id = '${signOff.id}'`);
+    expect((await verify()).problem).toMatch(new RegExp(`^UnitSignOff ${signOff.id} `));
+    await asOwner("UnitSignOff", `UPDATE "UnitSignOff" SET "summativeComment" = '${signOff.summativeComment}' WHERE id = '${signOff.id}'`);
+    await expectIntact();
+  });
+
+  it("is `npm run attest -- audit verify`: exit 0 when intact, non-zero naming the first row that is not", async () => {
+    const run = (env: Record<string, string>) =>
+      promisify(execFile)("npx", ["tsx", "src/cli/attest.ts", "audit", "verify"], { env: { ...process.env, DATABASE_URL: url, ...env } }).then(
+        (r) => ({ code: 0, out: r.stdout + r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      );
+    const intact = await run({});
+    expect(intact).toMatchObject({ code: 0 });
+    expect(intact.out).toMatch(/^Intact: \d+ audit events and \d+ signed records checked/);
+    const decision = await db.decision.findFirstOrThrow({ where: { enrolmentId: ag.id } });
+    await asOwner("Decision", `UPDATE "Decision" SET feedback = 'quietly changed' WHERE id = '${decision.id}'`);
+    const broken = await run({});
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`NOT INTACT: Decision ${decision.id}`);
+    await asOwner("Decision", `UPDATE "Decision" SET feedback = '' WHERE id = '${decision.id}'`);
+    // Each run's result is kept for the centre admin's page.
+    expect(await db.auditVerification.count({ where: { source: "cli" } })).toBe(2);
+    expect(checkpointLogFile()).toContain(process.env.ATTEST_DATA_DIR!);
+  }, 60_000);
+});
