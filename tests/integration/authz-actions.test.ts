@@ -14,6 +14,7 @@ import { listNotifications, markNotificationsRead } from "../../src/server/portf
 import { getPlan, savePlan, signPlan } from "../../src/server/portfolio/plan";
 import { submitEvidence, withdrawEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
+import { checkIntegrityNow } from "../../src/server/audit/status";
 import { serverActions } from "../support/authz-registry";
 import { actorFor, evidenceInput, received } from "../support/actors";
 import { freshDatabase } from "../support/db";
@@ -70,9 +71,18 @@ const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
     if (a) expect(await db.notification.count({ where: { userId: owner.userId, readAt: { not: null } } })).toBe(0);
     else throw new UnauthenticatedError();
   },
+  checkIntegrityAction: async (a) => {
+    // Installation-wide: another centre's admin may check too (nothing of any centre changes); nobody else may.
+    if (a?.grants.some((g) => g.role === "CENTRE_ADMIN")) {
+      await expect(checkIntegrityNow(db, a)).resolves.toMatchObject({ ok: true });
+      return;
+    }
+    if (!a) return checkIntegrityNow(db, a);
+    await expect(checkIntegrityNow(db, a)).rejects.toBeInstanceOf(NotFoundError);
+  },
 };
 // Actions any signed-in user may call, because they act only on the caller's own rows.
-const ownRowsOnly = new Set(["addEvidenceAction", "markNotificationsReadAction"]);
+const ownRowsOnly = new Set(["addEvidenceAction", "markNotificationsReadAction", "checkIntegrityAction"]);
 
 describe("every server action refuses those without the right", () => {
   it("has a probe for each registered action", () => {

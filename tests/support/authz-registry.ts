@@ -104,7 +104,9 @@ export const serverActions: ActionFile[] = [
   { file: "app/witness/actions.ts", actions: ["respondToWitnessAction"] },
   { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction", "decideAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"] },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
+  // Installation-wide: any centre admin may run the integrity check (at most once a minute); it changes no learner data.
+  { file: "app/integrity/actions.ts", actions: ["checkIntegrityAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
-export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox"];
+export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox", "/integrity"];

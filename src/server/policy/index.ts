@@ -9,7 +9,8 @@ export type Action =
   | "home.assessor"
   | "home.iqa"
   | "home.verifier"
-  | "centre.administer"; // users, roles, enrolments of one centre
+  | "centre.administer" // users, roles, enrolments of one centre
+  | "integrity.check"; // the installation's audit chain and signed records: any centre admin
 
 export class NotFoundError extends Error {
   constructor(message = "Not found") {
@@ -40,6 +41,8 @@ export function can(actor: Actor | null, action: Action, resource: { centreId?: 
       return hasRole(actor, "IQA");
     case "home.verifier":
       return hasRole(actor, "EXTERNAL_VERIFIER");
+    case "integrity.check":
+      return hasRole(actor, "CENTRE_ADMIN");
     case "centre.administer":
       return resource.centreId !== undefined && hasRole(actor, "CENTRE_ADMIN", resource.centreId);
     default:

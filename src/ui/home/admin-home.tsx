@@ -10,6 +10,9 @@ export function AdminHome({ centreName, data }: { centreName: string; data: Awai
   return (
     <section aria-labelledby="admin-centre">
       <h2 id="admin-centre">{centreName}: users and enrolments</h2>
+      <p>
+        <Link href="/integrity">Record integrity</Link>: whether any signed record or audit entry has been changed outside Attest.
+      </p>
       <table>
         <caption>
           Users ({users.total}), page {users.page} of {users.pages}

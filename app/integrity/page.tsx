@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { formatDateTime } from "@/lib/format";
+import { integrityStatus } from "@/server/audit/status";
+import { requireActor } from "@/server/auth/require";
+import { db } from "@/server/db/client";
+import { NotFoundError } from "@/server/policy";
+import { ActionForm } from "@/ui/action-form";
+import { checkIntegrityAction } from "./actions";
+
+export const metadata: Metadata = { title: "Record integrity" };
+
+const sources = { cli: "an operator (attest audit verify)", admin: "a centre admin", schedule: "the daily check" } as Record<string, string>;
+
+export default async function IntegrityPage() {
+  const actor = await requireActor("/integrity");
+  let status: Awaited<ReturnType<typeof integrityStatus>>;
+  try {
+    status = await integrityStatus(db(), actor);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const { verification: v, checkpoint } = status;
+  return (
+    <>
+      <h1>Record integrity</h1>
+      <p className="lead">
+        Every change that matters is written to an audit trail in which each entry seals the one before it, and the trail is signed with a key kept outside the database. The check below walks the whole trail and re-checks every
+        signed decision, plan, sign-off and submitted item against what was signed.
+      </p>
+      <section aria-labelledby="last-check" className="panel">
+        <h2 id="last-check">Last check</h2>
+        {!v ? (
+          <p>The records have not been checked yet.</p>
+        ) : (
+          <>
+            <p className={v.ok ? "done" : "alert"}>
+              {v.ok ? "Intact: nothing has been changed outside Attest." : "Not intact: a record was changed outside Attest. Tell your Attest operator at once."}
+            </p>
+            {v.problem && (
+              <p>
+                <strong>First problem found:</strong> {v.problem}
+              </p>
+            )}
+            <dl className="term-list">
+              <dt>Checked</dt>
+              <dd>
+                {formatDateTime(v.finishedAt)}, by {v.checkedBy ?? sources[v.source] ?? v.source}
+              </dd>
+              <dt>What was checked</dt>
+              <dd>
+                {v.eventsChecked.toLocaleString("en-GB")} audit entries and {v.recordsChecked.toLocaleString("en-GB")} signed records
+              </dd>
+            </dl>
+          </>
+        )}
+        <p>{checkpoint ? `The audit trail was last signed on ${formatDateTime(checkpoint.signedAt)} (entry ${checkpoint.eventId}).` : "The audit trail has not been signed yet."}</p>
+      </section>
+      <ActionForm action={checkIntegrityAction} submitLabel="Check now" pendingLabel="Checking…" done="Checked: the result is above.">
+        <></>
+      </ActionForm>
+    </>
+  );
+}

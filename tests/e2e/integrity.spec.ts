@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { E2E_PG_PORT } from "../../playwright.config";
+import { expect, expectAccessible, signInAs, sql, test } from "./fixtures";
+
+// `npm run attest -- audit verify` against the running e2e app's database and key.
+const auditVerify = () =>
+  promisify(execFile)("npx", ["tsx", "src/cli/attest.ts", "audit", "verify"], { env: { ...process.env, DATABASE_URL: "", ATTEST_DATA_DIR: ".data/e2e", ATTEST_PG_PORT: String(E2E_PG_PORT) } }).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
+
+test("a centre admin checks the records' integrity, and sees an operator's check find a changed signed plan", async ({ page }) => {
+  await signInAs(page, "admin@northgate.example");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Record integrity" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Record integrity" })).toBeVisible();
+  await expect(page.getByText(/The audit trail was last signed on/)).toBeVisible();
+  await page.getByRole("button", { name: "Check now" }).click();
+  await expect(page.getByText("Intact: nothing has been changed outside Attest.")).toBeVisible();
+  await expect(page.getByText(/by Amira Khan/)).toBeVisible();
+  await expectAccessible(page);
+
+  // Someone with the owner role changes a signed plan item behind the app's back.
+  const [item] = await sql(`SELECT i.id, i.task FROM "PlanItem" i JOIN "PlanSignature" s ON s."versionId" = i."versionId" LIMIT 1`);
+  const setTask = (task: string) => sql(`BEGIN; ALTER TABLE "PlanItem" DISABLE TRIGGER USER; UPDATE "PlanItem" SET task = '${task.replace(/'/g, "''")}' WHERE id = '${item.id}'; ALTER TABLE "PlanItem" ENABLE TRIGGER USER; COMMIT`);
+  await setTask("A task nobody agreed to");
+  const broken = await auditVerify();
+  expect(broken.code).toBe(1);
+  expect(broken.out).toMatch(/NOT INTACT: AssessmentPlanVersion [0-9a-f-]+ \(version \d+\): its items do not match the hash that was signed/);
+  await page.reload();
+  await expect(page.getByText("Not intact: a record was changed outside Attest.")).toBeVisible();
+  await expect(page.getByText(/First problem found: AssessmentPlanVersion/)).toBeVisible();
+  await expectAccessible(page);
+
+  await setTask(item.task);
+  expect(await auditVerify()).toMatchObject({ code: 0 });
+  await page.reload();
+  await expect(page.getByText("Intact: nothing has been changed outside Attest.")).toBeVisible();
+});
+
+test("the integrity page is for centre admins only", async ({ page }) => {
+  await signInAs(page, "learner@northgate.example");
+  const response = await page.goto("/integrity");
+  expect(response?.status()).toBe(404);
+});
+
+test("every read of an evidence file is audited, ranges and previews included, once per person and day", async ({ page }) => {
+  await signInAs(page, "assessor@northgate.example");
+  const [file] = await sql(`SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" WHERE v."submittedAt" IS NOT NULL AND f."mediaType" = 'application/pdf' LIMIT 1`);
+  const [assessor] = await sql(`SELECT id FROM "User" WHERE email = 'assessor@northgate.example'`);
+  const events = async () => (await sql(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE kind = 'evidence.file_read' AND "actorId" = $1 AND data->>'fileId' = $2`, [assessor.id, file.id]))[0].n;
+  expect(await events()).toBe(0);
+  const ranged = await page.request.get(`/api/files/${file.id}?inline=1`, { headers: { Range: "bytes=0-9" } });
+  expect(ranged.status()).toBe(206);
+  expect(await events()).toBe(1);
+  const [event] = await sql(`SELECT data FROM "AuditEvent" WHERE kind = 'evidence.file_read' AND "actorId" = $1 AND data->>'fileId' = $2`, [assessor.id, file.id]);
+  expect(event.data).toMatchObject({ inline: true, range: true });
+  expect((await page.request.get(`/api/files/${file.id}`)).status()).toBe(200);
+  expect(await events()).toBe(1);
+});
+
+test("a CSV download is audited and signs the audit trail's head", async ({ page }) => {
+  await signInAs(page, "assessor@northgate.example");
+  const [enrolment] = await sql(`SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" JOIN "Unit" n ON n.id = e."unitId" WHERE u.email = 'learner3@northgate.example' AND n.code = 'AG26'`);
+  const [before] = await sql(`SELECT count(*)::int AS n FROM "AuditCheckpoint" WHERE reason = 'export'`);
+  const response = await page.request.get(`/api/enrolments/${enrolment.id}/matrix`);
+  expect(response.status()).toBe(200);
+  const [event] = await sql(`SELECT id, data FROM "AuditEvent" WHERE kind = 'export.csv_downloaded' ORDER BY id DESC LIMIT 1`);
+  expect(event.data).toMatchObject({ export: "tracking-matrix", enrolmentId: enrolment.id });
+  const [checkpoint] = await sql(`SELECT "eventId" FROM "AuditCheckpoint" WHERE reason = 'export' ORDER BY id DESC LIMIT 1`);
+  expect(BigInt(checkpoint.eventId)).toBeGreaterThanOrEqual(BigInt(event.id));
+  expect((await sql(`SELECT count(*)::int AS n FROM "AuditCheckpoint" WHERE reason = 'export'`))[0].n).toBe(before.n + 1);
+});
