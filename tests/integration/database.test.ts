@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openLocalDatabase } from "../../src/server/db/local-database";
 import { freshDatabase } from "../support/db";
 
-const { db, url } = await freshDatabase("demo");
+const { db, url, ownerDb } = await freshDatabase("demo");
 const saved = process.env.DATABASE_URL;
 afterEach(() => {
   if (saved === undefined) delete process.env.DATABASE_URL;
@@ -23,10 +23,14 @@ describe("the database", () => {
     expect(await db.enrolment.count()).toBe(8);
   });
 
-  it("keeps audit events append-only", async () => {
+  it("keeps audit events append-only: the app's role may not, and the owner's trigger refuses", async () => {
     const event = await db.auditEvent.findFirstOrThrow();
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { ip: "1.2.3.4" } })).rejects.toThrow(/append-only/);
-    await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    const change = (client: typeof db) => client.$executeRawUnsafe(`UPDATE "AuditEvent" SET ip = '1.2.3.4' WHERE id = ${event.id}`);
+    const remove = (client: typeof db) => client.$executeRawUnsafe(`DELETE FROM "AuditEvent"`);
+    await expect(change(db)).rejects.toThrow(/permission denied for table AuditEvent/);
+    await expect(remove(db)).rejects.toThrow(/permission denied for table AuditEvent/);
+    await expect(change(ownerDb)).rejects.toThrow(/AuditEvent is append-only: UPDATE/);
+    await expect(remove(ownerDb)).rejects.toThrow(/AuditEvent is append-only: DELETE/);
     expect(await db.auditEvent.count()).toBeGreaterThan(0);
   });
 });
