@@ -1,5 +1,5 @@
 import { loadDemo } from "../demo/load-demo";
-import { sweepStorage } from "../storage/disk";
+import { sweepUnreferencedFiles } from "../storage/sweep";
 import { loadUnitFiles } from "../standards/load";
 import { publishUnits } from "../standards/publish";
 import { createDb } from "./client";
@@ -19,7 +19,7 @@ export async function setUpDatabase(databaseUrl: string, options: { demo: boolea
       await loadDemo(db);
       log("Demo centres are loaded (demo accounts only; see README).");
     }
-    const swept = await sweepStorage(async (hashes) => new Set((await db.storedBlob.findMany({ where: { sha256: { in: hashes } }, select: { sha256: true } })).map((b) => b.sha256)));
+    const swept = await sweepUnreferencedFiles(db);
     if (swept.length) log(`Removed ${swept.length} file(s) left by interrupted uploads.`);
   } finally {
     await db.$disconnect();
