@@ -3,7 +3,8 @@ import pg from "pg";
 import { dataDir } from "../data-dir";
 import { startEmbeddedPostgres } from "./embedded";
 
-export type LocalDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
+/** `exited` settles when the embedded server ends (never for a server at DATABASE_URL). */
+export type LocalDatabase = { url: string; embedded: boolean; stop: () => Promise<void>; exited: Promise<string> };
 
 export { dataDir };
 
@@ -13,12 +14,12 @@ export { dataDir };
  */
 export async function openLocalDatabase(log: (line: string) => void = () => {}): Promise<LocalDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {}, exited: new Promise<string>(() => {}) };
   }
   const port = Number(process.env.ATTEST_PG_PORT ?? 54329);
   const server = await startEmbeddedPostgres(path.join(dataDir(), "postgres"), port, log);
   await ensureDatabase(server.url("postgres"), "attest");
-  return { url: server.url("attest"), embedded: true, stop: server.stop };
+  return { url: server.url("attest"), embedded: true, stop: server.stop, exited: server.exited };
 }
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
