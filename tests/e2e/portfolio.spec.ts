@@ -184,7 +184,7 @@ test("large files stream past the proxy's buffer whole, and the size limit is en
 /** Sends only the first part of a body and waits for the answer, the rest never comes. */
 function answerToPartialUpload(url: string, headers: Record<string, string>, firstBytes: Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", headers: { ...headers, "Content-Length": String(100 * 1024 * 1024) } }, (response) => {
+    const request = http.request(url, { method: "POST", headers: { ...headers, "Content-Length": String(30 * 1024 * 1024) } }, (response) => {
       let body = "";
       response.on("data", (d) => (body += d));
       response.on("end", () => {
@@ -203,6 +203,7 @@ test("uploads: a refused type is refused from its first bytes; bad names and a n
   await page.goto("/evidence?state=DRAFT&q=supplier");
   await page.getByRole("link", { name: "Notes from the supplier meeting" }).click();
   await expect(page).toHaveURL(/\/evidence\/[0-9a-f-]{36}$/);
+  await expectAccessible(page);
   const evidenceId = page.url().split("/").pop()!;
   const url = `${baseURL}/api/uploads/${evidenceId}`;
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");

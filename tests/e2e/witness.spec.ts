@@ -59,6 +59,7 @@ test("a witness link is only for the witness: staff who are signed in can neithe
   await page.getByLabel("The statement to confirm").fill("Casey presented the variance report at the monthly service meeting.");
   await page.getByRole("button", { name: "Request witness testimony" }).click();
   await expect(page.getByText("The witness has been sent a link.")).toBeVisible();
+  await expectAccessible(page);
   await expect.poll(() => mailTo("sam.okafor@northgate-care.example")).toBeTruthy();
   const link = linkIn(mailTo("sam.okafor@northgate-care.example")!.raw)!;
 
@@ -95,4 +96,5 @@ test("a witness link is only for the witness: staff who are signed in can neithe
 
   await page.reload();
   await expect(page.getByText(/Sam Okafor.*Awaiting an answer/)).toBeVisible();
+  await expectAccessible(page);
 });
