@@ -7,7 +7,7 @@ import next from "next";
 // Must match PEER_HEADER in src/server/client-ip.ts.
 const PEER_HEADER = "x-attest-peer";
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.ATTEST_HOSTNAME ?? "localhost";
+const hostname = "localhost";
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();

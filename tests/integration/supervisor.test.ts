@@ -48,7 +48,8 @@ async function start() {
   const [port, pgPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ATTEST_PG_PORT: String(pgPort), ATTEST_DATA_DIR: dataDir };
   for (const name of ["DATABASE_URL", "NODE_ENV", "SMTP_URL", "ATTEST_FILES_DIR", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[name];
-  const supervisor = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // As `npm start` runs it: through tsx's command line, which relays signals to the script.
+  const supervisor = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   running.push(supervisor);
   let output = "";
   supervisor.stdout!.on("data", (d) => (output += d));
@@ -136,6 +137,15 @@ describe("npm start supervises the app server and the database", () => {
   it("stops both and exits 0 on Ctrl-C", async () => {
     const { supervisor, appPid, pgPid, ended } = await start();
     process.kill(-supervisor.pid!, "SIGINT"); // a terminal's Ctrl-C reaches the whole process group
+    const result = await ended();
+    expect(result.code, result.output).toBe(0);
+    expect(isAlive(appPid)).toBe(false);
+    await waitFor("PostgreSQL to be gone", () => (isAlive(pgPid) ? undefined : true), 10_000);
+  }, 5 * 60_000);
+
+  it("stops both and exits 0 on SIGTERM sent to it alone (as a service manager does)", async () => {
+    const { supervisor, appPid, pgPid, ended } = await start();
+    process.kill(supervisor.pid!, "SIGTERM");
     const result = await ended();
     expect(result.code, result.output).toBe(0);
     expect(isAlive(appPid)).toBe(false);
