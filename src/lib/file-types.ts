@@ -13,7 +13,6 @@ export const kinds = {
   gif: k("image/gif", ["gif"], "image"),
   webp: k("image/webp", ["webp"], "image"),
   tiff: k("image/tiff", ["tif", "tiff"]),
-  svg: k("image/svg+xml", ["svg"]),
   mp3: k("audio/mpeg", ["mp3"], "audio"),
   wav: k("audio/wav", ["wav"], "audio"),
   ogg: k("audio/ogg", ["ogg", "oga", "opus"], "audio"),
@@ -44,7 +43,7 @@ const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(.
 export type FileFacts = {
   fileName: string;
   size: number;
-  head: Uint8Array; // the first bytes (8 KB is plenty)
+  head: Uint8Array; // the first HEAD_BYTES
   zipEntries?: string[]; // names in a ZIP's central directory, when it is one
   zipMimetype?: string; // content of an OpenDocument's "mimetype" entry
 };
@@ -55,6 +54,20 @@ export function extensionOf(fileName: string): string {
 }
 
 const refuse = (reason: string): Refused => ({ ok: false, reason });
+
+/** The first bytes a classification needs; a file's head is this long, or the whole file when shorter. */
+export const HEAD_BYTES = 8192;
+
+/**
+ * The refusal that the first HEAD_BYTES already settle, so an upload can stop before the rest of
+ * its body arrives; null when the head is acceptable so far. A ZIP waits for the full check, as its
+ * directory is at the end. Same verdict as classify() on the whole file for everything else.
+ */
+export function refusalFromHead(fileName: string, head: Uint8Array): Refused | null {
+  if (head.length === 0 || starts(head, [0x50, 0x4b, 0x03, 0x04])) return null;
+  const verdict = classify({ fileName, size: head.length, head });
+  return verdict.ok ? null : verdict;
+}
 
 /** Decides what a file is from its bytes, and refuses what is not on the list or not what its name says. */
 export function classify(f: FileFacts): Accepted | Refused {
@@ -128,22 +141,17 @@ function detectText(f: FileFacts): Kind | Refused {
   if (b.includes(0)) return refuse("This kind of file is not accepted. Use PDF, an office or OpenDocument file, plain text, or a common image, audio or video format.");
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(b.length >= 8192 ? trimPartialUtf8(b) : b);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(b.length >= HEAD_BYTES ? trimPartialUtf8(b) : b);
   } catch {
     return refuse("This kind of file is not accepted. Use PDF, an office or OpenDocument file, plain text, or a common image, audio or video format.");
   }
   const start = text.replace(/^\uFEFF/, "").trimStart().slice(0, 1024).toLowerCase();
   if (start.startsWith("#!")) return refuse("Scripts are not accepted as evidence.");
-  if (start.startsWith("<svg") || (start.startsWith("<?xml") && start.includes("<svg"))) return detectSvg(text);
+  // SVG is an active document (scripts, links, external loads can sit anywhere in it), so it is refused whole.
+  if (start.startsWith("<svg") || (start.startsWith("<?xml") && start.includes("<svg")) || extensionOf(f.fileName) === "svg")
+    return refuse("SVG images are not accepted; export the image as PNG.");
   if (/^<!doctype html|^<html|^<head|^<body|^<script|<script[\s>]|<iframe[\s>]|<html[\s>]/.test(start)) return refuse("Web pages (HTML) are not accepted; print the page to PDF instead.");
   return extensionOf(f.fileName) === "csv" ? kinds.csv : kinds.text;
-}
-
-function detectSvg(text: string): Kind | Refused {
-  const lower = text.toLowerCase();
-  if (/<script|\son[a-z]+\s*=|javascript:|<foreignobject|<iframe|<embed|<object|xlink:href\s*=\s*["'](?!#)|href\s*=\s*["'](?!#)/.test(lower))
-    return refuse("SVG images that contain scripts or links are not accepted; export the image as PNG.");
-  return kinds.svg;
 }
 
 // The head may end inside a multi-byte character; drop up to 3 trailing bytes of it.

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { UserFacingError } from "./errors";
 import { refusalFor } from "./http";
 import { NotFoundError } from "./policy";
 
@@ -18,5 +19,15 @@ export function errorResponse(e: unknown): Response {
 export function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) throw new NotFoundError("Not found");
+  if (!origin || !host || !URL.canParse(origin) || new URL(origin).host !== host) throw new NotFoundError("Not found");
+}
+
+/** The file's name from the X-File-Name header (percent-encoded UTF-8, as the upload form sends it). */
+export function uploadFileName(header: string | null): string {
+  if (!header) throw new UserFacingError("The upload had no file name (X-File-Name header).");
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    throw new UserFacingError("The file name (X-File-Name header) is not valid percent-encoded UTF-8.");
+  }
 }

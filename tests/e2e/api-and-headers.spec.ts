@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { PASSWORD, expect, signInAs, sql, test } from "./fixtures";
 
 test("health answers with the database state", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -37,4 +37,14 @@ test("security headers on static assets", async ({ page, request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("the audit trail records the address that connected, not what the client claims", async ({ request }) => {
+  // No ATTEST_TRUSTED_PROXIES in this run: X-Forwarded-For is the client's word, and so is a forged peer header.
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const forged = { "X-Forwarded-For": "203.0.113.66", "X-Attest-Peer": "198.51.100.66", "X-Real-IP": "192.0.2.66" };
+  const response = await request.post("/api/auth/callback/credentials", { headers: forged, form: { csrfToken, email: "iqa@northgate.example", password: PASSWORD, json: "true" } });
+  expect(response.ok()).toBe(true);
+  const [event] = await sql(`SELECT a.ip FROM "AuditEvent" a JOIN "User" u ON u.id = a."actorId" WHERE a.kind = 'auth.sign_in' AND u.email = 'iqa@northgate.example' ORDER BY a.id DESC LIMIT 1`);
+  expect(event.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
 });

@@ -1,4 +1,5 @@
 import { writeFileSync, mkdtempSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pdf, png } from "../../src/server/demo/sample-files";
@@ -178,4 +179,52 @@ test("large files stream past the proxy's buffer whole, and the size limit is en
   const tooBig = await page.request.post(`/api/uploads/${evidenceId}`, { headers, data: Buffer.alloc(E2E_MAX_FILE_BYTES + 1, "a") });
   expect(tooBig.status()).toBe(413);
   expect((await tooBig.json()).error).toMatch(/larger than the limit of 40 MB/);
+});
+
+/** Sends only the first part of a body and waits for the answer, the rest never comes. */
+function answerToPartialUpload(url: string, headers: Record<string, string>, firstBytes: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { ...headers, "Content-Length": String(30 * 1024 * 1024) } }, (response) => {
+      let body = "";
+      response.on("data", (d) => (body += d));
+      response.on("end", () => {
+        resolve({ status: response.statusCode!, body });
+        request.destroy();
+      });
+    });
+    request.on("error", reject);
+    request.setTimeout(15_000, () => reject(new Error("no answer before the body ended")));
+    request.write(firstBytes);
+  });
+}
+
+test("uploads: a refused type is refused from its first bytes; bad names and a null Origin are clear refusals", async ({ page, baseURL }) => {
+  await signInAs(page, "learner@northgate.example");
+  await page.goto("/evidence?state=DRAFT&q=supplier");
+  await page.getByRole("link", { name: "Notes from the supplier meeting" }).click();
+  await expect(page).toHaveURL(/\/evidence\/[0-9a-f-]{36}$/);
+  await expectAccessible(page);
+  const evidenceId = page.url().split("/").pop()!;
+  const url = `${baseURL}/api/uploads/${evidenceId}`;
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const headers = { Origin: baseURL!, Cookie: cookie, "X-File-Name": "setup.exe", "Content-Type": "application/octet-stream" };
+
+  const program = await answerToPartialUpload(url, headers, Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64 * 1024)]));
+  expect(program.status).toBe(422);
+  expect(JSON.parse(program.body).error).toMatch(/setup\.exe was not accepted: Programs \(Windows executables\)/);
+
+  const svg = await page.request.post(url, { headers: { ...headers, "X-File-Name": "diagram.svg" }, data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>') });
+  expect(svg.status()).toBe(422);
+  expect((await svg.json()).error).toMatch(/SVG images are not accepted/);
+
+  const badName = await page.request.post(url, { headers: { ...headers, "X-File-Name": "%E0%A4%A" }, data: Buffer.from("notes") });
+  expect(badName.status()).toBe(422);
+  expect((await badName.json()).error).toMatch(/file name/);
+
+  const nullOrigin = await page.request.post(url, { headers: { ...headers, Origin: "null", "X-File-Name": "notes.txt" }, data: Buffer.from("notes") });
+  expect(nullOrigin.status()).toBe(404);
+
+  const bidi = await page.request.post(url, { headers: { ...headers, "X-File-Name": encodeURIComponent("invoice\u202Etxt.exe\u200B.txt") }, data: Buffer.from("plain words") });
+  expect(bidi.status()).toBe(201);
+  expect((await bidi.json()).file.fileName).toBe("invoicetxt.exe.txt");
 });

@@ -46,3 +46,55 @@ test("a witness confirms a testimony through the emailed link, once", async ({ p
   await page.reload();
   await expect(page.getByText(/Robin Hale.*Confirmed by Robin Hale on/)).toBeVisible();
 });
+
+test("a witness link is only for the witness: staff who are signed in can neither read nor answer it", async ({ page, browser }) => {
+  await signInAs(page, "assessor@northgate.example");
+  await page.goto("/evidence?q=variance");
+  await page.getByRole("link", { name: "Budget variance email to my manager" }).click();
+  await page.getByText("Request witness testimony").first().click();
+  await page.getByLabel("Witness's name").fill("Sam Okafor");
+  await page.getByLabel("Witness's email address").fill("sam.okafor@northgate-care.example");
+  await page.getByLabel("Their job role").fill("Service manager");
+  await page.getByLabel("How they know the learner").fill("Manager of the service");
+  await page.getByLabel("The statement to confirm").fill("Casey presented the variance report at the monthly service meeting.");
+  await page.getByRole("button", { name: "Request witness testimony" }).click();
+  await expect(page.getByText("The witness has been sent a link.")).toBeVisible();
+  await expectAccessible(page);
+  await expect.poll(() => mailTo("sam.okafor@northgate-care.example")).toBeTruthy();
+  const link = linkIn(mailTo("sam.okafor@northgate-care.example")!.raw)!;
+
+  // The centre's admin and someone from another centre: told it is for the witness, shown nothing of it.
+  for (const email of ["admin@northgate.example", "admin@riverside.example"]) {
+    const context = await browser.newContext();
+    const staff = await context.newPage();
+    await signInAs(staff, email);
+    await staff.goto(link);
+    await expect(staff.getByRole("heading", { level: 1, name: "This link is for the witness" })).toBeVisible();
+    await expect(staff.getByText("Casey presented the variance report")).toHaveCount(0);
+    await expect(staff.getByRole("button", { name: "Send my answer" })).toHaveCount(0);
+    await expectAccessible(staff);
+    if (email === "admin@northgate.example") {
+      for (const width of [1280, 320]) {
+        await staff.setViewportSize({ width, height: 800 });
+        await staff.screenshot({ path: `test-results/witness-link-signed-in-${width}.png`, fullPage: true });
+      }
+    }
+    await context.close();
+  }
+
+  // The answer form, opened while signed out, then posted after signing in: the server action refuses.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole("heading", { name: "Witness statement about Casey Morgan" })).toBeVisible();
+  await signInAs(other, "admin@northgate.example");
+  await other.getByLabel("I confirm this statement is true").check();
+  await other.getByRole("button", { name: "Send my answer" }).click();
+  await expect(other.getByRole("alert").filter({ hasText: "only for the witness" })).toBeVisible();
+  await expectAccessible(other);
+  await context.close();
+
+  await page.reload();
+  await expect(page.getByText(/Sam Okafor.*Awaiting an answer/)).toBeVisible();
+  await expectAccessible(page);
+});

@@ -60,9 +60,10 @@ const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
   sendForCountersignAction: (a) => sendForCountersign(db, a, evidenceId),
   updateRecordAction: (a) => updateAssessorRecord(db, a, evidenceId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
   requestWitnessAction: (a) => requestWitnessTestimony(db, a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
-  // Public by design: the token is the credential, so every caller without a valid token is refused alike.
-  respondToWitnessAction: async () => {
-    await expect(respondToWitnessRequest(db, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(/not valid/);
+  // Public by design: the token is the credential, so every caller without a valid token is refused alike;
+  // a signed-in caller is refused whatever the token (the link is only for the witness).
+  respondToWitnessAction: async (a) => {
+    await expect(respondToWitnessRequest(db, a, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(a ? /only for the witness/ : /not valid/);
     throw new NotFoundError();
   },
   markNotificationsReadAction: async (a) => {

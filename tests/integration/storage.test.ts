@@ -1,8 +1,13 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { UploadTooLargeError, blobPath, commitBlob, storageRoot, sweepStorage } from "../../src/server/storage/disk";
+import { UserFacingError } from "../../src/server/errors";
+import { refuseFromHead } from "../../src/server/portfolio/files";
+import { UploadTooLargeError, blobPath, commitBlob, receiveToTemp, storageRoot, sweepStorage } from "../../src/server/storage/disk";
+import { keepSweeping } from "../../src/server/storage/sweep";
 import { png } from "../../src/server/demo/sample-files";
 import { received } from "../support/actors";
 import { freshDatabase } from "../support/db";
@@ -16,6 +21,29 @@ describe("file storage", () => {
     const before = existsSync(tmp()) ? readdirSync(tmp()).length : 0;
     await expect(received(Buffer.alloc(4096, 7), 1024)).rejects.toBeInstanceOf(UploadTooLargeError);
     expect(readdirSync(tmp())).toHaveLength(before);
+  });
+
+  it("refuses an unsupported type from its first bytes, without reading the rest of the body", async () => {
+    const before = existsSync(tmp()) ? readdirSync(tmp()).length : 0;
+    let sent = 0;
+    // A body that never ends: only a check on the head can finish this upload.
+    const endless = new Readable({
+      read() {
+        sent += 1;
+        this.push(sent === 1 ? Buffer.concat([Buffer.from("MZ"), Buffer.alloc(16 * 1024 - 2)]) : Buffer.alloc(16 * 1024));
+      },
+    });
+    const upload = receiveToTemp(endless, 10 * 1024 ** 3, refuseFromHead("setup.exe"));
+    await expect(upload).rejects.toBeInstanceOf(UserFacingError);
+    await expect(upload).rejects.toThrow(/setup\.exe was not accepted: Programs \(Windows executables\)/);
+    expect(sent).toBeLessThan(20);
+    expect(readdirSync(tmp())).toHaveLength(before);
+  });
+
+  it("checks the head of a body shorter than the head too", async () => {
+    await expect(receiveToTemp(Readable.from([Buffer.from("#!/bin/sh\n")]), 1024, refuseFromHead("run.txt"))).rejects.toThrow(/Scripts are not accepted/);
+    const ok = await receiveToTemp(Readable.from([Buffer.from("plain notes\n")]), 1024, refuseFromHead("notes.txt"));
+    expect(ok.size).toBe(12);
   });
 
   it("stores content once under its SHA-256 and never overwrites it", async () => {
@@ -61,5 +89,24 @@ describe("file storage", () => {
     await commitBlob(fresh);
     await sweepStorage(known);
     expect(existsSync(blobPath(fresh.sha256))).toBe(true);
+  });
+
+  it("keeps sweeping interrupted uploads while running, leaving those in flight alone", async () => {
+    await mkdir(tmp(), { recursive: true });
+    const stale = path.join(tmp(), "stale-upload.part");
+    const inFlight = path.join(tmp(), "in-flight-upload.part");
+    writeFileSync(stale, "half");
+    writeFileSync(inFlight, "half");
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    const stop = keepSweeping(db, { everyMs: 50 });
+    try {
+      const started = Date.now();
+      while (existsSync(stale) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 25));
+    } finally {
+      stop();
+    }
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(inFlight)).toBe(true);
   });
 });

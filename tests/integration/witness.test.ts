@@ -1,7 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createEvidence } from "../../src/server/portfolio/evidence";
 import { listNotifications } from "../../src/server/portfolio/notifications";
 import { centreOutbox, requestWitnessTestimony, respondToWitnessRequest, witnessView } from "../../src/server/portfolio/witness";
+import { UserFacingError } from "../../src/server/errors";
 import { NotFoundError } from "../../src/server/policy";
 import { actorFor, evidenceInput } from "../support/actors";
 import { freshDatabase } from "../support/db";
@@ -33,14 +34,14 @@ describe("witness testimony", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeCloseTo(14 * 86_400_000, -4);
 
-    const view = await witnessView(db, token);
+    const view = await witnessView(db, null, token);
     expect(view).toMatchObject({ state: "open", learner: "Jordan Lee", title: "Provider review testimony" });
-    await respondToWitnessRequest(db, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, "203.0.113.7");
+    await respondToWitnessRequest(db, null, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, "203.0.113.7");
     expect(await db.witnessRequest.findFirstOrThrow({ where: { evidenceId } })).toMatchObject({ outcome: "CONFIRMED", confirmedName: "Dana Price", responseIp: "203.0.113.7" });
     expect((await listNotifications(db, learner)).some((n) => n.message === "Dana Price confirmed the witness statement for “Provider review testimony”.")).toBe(true);
 
-    await expect(respondToWitnessRequest(db, token, { outcome: "DECLINED", confirmedName: "Someone" }, null)).rejects.toThrow(/already been used/);
-    expect(await witnessView(db, token)).toEqual({ state: "used", outcome: "CONFIRMED" });
+    await expect(respondToWitnessRequest(db, null, token, { outcome: "DECLINED", confirmedName: "Someone" }, null)).rejects.toThrow(/already been used/);
+    expect(await witnessView(db, null, token)).toEqual({ state: "used", outcome: "CONFIRMED" });
   });
 
   it("refuses an expired link and a made-up one", async () => {
@@ -48,10 +49,10 @@ describe("witness testimony", () => {
     const mail = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
     const token = tokenOf(mail.text);
     const later = new Date(Date.now() + 15 * 86_400_000);
-    expect(await witnessView(db, token, later)).toEqual({ state: "expired" });
-    await expect(respondToWitnessRequest(db, token, { outcome: "CONFIRMED", confirmedName: "Dana" }, null, later)).rejects.toThrow(/expired/);
-    expect(await witnessView(db, "x".repeat(43))).toEqual({ state: "invalid" });
-    expect(await witnessView(db, "../../etc/passwd")).toEqual({ state: "invalid" });
+    expect(await witnessView(db, null, token, later)).toEqual({ state: "expired" });
+    await expect(respondToWitnessRequest(db, null, token, { outcome: "CONFIRMED", confirmedName: "Dana" }, null, later)).rejects.toThrow(/expired/);
+    expect(await witnessView(db, null, "x".repeat(43))).toEqual({ state: "invalid" });
+    expect(await witnessView(db, null, "../../etc/passwd")).toEqual({ state: "invalid" });
   });
 
   it("without SMTP, keeps mail in the centre's outbox for its admin only", async () => {
@@ -65,5 +66,42 @@ describe("witness testimony", () => {
     for (const email of ["learner2@northgate.example", "iqa@northgate.example", "admin@northgate.example", "verifier@northgate.example", "admin@riverside.example"])
       await expect(requestWitnessTestimony(db, await as(email), evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
     await expect(requestWitnessTestimony(db, learner, evidenceId, { ...request, witnessEmail: "not-an-email" })).rejects.toThrow(/email address/);
+  });
+
+  it("is answered only by someone who is not signed in: staff of the centre, and anyone else signed in, are refused", async () => {
+    await requestWitnessTestimony(db, assessor, evidenceId, request);
+    const token = tokenOf((await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!.text);
+    for (const email of ["admin@northgate.example", "assessor@northgate.example", "learner@northgate.example", "iqa@northgate.example", "admin@riverside.example"]) {
+      const actor = await as(email);
+      expect(await witnessView(db, actor, token)).toEqual({ state: "signed-in" });
+      await expect(respondToWitnessRequest(db, actor, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, null)).rejects.toThrow(/only for the witness/);
+    }
+    expect((await db.witnessRequest.findFirstOrThrow({ where: { evidenceId }, orderBy: { createdAt: "desc" } })).respondedAt).toBeNull();
+    expect(await witnessView(db, null, token)).toMatchObject({ state: "open" });
+    await respondToWitnessRequest(db, null, token, { outcome: "DECLINED", confirmedName: "Dana Price" }, null);
+  });
+
+  describe("in production", () => {
+    afterAll(() => vi.unstubAllEnvs());
+    it("refuses a witness request without SMTP_URL, so no live link lands in an outbox staff can read", async () => {
+      vi.stubEnv("NODE_ENV", "production");
+      vi.stubEnv("ATTEST_DEMO", undefined);
+      vi.stubEnv("SMTP_URL", undefined);
+      const requests = await db.witnessRequest.count();
+      const outbox = await db.outboxEmail.count();
+      const attempt = requestWitnessTestimony(db, learner, evidenceId, request);
+      await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
+      await expect(attempt).rejects.toThrow(/no mail server is configured \(SMTP_URL\)/);
+      expect(await db.witnessRequest.count()).toBe(requests);
+      expect(await db.outboxEmail.count()).toBe(outbox);
+    });
+    it("keeps the outbox for a demo run (ATTEST_DEMO=1)", async () => {
+      vi.stubEnv("NODE_ENV", "production");
+      vi.stubEnv("ATTEST_DEMO", "1");
+      vi.stubEnv("SMTP_URL", undefined);
+      const outbox = await db.outboxEmail.count();
+      await requestWitnessTestimony(db, learner, evidenceId, request);
+      expect(await db.outboxEmail.count()).toBe(outbox + 1);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { formatDate } from "@/lib/format";
+import { currentActor } from "@/server/auth/current";
 import { db } from "@/server/db/client";
-import { witnessView } from "@/server/portfolio/witness";
+import { WITNESS_ONLY, witnessView } from "@/server/portfolio/witness";
 import { ActionForm } from "@/ui/action-form";
 import { respondToWitnessAction } from "../actions";
 
@@ -9,7 +10,13 @@ export const metadata: Metadata = { title: "Witness statement", referrer: "no-re
 
 export default async function WitnessPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const view = await witnessView(db(), token);
+  const view = await witnessView(db(), await currentActor(), token);
+  if (view.state === "signed-in")
+    return (
+      <Message title="This link is for the witness">
+        {WITNESS_ONLY} A witness statement must come from the witness: if you were sent this link to pass on, forward the email to them. If you are the witness, open the link in a browser where nobody is signed in to Attest.
+      </Message>
+    );
   if (view.state === "invalid") return <Message title="This link is not valid">Check that you copied the whole link from the email. If it still does not work, ask the person who sent it for a new one.</Message>;
   if (view.state === "expired") return <Message title="This link has expired">Witness links work for 14 days. Ask the person who sent it for a new one.</Message>;
   if (view.state === "used")

@@ -1,15 +1,11 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIp } from "../client-ip";
 import { db } from "../db/client";
 import { env } from "../env";
 import { SignInError, signInWithPassword } from "./sign-in";
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  return typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : null;
-}
 
 export function authOptions(): AuthOptions {
   return {

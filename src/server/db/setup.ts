@@ -1,7 +1,7 @@
 import { writeCheckpoint } from "../audit/checkpoint";
 import type { SigningKey } from "../audit/signing-key";
 import { loadDemo } from "../demo/load-demo";
-import { sweepStorage } from "../storage/disk";
+import { sweepUnreferencedFiles } from "../storage/sweep";
 import { loadUnitFiles } from "../standards/load";
 import { publishUnits } from "../standards/publish";
 import { createDb } from "./client";
@@ -34,7 +34,7 @@ export async function setUpDatabase(database: { url: string; ownerUrl: string },
       await loadDemo(db);
       log("Demo centres are loaded (demo accounts only; see README).");
     }
-    const swept = await sweepStorage(async (hashes) => new Set((await db.storedBlob.findMany({ where: { sha256: { in: hashes } }, select: { sha256: true } })).map((b) => b.sha256)));
+    const swept = await sweepUnreferencedFiles(db);
     if (swept.length) log(`Removed ${swept.length} file(s) left by interrupted uploads.`);
     if (options.signingKey) await writeCheckpoint(db, options.signingKey, "start");
   } finally {

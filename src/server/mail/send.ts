@@ -6,12 +6,24 @@ export type Mail = { to: string; subject: string; text: string; centreId?: strin
 const from = () => process.env.MAIL_FROM ?? "Attest <no-reply@attest.localhost>";
 
 /**
- * Sends through SMTP_URL when it is set; otherwise keeps the message in the outbox table, where a
- * centre admin can read what would have been sent. Call after the change it reports is committed.
+ * Whether mail may be kept in the outbox instead of sent: only on a development or demo run
+ * (NODE_ENV not production, or ATTEST_DEMO=1, which `npm start` also sets when it loads the demo
+ * data). A real deployment must send: the outbox would show staff the witnesses' live links.
+ */
+export const outboxAllowed = () => process.env.NODE_ENV !== "production" || process.env.ATTEST_DEMO === "1";
+
+/** Whether mail can go anywhere at all; checked before a change whose point is a mail. */
+export const canSendMail = () => Boolean(process.env.SMTP_URL) || outboxAllowed();
+
+/**
+ * Sends through SMTP_URL when it is set; otherwise, on a development or demo run, keeps the
+ * message in the outbox table, where a centre admin can read what would have been sent. Call
+ * after the change it reports is committed.
  */
 export async function sendMail(db: Db | Tx, mail: Mail): Promise<{ via: "smtp" | "outbox" }> {
   const url = process.env.SMTP_URL;
   if (!url) {
+    if (!outboxAllowed()) throw new Error("No mail server is configured (SMTP_URL), and the outbox is only for development and demo runs.");
     await db.outboxEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, centreId: mail.centreId ?? null } });
     return { via: "outbox" };
   }

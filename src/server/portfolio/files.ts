@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusalFromHead } from "../../lib/file-types";
 import { isId } from "../../lib/ids";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
@@ -12,11 +13,23 @@ import { latestVersion } from "./evidence";
 
 export const maxFileBytes = () => z.coerce.number().int().positive().catch(2 * 1024 ** 3).parse(process.env.ATTEST_MAX_FILE_BYTES ?? 2 * 1024 ** 3);
 
-/** The user's file name, kept only as metadata: no folders, no control characters, a sane length. */
+/**
+ * The user's file name, kept only as metadata: no folders, a sane length, and no control or
+ * invisible format characters (bidirectional overrides and isolates, zero-width characters, the
+ * BOM, the Arabic letter mark...), which can make "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+ */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-200);
+  const clean = base.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").trim().slice(-200);
   return clean || "file";
+}
+
+/** The check an upload's first bytes go through as they arrive: a refused type stops it there. */
+export function refuseFromHead(fileName: string) {
+  return (head: Buffer) => {
+    const refusal = refusalFromHead(fileName, head);
+    if (refusal) throw new UserFacingError(`${fileName} was not accepted: ${refusal.reason}`);
+  };
 }
 
 /** Checks, before any byte is read, that the actor may add files to this item now. */

@@ -4,7 +4,7 @@ import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
-import { appUrl, sendMail } from "../mail/send";
+import { appUrl, canSendMail, sendMail } from "../mail/send";
 import { NotFoundError, centresWhere } from "../policy";
 import { readableEvidence, requireActor } from "./access";
 import { notify } from "./notifications";
@@ -26,6 +26,7 @@ export async function requestWitnessTestimony(db: Db, actor: Actor | null, evide
   const isAssessor = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0;
   if (evidence.learnerId !== actor!.userId && !isAssessor) throw new NotFoundError("No evidence has that id");
   const data = parseInput(requestSchema, input);
+  if (!canSendMail()) throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + WITNESS_LINK_DAYS * 86_400_000);
   const learner = await db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { name: true } });
@@ -53,13 +54,21 @@ export async function requestWitnessTestimony(db: Db, actor: Actor | null, evide
 }
 
 export type WitnessView =
+  | { state: "signed-in" }
   | { state: "invalid" }
   | { state: "expired" }
   | { state: "used"; outcome: "CONFIRMED" | "DECLINED" }
   | { state: "open"; request: { witnessName: string; statement: string; jobRole: string; relationship: string; expiresAt: Date }; learner: string; title: string; criteria: { unit: string; code: string; text: string }[] };
 
-/** What a witness link shows; the token is the only credential, so nothing else is revealed. */
-export async function witnessView(db: Db, token: unknown, now = new Date()): Promise<WitnessView> {
+export const WITNESS_ONLY = "This link is only for the witness it was sent to; it cannot be opened or answered while you are signed in to Attest.";
+
+/**
+ * What a witness link shows; the token is the only credential, so nothing else is revealed.
+ * The witness is never a user: anyone signed in (staff of the centre or anyone else) sees nothing
+ * of the request, so a confirmation can only come from the person the link was mailed to.
+ */
+export async function witnessView(db: Db, signedIn: Actor | null, token: unknown, now = new Date()): Promise<WitnessView> {
+  if (signedIn) return { state: "signed-in" };
   if (typeof token !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" };
   const request = await db.witnessRequest.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!request) return { state: "invalid" };
@@ -84,8 +93,9 @@ const responseSchema = z.object({
 });
 
 /** The witness confirms or declines, once, before the link expires; time and IP are kept. */
-export async function respondToWitnessRequest(db: Db, token: unknown, input: unknown, ip: string | null, now = new Date()) {
-  const view = await witnessView(db, token, now);
+export async function respondToWitnessRequest(db: Db, signedIn: Actor | null, token: unknown, input: unknown, ip: string | null, now = new Date()) {
+  const view = await witnessView(db, signedIn, token, now);
+  if (view.state === "signed-in") throw new UserFacingError(WITNESS_ONLY);
   if (view.state === "invalid") throw new UserFacingError("This link is not valid.");
   if (view.state === "expired") throw new UserFacingError("This link has expired. Ask the person who sent it for a new one.");
   if (view.state === "used") throw new UserFacingError("This link has already been used.");

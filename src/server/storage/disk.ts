@@ -4,6 +4,7 @@ import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { HEAD_BYTES } from "../../lib/file-types";
 import { formatBytes } from "../../lib/format";
 import { dataDir } from "../data-dir";
 
@@ -24,18 +25,44 @@ export class UploadTooLargeError extends Error {
 
 export type Received = { tmpPath: string; sha256: string; size: number };
 
-/** Streams a body to a temporary file, hashing and counting as it goes; stops at `limit` bytes. */
-export async function receiveToTemp(body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, limit: number): Promise<Received> {
+/**
+ * Streams a body to a temporary file, hashing and counting as it goes; stops at `limit` bytes.
+ * `checkHead` sees the first HEAD_BYTES (or the whole body when shorter) as soon as they arrive;
+ * whatever it throws stops the upload there, before the rest of the body is read.
+ */
+export async function receiveToTemp(body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, limit: number, checkHead: (head: Buffer) => void = () => {}): Promise<Received> {
   await mkdir(tmpDir(), { recursive: true });
   const tmpPath = path.join(tmpDir(), `${randomUUID()}.part`);
   const hash = createHash("sha256");
   let size = 0;
+  let head: Buffer[] | null = [];
+  const checkOnce = () => {
+    const bytes = Buffer.concat(head!).subarray(0, HEAD_BYTES);
+    head = null;
+    checkHead(bytes);
+  };
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > limit) return done(new UploadTooLargeError(limit));
       hash.update(chunk);
+      try {
+        if (head) {
+          head.push(chunk);
+          if (size >= HEAD_BYTES) checkOnce();
+        }
+      } catch (e) {
+        return done(e as Error);
+      }
       done(null, chunk);
+    },
+    flush(done) {
+      try {
+        if (head) checkOnce();
+      } catch (e) {
+        return done(e as Error);
+      }
+      done();
     },
   });
   try {

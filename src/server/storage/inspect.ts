@@ -1,8 +1,7 @@
 import { open } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
-import { type Accepted, type FileFacts, type Refused, classify } from "../../lib/file-types";
+import { type Accepted, type FileFacts, HEAD_BYTES as HEAD, type Refused, classify } from "../../lib/file-types";
 
-const HEAD = 8192;
 const TAIL = 65_536 + 22;
 
 /** Reads what classify() needs from a stored file: its head and, for a ZIP, its directory. */
