@@ -104,7 +104,10 @@ export const serverActions: ActionFile[] = [
   { file: "app/witness/actions.ts", actions: ["respondToWitnessAction"] },
   { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction", "decideAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"] },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
+  // Acts only on the caller's own account, and needs its current password.
+  { file: "app/account/actions.ts", actions: ["changePasswordAction"] },
+  { file: "app/centre/actions.ts", actions: ["signOutEverywhereAction", "setAccountActiveAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
-export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox"];
+export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox", "/account/password"];

@@ -2,10 +2,15 @@ import Link from "next/link";
 import type { adminHome } from "@/server/home/queries";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
+import type { ActionState } from "@/lib/action-state";
+import { ActionForm } from "../action-form";
 import { EnrolmentStatusText } from "../enrolment-status";
 import { Pager } from "../pager";
 
-export function AdminHome({ centreName, data }: { centreName: string; data: Awaited<ReturnType<typeof adminHome>> }) {
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+type Props = { centreName: string; data: Awaited<ReturnType<typeof adminHome>>; actorId: string; actions: { signOutEverywhere: Action; setAccountActive: Action } };
+
+export function AdminHome({ centreName, data, actorId, actions }: Props) {
   const { users, enrolments } = data;
   return (
     <section aria-labelledby="admin-centre">
@@ -21,6 +26,7 @@ export function AdminHome({ centreName, data }: { centreName: string; data: Awai
             <th scope="col">Roles</th>
             <th scope="col">Account</th>
             <th scope="col">Last signed in</th>
+            <th scope="col">Sessions and access</th>
           </tr>
         </thead>
         <tbody>
@@ -31,6 +37,19 @@ export function AdminHome({ centreName, data }: { centreName: string; data: Awai
               <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
               <td>{u.active ? "Active" : "Disabled"}</td>
               <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
+              <td>
+                <div className="row-actions">
+                  <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
+                    <input type="hidden" name="userId" value={u.id} />
+                  </ActionForm>
+                  {u.id !== actorId && (
+                    <ActionForm action={actions.setAccountActive} submitLabel={u.active ? "Disable account" : "Enable account"} secondary aria-label={`${u.active ? "Disable" : "Enable"} the account of ${u.name}`}>
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="active" value={u.active ? "false" : "true"} />
+                    </ActionForm>
+                  )}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>
