@@ -15,45 +15,48 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
   return (
     <section aria-labelledby="admin-centre">
       <h2 id="admin-centre">{centreName}: users and enrolments</h2>
-      <table>
-        <caption>
-          Users ({users.total}), page {users.page} of {users.pages}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Account</th>
-            <th scope="col">Last signed in</th>
-            <th scope="col">Sessions and access</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.rows.map((u) => (
-            <tr key={u.id}>
-              <th scope="row">{u.name}</th>
-              <td>{u.email}</td>
-              <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
-              <td>{u.active ? "Active" : "Disabled"}</td>
-              <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
-              <td>
-                <div className="row-actions">
-                  <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
-                    <input type="hidden" name="userId" value={u.id} />
-                  </ActionForm>
-                  {u.id !== actorId && (
-                    <ActionForm action={actions.setAccountActive} submitLabel={u.active ? "Disable account" : "Enable account"} secondary aria-label={`${u.active ? "Disable" : "Enable"} the account of ${u.name}`}>
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="active" value={u.active ? "false" : "true"} />
-                    </ActionForm>
-                  )}
-                </div>
-              </td>
+      {/* At narrow widths the users table scrolls sideways on its own, not the whole page. */}
+      <div className="table-scroll" role="region" aria-label={`${centreName} users`} tabIndex={0}>
+        <table>
+          <caption>
+            Users ({users.total}), page {users.page} of {users.pages}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Account</th>
+              <th scope="col">Last signed in</th>
+              <th scope="col">Sessions and access</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.rows.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">{u.name}</th>
+                <td className="email">{u.email}</td>
+                <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
+                <td>{u.active ? "Active" : "Disabled"}</td>
+                <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
+                <td>
+                  <div className="row-actions">
+                    <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
+                      <input type="hidden" name="userId" value={u.id} />
+                    </ActionForm>
+                    {u.id !== actorId && (
+                      <ActionForm action={actions.setAccountActive} submitLabel={u.active ? "Disable account" : "Enable account"} secondary aria-label={`${u.active ? "Disable" : "Enable"} the account of ${u.name}`}>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="active" value={u.active ? "false" : "true"} />
+                      </ActionForm>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
       <table>
         <caption>
