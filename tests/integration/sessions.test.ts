@@ -154,6 +154,26 @@ describe("a centre admin manages a user's sessions and account", () => {
     await expect(signIn(user.email)).resolves.toMatchObject({ id: user.id });
   });
 
+  it("starts no session for a sign-in that raced a disable (so enabling later cannot revive one)", async () => {
+    const user = await newLearner("race");
+    const admin = await as("admin@northgate.example");
+    let signingIn: Promise<unknown> | undefined;
+    await db.$transaction(
+      async (tx) => {
+        // Hold the row as setAccountActive does, let the sign-in read and verify, then disable and commit.
+        await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
+        signingIn = signIn(user.email).catch((e: Error) => e);
+        await new Promise((r) => setTimeout(r, 1500));
+        await tx.user.update({ where: { id: user.id }, data: { active: false } });
+      },
+      { timeout: 10_000 },
+    );
+    expect(((await signingIn) as Error).message).toBe(WRONG_CREDENTIALS);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    await setAccountActive(db, admin, { userId: user.id, active: "true" });
+    expect(await db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+  });
+
   it("refuses an admin disabling themselves, and anyone who is not that user's centre admin", async () => {
     const admin = await as("admin@northgate.example");
     await expect(setAccountActive(db, admin, { userId: admin.userId, active: "false" })).rejects.toThrow("You cannot disable your own account");

@@ -47,11 +47,15 @@ export async function signInWithPassword(db: Db, input: unknown, ip: string | nu
     throw new SignInError(WRONG_CREDENTIALS);
   }
   const sessionId = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
+    // Conditional on what was checked: a disable or password change that commits meanwhile (ending
+    // every session) must not be followed by a session started on the old state.
+    const { count } = await tx.user.updateMany({ where: { id: user.id, active: true, passwordHash: user.passwordHash }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
+    if (count !== 1) return null;
     const id = await startSession(tx, user.id, ip, now);
     await appendAudit(tx, { kind: "auth.sign_in", actorId: user.id, data: { email, sessionId: id } }, audit);
     return id;
   });
+  if (!sessionId) throw new SignInError(WRONG_CREDENTIALS);
   return { id: user.id, email: user.email, name: user.name, sessionId };
 }
 

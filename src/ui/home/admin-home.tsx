@@ -58,35 +58,37 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
         </table>
       </div>
       <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
-      <table>
-        <caption>
-          Enrolments ({enrolments.total}), page {enrolments.page} of {enrolments.pages}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Learner</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Assessor</th>
-            <th scope="col">IQA</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {enrolments.rows.map((e) => (
-            <tr key={e.id}>
-              <th scope="row">{e.learner.name}</th>
-              <td>
-                <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
-              </td>
-              <td>{e.assessor?.name ?? "Not assigned"}</td>
-              <td>{e.iqa?.name ?? "Not assigned"}</td>
-              <td>
-                <EnrolmentStatusText status={e.status} />
-              </td>
+      <div className="table-scroll" role="region" aria-label={`${centreName} enrolments`} tabIndex={0}>
+        <table>
+          <caption>
+            Enrolments ({enrolments.total}), page {enrolments.page} of {enrolments.pages}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Learner</th>
+              <th scope="col">Unit</th>
+              <th scope="col">Assessor</th>
+              <th scope="col">IQA</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {enrolments.rows.map((e) => (
+              <tr key={e.id}>
+                <th scope="row">{e.learner.name}</th>
+                <td>
+                  <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
+                </td>
+                <td>{e.assessor?.name ?? "Not assigned"}</td>
+                <td>{e.iqa?.name ?? "Not assigned"}</td>
+                <td>
+                  <EnrolmentStatusText status={e.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager label="Enrolments pages" page={enrolments.page} pages={enrolments.pages} href={(n) => `?users=${users.page}&enrolments=${n}`} />
     </section>
   );
