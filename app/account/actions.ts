@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { type ActionState, formObject, runAction } from "@/server/actions";
 import { changePassword } from "@/server/auth/change-password";
@@ -10,6 +11,8 @@ export async function changePasswordAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
     await changePassword(db(), await currentActor(), formObject(form), ip);
+    // The whole tree, layout included, so the header no longer shows the ended session.
+    revalidatePath("/", "layout");
     return "/sign-in?passwordChanged=1";
   });
 }

@@ -136,6 +136,7 @@ test("changing the password ends every session of that person; they sign in agai
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/sign-in\?passwordChanged=1$/);
   await expect(page.getByRole("status").filter({ hasText: "Your password has been changed" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   await expectAccessible(page);
   await shoot(page, "sign-in-after-change");
 
