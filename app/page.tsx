@@ -9,6 +9,7 @@ import { AssessorHome } from "@/ui/home/assessor-home";
 import { IqaHome } from "@/ui/home/iqa-home";
 import { LearnerHome } from "@/ui/home/learner-home";
 import { VerifierHome } from "@/ui/home/verifier-home";
+import { setAccountActiveAction, signOutEverywhereAction } from "./centre/actions";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -33,7 +34,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {iqa && <IqaHome groups={iqa} />}
       {verifier && <VerifierHome centres={verifier} />}
       {admin.map(({ id, data }) => (
-        <AdminHome key={id} centreName={actor.grants.find((g) => g.centreId === id)!.centreName} data={data} />
+        <AdminHome key={id} actorId={actor.userId} actions={{ signOutEverywhere: signOutEverywhereAction, setAccountActive: setAccountActiveAction }} centreName={actor.grants.find((g) => g.centreId === id)!.centreName} data={data} />
       ))}
     </>
   );

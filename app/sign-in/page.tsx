@@ -16,6 +16,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Sign in to Attest</h1>
+      {params.passwordChanged === "1" && (
+        <p role="status" className="done">
+          Your password has been changed and you have been signed out everywhere. Sign in with your new password.
+        </p>
+      )}
       <p className="lead">Use the email address and password your centre gave you.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
     </>

@@ -10,20 +10,16 @@ export function lockoutDelayMs(failures: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS));
 }
 
-export function throttledMessage(lockedUntil: Date, now = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
-  return `Too many failed sign-ins for this account. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
-}
-
-export const WRONG_CREDENTIALS = "The email or password is not right. Check them and try again.";
-export const INACTIVE_ACCOUNT = "This account has been disabled. Ask your centre's administrator.";
+// One message for every failed sign-in (unknown account, wrong password, disabled, throttled), so the
+// answer never tells someone whether an account exists or what state it is in.
+export const WRONG_CREDENTIALS =
+  "The email or password is not right, or this account cannot sign in just now. Check them and try again. After several failed tries an account waits up to 15 minutes; if it still does not work, ask your centre's administrator.";
 
 // next-auth passes these codes instead of a message for its own failures.
 const codes: Record<string, string> = {
   CredentialsSignin: WRONG_CREDENTIALS,
   SessionRequired: "Sign in to continue.",
 };
-const ours = (error: string) => error === WRONG_CREDENTIALS || error === INACTIVE_ACCOUNT || /^Too many failed sign-ins for this account\. Wait \d+ minutes? and try again\.$/.test(error);
 
 /** The sign-in page shows only messages Attest wrote, so a crafted link cannot put its own words there. */
-export const describeSignInError = (error: string) => codes[error] ?? (ours(error) ? error : "Signing in did not work. Try again.");
+export const describeSignInError = (error: string) => codes[error] ?? (error === WRONG_CREDENTIALS ? error : "Signing in did not work. Try again.");

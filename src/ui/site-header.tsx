@@ -33,6 +33,7 @@ export function SiteHeader({ actor }: { actor: { name: string; unread: number; a
             </nav>
             <div className="who">
               <span>{actor.name}</span>
+              <Link href="/account/password">Change password</Link>
               <SignOutButton />
             </div>
           </>

@@ -1,14 +1,9 @@
-import { readFileSync } from "node:fs";
-import type { APIRequestContext } from "@playwright/test";
 import { serverActions } from "../support/authz-registry";
+import { postAction } from "./action-post";
 import { expect, signInAs, sql, test } from "./fixtures";
 
 // Every registered server action, POSTed directly (no form, no page) by someone without the right,
 // with another learner's ids: each must refuse and change nothing.
-
-type Entry = { filename: string; exportedName: string; workers: Record<string, unknown> };
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")).node as Record<string, Entry>;
-const actionIds = new Map(Object.entries(manifest).map(([id, e]) => [`${e.filename}#${e.exportedName}`, { id, page: Object.keys(e.workers)[0]! }]));
 
 const snapshot = () =>
   sql(`SELECT
@@ -18,7 +13,8 @@ const snapshot = () =>
     (SELECT count(*) FROM "EvidenceLink" WHERE "removedAt" IS NULL) AS links, (SELECT string_agg(claim::text, ',' ORDER BY id) FROM "EvidenceLink") AS claims,
     (SELECT count(*) FROM "EvidenceFile") AS files, (SELECT count(*) FROM "Comment") AS comments, (SELECT count(*) FROM "WitnessRequest") AS witnesses,
     (SELECT count(*) FROM "Decision") AS decisions, (SELECT count(*) FROM "UnitSignOff") AS signoffs, (SELECT count(*) FROM "PlanSignature") AS plan_signatures,
-    (SELECT count(*) FROM "AssessmentPlanVersion") AS plan_versions, (SELECT string_agg(title, ',' ORDER BY id) FROM "EvidenceVersion") AS titles`);
+    (SELECT count(*) FROM "AssessmentPlanVersion") AS plan_versions, (SELECT count(*) FROM "Session" WHERE "endedAt" IS NOT NULL) AS ended_sessions,
+    (SELECT string_agg(active::text || coalesce("passwordHash", ''), ',' ORDER BY id) FROM "User") AS accounts, (SELECT string_agg(title, ',' ORDER BY id) FROM "EvidenceVersion") AS titles`);
 
 async function victims() {
   const [row] = await sql(`SELECT
@@ -50,26 +46,15 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     reviewClaimAction: { claim: "REJECTED" },
     signOffUnitAction: { summativeComment: "x", typedName: "Riley Adams", password: "attest-demo" },
     countersignUnitAction: { typedName: "Riley Adams" },
+    signOutEverywhereAction: { userId: v.learner! },
+    setAccountActiveAction: { userId: v.learner!, active: "false" },
+    changePasswordAction: { userId: v.learner!, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" },
     respondToWitnessAction: { token: "made-up-token-made-up-token-made-up", outcome: "CONFIRMED", confirmedName: "x" },
   };
   return { ...common, ...(extra[name] ?? {}) };
 }
 
-/** Calls a server action the way Next's client does: the form fields prefixed "_1_", then the root "0" = [prevState, "$K1"]. */
-async function post(request: APIRequestContext, file: string, name: string, fields: Record<string, string>) {
-  const action = actionIds.get(`${file}#${name}`);
-  expect(action, `${file}#${name} is in the build`).toBeTruthy();
-  const path = `/${action!.page.replace(/^app\//, "").replace(/\/?page$/, "")}`.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
-  // Built by hand so the root part comes last: React resolves "$K1" from the fields received before it.
-  const boundary = `----attest${Date.now()}`;
-  const parts = [...Object.entries(fields).map(([k, v]) => [`_1_${k}`, v] as const), ["0", JSON.stringify([{ ok: false }, "$K1"])] as const];
-  const body = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
-  return request.post(path, {
-    headers: { "Next-Action": action!.id, Accept: "text/x-component", Origin: "http://localhost:3100", "Content-Type": `multipart/form-data; boundary=${boundary}` },
-    data: Buffer.from(body),
-    maxRedirects: 0,
-  });
-}
+const post = postAction;
 
 for (const { file, actions } of serverActions) {
   for (const name of actions) {
@@ -81,6 +66,7 @@ for (const { file, actions } of serverActions) {
       const response = await post(page.request, file, name, fieldsFor(name, v));
       const text = await response.text();
       if (name === "respondToWitnessAction") expect(text).toContain("This link is not valid.");
+      else if (name === "changePasswordAction") expect(text).toContain("Your current password is not right.");
       else if (name === "markNotificationsReadAction") expect(text).not.toContain("There is a problem");
       else if (name === "checkIntegrityAction") expect(text).not.toContain("Not found");
       else expect(text, `${name} answered: ${text.slice(0, 300)}`).toContain("Not found: it may have been removed, or you may not have access to it.");

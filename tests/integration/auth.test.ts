@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INACTIVE_ACCOUNT, WRONG_CREDENTIALS } from "../../src/lib/throttle";
+import { WRONG_CREDENTIALS } from "../../src/lib/throttle";
 import { loadActor } from "../../src/server/auth/actor";
 import { signInWithPassword } from "../../src/server/auth/sign-in";
 import { DEMO_PASSWORD } from "../../src/server/demo/load-demo";
@@ -29,7 +29,7 @@ describe("signing in", () => {
     const t0 = new Date();
     for (let i = 0; i < 5; i++) await expect(signInWithPassword(db, { email, password: "nope" }, null, t0)).rejects.toThrow(WRONG_CREDENTIALS);
     // Even the right password waits while the account is throttled.
-    await expect(signInWithPassword(db, { email, password: DEMO_PASSWORD }, null, t0)).rejects.toThrow(/Too many failed sign-ins for this account\. Wait 1 minute/);
+    await expect(signInWithPassword(db, { email, password: DEMO_PASSWORD }, null, t0)).rejects.toThrow(WRONG_CREDENTIALS);
     // Other accounts are not affected.
     await expect(signInWithPassword(db, { email: "assessor@northgate.example", password: DEMO_PASSWORD }, null, t0)).resolves.toBeTruthy();
     const later = new Date(t0.getTime() + 31_000);
@@ -39,8 +39,41 @@ describe("signing in", () => {
 
   it("refuses a disabled account", async () => {
     await db.user.update({ where: { email: "learner2@northgate.example" }, data: { active: false } });
-    await expect(signInWithPassword(db, { email: "learner2@northgate.example", password: DEMO_PASSWORD }, null)).rejects.toThrow(INACTIVE_ACCOUNT);
+    await expect(signInWithPassword(db, { email: "learner2@northgate.example", password: DEMO_PASSWORD }, null)).rejects.toThrow(WRONG_CREDENTIALS);
     await db.user.update({ where: { email: "learner2@northgate.example" }, data: { active: true } });
+  });
+
+  it("tells an attacker nothing about whether an account exists: same words, same work, for every failure", async () => {
+    // Four failing paths: no such account, wrong password, disabled (right password), throttled (right password).
+    await db.user.update({ where: { email: "iqa@northgate.example" }, data: { active: false } });
+    await db.user.update({ where: { email: "learner@riverside.example" }, data: { lockedUntil: new Date(Date.now() + 10 * 60_000) } });
+    const paths: Record<string, { email: string; password: string }> = {
+      unknown: { email: "nobody-here@northgate.example", password: DEMO_PASSWORD },
+      wrong: { email: "assessor@northgate.example", password: "not the password" },
+      disabled: { email: "iqa@northgate.example", password: DEMO_PASSWORD },
+      throttled: { email: "learner@riverside.example", password: DEMO_PASSWORD },
+    };
+    const timings: Record<string, number[]> = {};
+    for (let round = 0; round < 4; round++) {
+      for (const [name, credentials] of Object.entries(paths)) {
+        const started = performance.now();
+        const error = await signInWithPassword(db, credentials, null).catch((e: Error) => e);
+        (timings[name] ??= []).push(performance.now() - started);
+        expect(error, name).toBeInstanceOf(Error);
+        expect((error as Error).message, name).toBe(WRONG_CREDENTIALS);
+      }
+    }
+    // Every path verifies one argon2 hash (tens of milliseconds); one that skipped it would be several times faster.
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const medians = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, median(v)]));
+    expect(Math.min(...Object.values(medians)) / Math.max(...Object.values(medians)), JSON.stringify(medians)).toBeGreaterThan(0.4);
+    // The audit log still tells administrators which it was.
+    const reasons = await db.auditEvent.findMany({ where: { kind: "auth.sign_in_failed" }, select: { data: true } });
+    expect(new Set(reasons.map((r) => (r.data as { reason: string }).reason))).toEqual(new Set(["unknown_user", "password", "inactive", "throttled"]));
+    // Per-account throttling is kept: the wrong password was counted against that account only.
+    expect((await db.user.findUniqueOrThrow({ where: { email: "assessor@northgate.example" } })).failedSignIns).toBe(4);
+    await db.user.update({ where: { email: "iqa@northgate.example" }, data: { active: true } });
+    await db.user.update({ where: { email: "assessor@northgate.example" }, data: { failedSignIns: 0 } });
   });
 });
 

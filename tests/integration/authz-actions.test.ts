@@ -15,6 +15,10 @@ import { getPlan, savePlan, signPlan } from "../../src/server/portfolio/plan";
 import { submitEvidence, withdrawEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
 import { checkIntegrityNow } from "../../src/server/audit/status";
+import { changePassword } from "../../src/server/auth/change-password";
+import { startSession, touchLiveSession } from "../../src/server/auth/sessions";
+import { setAccountActive, signOutEverywhere } from "../../src/server/centre/accounts";
+import { UserFacingError } from "../../src/server/errors";
 import { serverActions } from "../support/authz-registry";
 import { actorFor, evidenceInput, received } from "../support/actors";
 import { freshDatabase } from "../support/db";
@@ -38,6 +42,8 @@ const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId: owne
 const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
 await savePlan(db, await as("assessor@northgate.example"), enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
 const planHash = (await getPlan(db, owner, enrolment.id)).versions[0]!.contentHash;
+const ownerSession = await db.$transaction((tx) => startSession(tx, owner.userId, null));
+const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash;
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
 const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
@@ -66,6 +72,10 @@ const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
     await expect(respondToWitnessRequest(db, a, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(a ? /only for the witness/ : /not valid/);
     throw new NotFoundError();
   },
+  signOutEverywhereAction: (a) => signOutEverywhere(db, a, { userId: owner.userId }),
+  setAccountActiveAction: (a) => setAccountActive(db, a, { userId: owner.userId, active: "false" }),
+  // Changes only the caller's own password, and only with their current one: a wrong guess is refused.
+  changePasswordAction: (a) => changePassword(db, a, { userId: owner.userId, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(db, a);
@@ -96,6 +106,7 @@ describe("every server action refuses those without the right", () => {
         const attempt = probes[name]!(actor);
         if (name === "respondToWitnessAction") return expect(attempt).rejects.toBeInstanceOf(NotFoundError);
         if (actor === null) return expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+        if (name === "changePasswordAction") return expect(attempt).rejects.toBeInstanceOf(UserFacingError);
         if (ownRowsOnly.has(name)) {
           // Learners elsewhere may add their own evidence; others have no learner role.
           if (name === "addEvidenceAction" && actor.grants.some((g) => g.role === "LEARNER")) return expect(attempt).resolves.toBeTruthy();
@@ -118,5 +129,7 @@ describe("every server action refuses those without the right", () => {
     expect(await db.witnessRequest.count({ where: { evidenceId } })).toBe(0);
     expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: enrolment.id } } } })).toBe(0);
     expect((await listNotifications(db, owner)).length).toBe(notificationsBefore);
+    expect(await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).toMatchObject({ active: true, passwordHash: ownerHash });
+    expect(await touchLiveSession(db, ownerSession, owner.userId)).toBe(true);
   });
 });

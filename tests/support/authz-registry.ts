@@ -106,7 +106,10 @@ export const serverActions: ActionFile[] = [
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
   // Installation-wide: any centre admin may run the integrity check (at most once a minute); it changes no learner data.
   { file: "app/integrity/actions.ts", actions: ["checkIntegrityAction"] },
+  // Acts only on the caller's own account, and needs its current password.
+  { file: "app/account/actions.ts", actions: ["changePasswordAction"] },
+  { file: "app/centre/actions.ts", actions: ["signOutEverywhereAction", "setAccountActiveAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
-export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox", "/integrity"];
+export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox", "/integrity", "/account/password"];

@@ -1,6 +1,11 @@
 // Every kind of audit event Attest writes. Later capabilities add theirs here.
 export type AuditEventInput =
-  | { kind: "auth.sign_in"; actorId: string; data: { email: string } }
+  | { kind: "auth.sign_in"; actorId: string; data: { email: string; sessionId: string } }
+  | { kind: "auth.sign_out"; actorId: string; data: { sessionId: string } }
+  | { kind: "auth.password_changed"; actorId: string; data: { sessionsEnded: number } }
+  | { kind: "user.sessions_ended"; actorId: string; data: { userId: string; sessionsEnded: number } }
+  | { kind: "user.disabled"; actorId: string; data: { userId: string; sessionsEnded: number } }
+  | { kind: "user.enabled"; actorId: string; data: { userId: string } }
   | { kind: "auth.sign_in_failed"; actorId: string | null; data: { email: string; reason: "password" | "throttled" | "inactive" | "unknown_user" } }
   | { kind: "unit.published"; actorId: null; data: { code: string; version: number; contentHash: string; source: string } }
   | { kind: "demo.loaded"; actorId: null; data: { centres: string[] } }

@@ -77,3 +77,9 @@ export function userScope(actor: Actor, centreId: string): Prisma.UserWhereInput
   if (!hasRole(actor, "CENTRE_ADMIN", centreId)) return nothing;
   return { roleGrants: { some: { centreId } } };
 }
+
+/** The centres where the actor may manage this user's account: those they administer where the user holds a role. */
+export function manageableCentres(actor: Actor, userCentreIds: string[]): string[] {
+  const administered = new Set(centresWhere(actor, "CENTRE_ADMIN"));
+  return [...new Set(userCentreIds)].filter((c) => administered.has(c)).sort();
+}

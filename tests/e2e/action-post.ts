@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { type APIRequestContext, expect } from "@playwright/test";
+import { E2E_PORT } from "../../playwright.config";
+
+type Entry = { filename: string; exportedName: string; workers: Record<string, unknown> };
+let actionIds: Map<string, { id: string; page: string }> | undefined;
+// Read when first needed: the build that `npm start` makes for this run writes the manifest.
+function actionFor(file: string, name: string) {
+  if (!actionIds) {
+    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")).node as Record<string, Entry>;
+    actionIds = new Map(Object.entries(manifest).map(([id, e]) => [`${e.filename}#${e.exportedName}`, { id, page: Object.keys(e.workers)[0]! }]));
+  }
+  return actionIds.get(`${file}#${name}`);
+}
+
+/** Calls a server action the way Next's client does: the form fields prefixed "_1_", then the root "0" = [prevState, "$K1"]. */
+export async function postAction(request: APIRequestContext, file: string, name: string, fields: Record<string, string>) {
+  const action = actionFor(file, name);
+  expect(action, `${file}#${name} is in the build`).toBeTruthy();
+  const path = `/${action!.page.replace(/^app\//, "").replace(/\/?page$/, "")}`.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
+  // Built by hand so the root part comes last: React resolves "$K1" from the fields received before it.
+  const boundary = `----attest${Date.now()}`;
+  const parts = [...Object.entries(fields).map(([k, v]) => [`_1_${k}`, v] as const), ["0", JSON.stringify([{ ok: false }, "$K1"])] as const];
+  const body = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+  return request.post(path, {
+    headers: { "Next-Action": action!.id, Accept: "text/x-component", Origin: `http://localhost:${E2E_PORT}`, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+    data: Buffer.from(body),
+    maxRedirects: 0,
+  });
+}
