@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decideCriterion } from "../../src/server/assessment/decide";
 import { signOffUnit } from "../../src/server/assessment/sign-off";
@@ -10,6 +11,8 @@ import { setMapping } from "../../src/server/portfolio/mapping";
 import { getPlan, planAgreed, planHash, savePlan, signPlan } from "../../src/server/portfolio/plan";
 import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
 import { submitEvidence, versionHash, withdrawEvidence } from "../../src/server/portfolio/submission";
+import { parseUnitFile } from "../../src/server/standards/load";
+import { publishUnits } from "../../src/server/standards/publish";
 import { actorFor, evidenceInput, received } from "../support/actors";
 import { freshDatabase } from "../support/db";
 
@@ -135,9 +138,13 @@ describe("no race breaks a signature or a hash", () => {
     expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(ROUNDS + 1);
   });
 
-  it("“Sign off unit” racing a new version of the evidence it relies on: a sign-off never covers a stale decision", async () => {
+  it("“Sign off unit” racing a new version of the evidence it relies on: a sign-off never covers a stale decision; mapping into a signed-off unit is refused", async () => {
     const northgate = await db.centre.findUniqueOrThrow({ where: { slug: "northgate" } });
-    const unit = await db.unit.findFirstOrThrow({ where: { code: "AG26", status: "PUBLISHED" }, orderBy: { version: "desc" } });
+    // A small unit of two criteria (AG26's first two, no plan needed first) keeps twenty sign-offs quick.
+    const ag26 = JSON.parse(readFileSync("prisma/standards/ag26.json", "utf8"));
+    const small = { ...ag26, code: "RACE1", displayCode: "RACE 1", title: "Race unit", evidence: { ...ag26.evidence, planRequiredFirst: false }, sections: [{ ...ag26.sections[0], criteria: ag26.sections[0].criteria.slice(0, 2) }] };
+    await publishUnits(db, [parseUnitFile("race-1.json", JSON.stringify(small))]);
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "RACE1" } });
     const criteria = await db.criterion.findMany({ where: { unitId: unit.id }, orderBy: { position: "asc" } });
     // One learner per round: a unit is signed off once.
     const setups = await Promise.all(
@@ -146,10 +153,6 @@ describe("no race breaks a signature or a hash", () => {
         const user = await db.user.create({ data: { email: `race${round}@northgate.example`, name, roleGrants: { create: { centreId: northgate.id, role: "LEARNER" } } } });
         const enrolment = await db.enrolment.create({ data: { centreId: northgate.id, learnerId: user.id, unitId: unit.id, assessorId: assessor.userId } });
         const who = (await loadActor(db, user.id))!;
-        await savePlan(db, assessor, enrolment.id, { items: [{ criterionIds: criteria.map((c) => c.id), method: "WORK_PRODUCT", task: "Everything", targetDate: "2027-01-31" }] });
-        const hash = (await getPlan(db, who, enrolment.id)).versions[0]!.contentHash;
-        await signPlan(db, who, enrolment.id, { typedName: name, contentHash: hash });
-        await signPlan(db, assessor, enrolment.id, { typedName: "Sam Okafor", contentHash: hash });
         const id = await mappedItem(who, criteria.map((c) => c.id), `Whole unit ${round}`);
         await submitEvidence(db, who, id, { ownWork: true, workplace: true });
         const v1 = await latestVersion(db, id);
