@@ -9,6 +9,7 @@ import { createEvidence, latestVersion, startRevision } from "../../src/server/p
 import { attachUpload } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
 import { getPlan, planAgreed, planHash, savePlan, signPlan } from "../../src/server/portfolio/plan";
+import { evidenceDetail } from "../../src/server/portfolio/queries";
 import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
 import { submitEvidence, versionHash, withdrawEvidence } from "../../src/server/portfolio/submission";
 import { parseUnitFile } from "../../src/server/standards/load";
@@ -226,6 +227,8 @@ describe("only the author of a record withdraws it", () => {
     await setMapping(db, assessor, id, { links: [{ criterionId: a6.id, note: "Risks" }], scopeOptionIds: [] });
     await sendForCountersign(db, assessor, id);
     await submitEvidence(db, learner3, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
+    expect((await evidenceDetail(db, learner3, id)).can.withdraw).toBe(false);
+    expect((await evidenceDetail(db, assessor, id)).can.withdraw).toBe(true);
     await expect(withdrawEvidence(db, learner3, id)).rejects.toThrow(/Only Sam Okafor, who wrote this record, can withdraw it/);
     expect((await db.evidence.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
     await withdrawEvidence(db, assessor, id);
