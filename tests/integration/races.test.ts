@@ -5,8 +5,8 @@ import { signOffUnit } from "../../src/server/assessment/sign-off";
 import { type Actor, loadActor } from "../../src/server/auth/actor";
 import { pdf } from "../../src/server/demo/sample-files";
 import { UserFacingError } from "../../src/server/errors";
-import { createEvidence, latestVersion, startRevision } from "../../src/server/portfolio/evidence";
-import { attachUpload } from "../../src/server/portfolio/files";
+import { createEvidence, latestVersion, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
+import { attachUpload, removeFile } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
 import { getPlan, planAgreed, planHash, savePlan, signPlan } from "../../src/server/portfolio/plan";
 import { evidenceDetail } from "../../src/server/portfolio/queries";
@@ -69,6 +69,22 @@ describe("no race breaks a signature or a hash", () => {
     }
   });
 
+  it("removing a file and editing the details racing “Submit for assessment”: the hash covers what is stored", async () => {
+    const a5 = await criterion("CPC308", "A5");
+    for (let round = 0; round < ROUNDS; round++) {
+      const id = await mappedItem(learner, [a5.id], `Edit race ${round}`);
+      const second = await attachUpload(db, learner, id, await received(pdf(`second ${round} ${Math.random()}`)), "second.pdf");
+      const results = await Promise.allSettled([
+        later(round % 3, () => removeFile(db, learner, second.id)),
+        later(round % 4, () => updateEvidence(db, learner, id, evidenceInput({ title: `Edit race ${round}, retitled` }))),
+        later(round % 5, () => submitEvidence(db, learner, id, { ownWork: true, workplace: true })),
+      ]);
+      onlyClearRefusals(results);
+      expect(results[2].status).toBe("fulfilled");
+      expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(1);
+    }
+  });
+
   it("“Save plan” racing “Agree plan”: a plan is agreed only over the content both parties signed", async () => {
     const enrolment = await enrolmentOf(learner2.userId, "AG26");
     const [c11, c12] = [await criterion("AG26", "1.1"), await criterion("AG26", "1.2")];
@@ -112,8 +128,9 @@ describe("no race breaks a signature or a hash", () => {
       const version = await latestVersion(db, id);
       const revision = await revisionOf(cpc.id, a2.id);
       const results = await Promise.allSettled([
-        withdrawEvidence(db, learner, id),
-        later(round % 4, () => decideCriterion(db, fresh(assessor), cpc.id, { criterionId: a2.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: "Sam Okafor", revision, feedback: "" })),
+        // Each starts first in turn, so both orders happen.
+        later(round % 2 ? 4 + (round % 3) : 0, () => withdrawEvidence(db, learner, id)),
+        later(round % 2 ? 0 : round % 4, () => decideCriterion(db, fresh(assessor), cpc.id, { criterionId: a2.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: "Sam Okafor", revision, feedback: "" })),
       ]);
       onlyClearRefusals(results);
       const evidence = await db.evidence.findUniqueOrThrow({ where: { id } });

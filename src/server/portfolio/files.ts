@@ -52,7 +52,8 @@ export async function attachUpload(db: Db, actor: Actor | null, evidenceId: stri
     // The item's lock, as a submission takes it, so the version cannot be submitted half-way through.
     await lockEvidence(tx, [target.evidence.id]);
     const version = await latestVersion(tx, target.evidence.id);
-    if (version.id !== target.version.id || version.submittedAt) throw new UserFacingError("The item changed while the file was uploading. Upload it again.");
+    if (version.submittedAt) throw new UserFacingError("The item was submitted while the file was uploading, so the file was not added. Make a new version to add it.");
+    if (version.id !== target.version.id) throw new UserFacingError("The item changed while the file was uploading. Upload it again.");
     await tx.storedBlob.upsert({ where: { sha256: received.sha256 }, update: {}, create: { sha256: received.sha256, size: received.size, mediaType: verdict.mediaType } });
     const file = await tx.evidenceFile.create({
       data: { versionId: version.id, sha256: received.sha256, fileName, mediaType: verdict.mediaType, size: received.size, position: version.files.length },
