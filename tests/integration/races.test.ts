@@ -200,7 +200,11 @@ describe("no race breaks a signature or a hash", () => {
     expect(signedOff).toBeGreaterThan(0);
     // A signed-off unit takes no new claims.
     const done = await db.unitSignOff.findFirstOrThrow({ where: { enrolmentId: { in: setups.map((s) => s.enrolment.id) } } });
-    const owner = setups.find((s) => s.enrolment.id === done.enrolmentId)!.who;
+    const { who: owner, id: relied } = setups.find((s) => s.enrolment.id === done.enrolmentId)!;
+    // Nor can the item it relied on be withdrawn, or its claims on the unit change.
+    await expect(withdrawEvidence(db, owner, relied)).rejects.toThrow(/signed-off unit relies on an earlier version/);
+    await startRevision(db, owner, relied);
+    await expect(setMapping(db, owner, relied, { links: criteria.map((c) => ({ criterionId: c.id, note: "Reworded" })), scopeOptionIds: [] })).rejects.toThrow(/RACE 1 has been signed off/);
     const { id: another } = await createEvidence(db, owner, evidenceInput({ title: "After sign-off" }));
     const before = await db.evidenceLink.count({ where: { evidenceId: another } });
     await expect(setMapping(db, owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toThrow(/signed off/);

@@ -40,6 +40,7 @@ export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknow
     // A signed-off unit's evidence is what it was signed off on: no claim joins or leaves it.
     const touched = [
       ...removed.map((r) => r.enrolmentId),
+      ...current.filter((c) => { const want = wanted.get(c.criterionId); return want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds); }).map((c) => c.enrolmentId),
       ...added.map((a) => enrolmentOfUnit.get(unitOfCriterion.get(a.criterionId)!)!),
       ...scopeRemoved.map((r) => r.enrolmentId),
       ...scopeAdded.map((o) => enrolmentOfUnit.get(o.category.unitId)!),

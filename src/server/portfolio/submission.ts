@@ -128,6 +128,9 @@ export async function withdrawEvidence(db: Db, actor: Actor | null, evidenceId: 
     const version = await latestVersion(tx, evidence.id);
     if (locked?.status !== "SUBMITTED" || !version.submittedAt) throw new UserFacingError("Only a submitted item can be withdrawn.");
     if (await tx.decisionEvidence.count({ where: { evidenceVersionId: version.id } })) throw new UserFacingError("An assessor has already made a decision on this submission, so it cannot be withdrawn.");
+    // What a signed-off unit was signed off on stays in the portfolio as it was.
+    if (await tx.unitSignOff.count({ where: { enrolment: { judgements: { some: { decision: { evidence: { some: { version: { evidenceId: evidence.id } } } } } } } } }))
+      throw new UserFacingError("A signed-off unit relies on an earlier version of this item, so it cannot be withdrawn.");
     const changed = await tx.evidence.updateMany({ where: { id: evidence.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
     if (changed.count !== 1) throw new UserFacingError("Only a submitted item can be withdrawn.");
     await releaseJudgements(tx, evidence.id);
