@@ -141,7 +141,14 @@ test("an assessor records a professional discussion; the learner countersigns; i
   await learner.getByRole("button", { name: "Countersign" }).click();
   await expect(learner.getByText(/Submitted.*declared as workplace evidence/)).toBeVisible();
   await expectAccessible(learner);
+  // Only the assessor who wrote the record may withdraw it; the learner only countersigned it.
+  await expect(learner.getByRole("button", { name: "Withdraw" })).toHaveCount(0);
+  const recordUrl = learner.url();
   await learnerContext.close();
+  await page.goto(recordUrl);
+  await expect(page.getByText("No decision relies on this record yet, so you, who wrote it, can withdraw it.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Withdraw" })).toBeVisible();
+  await expectAccessible(page);
 
   await page.goto("/caseload?unit=CPC308");
   await page.getByRole("link", { name: "Casey Morgan, CPC 308" }).click();

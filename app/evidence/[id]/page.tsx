@@ -169,7 +169,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           )}
           {can.withdraw && (
             <ActionForm action={withdrawEvidenceAction} submitLabel="Withdraw" secondary>
-              <p>No assessor has decided on this submission yet, so you can take it back.</p>
+              <p>{record ? "No decision relies on this record yet, so you, who wrote it, can withdraw it." : "No assessor has decided on this submission yet, so you can take it back."}</p>
               {hidden}
             </ActionForm>
           )}

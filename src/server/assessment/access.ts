@@ -11,8 +11,15 @@ export async function assessedEnrolment(db: Db, actor: Actor | null, enrolmentId
   return enrolment;
 }
 
-/** Decisions are locked once the unit is signed off. */
+/** Decisions are locked once the unit is signed off. Pass the status read under the enrolment's lock. */
 export async function assertOpen(tx: Db | Tx, enrolment: { id: string; status: string }) {
   if (enrolment.status !== "IN_PROGRESS") throw new UserFacingError("This unit is completed, so its decisions are locked. Reopening is for quality assurance.");
   if (await tx.unitSignOff.count({ where: { enrolmentId: enrolment.id } })) throw new UserFacingError("This unit has been signed off, so its decisions are locked.");
+}
+
+/** Of these enrolments (with their status read under lock), those whose decisions are locked: signed off, or no longer in progress. */
+export async function closedEnrolmentIds(tx: Db | Tx, enrolments: { id: string; status: string }[]): Promise<Set<string>> {
+  if (enrolments.length === 0) return new Set();
+  const signed = await tx.unitSignOff.findMany({ where: { enrolmentId: { in: enrolments.map((e) => e.id) } }, select: { enrolmentId: true } });
+  return new Set([...enrolments.filter((e) => e.status !== "IN_PROGRESS").map((e) => e.id), ...signed.map((s) => s.enrolmentId)]);
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { lockEnrolments } from "../db/locks";
 import { parseInput } from "../errors";
 import { NotFoundError } from "../policy";
 import { assertOpen, assessedEnrolment } from "./access";
@@ -13,7 +14,8 @@ export async function reviewClaim(db: Db, actor: Actor | null, enrolmentId: unkn
   const enrolment = await assessedEnrolment(db, actor, enrolmentId);
   const { linkId, claim } = parseInput(claimSchema, input);
   await db.$transaction(async (tx) => {
-    await assertOpen(tx, enrolment);
+    const [locked] = await lockEnrolments(tx, [enrolment.id]);
+    await assertOpen(tx, { id: enrolment.id, status: locked!.status });
     const changed = await tx.evidenceLink.updateMany({
       where: { id: linkId, enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
       data: { claim, reviewedById: actor!.userId, reviewedAt: new Date() },

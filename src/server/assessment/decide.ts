@@ -6,6 +6,8 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { UserFacingError, parseInput } from "../errors";
 import { notify } from "../portfolio/notifications";
+import type { Tx } from "../db/client";
+import { lockEnrolments, lockEvidence } from "../db/locks";
 import { assertOpen, assessedEnrolment } from "./access";
 import { confirmSigner } from "./identity";
 import { decisionHash } from "./signature";
@@ -36,21 +38,21 @@ export async function decideCriterion(db: Db, actor: Actor | null, enrolmentId: 
   await confirmSigner(db, actor!, d.typedName, d.password, actor!.signedInAt ?? null);
   const criterion = await db.criterion.findFirst({ where: { id: d.criterionId, unitId: enrolment.unitId }, select: { id: true, code: true } });
   if (!criterion) throw new UserFacingError("That criterion is not part of this unit.");
-  // Only submitted versions of items claimed for this criterion can be relied on.
-  const versions = await db.evidenceVersion.findMany({
-    where: { id: { in: d.evidenceVersionIds }, submittedAt: { not: null }, evidence: { learnerId: enrolment.learnerId, links: { some: { criterionId: criterion.id, enrolmentId: enrolment.id, removedAt: null } } } },
-    select: { id: true, contentHash: true, evidenceId: true },
-  });
-  if (versions.length !== new Set(d.evidenceVersionIds).size) throw new UserFacingError("Rely only on submitted evidence mapped to this criterion.");
+  const wanted = [...new Set(d.evidenceVersionIds)];
 
   const decisionId = randomUUID();
   const decidedAt = new Date();
-  const evidence = versions.map((v) => ({ evidenceVersionId: v.id, contentHash: v.contentHash! }));
-  const signed = { enrolmentId: enrolment.id, criterionId: criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor!.userId, typedName: d.typedName, decidedAt, evidence };
-  const signatureHash = decisionHash(signed);
   try {
     await db.$transaction(async (tx) => {
-      await assertOpen(tx, enrolment);
+      // The items relied on (shared: nothing may withdraw or revise them meanwhile), then the
+      // enrolment (a sign-off waits for this decision, or this decision sees the sign-off).
+      const items = await tx.evidenceVersion.findMany({ where: { id: { in: wanted } }, select: { evidenceId: true } });
+      await lockEvidence(tx, items.map((i) => i.evidenceId), "share");
+      const [locked] = await lockEnrolments(tx, [enrolment.id]);
+      await assertOpen(tx, { id: enrolment.id, status: locked!.status });
+      const evidence = await reliableVersions(tx, enrolment, criterion.id, wanted);
+      const signed = { enrolmentId: enrolment.id, criterionId: criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor!.userId, typedName: d.typedName, decidedAt, evidence };
+      const signatureHash = decisionHash(signed);
       await tx.criterionJudgement.createMany({ data: [{ enrolmentId: enrolment.id, criterionId: criterion.id }], skipDuplicates: true });
       const { evidence: _relied, ...row } = signed;
       await tx.decision.create({ data: { id: decisionId, centreId: enrolment.centreId, ...row, signatureHash } });
@@ -84,4 +86,23 @@ export async function decideCriterion(db: Db, actor: Actor | null, enrolmentId: 
     throw e;
   }
   return { decisionId };
+}
+
+/**
+ * The versions a decision may rely on, with their hashes: each the current version of an item
+ * mapped to this criterion. "Current" is the newest submitted version of an item that is not
+ * withdrawn (docs/decisions/0013-locking.md). Anything else is refused with the reason.
+ */
+async function reliableVersions(tx: Tx, enrolment: { id: string; learnerId: string }, criterionId: string, versionIds: string[]) {
+  const versions = await tx.evidenceVersion.findMany({
+    where: { id: { in: versionIds }, submittedAt: { not: null }, evidence: { learnerId: enrolment.learnerId, links: { some: { criterionId, enrolmentId: enrolment.id, removedAt: null } } } },
+    select: { id: true, version: true, contentHash: true, evidence: { select: { id: true, status: true, title: true } } },
+  });
+  if (versions.length !== versionIds.length) throw new UserFacingError("Rely only on submitted evidence mapped to this criterion.");
+  for (const v of versions) {
+    if (v.evidence.status === "WITHDRAWN") throw new UserFacingError(`“${v.evidence.title}” was withdrawn by the learner, so a decision cannot rely on it.`);
+    const newest = await tx.evidenceVersion.findFirstOrThrow({ where: { evidenceId: v.evidence.id, submittedAt: { not: null } }, orderBy: { version: "desc" }, select: { version: true } });
+    if (newest.version !== v.version) throw new UserFacingError(`“${v.evidence.title}” has a newer version (version ${newest.version}) than the one you chose (version ${v.version}). Reload and decide on the newer version.`);
+  }
+  return versions.map((v) => ({ evidenceVersionId: v.id, contentHash: v.contentHash! }));
 }

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError } from "../policy";
+import { lockEnrolments } from "../db/locks";
 import { notify } from "../portfolio/notifications";
 import { readableEnrolment } from "../portfolio/plan";
 import { assertOpen, assessedEnrolment } from "./access";
@@ -40,7 +41,10 @@ export async function signOffUnit(db: Db, actor: Actor | null, enrolmentId: unkn
   const data = parseInput(signOffSchema, input);
   await confirmSigner(db, actor!, data.typedName, data.password, actor!.signedInAt ?? null);
   await db.$transaction(async (tx) => {
-    await assertOpen(tx, enrolment);
+    // Under the enrolment's lock, which decisions and submissions take before they change a
+    // judgement: what is checked and hashed here is what the unit is signed off on.
+    const [locked] = await lockEnrolments(tx, [enrolment.id]);
+    await assertOpen(tx, { id: enrolment.id, status: locked!.status });
     const blocker = await signOffBlocker(tx, enrolment);
     if (blocker) throw new UserFacingError(`The unit cannot be signed off yet: ${blocker}`);
     const contentHash = await signOffHash(tx, enrolment.id, data.summativeComment);

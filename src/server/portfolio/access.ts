@@ -2,6 +2,7 @@ import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { UserFacingError } from "../errors";
 import { NotFoundError, UnauthenticatedError, centresWhere } from "../policy";
 
 const nothing = { id: { in: [] as string[] } };
@@ -54,4 +55,18 @@ export async function editableEvidence(db: Db | Tx, actor: Actor | null, evidenc
   const assesses = await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } });
   if (evidence.authorId !== actor!.userId || !assesses) throw new NotFoundError("No evidence has that id");
   return evidence;
+}
+
+/**
+ * The item if the actor may withdraw it: only its author. The learner withdraws their own items;
+ * a record an assessor wrote is withdrawn by that assessor (while they assess the learner), never
+ * by the learner, who only countersigned it. NotFoundError for anyone who cannot read it.
+ */
+export async function withdrawableEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
+  const evidence = await readableEvidence(db, actor, evidenceId);
+  if (evidence.authorId && evidence.learnerId === actor!.userId) {
+    const author = await db.user.findUnique({ where: { id: evidence.authorId }, select: { name: true } });
+    throw new UserFacingError(`Only ${author?.name ?? "the assessor"}, who wrote this record, can withdraw it. You countersigned it; ask them if it should be withdrawn.`);
+  }
+  return editableEvidence(db, actor, evidence.id);
 }

@@ -3,6 +3,7 @@ import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { lockEvidence } from "../db/locks";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, centresWhere } from "../policy";
 import { editableEvidence, requireActor } from "./access";
@@ -51,6 +52,8 @@ export async function createEvidence(db: Db, actor: Actor | null, input: unknown
 export async function startRevision(db: Db, actor: Actor | null, evidenceId: unknown): Promise<{ version: number }> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   return db.$transaction(async (tx) => {
+    // Under the item's lock: starts at once make one new version, and the others return it.
+    const [locked] = await lockEvidence(tx, [evidence.id]);
     const latest = await latestVersion(tx, evidence.id);
     if (!latest.submittedAt) return { version: latest.version };
     const { id: _id, evidenceId: _e, version, createdAt: _c, submittedAt: _s, contentHash: _h, createdById: _b, files, workplaceDeclared: _w, ownWorkDeclared: _o, countersignName: _n, record, ...content } = latest;
@@ -58,7 +61,9 @@ export async function startRevision(db: Db, actor: Actor | null, evidenceId: unk
     const nextRecord = record && typeof record === "object" ? { ...(record as object), ready: false } : Prisma.DbNull;
     const next = await tx.evidenceVersion.create({ data: { ...content, record: nextRecord, evidenceId: evidence.id, version: version + 1, createdById: actor!.userId } });
     if (files.length) await tx.evidenceFile.createMany({ data: files.map((f) => ({ versionId: next.id, sha256: f.sha256, fileName: f.fileName, mediaType: f.mediaType, size: f.size, position: f.position })) });
-    await tx.evidence.update({ where: { id: evidence.id }, data: { status: "DRAFT" } });
+    // A withdrawn item stays withdrawn until its new version is submitted, so the withdrawn
+    // version never becomes "current" again (decide relies only on current versions).
+    if (locked?.status !== "WITHDRAWN") await tx.evidence.update({ where: { id: evidence.id }, data: { status: "DRAFT" } });
     await appendAudit(tx, { kind: "evidence.revised", actorId: actor!.userId, data: { evidenceId: evidence.id, version: next.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
     return { version: next.version };
   });
@@ -69,6 +74,7 @@ export async function updateEvidence(db: Db, actor: Actor | null, evidenceId: un
   const evidence = await editableEvidence(db, actor, evidenceId);
   const data = parseInput(evidenceInputSchema, input);
   await db.$transaction(async (tx) => {
+    await lockEvidence(tx, [evidence.id]);
     const latest = await latestVersion(tx, evidence.id);
     if (latest.submittedAt) throw new UserFacingError("This version was submitted and cannot change. Make a new version to edit it.");
     if (latest.record) throw new UserFacingError("This is an assessor's record; change it on the record form.");
@@ -83,6 +89,7 @@ export async function updateEvidence(db: Db, actor: Actor | null, evidenceId: un
 export async function deleteEvidence(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   await db.$transaction(async (tx) => {
+    await lockEvidence(tx, [evidence.id]);
     if (await tx.evidenceVersion.count({ where: { evidenceId: evidence.id, submittedAt: { not: null } } }))
       throw new UserFacingError("This item has been submitted, so it is kept. You can withdraw it instead.");
     const versions = await tx.evidenceVersion.findMany({ where: { evidenceId: evidence.id }, select: { id: true, version: true } });

@@ -4,6 +4,7 @@ import { isId } from "../../lib/ids";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { lockEvidence, sqlState } from "../db/locks";
 import { UserFacingError } from "../errors";
 import { NotFoundError } from "../policy";
 import { type Received, blobPath, commitBlob, discardTemp } from "../storage/disk";
@@ -60,9 +61,12 @@ export async function attachUpload(db: Db, actor: Actor | null, evidenceId: stri
   // The file reaches its final place before its row exists: a crash in between leaves only a
   // file that no row names, which sweepStorage() removes. A row never names a missing file.
   await commitBlob(received);
-  return db.$transaction(async (tx) => {
+  return frozenFilesRefused(db.$transaction(async (tx) => {
+    // The item's lock, as a submission takes it, so the version cannot be submitted half-way through.
+    await lockEvidence(tx, [target.evidence.id]);
     const version = await latestVersion(tx, target.evidence.id);
-    if (version.id !== target.version.id || version.submittedAt) throw new UserFacingError("The item changed while the file was uploading. Upload it again.");
+    if (version.submittedAt) throw new UserFacingError("The item was submitted while the file was uploading, so the file was not added. Make a new version to add it.");
+    if (version.id !== target.version.id) throw new UserFacingError("The item changed while the file was uploading. Upload it again.");
     await tx.storedBlob.upsert({ where: { sha256: received.sha256 }, update: {}, create: { sha256: received.sha256, size: received.size, mediaType: verdict.mediaType } });
     const file = await tx.evidenceFile.create({
       data: { versionId: version.id, sha256: received.sha256, fileName, mediaType: verdict.mediaType, size: received.size, position: version.files.length },
@@ -73,18 +77,34 @@ export async function attachUpload(db: Db, actor: Actor | null, evidenceId: stri
       { centreId: target.evidence.centreId, subject: `evidence:${target.evidence.id}` },
     );
     return { id: file.id, fileName, mediaType: verdict.mediaType, size: received.size, preview: verdict.preview };
-  });
+  }));
+}
+
+/**
+ * The database refuses a file joining or leaving a submitted version (SQLSTATE 55000, raised by
+ * the EvidenceFile trigger): a submission won the race. That is the user's news, not a 500.
+ */
+async function frozenFilesRefused<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (sqlState(e) === "55000") throw new UserFacingError("The item was submitted while the file was changing, so its submitted version stays as it was. Make a new version to change its files.");
+    throw e;
+  }
 }
 
 /** Removes a file from a draft version (the stored content stays: other versions may use it). */
 export async function removeFile(db: Db, actor: Actor | null, fileId: unknown): Promise<void> {
   const file = await readableFile(db, actor, fileId);
   const evidence = await editableEvidence(db, actor, file.version.evidenceId);
-  await db.$transaction(async (tx) => {
-    if (file.version.submittedAt) throw new UserFacingError("This version was submitted and cannot change.");
+  await frozenFilesRefused(db.$transaction(async (tx) => {
+    await lockEvidence(tx, [evidence.id]);
+    const current = await tx.evidenceFile.findUnique({ where: { id: file.id }, select: { version: { select: { submittedAt: true } } } });
+    if (!current) throw new UserFacingError("This file was already removed.");
+    if (current.version.submittedAt) throw new UserFacingError("This version was submitted and cannot change.");
     await tx.evidenceFile.delete({ where: { id: file.id } });
     await appendAudit(tx, { kind: "evidence.file_removed", actorId: actor!.userId, data: { evidenceId: evidence.id, version: file.version.version, fileId: file.id, sha256: file.sha256 } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
-  });
+  }));
 }
 
 /** A file the actor may read, with where its bytes are; NotFoundError otherwise. */

@@ -2,6 +2,8 @@ import { mappingSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
+import { closedEnrolmentIds } from "../assessment/access";
+import { lockEnrolments, lockEvidence } from "../db/locks";
 import { UserFacingError, parseInput } from "../errors";
 import { editableEvidence } from "./access";
 import { latestVersion } from "./evidence";
@@ -13,7 +15,7 @@ import { latestVersion } from "./evidence";
 export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   const { links, scopeOptionIds } = parseInput(mappingSchema, input);
-  const enrolments = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, status: { not: "WITHDRAWN" } }, select: { id: true, unitId: true } });
+  const enrolments = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, status: { not: "WITHDRAWN" } }, select: { id: true, unitId: true, unit: { select: { displayCode: true } } } });
   const enrolmentOfUnit = new Map(enrolments.map((e) => [e.unitId, e.id]));
   const criteria = await db.criterion.findMany({ where: { id: { in: links.map((l) => l.criterionId) }, unitId: { in: [...enrolmentOfUnit.keys()] } }, select: { id: true, unitId: true } });
   const unitOfCriterion = new Map(criteria.map((c) => [c.id, c.unitId]));
@@ -22,6 +24,7 @@ export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknow
   if (options.length !== new Set(scopeOptionIds).size) throw new UserFacingError("Choose scope options from your own units only.");
 
   await db.$transaction(async (tx) => {
+    await lockEvidence(tx, [evidence.id]);
     const version = await latestVersion(tx, evidence.id);
     if (version.submittedAt) throw new UserFacingError("This version was submitted; make a new version to change what it is mapped to.");
     const now = new Date();
@@ -29,6 +32,24 @@ export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknow
     const wanted = new Map(links.map((l) => [l.criterionId, l]));
     const removed = current.filter((c) => !wanted.has(c.criterionId));
     const added = links.filter((l) => !current.some((c) => c.criterionId === l.criterionId));
+    const currentScope = await tx.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null } });
+    const wantedScope = new Set(scopeOptionIds);
+    const scopeRemoved = currentScope.filter((c) => !wantedScope.has(c.scopeOptionId));
+    const scopeAdded = options.filter((o) => !currentScope.some((c) => c.scopeOptionId === o.id));
+
+    // A signed-off unit's evidence is what it was signed off on: no claim joins or leaves it.
+    const touched = [
+      ...removed.map((r) => r.enrolmentId),
+      ...current.filter((c) => { const want = wanted.get(c.criterionId); return want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds); }).map((c) => c.enrolmentId),
+      ...added.map((a) => enrolmentOfUnit.get(unitOfCriterion.get(a.criterionId)!)!),
+      ...scopeRemoved.map((r) => r.enrolmentId),
+      ...scopeAdded.map((o) => enrolmentOfUnit.get(o.category.unitId)!),
+    ];
+    const closed = await closedEnrolmentIds(tx, await lockEnrolments(tx, touched));
+    if (closed.size) {
+      const codes = enrolments.filter((e) => closed.has(e.id)).map((e) => e.unit.displayCode);
+      throw new UserFacingError(`${codes.join(" and ")} ${codes.length === 1 ? "has" : "have"} been signed off, so evidence can no longer be mapped to ${codes.length === 1 ? "its" : "their"} criteria or scope, or taken off them.`);
+    }
     if (removed.length) await tx.evidenceLink.updateMany({ where: { id: { in: removed.map((r) => r.id) } }, data: { removedAt: now } });
     if (added.length)
       await tx.evidenceLink.createMany({
@@ -39,10 +60,6 @@ export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknow
       if (want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds)) await tx.evidenceLink.update({ where: { id: c.id }, data: { note: want.note, atSeconds: want.atSeconds ?? null } });
     }
 
-    const currentScope = await tx.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null } });
-    const wantedScope = new Set(scopeOptionIds);
-    const scopeRemoved = currentScope.filter((c) => !wantedScope.has(c.scopeOptionId));
-    const scopeAdded = options.filter((o) => !currentScope.some((c) => c.scopeOptionId === o.id));
     if (scopeRemoved.length) await tx.evidenceScopeLink.updateMany({ where: { id: { in: scopeRemoved.map((r) => r.id) } }, data: { removedAt: now } });
     if (scopeAdded.length) await tx.evidenceScopeLink.createMany({ data: scopeAdded.map((o) => ({ evidenceId: evidence.id, scopeOptionId: o.id, enrolmentId: enrolmentOfUnit.get(o.category.unitId)! })) });
 

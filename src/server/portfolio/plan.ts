@@ -6,6 +6,7 @@ import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
 import { assertTypedName } from "../auth/typed-name";
 import type { Db, Tx } from "../db/client";
+import { lockEnrolments } from "../db/locks";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, enrolmentScope } from "../policy";
 import { requireActor } from "./access";
@@ -37,10 +38,14 @@ const planInclude = {
   },
 };
 
+/** A version is agreed when the learner and the assessor both signed exactly the content it holds. */
+const signedByBoth = (v: { contentHash: string; signatures: { role: string; contentHash: string }[] }) =>
+  ["LEARNER", "ASSESSOR"].every((role) => v.signatures.some((s) => s.role === role && s.contentHash === v.contentHash));
+
 /** Whether both learner and assessor have signed the newest version of the enrolment's plan. */
 export async function planAgreed(db: Db | Tx, enrolmentId: string): Promise<boolean> {
   const latest = await db.assessmentPlanVersion.findFirst({ where: { plan: { enrolmentId } }, orderBy: { version: "desc" }, include: { signatures: true } });
-  return Boolean(latest && latest.signatures.some((s) => s.role === "LEARNER" && s.contentHash === latest.contentHash) && latest.signatures.some((s) => s.role === "ASSESSOR" && s.contentHash === latest.contentHash));
+  return Boolean(latest && signedByBoth(latest));
 }
 
 /** The plan with every version, newest first; earlier versions stay readable. */
@@ -51,7 +56,7 @@ export async function getPlan(db: Db, actor: Actor | null, enrolmentId: unknown)
   const versions = (plan?.versions ?? []).map((v) => ({
     ...v,
     items: v.items.map((i) => ({ ...i, criteria: i.criteria.map((c) => c.criterion).sort((a, b) => a.position - b.position) })),
-    agreed: v.signatures.some((s) => s.role === "LEARNER") && v.signatures.some((s) => s.role === "ASSESSOR"),
+    agreed: signedByBoth(v),
   }));
   return { enrolment, versions, criteria, agreed: Boolean(versions[0]?.agreed) };
 }
@@ -70,6 +75,9 @@ export async function savePlan(db: Db, actor: Actor | null, enrolmentId: unknown
   const contentHash = planHash(hashed);
 
   return db.$transaction(async (tx) => {
+    // Under the enrolment's lock, as signing takes it: a version is changed in place only while
+    // no one has signed it, and a signature is made only on the content the signer read.
+    await lockEnrolments(tx, [enrolment.id]);
     const plan = await tx.assessmentPlan.upsert({ where: { enrolmentId: enrolment.id }, update: {}, create: { enrolmentId: enrolment.id, centreId: enrolment.centreId } });
     const latest = await tx.assessmentPlanVersion.findFirst({ where: { planId: plan.id }, orderBy: { version: "desc" }, include: { signatures: true } });
     if (latest && latest.contentHash === contentHash) return { version: latest.version };
@@ -103,12 +111,13 @@ export async function signPlan(db: Db, actor: Actor | null, enrolmentId: unknown
   const { typedName, contentHash } = parseInput(signatureSchema, input);
   assertTypedName(actor!, typedName);
   return db.$transaction(async (tx) => {
+    await lockEnrolments(tx, [enrolment.id]);
     const latest = await tx.assessmentPlanVersion.findFirst({ where: { plan: { enrolmentId: enrolment.id } }, orderBy: { version: "desc" } });
     if (!latest) throw new UserFacingError("There is no plan to sign yet.");
     if (latest.contentHash !== contentHash) throw new UserFacingError("The plan changed while you were reading it. Read the new version, then sign it.");
     const created = await tx.planSignature.createMany({ data: [{ versionId: latest.id, userId: actor!.userId, role, typedName, contentHash }], skipDuplicates: true });
     if (created.count === 0) throw new UserFacingError("You have already signed this version of the plan.");
-    const agreed = (await tx.planSignature.count({ where: { versionId: latest.id } })) === 2;
+    const agreed = (await tx.planSignature.count({ where: { versionId: latest.id, contentHash: latest.contentHash } })) === 2;
     await appendAudit(tx, { kind: "plan.signed", actorId: actor!.userId, data: { enrolmentId: enrolment.id, version: latest.version, role, contentHash, agreed } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
     return { agreed };
   });

@@ -41,7 +41,8 @@ export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: un
       submit: owner && !latest.submittedAt && (!record || Boolean(record.ready)),
       sendForCountersign: editor && Boolean(record) && !record?.ready && !latest.submittedAt,
       revise: editor && Boolean(latest.submittedAt),
-      withdraw: owner && evidence.status === "SUBMITTED" && decided === 0,
+      // Only the author withdraws: the learner their own items, the assessor who wrote a record (the learner only countersigned it).
+      withdraw: editor && evidence.status === "SUBMITTED" && decided === 0,
       delete: editor && !everSubmitted,
       // Comment and ask witnesses: the learner and the assessors of their enrolments in this centre.
       comment: owner || assesses,

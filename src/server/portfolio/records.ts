@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, hasRole } from "../policy";
+import { lockEvidence } from "../db/locks";
 import { editableEvidence, requireActor } from "./access";
 import { latestVersion } from "./evidence";
 import { notify } from "./notifications";
@@ -47,6 +48,7 @@ export async function sendForCountersign(db: Db, actor: Actor | null, evidenceId
   const evidence = await editableEvidence(db, actor, evidenceId);
   if (!evidence.authorId) throw new NotFoundError("No evidence has that id");
   await db.$transaction(async (tx) => {
+    await lockEvidence(tx, [evidence.id]);
     const version = await latestVersion(tx, evidence.id);
     const record = version.record as AssessorRecord | null;
     if (!record || version.submittedAt) throw new UserFacingError("This record has already been countersigned.");
@@ -65,6 +67,7 @@ export async function updateAssessorRecord(db: Db, actor: Actor | null, evidence
   if (activityFrom > new Date().toISOString().slice(0, 10)) throw new UserFacingError("The date cannot be in the future.");
   const day = new Date(`${activityFrom}T00:00:00Z`);
   await db.$transaction(async (tx) => {
+    await lockEvidence(tx, [evidence.id]);
     const version = await latestVersion(tx, evidence.id);
     if (version.submittedAt) throw new UserFacingError("This record was countersigned and cannot change. Make a new version to edit it.");
     if ((version.record as AssessorRecord | null)?.kind !== record.kind) throw new UserFacingError("A record keeps its kind.");

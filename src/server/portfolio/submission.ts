@@ -6,7 +6,9 @@ import type { Actor } from "../auth/actor";
 import { assertTypedName } from "../auth/typed-name";
 import type { Db, Tx } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
-import { ownEvidence } from "./access";
+import { closedEnrolmentIds } from "../assessment/access";
+import { lockEnrolments, lockEvidence, lockNewestVersion } from "../db/locks";
+import { ownEvidence, withdrawableEvidence } from "./access";
 import { latestVersion } from "./evidence";
 import { notify } from "./notifications";
 import { planAgreed } from "./plan";
@@ -47,6 +49,10 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
   const evidence = await ownEvidence(db, actor, evidenceId);
   const declarations = parseInput(submitSchema, input);
   return db.$transaction(async (tx) => {
+    // The item, then its draft version, locked before the files are read: an upload either lands
+    // first (and is hashed) or waits and is refused, so the hash covers exactly the version's files.
+    await lockEvidence(tx, [evidence.id]);
+    await lockNewestVersion(tx, evidence.id);
     const version = await latestVersion(tx, evidence.id);
     if (version.submittedAt) throw new UserFacingError("This version has already been submitted.");
     const links = await activeLinks(tx, evidence.id);
@@ -57,7 +63,14 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
       if (needsRecording(record) && version.files.length === 0) throw new UserFacingError("This record needs its recording before it can be countersigned.");
       assertTypedName(actor!, declarations.typedName);
     } else if (version.kind === "FILES" && version.files.length === 0) throw new UserFacingError("Upload at least one file, or record where the evidence is kept, before submitting.");
-    const enrolments = [...new Map(links.map((l) => [l.enrolmentId, l.enrolment])).values()];
+    // "Met" decisions that relied on an earlier version of this item no longer describe what is submitted.
+    const staleWhere = { state: "MET" as const, decision: { evidence: { some: { version: { evidenceId: evidence.id, id: { not: version.id } } } } } };
+    const staleable = await tx.criterionJudgement.findMany({ where: staleWhere, select: { enrolmentId: true } });
+    // The judgements this submission changes are in these enrolments; a sign-off takes the same lock,
+    // so it sees them before or after, never half-way. A signed-off unit's judgements stay as signed.
+    const locked = await lockEnrolments(tx, [...links.map((l) => l.enrolmentId), ...staleable.map((j) => j.enrolmentId)]);
+    const closed = await closedEnrolmentIds(tx, locked);
+    const enrolments = [...new Map(links.filter((l) => !closed.has(l.enrolmentId)).map((l) => [l.enrolmentId, l.enrolment])).values()];
     for (const e of enrolments) {
       if (e.unit.planRequiredFirst && !(await planAgreed(tx, e.id)))
         throw new UserFacingError(`${e.unit.displayCode} needs an assessment plan agreed by you and your assessor before you submit evidence for it. Agree the plan first.`);
@@ -78,14 +91,12 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
     if (frozen.count !== 1) throw new UserFacingError("This version has already been submitted.");
     await tx.evidence.update({ where: { id: evidence.id }, data: { status: "SUBMITTED" } });
 
-    const pairs = links.map((l) => ({ enrolmentId: l.enrolmentId, criterionId: l.criterionId }));
-    await tx.criterionJudgement.createMany({ data: pairs.map((p) => ({ ...p, state: "EVIDENCE_SUBMITTED" as const, queuedAt: now })), skipDuplicates: true });
-    await tx.criterionJudgement.updateMany({ where: { OR: pairs, state: { in: ["NOT_STARTED", "NOT_YET_MET"] } }, data: { state: "EVIDENCE_SUBMITTED", queuedAt: now } });
-    // A "met" decision that relied on an earlier version of this item no longer describes what is submitted.
-    await tx.criterionJudgement.updateMany({
-      where: { state: "MET", decision: { evidence: { some: { version: { evidenceId: evidence.id, id: { not: version.id } } } } } },
-      data: { stale: true, queuedAt: now },
-    });
+    const pairs = links.filter((l) => !closed.has(l.enrolmentId)).map((l) => ({ enrolmentId: l.enrolmentId, criterionId: l.criterionId }));
+    if (pairs.length) {
+      await tx.criterionJudgement.createMany({ data: pairs.map((p) => ({ ...p, state: "EVIDENCE_SUBMITTED" as const, queuedAt: now })), skipDuplicates: true });
+      await tx.criterionJudgement.updateMany({ where: { OR: pairs, state: { in: ["NOT_STARTED", "NOT_YET_MET"] } }, data: { state: "EVIDENCE_SUBMITTED", queuedAt: now } });
+    }
+    await tx.criterionJudgement.updateMany({ where: { ...staleWhere, enrolmentId: { in: locked.map((e) => e.id).filter((id) => !closed.has(id)) } }, data: { stale: true, queuedAt: now } });
 
     await notify(
       tx,
@@ -106,13 +117,20 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
   });
 }
 
-/** "Withdraw": takes back a submission no assessor has yet made a decision on. */
+/**
+ * "Withdraw": the item's author takes back a submission no assessor has yet made a decision on.
+ * The item is locked, as a decision locks it, so a withdrawal and a decision never both succeed.
+ */
 export async function withdrawEvidence(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
-  const evidence = await ownEvidence(db, actor, evidenceId);
+  const evidence = await withdrawableEvidence(db, actor, evidenceId);
   await db.$transaction(async (tx) => {
+    const [locked] = await lockEvidence(tx, [evidence.id]);
     const version = await latestVersion(tx, evidence.id);
-    if (evidence.status !== "SUBMITTED" || !version.submittedAt) throw new UserFacingError("Only a submitted item can be withdrawn.");
+    if (locked?.status !== "SUBMITTED" || !version.submittedAt) throw new UserFacingError("Only a submitted item can be withdrawn.");
     if (await tx.decisionEvidence.count({ where: { evidenceVersionId: version.id } })) throw new UserFacingError("An assessor has already made a decision on this submission, so it cannot be withdrawn.");
+    // What a signed-off unit was signed off on stays in the portfolio as it was.
+    if (await tx.unitSignOff.count({ where: { enrolment: { judgements: { some: { decision: { evidence: { some: { version: { evidenceId: evidence.id } } } } } } } } }))
+      throw new UserFacingError("A signed-off unit relies on an earlier version of this item, so it cannot be withdrawn.");
     const changed = await tx.evidence.updateMany({ where: { id: evidence.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
     if (changed.count !== 1) throw new UserFacingError("Only a submitted item can be withdrawn.");
     await releaseJudgements(tx, evidence.id);
@@ -124,6 +142,8 @@ export async function withdrawEvidence(db: Db, actor: Actor | null, evidenceId: 
 async function releaseJudgements(tx: Tx, evidenceId: string) {
   const links = await tx.evidenceLink.findMany({ where: { evidenceId, removedAt: null }, select: { enrolmentId: true, criterionId: true } });
   if (links.length === 0) return;
+  // Under the enrolments' lock, as a submission that queues these criteria takes it.
+  await lockEnrolments(tx, links.map((l) => l.enrolmentId));
   const key = (l: { enrolmentId: string; criterionId: string }) => `${l.enrolmentId}:${l.criterionId}`;
   const others = await tx.evidenceLink.findMany({
     where: { OR: links, removedAt: null, evidenceId: { not: evidenceId }, evidence: { status: "SUBMITTED" } },

@@ -1,0 +1,258 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { decideCriterion } from "../../src/server/assessment/decide";
+import { signOffUnit } from "../../src/server/assessment/sign-off";
+import { type Actor, loadActor } from "../../src/server/auth/actor";
+import { pdf } from "../../src/server/demo/sample-files";
+import { UserFacingError } from "../../src/server/errors";
+import { createEvidence, latestVersion, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
+import { attachUpload, removeFile } from "../../src/server/portfolio/files";
+import { setMapping } from "../../src/server/portfolio/mapping";
+import { getPlan, planAgreed, planHash, savePlan, signPlan } from "../../src/server/portfolio/plan";
+import { evidenceDetail } from "../../src/server/portfolio/queries";
+import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
+import { submitEvidence, versionHash, withdrawEvidence } from "../../src/server/portfolio/submission";
+import { parseUnitFile } from "../../src/server/standards/load";
+import { publishUnits } from "../../src/server/standards/publish";
+import { actorFor, evidenceInput, received } from "../support/actors";
+import { freshDatabase } from "../support/db";
+
+// Each pair of actions is fired at once, round after round, on real PostgreSQL; after every round
+// the invariant is recomputed from the stored rows. Refusals must be clear ones, never a 500.
+const ROUNDS = 20;
+const { db } = await freshDatabase("demo");
+const as = actorFor(db);
+const learner = await as("learner@northgate.example");
+const learner2 = await as("learner2@northgate.example");
+const learner3 = await as("learner3@northgate.example");
+const assessor = await as("assessor@northgate.example");
+const fresh = (a: Actor): Actor => ({ ...a, signedInAt: new Date() });
+
+const criterion = (unit: string, code: string) => db.criterion.findFirstOrThrow({ where: { code, unit: { code: unit } } });
+const enrolmentOf = (learnerId: string, unit: string) => db.enrolment.findFirstOrThrow({ where: { learnerId, unit: { code: unit } } });
+const revisionOf = async (enrolmentId: string, criterionId: string) =>
+  (await db.criterionJudgement.findUnique({ where: { enrolmentId_criterionId: { enrolmentId, criterionId } } }))?.revision ?? 0;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const later = <T>(ms: number, f: () => Promise<T>) => pause(ms).then(f);
+
+/** Every refusal in a round is a UserFacingError (a clear message), never a database error. */
+function onlyClearRefusals(results: PromiseSettledResult<unknown>[]) {
+  for (const r of results) if (r.status === "rejected") expect(r.reason, String(r.reason?.stack ?? r.reason)).toBeInstanceOf(UserFacingError);
+}
+
+async function mappedItem(who: Actor, criterionIds: string[], title = "Race item") {
+  const { id } = await createEvidence(db, who, evidenceInput({ title }));
+  await attachUpload(db, who, id, await received(pdf(`${title} ${Math.random()}`)), "first.pdf");
+  await setMapping(db, who, id, { links: criterionIds.map((criterionId) => ({ criterionId, note: "Shows it" })), scopeOptionIds: [] });
+  return id;
+}
+
+/** Every submitted version of the item holds exactly the content and files its hash covers. */
+async function assertSubmittedVersionsMatchTheirHash(evidenceId: string) {
+  const versions = await db.evidenceVersion.findMany({ where: { evidenceId, submittedAt: { not: null } }, include: { files: { orderBy: { position: "asc" } } } });
+  for (const v of versions) expect(versionHash(v), `version ${v.version} of ${evidenceId}`).toBe(v.contentHash);
+  return versions.length;
+}
+
+describe("no race breaks a signature or a hash", () => {
+  it("a file upload racing “Submit for assessment”: a submitted version's files always match its content hash", async () => {
+    const a1 = await criterion("CPC308", "A1");
+    for (let round = 0; round < ROUNDS; round++) {
+      const id = await mappedItem(learner, [a1.id], `Upload race ${round}`);
+      const second = await received(pdf(`second ${round} ${Math.random()}`));
+      const results = await Promise.allSettled([attachUpload(db, learner, id, second, "second.pdf"), later(round % 6, () => submitEvidence(db, learner, id, { ownWork: true, workplace: true }))]);
+      onlyClearRefusals(results);
+      expect(results[1].status).toBe("fulfilled");
+      expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(1);
+      const files = await db.evidenceFile.count({ where: { version: { evidenceId: id } } });
+      if (results[0].status === "rejected") expect(files).toBe(1);
+    }
+  });
+
+  it("removing a file and editing the details racing “Submit for assessment”: the hash covers what is stored", async () => {
+    const a5 = await criterion("CPC308", "A5");
+    for (let round = 0; round < ROUNDS; round++) {
+      const id = await mappedItem(learner, [a5.id], `Edit race ${round}`);
+      const second = await attachUpload(db, learner, id, await received(pdf(`second ${round} ${Math.random()}`)), "second.pdf");
+      const results = await Promise.allSettled([
+        later(round % 3, () => removeFile(db, learner, second.id)),
+        later(round % 4, () => updateEvidence(db, learner, id, evidenceInput({ title: `Edit race ${round}, retitled` }))),
+        later(round % 5, () => submitEvidence(db, learner, id, { ownWork: true, workplace: true })),
+      ]);
+      onlyClearRefusals(results);
+      expect(results[2].status).toBe("fulfilled");
+      expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(1);
+    }
+  });
+
+  it("“Save plan” racing “Agree plan”: a plan is agreed only over the content both parties signed", async () => {
+    const enrolment = await enrolmentOf(learner2.userId, "AG26");
+    const [c11, c12] = [await criterion("AG26", "1.1"), await criterion("AG26", "1.2")];
+    const items = (task: string) => ({ items: [{ criterionIds: [c11.id, c12.id], method: "WORK_PRODUCT", task, targetDate: "2027-01-31" }] });
+    for (let round = 0; round < ROUNDS; round++) {
+      await savePlan(db, assessor, enrolment.id, items(`Round ${round}: the first wording`));
+      const read = (await getPlan(db, learner2, enrolment.id)).versions[0]!.contentHash;
+      const results = await Promise.allSettled([
+        signPlan(db, learner2, enrolment.id, { typedName: "Casey Morgan", contentHash: read }),
+        later(round % 4, () => savePlan(db, assessor, enrolment.id, items(`Round ${round}: the changed wording`))),
+      ]);
+      onlyClearRefusals(results);
+      // The assessor then agrees whatever is newest.
+      const newest = (await getPlan(db, assessor, enrolment.id)).versions[0]!;
+      await signPlan(db, assessor, enrolment.id, { typedName: "Sam Okafor", contentHash: newest.contentHash });
+
+      const stored = await db.assessmentPlanVersion.findMany({
+        where: { plan: { enrolmentId: enrolment.id } },
+        include: { signatures: true, items: { orderBy: { position: "asc" }, include: { criteria: { include: { criterion: { select: { code: true } } } } } } },
+      });
+      for (const v of stored) {
+        const recomputed = planHash(v.items.map((i) => ({ method: i.method, task: i.task, targetDate: i.targetDate.toISOString().slice(0, 10), criterionCodes: i.criteria.map((c) => c.criterion.code).sort() })));
+        expect(recomputed, `plan version ${v.version}`).toBe(v.contentHash);
+        for (const s of v.signatures) expect(s.contentHash, `${s.role} signature on plan version ${v.version}`).toBe(v.contentHash);
+      }
+      const plan = await getPlan(db, learner2, enrolment.id);
+      for (const v of plan.versions) {
+        const both = ["LEARNER", "ASSESSOR"].every((role) => v.signatures.some((s) => s.role === role && s.contentHash === v.contentHash));
+        expect(v.agreed, `plan version ${v.version}`).toBe(both);
+      }
+      expect(await planAgreed(db, enrolment.id)).toBe(plan.agreed);
+    }
+  });
+
+  it("“Withdraw” racing “Met”: no decision relies on withdrawn evidence", async () => {
+    const cpc = await enrolmentOf(learner.userId, "CPC308");
+    const a2 = await criterion("CPC308", "A2");
+    for (let round = 0; round < ROUNDS; round++) {
+      const id = await mappedItem(learner, [a2.id], `Withdraw race ${round}`);
+      await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+      const version = await latestVersion(db, id);
+      const revision = await revisionOf(cpc.id, a2.id);
+      const results = await Promise.allSettled([
+        // Each starts first in turn, so both orders happen.
+        later(round % 2 ? 4 + (round % 3) : 0, () => withdrawEvidence(db, learner, id)),
+        later(round % 2 ? 0 : round % 4, () => decideCriterion(db, fresh(assessor), cpc.id, { criterionId: a2.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: "Sam Okafor", revision, feedback: "" })),
+      ]);
+      onlyClearRefusals(results);
+      const evidence = await db.evidence.findUniqueOrThrow({ where: { id } });
+      const reliedOn = await db.decisionEvidence.count({ where: { version: { evidenceId: id } } });
+      expect(evidence.status === "WITHDRAWN" && reliedOn > 0, `round ${round}: withdrawn and relied on`).toBe(false);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    }
+  });
+
+  it("ten “Start a revision” at once make one new version; the other nine get the same one", async () => {
+    const a3 = await criterion("CPC308", "A3");
+    const id = await mappedItem(learner, [a3.id], "Revision race");
+    await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+    for (let round = 0; round < ROUNDS; round++) {
+      const before = await db.evidenceVersion.count({ where: { evidenceId: id } });
+      const results = await Promise.allSettled(Array.from({ length: 10 }, () => startRevision(db, learner, id)));
+      for (const r of results) expect(r.status === "rejected" ? String(r.reason) : "ok").toBe("ok");
+      const versions = new Set(results.map((r) => (r as PromiseFulfilledResult<{ version: number }>).value.version));
+      expect([...versions]).toEqual([before + 1]);
+      expect(await db.evidenceVersion.count({ where: { evidenceId: id } })).toBe(before + 1);
+      await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+    }
+    expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(ROUNDS + 1);
+  });
+
+  it("“Sign off unit” racing a new version of the evidence it relies on: a sign-off never covers a stale decision; mapping into a signed-off unit is refused", async () => {
+    const northgate = await db.centre.findUniqueOrThrow({ where: { slug: "northgate" } });
+    // A small unit of two criteria (AG26's first two, no plan needed first) keeps twenty sign-offs quick.
+    const ag26 = JSON.parse(readFileSync("prisma/standards/ag26.json", "utf8"));
+    const small = { ...ag26, code: "RACE1", displayCode: "RACE 1", title: "Race unit", evidence: { ...ag26.evidence, planRequiredFirst: false }, sections: [{ ...ag26.sections[0], criteria: ag26.sections[0].criteria.slice(0, 2) }] };
+    await publishUnits(db, [parseUnitFile("race-1.json", JSON.stringify(small))]);
+    const unit = await db.unit.findFirstOrThrow({ where: { code: "RACE1" } });
+    const criteria = await db.criterion.findMany({ where: { unitId: unit.id }, orderBy: { position: "asc" } });
+    // One learner per round: a unit is signed off once.
+    const setups = await Promise.all(
+      Array.from({ length: ROUNDS }, async (_, round) => {
+        const name = `Race Learner ${round}`;
+        const user = await db.user.create({ data: { email: `race${round}@northgate.example`, name, roleGrants: { create: { centreId: northgate.id, role: "LEARNER" } } } });
+        const enrolment = await db.enrolment.create({ data: { centreId: northgate.id, learnerId: user.id, unitId: unit.id, assessorId: assessor.userId } });
+        const who = (await loadActor(db, user.id))!;
+        const id = await mappedItem(who, criteria.map((c) => c.id), `Whole unit ${round}`);
+        await submitEvidence(db, who, id, { ownWork: true, workplace: true });
+        const v1 = await latestVersion(db, id);
+        for (const c of criteria) await decideCriterion(db, fresh(assessor), enrolment.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v1.id], typedName: "Sam Okafor", revision: 0, feedback: "" });
+        await startRevision(db, who, id);
+        return { who, enrolment, id };
+      }),
+    );
+    let signedOff = 0;
+    for (const [round, { who, enrolment, id }] of setups.entries()) {
+      const results = await Promise.allSettled([
+        submitEvidence(db, who, id, { ownWork: true, workplace: true }),
+        later(round % 5, () => signOffUnit(db, fresh(assessor), enrolment.id, { summativeComment: "All criteria met.", typedName: "Sam Okafor" })),
+      ]);
+      onlyClearRefusals(results);
+      expect(results[0].status).toBe("fulfilled");
+      const signOff = await db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } });
+      if (!signOff) continue;
+      signedOff++;
+      const judgements = await db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, include: { decision: { include: { evidence: { include: { version: true } } } } } });
+      for (const j of judgements) {
+        expect(j, `round ${round}`).toMatchObject({ state: "MET", stale: false });
+        // What the sign-off covers is the version each decision relied on, which never changes.
+        for (const e of j.decision!.evidence) expect(e.version.contentHash).toBe(e.contentHash);
+      }
+    }
+    expect(signedOff).toBeGreaterThan(0);
+    // A signed-off unit takes no new claims.
+    const done = await db.unitSignOff.findFirstOrThrow({ where: { enrolmentId: { in: setups.map((s) => s.enrolment.id) } } });
+    const { who: owner, id: relied } = setups.find((s) => s.enrolment.id === done.enrolmentId)!;
+    // Nor can the item it relied on be withdrawn, or its claims on the unit change.
+    await expect(withdrawEvidence(db, owner, relied)).rejects.toThrow(/signed-off unit relies on an earlier version/);
+    await startRevision(db, owner, relied);
+    await expect(setMapping(db, owner, relied, { links: criteria.map((c) => ({ criterionId: c.id, note: "Reworded" })), scopeOptionIds: [] })).rejects.toThrow(/RACE 1 has been signed off/);
+    const { id: another } = await createEvidence(db, owner, evidenceInput({ title: "After sign-off" }));
+    const before = await db.evidenceLink.count({ where: { evidenceId: another } });
+    await expect(setMapping(db, owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toThrow(/signed off/);
+    await expect(setMapping(db, owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toBeInstanceOf(UserFacingError);
+    expect(await db.evidenceLink.count({ where: { evidenceId: another } })).toBe(before);
+  }, 120_000);
+});
+
+describe("“Met” relies only on current, submitted, not withdrawn evidence", () => {
+  it("refuses a withdrawn item and an earlier version, with a clear message", async () => {
+    const cpc = await enrolmentOf(learner.userId, "CPC308");
+    const a4 = await criterion("CPC308", "A4");
+    const withdrawn = await mappedItem(learner, [a4.id], "Withdrawn item");
+    await submitEvidence(db, learner, withdrawn, { ownWork: true, workplace: true });
+    const w1 = await latestVersion(db, withdrawn);
+    await withdrawEvidence(db, learner, withdrawn);
+    const decide = async (versionId: string) =>
+      decideCriterion(db, fresh(assessor), cpc.id, { criterionId: a4.id, outcome: "MET", evidenceVersionIds: [versionId], typedName: "Sam Okafor", revision: await revisionOf(cpc.id, a4.id), feedback: "" });
+    await expect(decide(w1.id)).rejects.toThrow(/withdrawn/);
+    // Withdrawn, then revised: the withdrawn version stays unusable while the new one is a draft.
+    await startRevision(db, learner, withdrawn);
+    await expect(decide(w1.id)).rejects.toThrow(/withdrawn/);
+
+    const revised = await mappedItem(learner, [a4.id], "Revised item");
+    await submitEvidence(db, learner, revised, { ownWork: true, workplace: true });
+    const r1 = await latestVersion(db, revised);
+    await startRevision(db, learner, revised);
+    await submitEvidence(db, learner, revised, { ownWork: true, workplace: true });
+    const r2 = await latestVersion(db, revised);
+    await expect(decide(r1.id)).rejects.toThrow(/newer version/);
+    expect(await db.decisionEvidence.count({ where: { evidenceVersionId: { in: [w1.id, r1.id] } } })).toBe(0);
+    await decide(r2.id);
+  });
+});
+
+describe("only the author of a record withdraws it", () => {
+  it("the learner who countersigned an assessor's observation cannot withdraw it; the assessor who wrote it can, until a decision relies on it", async () => {
+    const a6 = await criterion("CPC308", "A6");
+    const observation = { title: "Observation: budget meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Council offices", observed: "Taylor presenting the Q3 plan", narrative: "Taylor set out the risks." } };
+    const { id } = await createAssessorRecord(db, assessor, learner3.userId, observation);
+    await setMapping(db, assessor, id, { links: [{ criterionId: a6.id, note: "Risks" }], scopeOptionIds: [] });
+    await sendForCountersign(db, assessor, id);
+    await submitEvidence(db, learner3, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
+    expect((await evidenceDetail(db, learner3, id)).can.withdraw).toBe(false);
+    expect((await evidenceDetail(db, assessor, id)).can.withdraw).toBe(true);
+    await expect(withdrawEvidence(db, learner3, id)).rejects.toThrow(/Only Sam Okafor, who wrote this record, can withdraw it/);
+    expect((await db.evidence.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
+    await withdrawEvidence(db, assessor, id);
+    expect((await db.evidence.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
+  });
+});
