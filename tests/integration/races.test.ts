@@ -20,7 +20,7 @@ import { freshDatabase } from "../support/db";
 // Each pair of actions is fired at once, round after round, on real PostgreSQL; after every round
 // the invariant is recomputed from the stored rows. Refusals must be clear ones, never a 500.
 const ROUNDS = 20;
-const { db } = await freshDatabase("demo");
+const { db, ownerDb } = await freshDatabase("demo");
 const as = actorFor(db);
 const learner = await as("learner@northgate.example");
 const learner2 = await as("learner2@northgate.example");
@@ -161,7 +161,7 @@ describe("no race breaks a signature or a hash", () => {
     // A small unit of two criteria (AG26's first two, no plan needed first) keeps twenty sign-offs quick.
     const ag26 = JSON.parse(readFileSync("prisma/standards/ag26.json", "utf8"));
     const small = { ...ag26, code: "RACE1", displayCode: "RACE 1", title: "Race unit", evidence: { ...ag26.evidence, planRequiredFirst: false }, sections: [{ ...ag26.sections[0], criteria: ag26.sections[0].criteria.slice(0, 2) }] };
-    await publishUnits(db, [parseUnitFile("race-1.json", JSON.stringify(small))]);
+    await publishUnits(ownerDb, [parseUnitFile("race-1.json", JSON.stringify(small))]); // the catalogue is the owner's to publish
     const unit = await db.unit.findFirstOrThrow({ where: { code: "RACE1" } });
     const criteria = await db.criterion.findMany({ where: { unitId: unit.id }, orderBy: { position: "asc" } });
     // One learner per round: a unit is signed off once.
