@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { refusalFor } from "./http";
+import { UserFacingError } from "./errors";
 import { NotFoundError } from "./policy";
 
 // The upload and file routes bypass proxy.ts (it would buffer and cut large bodies), so they set
@@ -18,5 +19,23 @@ export function errorResponse(e: unknown): Response {
 export function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) throw new NotFoundError("Not found");
+  if (!origin || !host || originHost(origin) !== host) throw new NotFoundError("Not found");
+}
+
+/** The host of an Origin header; null for "null" (a sandboxed or file: page) or anything malformed. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The X-File-Name header: percent-encoded by our uploader; refused when it does not decode. */
+export function decodeFileName(raw: string | null): string {
+  try {
+    return decodeURIComponent(raw ?? "");
+  } catch {
+    throw new UserFacingError("The file name could not be read. Rename the file and try again.");
+  }
 }

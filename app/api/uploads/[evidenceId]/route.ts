@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { currentActor } from "@/server/auth/current";
 import { db } from "@/server/db/client";
-import { assertSameOrigin, errorResponse, jsonResponse } from "@/server/http-files";
+import { assertSameOrigin, decodeFileName, errorResponse, jsonResponse } from "@/server/http-files";
 import { attachUpload, maxFileBytes, uploadTarget } from "@/server/portfolio/files";
 import { UploadTooLargeError, receiveToTemp } from "@/server/storage/disk";
 
@@ -17,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ evi
     const limit = maxFileBytes();
     if (Number(request.headers.get("content-length") ?? 0) > limit) throw new UploadTooLargeError(limit);
     if (!request.body) return jsonResponse({ error: "The request had no file in it." }, 400);
-    const name = decodeURIComponent(request.headers.get("x-file-name") ?? "");
+    const name = decodeFileName(request.headers.get("x-file-name"));
     const received = await receiveToTemp(Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>), limit);
     return jsonResponse({ file: await attachUpload(db(), actor, evidenceId, received, name) }, 201);
   } catch (e) {
