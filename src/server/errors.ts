@@ -53,3 +53,15 @@ export function databaseRefusal(e: unknown): { error: UserFacingError; status: n
   }
   return null;
 }
+
+/** Runs work; a refusal's field paths (zod paths) are renamed to the names of the form's controls. */
+export async function withFieldNames<T>(rename: (path: string) => string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!(e instanceof UserFacingError) || !Object.keys(e.fields).length) throw e;
+    const fields: Record<string, string> = {};
+    for (const [path, message] of Object.entries(e.fields)) fields[rename(path)] ??= message;
+    throw new UserFacingError(e.message, fields);
+  }
+}
