@@ -62,13 +62,13 @@ test("a decision on the review screen: Not yet met without feedback is refused b
   await signInAs(page, "assessor@northgate.example");
   await page.goto(`/enrolments/${enrolment}/review`);
   const form = page.getByRole("form", { name: "Decision on B5" });
-  await form.getByLabel("Not yet met").check();
+  await form.getByLabel("Not yet met", { exact: true }).check();
   await form.getByLabel("Your full name, to sign").fill("Sam Okafor");
   await form.getByLabel("Your password").fill("attest-demo");
   await form.getByRole("button", { name: "Sign" }).click();
 
   await expectFieldError(page, form.getByLabel("Feedback (required for Not yet met)"), /Give feedback: say what is missing for Not yet met/);
-  await expect(form.getByLabel("Not yet met")).toBeChecked();
+  await expect(form.getByLabel("Not yet met", { exact: true })).toBeChecked();
   await expect(form.getByLabel("Your full name, to sign")).toHaveValue("Sam Okafor");
   await expect(form.getByLabel("Your password")).toHaveValue("attest-demo");
   await expectAccessible(page);
@@ -125,8 +125,9 @@ test("sign-in: a missing password is shown beside it, and a wrong one keeps the 
 
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText(/There is a problem/);
-  await expect(page.getByRole("alert")).toBeFocused();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toContainText(/email or password is not right/);
+  await expect(summary).toBeFocused();
   await expect(page.getByLabel("Email address")).toHaveValue("learner2@northgate.example");
   await expect(page.getByLabel("Password")).not.toHaveAttribute("aria-invalid", "true");
 });

@@ -30,7 +30,7 @@ const hostile = {
   missing: MISSING,
 } as const;
 const accepted = { emoji: "Met the manager 👩🏽‍⚕️ and agreed the plan 🎉", rtl: "\u202Eتمت مراجعة الخطة مع المدير שלום" };
-type Kind = "text" | "optionalText" | "day" | "optionalDay" | "int" | "id" | "enum" | "json" | "flag";
+type Kind = "text" | "optionalText" | "day" | "optionalDay" | "int" | "id" | "optionalId" | "enum" | "json" | "flag";
 const valuesFor: Record<Kind, (keyof typeof hostile)[]> = {
   text: ["megabyte", "nul", "file", "missing"],
   optionalText: ["megabyte", "nul", "file"],
@@ -38,6 +38,8 @@ const valuesFor: Record<Kind, (keyof typeof hostile)[]> = {
   optionalDay: ["year0", "feb30", "int4", "nul", "file"],
   int: ["int4", "negative", "nul", "megabyte", "file", "missing"],
   id: ["nul", "int4", "megabyte", "file", "missing"],
+  // A list of ids where none is a valid choice (no criterion chosen maps the item to nothing).
+  optionalId: ["nul", "int4", "megabyte", "file"],
   enum: ["nul", "int4", "megabyte", "file", "missing"],
   json: ["nul", "int4", "megabyte", "file", "missing"],
   flag: ["nul", "int4", "file", "missing"],
@@ -68,7 +70,7 @@ const cases: Record<string, Case> = {
   setMappingAction: {
     as: LEARNER,
     base: (v) => ({ evidenceId: v.draft!, criterion: v.criterion!, [`note-${v.criterion}`]: "The report shows it." }),
-    fields: { evidenceId: "id", criterion: "id", "note-{criterion}": "text", "at-{criterion}": "int", scopeOption: "id" },
+    fields: { evidenceId: "id", criterion: "optionalId", "note-{criterion}": "text", "at-{criterion}": "int", scopeOption: "id" },
   },
   removeFileAction: { as: LEARNER, base: (v) => ({ evidenceId: v.draft!, fileId: v.file! }), fields: { fileId: "id" } },
   addCommentAction: { as: LEARNER, base: (v) => ({ evidenceId: v.draft!, body: "A question for my assessor." }), fields: { evidenceId: "id", body: "text", parentId: "id" }, acceptsText: ["body"] },
@@ -201,7 +203,7 @@ for (const name of allActions) {
       const field = pattern.replace("{criterion}", v.criterion!);
       for (const h of valuesFor[kind]) {
         if (h === "missing" && !(field in base)) continue;
-        sends.push([`${field} = ${h}`, { ...base, [field]: hostile[h] }, kind !== "id" && name !== "respondToWitnessAction"]);
+        sends.push([`${field} = ${h}`, { ...base, [field]: hostile[h] }, kind !== "id" && kind !== "optionalId" && name !== "respondToWitnessAction"]);
       }
     }
     if (name === "savePlanAction") for (const [what, items] of Object.entries(planInside(v))) sends.push([`items with ${what}`, { ...base, items }, true]);
