@@ -17,6 +17,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) fields[issue.path.join(".") || "form"] ??= issue.message;
+  // ActionForm lists the field messages under "There is a problem" and leaves out this sentence, which repeats them.
   throw new UserFacingError(`Check the form: ${Object.values(fields).join(" ")}`, fields);
 }
 

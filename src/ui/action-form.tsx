@@ -98,7 +98,7 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
           <div className="alert" role="alert" tabIndex={-1} ref={summary} aria-labelledby={`${formId}-problem`}>
             <p id={`${formId}-problem`}>
               <strong>There is a problem</strong>
-              {listed ? null : <>: {state.message}</>}
+              {listed && state.message.startsWith("Check the form") ? null : <>: {state.message}</>}
             </p>
             {listed && (
               <ul className="problem-list">

@@ -25,6 +25,8 @@ export function MappingPicker({ units, notes, scopeOptionIds, offsets }: { units
   const toggle = (id: string, on: boolean) => setChosen((s) => (on ? new Set([...s, id]) : new Set([...s].filter((x) => x !== id))));
   return (
     <div className="picker">
+      <FieldError name="criterion" />
+      <FieldError name="scopeOption" />
       <div className="field">
         <label htmlFor="criteria-search">Search criteria</label>
         <p className="hint" id="criteria-search-hint">
