@@ -28,6 +28,11 @@ export const config = { matcher: ["/((?!api/uploads/|api/files/).*)", "/api/(upl
 function refuseActionBody(request: NextRequest): Response | null {
   // Every POST to a page is a server action (with JavaScript, or a plain form without it).
   if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  // Next aborts a server action sent from another site with a bare 500; say what happened instead.
+  const origin = request.headers.get("origin");
+  if (request.headers.has("next-action") && origin !== null && originHost(origin) !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) {
+    return new Response("This form was sent from another site, so it was not accepted.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const length = request.headers.get("content-length");
   if (length === null) return new Response("Send the form again from the page.", { status: 411, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (!/^\d+$/.test(length) || Number(length) > actionBodyLimitBytes) return new Response(actionBodyTooLarge, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -41,5 +46,13 @@ function refuseMalformedPath(request: NextRequest): Response | null {
     return null;
   } catch {
     return new Response("This address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
   }
 }

@@ -62,7 +62,7 @@ export async function setMappingAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const id = form.get("evidenceId");
     const criterionIds = form.getAll("criterion").map(String);
-    const links = criterionIds.map((criterionId) => ({ criterionId, note: String(form.get(`note-${criterionId}`) ?? ""), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
+    const links = criterionIds.map((criterionId) => ({ criterionId, note: textOf(form.get(`note-${criterionId}`)), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
     // Messages name the form's controls: links.N.note → note-<criterion>, and so on.
     const rename = (path: string) => {
       const [, n, key] = /^links\.(\d+)\.(\w+)$/.exec(path) ?? [];
@@ -100,12 +100,16 @@ export async function requestWitnessAction(_: ActionState, form: FormData) {
   });
 }
 
+/** A text field's value; a file sent in its place is passed on as it is, for the schema to refuse. */
+const textOf = (v: FormDataEntryValue | null): string | File => (v === null ? "" : v);
+
 function recordFromForm(form: FormData) {
   const kind = String(form.get("kind"));
-  const questions = form.getAll("question").map(String);
-  const answers = form.getAll("answer").map(String);
+  const questions = form.getAll("question").map(textOf);
+  const answers = form.getAll("answer").map(textOf);
+  const filled = (v: unknown) => typeof v !== "string" || v.trim() !== "";
   // Pairs left empty are dropped; `kept` maps each kept pair back to its place in the form.
-  const kept = questions.map((q, i) => i).filter((i) => questions[i]!.trim() || (answers[i] ?? "").trim());
+  const kept = questions.map((q, i) => i).filter((i) => filled(questions[i]) || filled(answers[i] ?? ""));
   const record =
     kind === "OBSERVATION"
       ? { kind, place: form.get("place"), observed: form.get("observed"), narrative: form.get("narrative") }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
+import { E2E_PORT } from "../../playwright.config";
 import { serverActions } from "../support/authz-registry";
 import { expect, signInAs, sql, test } from "./fixtures";
 
@@ -65,7 +66,7 @@ async function post(request: APIRequestContext, file: string, name: string, fiel
   const parts = [...Object.entries(fields).map(([k, v]) => [`_1_${k}`, v] as const), ["0", JSON.stringify([{ ok: false }, "$K1"])] as const];
   const body = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
   return request.post(path, {
-    headers: { "Next-Action": action!.id, Accept: "text/x-component", Origin: "http://localhost:3100", "Content-Type": `multipart/form-data; boundary=${boundary}` },
+    headers: { "Next-Action": action!.id, Accept: "text/x-component", Origin: `http://localhost:${E2E_PORT}`, "Content-Type": `multipart/form-data; boundary=${boundary}` },
     data: Buffer.from(body),
     maxRedirects: 0,
   });
