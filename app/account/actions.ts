@@ -1,4 +1,5 @@
 "use server";
+import { clientIp } from "@/server/client-ip";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { type ActionState, formObject, runAction } from "@/server/actions";
@@ -9,7 +10,7 @@ import { db } from "@/server/db/client";
 // The change ends every session, this one included: the person signs in again with the new password.
 export async function changePasswordAction(_: ActionState, form: FormData) {
   return runAction(async () => {
-    const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+    const ip = clientIp(await headers());
     await changePassword(db(), await currentActor(), formObject(form), ip);
     // The whole tree, layout included, so the header no longer shows the ended session.
     revalidatePath("/", "layout");

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionState, formObject, runAction } from "@/server/actions";
+import { withFieldNames } from "@/server/errors";
 import { currentActor } from "@/server/auth/current";
 import { db } from "@/server/db/client";
 import { reviewClaim } from "@/server/assessment/claims";
@@ -36,7 +37,9 @@ export async function signPlanAction(_: ActionState, form: FormData) {
 export async function decideAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const id = form.get("enrolmentId");
-    await decideCriterion(db(), await currentActor(), id, { ...formObject(form), evidenceVersionIds: form.getAll("evidenceVersionId").map(String), password: form.get("password") || undefined });
+    const input = { ...formObject(form), evidenceVersionIds: form.getAll("evidenceVersionId").map(String), password: form.get("password") || undefined };
+    const actor = await currentActor();
+    await withFieldNames((path) => path.replace(/^evidenceVersionIds(\.\d+)?$/, "evidenceVersionId"), () => decideCriterion(db(), actor, id, input));
     revalidatePath(`/enrolments/${id}/review`);
   });
 }

@@ -11,6 +11,7 @@ import { submitEvidence, withdrawEvidence } from "@/server/portfolio/submission"
 import { requestWitnessTestimony } from "@/server/portfolio/witness";
 import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "@/server/portfolio/records";
 import { parseOffset } from "@/lib/portfolio/records";
+import { withFieldNames } from "@/server/errors";
 
 // Thin wrappers: each resolves the actor and calls one function of src/server/portfolio, which checks the policy.
 
@@ -61,8 +62,17 @@ export async function setMappingAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const id = form.get("evidenceId");
     const criterionIds = form.getAll("criterion").map(String);
-    const links = criterionIds.map((criterionId) => ({ criterionId, note: String(form.get(`note-${criterionId}`) ?? ""), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
-    await setMapping(db(), await currentActor(), id, { links, scopeOptionIds: form.getAll("scopeOption").map(String) });
+    const links = criterionIds.map((criterionId) => ({ criterionId, note: textOf(form.get(`note-${criterionId}`)), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
+    // Messages name the form's controls: links.N.note → note-<criterion>, and so on.
+    const rename = (path: string) => {
+      const [, n, key] = /^links\.(\d+)\.(\w+)$/.exec(path) ?? [];
+      const criterionId = n === undefined ? undefined : criterionIds[Number(n)];
+      if (criterionId && key === "note") return `note-${criterionId}`;
+      if (criterionId && key === "atSeconds") return `at-${criterionId}`;
+      return path.startsWith("scopeOptionIds") ? "scopeOption" : path.startsWith("links") ? "criterion" : path;
+    };
+    const actor = await currentActor();
+    await withFieldNames(rename, () => setMapping(db(), actor, id, { links, scopeOptionIds: form.getAll("scopeOption").map(String) }));
     revalidatePath(`/evidence/${id}`);
   });
 }
@@ -90,27 +100,45 @@ export async function requestWitnessAction(_: ActionState, form: FormData) {
   });
 }
 
+/** A text field's value; a file sent in its place is passed on as it is, for the schema to refuse. */
+const textOf = (v: FormDataEntryValue | null): string | File => (v === null ? "" : v);
+
 function recordFromForm(form: FormData) {
   const kind = String(form.get("kind"));
-  const questions = form.getAll("question").map(String);
-  const answers = form.getAll("answer").map(String);
+  const questions = form.getAll("question").map(textOf);
+  const answers = form.getAll("answer").map(textOf);
+  const filled = (v: unknown) => typeof v !== "string" || v.trim() !== "";
+  // Pairs left empty are dropped; `kept` maps each kept pair back to its place in the form.
+  const kept = questions.map((q, i) => i).filter((i) => filled(questions[i]) || filled(answers[i] ?? ""));
   const record =
     kind === "OBSERVATION"
       ? { kind, place: form.get("place"), observed: form.get("observed"), narrative: form.get("narrative") }
       : kind === "QUESTIONING"
-        ? { kind, mode: form.get("mode"), items: questions.map((question, i) => ({ question, answer: answers[i] ?? "" })).filter((q) => q.question.trim() || q.answer.trim()) }
+        ? { kind, mode: form.get("mode"), items: kept.map((i) => ({ question: questions[i]!, answer: answers[i] ?? "" })) }
         : { kind, topics: form.get("topics"), summary: form.get("summary") };
-  return { title: form.get("title"), activityFrom: form.get("activityFrom"), record };
+  // Messages name the form's controls: record.place → place, record.items.N.question → question.<place in the form>.
+  const rename = (path: string) => {
+    const [, n, key] = /^record\.items\.(\d+)\.(question|answer)$/.exec(path) ?? [];
+    if (key) return `${key}.${kept[Number(n)] ?? 0}`;
+    return path.replace(/^record\./, "");
+  };
+  return { input: { title: form.get("title"), activityFrom: form.get("activityFrom"), record }, rename };
 }
 
 export async function createRecordAction(_: ActionState, form: FormData) {
-  return runAction(async () => `/evidence/${(await createAssessorRecord(db(), await currentActor(), form.get("learnerId"), recordFromForm(form))).id}`);
+  return runAction(async () => {
+    const { input, rename } = recordFromForm(form);
+    const actor = await currentActor();
+    return `/evidence/${(await withFieldNames(rename, () => createAssessorRecord(db(), actor, form.get("learnerId"), input))).id}`;
+  });
 }
 
 export async function updateRecordAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const id = form.get("evidenceId");
-    await updateAssessorRecord(db(), await currentActor(), id, recordFromForm(form));
+    const { input, rename } = recordFromForm(form);
+    const actor = await currentActor();
+    await withFieldNames(rename, () => updateAssessorRecord(db(), actor, id, input));
     revalidatePath(`/evidence/${id}`);
   });
 }

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { UserFacingError } from "./errors";
+import { UserFacingError, databaseRefusal } from "./errors";
 import { NotFoundError, UnauthenticatedError } from "./policy";
 
 import type { ActionState } from "../lib/action-state";
@@ -18,6 +18,8 @@ export async function runAction(work: () => Promise<string | void>): Promise<Act
     if (e instanceof UnauthenticatedError) redirect("/sign-in");
     if (e instanceof UserFacingError) return { ok: false, message: e.message, fields: e.fields, at: Date.now() };
     if (e instanceof NotFoundError) return { ok: false, message: "Not found: it may have been removed, or you may not have access to it.", at: Date.now() };
+    const refused = databaseRefusal(e);
+    if (refused) return { ok: false, message: refused.error.message, at: Date.now() };
     throw e;
   }
   if (next) redirect(next);

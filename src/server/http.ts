@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import type { Actor } from "./auth/actor";
 import { currentActor } from "./auth/current";
-import { UserFacingError } from "./errors";
+import { UserFacingError, databaseRefusal } from "./errors";
 import { NotFoundError, UnauthenticatedError } from "./policy";
 import { UploadTooLargeError } from "./storage/disk";
 
@@ -11,6 +11,8 @@ export function refusalFor(e: unknown): { status: number; error: string } {
   if (e instanceof NotFoundError) return { status: 404, error: e.message };
   if (e instanceof UploadTooLargeError) return { status: 413, error: e.message };
   if (e instanceof UserFacingError) return { status: 422, error: e.message };
+  const refused = databaseRefusal(e);
+  if (refused) return { status: refused.status, error: refused.error.message };
   throw e;
 }
 

@@ -1,6 +1,8 @@
 "use client";
-import { type ReactNode, useActionState, useEffect, useRef } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { type ActionState, initialActionState } from "@/lib/action-state";
+import { actionBodyLimitBytes, actionBodyTooLarge } from "@/lib/limits";
+import { FormStateContext, errorIdFor } from "./field-error";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -10,32 +12,127 @@ type Props = {
   done?: string;
   secondary?: boolean;
   className?: string;
+  /** Clear the form after it succeeds (a comment box); otherwise what was typed stays. */
+  resetOnSuccess?: boolean;
   "aria-label"?: string;
 };
 
-/** A form bound to a server action: shows what went wrong, focused, or a short confirmation. */
-export function ActionForm({ action, children, submitLabel, pendingLabel, done, secondary, className, ...rest }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
-  const problem = useRef<HTMLDivElement>(null);
+type Problem = { path: string; message: string; controlId: string | null };
+
+/** The control a server field message is about: by name, or by data-field when the server's path is not a form name. */
+function controlFor(form: HTMLFormElement, path: string): HTMLElement | null {
+  const escaped = CSS.escape(path);
+  return form.querySelector<HTMLElement>(`[data-field="${escaped}"]`) ?? form.querySelector<HTMLElement>(`[name="${escaped}"]:not([type="hidden"])`);
+}
+
+function formSize(data: FormData): number {
+  let size = 0;
+  for (const [k, v] of data) size += k.length + 100 + (typeof v === "string" ? new Blob([v]).size : v.size);
+  return size;
+}
+
+/**
+ * A form bound to a server action. It submits in a transition (so React does not clear what was
+ * typed); on a refusal each message shows beside its field (FieldError), the control is marked
+ * invalid and described by it, and a summary at the top links to each field and takes focus.
+ * Without JavaScript the form still posts to the action.
+ */
+export function ActionForm({ action, children, submitLabel, pendingLabel, done, secondary, className, resetOnSuccess, ...rest }: Props) {
+  const [serverState, formAction, pending] = useActionState(action, initialActionState);
+  const [local, setLocal] = useState<ActionState | null>(null);
+  const state = local ?? serverState;
+  const formId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+
+  // Mark the controls the messages are about; undo the marks of the previous attempt.
+  useLayoutEffect(() => {
+    const f = form.current;
+    if (!f) return;
+    for (const el of f.querySelectorAll<HTMLElement>("[data-marked-invalid]")) {
+      el.removeAttribute("aria-invalid");
+      const kept = (el.getAttribute("aria-describedby") ?? "").split(" ").filter((t) => t && t !== el.dataset.markedInvalid);
+      if (kept.length) el.setAttribute("aria-describedby", kept.join(" "));
+      else el.removeAttribute("aria-describedby");
+      delete el.dataset.markedInvalid;
+    }
+    const found: Problem[] = [];
+    for (const [path, message] of Object.entries(state.ok ? {} : (state.fields ?? {}))) {
+      const control = controlFor(f, path);
+      if (control) {
+        if (!control.id) control.id = `${formId}-control-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+        control.setAttribute("aria-invalid", "true");
+        const errorId = errorIdFor(formId, path);
+        if (document.getElementById(errorId)) {
+          control.dataset.markedInvalid = errorId;
+          control.setAttribute("aria-describedby", [errorId, ...(control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean)].join(" "));
+        } else control.dataset.markedInvalid = "";
+      }
+      found.push({ path, message, controlId: control?.id ?? null });
+    }
+    setProblems(found);
+  }, [state, formId]);
+
   useEffect(() => {
-    if (state.at && !state.ok) problem.current?.focus();
-  }, [state]);
+    if (state.at && !state.ok) summary.current?.focus();
+    if (state.at && state.ok && resetOnSuccess) form.current?.reset();
+  }, [state, resetOnSuccess]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    if (formSize(data) > actionBodyLimitBytes) {
+      setLocal({ ok: false, message: actionBodyTooLarge, at: Date.now() });
+      return;
+    }
+    setLocal(null);
+    startTransition(() => formAction(data));
+  }
+
+  const listed = problems.length > 0;
   return (
-    <form action={formAction} className={className} aria-label={rest["aria-label"]}>
-      {!state.ok && state.message && (
-        <div className="alert" role="alert" tabIndex={-1} ref={problem}>
-          <strong>There is a problem:</strong> {state.message}
-        </div>
-      )}
-      {state.ok && done && (
-        <p role="status" className="done">
-          {done}
-        </p>
-      )}
-      {children}
-      <button type="submit" className={secondary ? "secondary" : undefined} disabled={pending}>
-        {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
-      </button>
-    </form>
+    <FormStateContext.Provider value={{ state, formId }}>
+      <form ref={form} action={formAction} onSubmit={onSubmit} className={className} aria-label={rest["aria-label"]}>
+        {!state.ok && state.message && (
+          <div className="alert" role="alert" tabIndex={-1} ref={summary} aria-labelledby={`${formId}-problem`}>
+            <p id={`${formId}-problem`}>
+              <strong>There is a problem</strong>
+              {listed && state.message.startsWith("Check the form") ? null : <>: {state.message}</>}
+            </p>
+            {listed && (
+              <ul className="problem-list">
+                {problems.map((p) => (
+                  <li key={p.path}>
+                    {p.controlId ? (
+                      <a
+                        href={`#${p.controlId}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          document.getElementById(p.controlId!)?.focus();
+                        }}
+                      >
+                        {p.message}
+                      </a>
+                    ) : (
+                      p.message
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {state.ok && done && (
+          <p role="status" className="done">
+            {done}
+          </p>
+        )}
+        {children}
+        <button type="submit" className={secondary ? "secondary" : undefined} disabled={pending}>
+          {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
+        </button>
+      </form>
+    </FormStateContext.Provider>
   );
 }

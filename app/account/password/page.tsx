@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/server/auth/require";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/change-password";
 import { ActionForm } from "@/ui/action-form";
+import { FieldError } from "@/ui/field-error";
 import { changePasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "Change password" };
@@ -19,6 +20,7 @@ export default async function ChangePasswordPage() {
         <div className="field">
           <label htmlFor="currentPassword">Current password</label>
           <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
+          <FieldError name="currentPassword" />
         </div>
         <div className="field">
           <label htmlFor="newPassword">New password</label>
@@ -26,10 +28,12 @@ export default async function ChangePasswordPage() {
             At least {MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.
           </p>
           <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} aria-describedby="newPassword-hint" required />
+          <FieldError name="newPassword" />
         </div>
         <div className="field">
           <label htmlFor="confirmPassword">New password again</label>
           <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
+          <FieldError name="confirmPassword" />
         </div>
       </ActionForm>
     </>

@@ -4,6 +4,7 @@ import { currentActor } from "@/server/auth/current";
 import { db } from "@/server/db/client";
 import { WITNESS_ONLY, witnessView } from "@/server/portfolio/witness";
 import { ActionForm } from "@/ui/action-form";
+import { FieldError } from "@/ui/field-error";
 import { respondToWitnessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Witness statement", referrer: "no-referrer" };
@@ -47,6 +48,7 @@ export default async function WitnessPage({ params }: { params: Promise<{ token:
         <input type="hidden" name="token" value={token} />
         <fieldset>
           <legend>Your answer</legend>
+          <FieldError name="outcome" />
           <div className="choice">
             <input id="confirm" type="radio" name="outcome" value="CONFIRMED" required />
             <label htmlFor="confirm">I confirm this statement is true</label>
@@ -58,6 +60,7 @@ export default async function WitnessPage({ params }: { params: Promise<{ token:
         </fieldset>
         <div className="field">
           <label htmlFor="confirmedName">Your full name</label>
+          <FieldError name="confirmedName" />
           <input id="confirmedName" name="confirmedName" type="text" autoComplete="name" required defaultValue={view.request.witnessName} />
         </div>
       </ActionForm>

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { text as boundedText } from "../input";
 
-const text = (label: string, max = 20_000) => z.string({ error: label }).trim().min(1, label).max(max);
+const text = (label: string, max = 20_000) => boundedText(max, label);
 
 export const recordKinds = ["OBSERVATION", "QUESTIONING", "PROFESSIONAL_DISCUSSION"] as const;
 export type RecordKind = (typeof recordKinds)[number];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assessmentMethods } from "../standards/unit-file";
+import { checkbox, day, id, int, optionalDay, optionalText, text } from "../input";
 
 export const methodLabels: Record<(typeof assessmentMethods)[number], string> = {
   WORK_PRODUCT: "Work product",
@@ -10,31 +11,17 @@ export const methodLabels: Record<(typeof assessmentMethods)[number], string> = 
   REFLECTIVE_ACCOUNT: "Reflective account",
 };
 
-const isoDate = (label: string) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), `Enter ${label} as a real date`);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters`)
-    .optional()
-    .transform((s) => (s ? s : undefined));
-
 export const evidenceInputSchema = z
   .object({
-    title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200, "Keep the title under 200 characters"),
-    account: z.string({ error: "Describe what you did" }).trim().min(1, "Describe what you did and how it shows your competence").max(20_000, "Keep the account under 20,000 characters"),
+    title: text(200, "Enter a title"),
+    account: text(20_000, "Describe what you did and how it shows your competence"),
     method: z.enum(assessmentMethods, { error: "Choose how this evidence was produced" }),
-    activityFrom: isoDate("the date of the activity"),
-    activityTo: z.preprocess((v) => (v === "" ? undefined : v), isoDate("the end date").optional()),
+    activityFrom: day("the date of the activity"),
+    activityTo: optionalDay("the end date"),
     kind: z.enum(["FILES", "IN_PLACE"], { error: "Choose whether you will upload files or record where the evidence is kept" }),
     location: optionalText(500),
     holder: optionalText(200),
-    confidential: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+    confidential: checkbox(),
     relevance: optionalText(5_000),
   })
   .superRefine((v, ctx) => {
@@ -52,38 +39,38 @@ export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
 export const submitSchema = z.object({
   ownWork: z.preprocess((v) => v === true || v === "on", z.literal(true, { error: "Confirm that this is your own work" })),
-  workplace: z.preprocess((v) => v === true || v === "on", z.boolean()),
+  workplace: checkbox(),
   // Countersigning an assessor's record: the learner's typed full name.
-  typedName: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(200).optional()),
+  typedName: optionalText(200),
 });
 
 export const mappingSchema = z.object({
   links: z
     .array(
       z.object({
-        criterionId: z.uuid("Choose a criterion from the list"),
-        note: z.string().trim().min(1, "Say how the item shows each criterion you choose").max(2_000),
-        atSeconds: z.number({ error: "Give the time in the recording as minutes:seconds, like 12:30" }).int().min(0).max(48 * 3600).optional(),
+        criterionId: id("Choose a criterion from the list"),
+        note: text(2_000, "Say how the item shows each criterion you choose"),
+        atSeconds: int(0, 48 * 3600, "Give the time in the recording as minutes:seconds, like 12:30").optional(),
       }),
     )
     .max(500),
-  scopeOptionIds: z.array(z.uuid()).max(500),
+  scopeOptionIds: z.array(id("Choose scope options from the list"), { error: "Choose scope options from the list" }).max(500),
 });
 
 export const commentSchema = z.object({
-  body: z.string({ error: "Write a comment" }).trim().min(1, "Write a comment").max(5_000, "Keep a comment under 5,000 characters"),
-  parentId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
+  body: text(5_000, "Write a comment"),
+  parentId: z.preprocess((v) => (v === "" || v === null ? undefined : v), id("Reply to a comment on this item").optional()),
 });
 
 export const planItemSchema = z.object({
-  criterionIds: z.array(z.uuid()).min(1, "Choose at least one criterion for each item"),
+  criterionIds: z.array(id("Choose criteria from the list"), { error: "Choose at least one criterion for each item" }).min(1, "Choose at least one criterion for each item").max(500),
   method: z.enum(assessmentMethods, { error: "Choose an assessment method" }),
-  task: z.string().trim().min(1, "Describe the task").max(2_000),
-  targetDate: isoDate("a target date"),
+  task: text(2_000, "Describe the task"),
+  targetDate: day("a target date"),
 });
-export const planSchema = z.object({ items: z.array(planItemSchema).min(1, "Add at least one item to the plan").max(100) });
+export const planSchema = z.object({ items: z.array(planItemSchema, { error: "The plan could not be read; try again." }).min(1, "Add at least one item to the plan").max(100) });
 
 export const signatureSchema = z.object({
-  typedName: z.string({ error: "Type your full name" }).trim().min(1, "Type your full name to sign").max(200),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  typedName: text(200, "Type your full name to sign"),
+  contentHash: z.string({ error: "Reload the page and sign again" }).regex(/^[0-9a-f]{64}$/, "Reload the page and sign again"),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -7,7 +8,7 @@ import { parseInput } from "../errors";
 import { NotFoundError } from "../policy";
 import { assertOpen, assessedEnrolment } from "./access";
 
-const claimSchema = z.object({ linkId: z.uuid(), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });
+const claimSchema = z.object({ linkId: id("Reload the page and try again"), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });
 
 /** The assessor confirms or rejects a learner's claim that an item shows a criterion. */
 export async function reviewClaim(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { anyText, id, int, int4Max, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -14,13 +15,13 @@ import { decisionHash } from "./signature";
 
 export const decisionSchema = z
   .object({
-    criterionId: z.uuid("Choose a criterion"),
+    criterionId: id("Choose a criterion"),
     outcome: z.enum(["MET", "NOT_YET_MET"], { error: "Choose Met or Not yet met" }),
-    feedback: z.string().trim().max(10_000).default(""),
-    evidenceVersionIds: z.array(z.uuid()).max(200).default([]),
-    typedName: z.string({ error: "Type your full name to sign" }).trim().min(1, "Type your full name to sign").max(200),
-    password: z.string().max(1024).optional(),
-    revision: z.coerce.number().int().min(0),
+    feedback: anyText(10_000, "Write your feedback").trim().default(""),
+    evidenceVersionIds: z.array(id("Choose evidence from the list"), { error: "Choose evidence from the list" }).max(200).default([]),
+    typedName: text(200, "Type your full name to sign"),
+    password: anyText(1024, "Enter your password").optional(),
+    revision: int(0, int4Max, "Reload the page and decide again"),
   })
   .superRefine((d, ctx) => {
     if (d.outcome === "NOT_YET_MET" && !d.feedback) ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give feedback: say what is missing for Not yet met" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { anyText, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
@@ -12,11 +13,11 @@ import { confirmSigner } from "./identity";
 import { signOffContentHash } from "./sign-off-hash";
 
 const signOffSchema = z.object({
-  summativeComment: z.string({ error: "Write a summative comment" }).trim().min(1, "Write a summative comment").max(10_000),
-  typedName: z.string({ error: "Type your full name to sign" }).trim().min(1, "Type your full name to sign").max(200),
-  password: z.string().max(1024).optional(),
+  summativeComment: text(10_000, "Write a summative comment"),
+  typedName: text(200, "Type your full name to sign"),
+  password: anyText(1024, "Enter your password").optional(),
 });
-const countersignSchema = z.object({ typedName: z.string({ error: "Type your full name to countersign" }).trim().min(1, "Type your full name to countersign").max(200) });
+const countersignSchema = z.object({ typedName: text(200, "Type your full name to countersign") });
 
 /** Why a unit cannot be signed off yet, or null when every criterion (knowledge included) is met and current. */
 export async function signOffBlocker(tx: Db | Tx, enrolment: { id: string; unitId: string }): Promise<string | null> {

@@ -18,11 +18,11 @@ export async function integrityStatus(db: Db, actor: Actor | null) {
   return { verification: verification && { ...verification, checkedBy: checkedBy?.name ?? null }, checkpoint };
 }
 
-/** "Check now": runs the full check (at most once a minute across the installation) and audits who asked. */
+/** "Check now": runs the full check (each admin at most once a minute) and audits who asked. */
 export async function checkIntegrityNow(db: Db, actor: Actor | null, now = new Date()) {
   authorize(actor, "integrity.check");
-  const last = await lastVerification(db);
-  if (last && now.getTime() - last.startedAt.getTime() < MIN_GAP_MS) throw new UserFacingError("The records were checked less than a minute ago. Wait a moment, then check again.");
+  const last = await db.auditVerification.findFirst({ where: { actorId: actor.userId }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+  if (last && now.getTime() - last.startedAt.getTime() < MIN_GAP_MS) throw new UserFacingError("You checked the records less than a minute ago. Wait a moment, then check again.");
   const report = await recordVerification(db, await loadSigningKey(), { source: "admin", actorId: actor.userId });
   await db.$transaction((tx) => appendAudit(tx, { kind: "audit.verified", actorId: actor.userId, data: { ok: report.ok, problem: report.problem } }, { subject: "audit" }));
   return report;

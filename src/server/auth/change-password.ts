@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { anyText } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
@@ -12,12 +13,9 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 const schema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1024),
-    newPassword: z
-      .string({ error: "Enter a new password" })
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for the new password`)
-      .max(1024, "Use at most 1024 characters for the new password"),
-    confirmPassword: z.string({ error: "Enter the new password again" }).min(1, "Enter the new password again"),
+    currentPassword: anyText(1024, "Enter your current password").min(1, "Enter your current password"),
+    newPassword: anyText(1024, "Enter a new password").min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for the new password`),
+    confirmPassword: anyText(1024, "Enter the new password again").min(1, "Enter the new password again"),
   })
   .refine((d) => d.newPassword === d.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same" })
   .refine((d) => d.newPassword !== d.currentPassword, { path: ["newPassword"], message: "Choose a new password that is not your current one" });

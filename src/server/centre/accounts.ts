@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import { endAllSessions } from "../auth/sessions";
@@ -6,7 +7,7 @@ import type { Db, Tx } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, UnauthenticatedError, manageableCentres } from "../policy";
 
-const target = z.object({ userId: z.string({ error: "Choose a user" }).uuid("Choose a user from the list") });
+const target = z.object({ userId: id("Choose a user from the list") });
 
 /**
  * Locks the target user's row and returns the centre the actor administers it through; "not

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { anyText, day } from "../../lib/input";
 import type { AssessorRecord } from "../../lib/portfolio/records";
 import { assessmentMethods } from "../../lib/standards/unit-file";
 import type { Actor } from "../auth/actor";
@@ -80,9 +81,9 @@ export const libraryFilterSchema = z.object({
   code: optional(z.string().trim().regex(/^[A-Za-z]?\d+(\.\d+)?$/).transform((s) => s.toUpperCase())),
   method: optional(z.enum(assessmentMethods)),
   state: optional(z.enum(["DRAFT", "SUBMITTED", "WITHDRAWN"])),
-  from: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  to: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  q: optional(z.string().trim().max(200)),
+  from: optional(day("the first date")),
+  to: optional(day("the last date")),
+  q: optional(anyText(200).trim()),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export const LIBRARY_PAGE_SIZE = 20;

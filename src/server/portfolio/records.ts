@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { day, text } from "../../lib/input";
 import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "../../lib/portfolio/records";
 import { appendAudit } from "../audit/append";
 import { isId } from "../../lib/ids";
@@ -12,8 +13,8 @@ import { latestVersion } from "./evidence";
 import { notify } from "./notifications";
 
 const recordInputSchema = z.object({
-  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(200),
-  activityFrom: z.string({ error: "Enter the date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date"),
+  title: text(200, "Enter a title"),
+  activityFrom: day("the date"),
   record: recordSchema,
 });
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { email, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -13,11 +14,11 @@ export const WITNESS_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const requestSchema = z.object({
-  witnessName: z.string({ error: "Enter the witness's name" }).trim().min(1, "Enter the witness's name").max(200),
-  witnessEmail: z.string({ error: "Enter the witness's email address" }).trim().toLowerCase().email("Enter the witness's email address, like name@example.com").max(254),
-  jobRole: z.string({ error: "Enter the witness's job role" }).trim().min(1, "Enter the witness's job role").max(200),
-  relationship: z.string({ error: "Say how the witness knows the learner" }).trim().min(1, "Say how the witness knows the learner").max(200),
-  statement: z.string({ error: "Write the statement the witness is asked to confirm" }).trim().min(1, "Write the statement the witness is asked to confirm").max(10_000),
+  witnessName: text(200, "Enter the witness's name"),
+  witnessEmail: email("Enter the witness's email address, like name@example.com"),
+  jobRole: text(200, "Enter the witness's job role"),
+  relationship: text(200, "Say how the witness knows the learner"),
+  statement: text(10_000, "Write the statement the witness is asked to confirm"),
 });
 
 /** "Request witness testimony": the learner or their assessor asks a witness to confirm a statement. */
@@ -88,7 +89,7 @@ export async function witnessView(db: Db, signedIn: Actor | null, token: unknown
 }
 
 const responseSchema = z.object({
-  confirmedName: z.string({ error: "Type your full name" }).trim().min(1, "Type your full name").max(200),
+  confirmedName: text(200, "Type your full name"),
   outcome: z.enum(["CONFIRMED", "DECLINED"], { error: "Choose whether you confirm the statement" }),
 });
 

@@ -1,6 +1,7 @@
 import type { ActionState } from "@/lib/action-state";
 import { formatDateTime } from "@/lib/format";
 import { ActionForm } from "../action-form";
+import { FieldError } from "../field-error";
 
 type Comment = { id: string; body: string; createdAt: Date; author: { name: string } };
 
@@ -38,10 +39,11 @@ export function Comments({ evidenceId, comments, canComment, action }: { evidenc
             {canComment && (
               <details>
                 <summary>Reply to {c.author.name}</summary>
-                <ActionForm action={action} submitLabel="Send reply">
+                <ActionForm action={action} submitLabel="Send reply" resetOnSuccess>
                   <input type="hidden" name="evidenceId" value={evidenceId} />
                   <input type="hidden" name="parentId" value={c.id} />
                   <label htmlFor={`reply-${c.id}`}>Your reply</label>
+                  <FieldError name="body" />
                   <textarea id={`reply-${c.id}`} name="body" rows={3} required />
                 </ActionForm>
               </details>
@@ -50,9 +52,10 @@ export function Comments({ evidenceId, comments, canComment, action }: { evidenc
         ))}
       </ol>
       {canComment && (
-        <ActionForm action={action} submitLabel="Add comment">
+        <ActionForm action={action} submitLabel="Add comment" resetOnSuccess>
           <input type="hidden" name="evidenceId" value={evidenceId} />
           <label htmlFor="new-comment">New comment</label>
+          <FieldError name="body" />
           <textarea id="new-comment" name="body" rows={3} required />
         </ActionForm>
       )}

@@ -1,4 +1,5 @@
 import { MethodOptions } from "../method-options";
+import { FieldError } from "../field-error";
 
 export type EvidenceDefaults = {
   title?: string;
@@ -20,6 +21,7 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
     <>
       <div className="field">
         <label htmlFor="title">Title</label>
+        <FieldError name="title" />
         <input id="title" name="title" type="text" required maxLength={200} defaultValue={d.title} />
       </div>
       <div className="field">
@@ -27,10 +29,12 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
         <p className="hint" id="account-hint">
           Describe the activity in your own words: what you did, why, and what it shows.
         </p>
+        <FieldError name="account" />
         <textarea id="account" name="account" rows={6} required aria-describedby="account-hint" defaultValue={d.account} />
       </div>
       <div className="field">
         <label htmlFor="method">Method</label>
+        <FieldError name="method" />
         <select id="method" name="method" required defaultValue={d.method ?? ""}>
           <option value="" disabled>
             Choose how this evidence was produced
@@ -43,16 +47,19 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
         <div className="inline-fields">
           <div>
             <label htmlFor="activityFrom">Date (or first date)</label>
+            <FieldError name="activityFrom" />
             <input id="activityFrom" name="activityFrom" type="date" required max={today} defaultValue={d.activityFrom} />
           </div>
           <div>
             <label htmlFor="activityTo">Last date, if it ran over several days</label>
+            <FieldError name="activityTo" />
             <input id="activityTo" name="activityTo" type="date" max={today} defaultValue={d.activityTo} />
           </div>
         </div>
       </fieldset>
       <fieldset className="field">
         <legend>Where the evidence is</legend>
+        <FieldError name="kind" />
         <div className="choice">
           <input id="kind-files" name="kind" type="radio" value="FILES" defaultChecked={(d.kind ?? "FILES") === "FILES"} />
           <label htmlFor="kind-files">I will upload files</label>
@@ -69,10 +76,12 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
         <legend>If it stays where it is normally kept</legend>
         <div className="field">
           <label htmlFor="location">Where it is held</label>
+          <FieldError name="location" />
           <input id="location" name="location" type="text" maxLength={500} defaultValue={d.location} />
         </div>
         <div className="field">
           <label htmlFor="holder">Who holds it</label>
+          <FieldError name="holder" />
           <input id="holder" name="holder" type="text" maxLength={200} defaultValue={d.holder} />
         </div>
         <div className="choice">
@@ -81,6 +90,7 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
         </div>
         <div className="field">
           <label htmlFor="relevance">Why it is relevant</label>
+          <FieldError name="relevance" />
           <textarea id="relevance" name="relevance" rows={3} defaultValue={d.relevance} />
         </div>
       </fieldset>

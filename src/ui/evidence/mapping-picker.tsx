@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { sectionLabel } from "@/lib/standards/labels";
+import { FieldError } from "../field-error";
 
 type Unit = {
   enrolmentId: string;
@@ -24,6 +25,8 @@ export function MappingPicker({ units, notes, scopeOptionIds, offsets }: { units
   const toggle = (id: string, on: boolean) => setChosen((s) => (on ? new Set([...s, id]) : new Set([...s].filter((x) => x !== id))));
   return (
     <div className="picker">
+      <FieldError name="criterion" />
+      <FieldError name="scopeOption" />
       <div className="field">
         <label htmlFor="criteria-search">Search criteria</label>
         <p className="hint" id="criteria-search-hint">
@@ -53,10 +56,12 @@ export function MappingPicker({ units, notes, scopeOptionIds, offsets }: { units
                     {chosen.has(c.id) && (
                       <div className="field note">
                         <label htmlFor={`note-${c.id}`}>How this item shows {u.unit.displayCode} {c.code}</label>
+                        <FieldError name={`note-${c.id}`} />
                         <input id={`note-${c.id}`} name={`note-${c.id}`} type="text" required maxLength={2000} defaultValue={notes[c.id] ?? ""} />
                         {offsets && (
                           <>
                             <label htmlFor={`at-${c.id}`}>Where the recording covers {c.code} (minutes:seconds)</label>
+                            <FieldError name={`at-${c.id}`} />
                             <input id={`at-${c.id}`} name={`at-${c.id}`} type="text" inputMode="numeric" pattern="(\d{1,3}:)?\d{1,5}" size={8} defaultValue={offsets[c.id] ?? ""} />
                           </>
                         )}

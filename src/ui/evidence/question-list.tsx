@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { FieldError } from "../field-error";
 
 /** Question and answer pairs for a questioning record; more can be added. */
 export function QuestionList({ initial = [] }: { initial?: { question: string; answer: string }[] }) {
@@ -7,15 +8,18 @@ export function QuestionList({ initial = [] }: { initial?: { question: string; a
   return (
     <fieldset>
       <legend>Questions and answers</legend>
+      <FieldError name="items" />
       {Array.from({ length: count }, (_, i) => (
         <div key={i} className="panel">
           <div className="field">
             <label htmlFor={`q-${i}`}>Question {i + 1}</label>
-            <textarea id={`q-${i}`} name="question" rows={2} defaultValue={initial[i]?.question} />
+            <FieldError name={`question.${i}`} />
+            <textarea id={`q-${i}`} data-field={`question.${i}`} name="question" rows={2} defaultValue={initial[i]?.question} />
           </div>
           <div className="field">
             <label htmlFor={`a-${i}`}>Answer {i + 1}</label>
-            <textarea id={`a-${i}`} name="answer" rows={3} defaultValue={initial[i]?.answer} />
+            <FieldError name={`answer.${i}`} />
+            <textarea id={`a-${i}`} data-field={`answer.${i}`} name="answer" rows={3} defaultValue={initial[i]?.answer} />
           </div>
         </div>
       ))}

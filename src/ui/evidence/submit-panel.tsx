@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ActionState } from "@/lib/action-state";
 import { ActionForm } from "../action-form";
+import { FieldError } from "../field-error";
 
 type Unit = { enrolmentId: string; planAgreed: boolean; unit: { displayCode: string; simulationAllowed: boolean; planRequiredFirst: boolean } };
 
@@ -25,13 +26,16 @@ export function SubmitPanel({ evidenceId, units, action, countersign }: { eviden
           <div className="field">
             <p>Your assessor wrote this record. Read it; by countersigning you confirm it is an accurate account of what happened.</p>
             <label htmlFor="cs-record-name">Type your full name to countersign</label>
+            <FieldError name="typedName" />
             <input id="cs-record-name" name="typedName" type="text" autoComplete="name" required />
           </div>
         )}
+        <FieldError name="ownWork" />
         <div className="choice">
           <input id="ownWork" name="ownWork" type="checkbox" required />
           <label htmlFor="ownWork">{countersign ? "I declare that the work recorded here is my own." : "I declare that this is my own work."}</label>
         </div>
+        <FieldError name="workplace" />
         <div className="choice">
           <input id="workplace" name="workplace" type="checkbox" aria-describedby="workplace-hint" />
           <label htmlFor="workplace">I declare that this evidence comes from real work in my workplace, not a simulation.</label>

@@ -1,6 +1,7 @@
 import type { ActionState } from "@/lib/action-state";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ActionForm } from "../action-form";
+import { FieldError } from "../field-error";
 
 type Request = { id: string; witnessName: string; witnessEmail: string; jobRole: string; relationship: string; statement: string; createdAt: Date; expiresAt: Date; respondedAt: Date | null; outcome: "CONFIRMED" | "DECLINED" | null; confirmedName: string | null };
 
@@ -36,22 +37,27 @@ export function Witnesses({ evidenceId, requests, canRequest, action }: { eviden
             <input type="hidden" name="evidenceId" value={evidenceId} />
             <div className="field">
               <label htmlFor="w-name">Witness&apos;s name</label>
+              <FieldError name="witnessName" />
               <input id="w-name" name="witnessName" type="text" required />
             </div>
             <div className="field">
               <label htmlFor="w-email">Witness&apos;s email address</label>
+              <FieldError name="witnessEmail" />
               <input id="w-email" name="witnessEmail" type="email" required />
             </div>
             <div className="field">
               <label htmlFor="w-role">Their job role</label>
+              <FieldError name="jobRole" />
               <input id="w-role" name="jobRole" type="text" required />
             </div>
             <div className="field">
               <label htmlFor="w-rel">How they know the learner</label>
+              <FieldError name="relationship" />
               <input id="w-rel" name="relationship" type="text" required />
             </div>
             <div className="field">
               <label htmlFor="w-statement">The statement to confirm</label>
+              <FieldError name="statement" />
               <textarea id="w-statement" name="statement" rows={4} required />
             </div>
           </ActionForm>

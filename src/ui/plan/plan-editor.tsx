@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { MethodOptions } from "../method-options";
+import { FieldError } from "../field-error";
 
 type Criterion = { id: string; code: string; text: string; section: { title: string; kind: string; code: string } };
 type Item = { criterionIds: string[]; method: string; task: string; targetDate: string };
@@ -17,11 +18,13 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
           <legend>Plan item {i + 1}</legend>
           <fieldset>
             <legend>Criteria covered</legend>
+            <FieldError name={`items.${i}.criterionIds`} />
             <div className="criteria-grid">
               {criteria.map((c) => (
                 <div key={c.id} className="choice">
                   <input
                     id={`p${i}-${c.id}`}
+                    data-field={c === criteria[0] ? `items.${i}.criterionIds` : undefined}
                     type="checkbox"
                     checked={item.criterionIds.includes(c.id)}
                     onChange={(e) => change(i, { criterionIds: e.target.checked ? [...item.criterionIds, c.id] : item.criterionIds.filter((x) => x !== c.id) })}
@@ -35,17 +38,20 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
           </fieldset>
           <div className="field">
             <label htmlFor={`p${i}-method`}>Assessment method</label>
-            <select id={`p${i}-method`} value={item.method} onChange={(e) => change(i, { method: e.target.value })}>
+            <FieldError name={`items.${i}.method`} />
+            <select id={`p${i}-method`} data-field={`items.${i}.method`} value={item.method} onChange={(e) => change(i, { method: e.target.value })}>
               <MethodOptions methods={methods} />
             </select>
           </div>
           <div className="field">
             <label htmlFor={`p${i}-task`}>Task</label>
-            <textarea id={`p${i}-task`} rows={2} value={item.task} onChange={(e) => change(i, { task: e.target.value })} />
+            <FieldError name={`items.${i}.task`} />
+            <textarea id={`p${i}-task`} data-field={`items.${i}.task`} rows={2} value={item.task} onChange={(e) => change(i, { task: e.target.value })} />
           </div>
           <div className="field">
             <label htmlFor={`p${i}-date`}>Target date</label>
-            <input id={`p${i}-date`} type="date" value={item.targetDate} onChange={(e) => change(i, { targetDate: e.target.value })} />
+            <FieldError name={`items.${i}.targetDate`} />
+            <input id={`p${i}-date`} data-field={`items.${i}.targetDate`} type="date" value={item.targetDate} onChange={(e) => change(i, { targetDate: e.target.value })} />
           </div>
           {items.length > 1 && (
             <button type="button" className="secondary" onClick={() => setItems((all) => all.filter((_, j) => j !== i))}>

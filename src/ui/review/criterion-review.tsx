@@ -5,6 +5,7 @@ import { formatOffset } from "@/lib/portfolio/records";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import type { ReviewScreen } from "@/server/assessment/review";
 import { ActionForm } from "../action-form";
+import { FieldError } from "../field-error";
 import { FileList } from "../evidence/file-list";
 import { CriterionStateText } from "../progress/criterion-state";
 
@@ -93,6 +94,7 @@ export function CriterionReview({ c, enrolmentId, canDecide, next, actions }: { 
           <input type="hidden" name="revision" value={c.revision} />
           <fieldset>
             <legend>Decision on {c.code}</legend>
+            <FieldError name="outcome" />
             <div className="choice">
               <input id={`met-${c.id}`} type="radio" name="outcome" value="MET" required />
               <label htmlFor={`met-${c.id}`}>Met</label>
@@ -105,6 +107,7 @@ export function CriterionReview({ c, enrolmentId, canDecide, next, actions }: { 
           {c.evidence.length > 0 && (
             <fieldset>
               <legend>Evidence relied on</legend>
+              <FieldError name="evidenceVersionId" />
               {c.evidence.map((e) => (
                 <div className="choice" key={e.linkId}>
                   <input id={`ev-${c.id}-${e.version.id}`} type="checkbox" name="evidenceVersionId" value={e.version.id} defaultChecked={e.claim !== "REJECTED"} />
@@ -117,15 +120,18 @@ export function CriterionReview({ c, enrolmentId, canDecide, next, actions }: { 
           )}
           <div className="field">
             <label htmlFor={`fb-${c.id}`}>Feedback (required for Not yet met)</label>
+            <FieldError name="feedback" />
             <textarea id={`fb-${c.id}`} name="feedback" rows={2} />
           </div>
           <div className="inline-fields">
             <div>
               <label htmlFor={`name-${c.id}`}>Your full name, to sign</label>
+              <FieldError name="typedName" />
               <input id={`name-${c.id}`} name="typedName" type="text" autoComplete="name" required />
             </div>
             <div>
               <label htmlFor={`pw-${c.id}`}>Your password</label>
+              <FieldError name="password" />
               <input id={`pw-${c.id}`} name="password" type="password" autoComplete="current-password" aria-describedby={`pw-hint-${c.id}`} />
               <p className="hint" id={`pw-hint-${c.id}`}>
                 Not needed if you signed in within the last five minutes.

@@ -9,6 +9,7 @@ import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { getPlan } from "@/server/portfolio/plan";
 import { ActionForm } from "@/ui/action-form";
+import { FieldError } from "@/ui/field-error";
 import { PlanEditor } from "@/ui/plan/plan-editor";
 import { savePlanAction, signPlanAction } from "../../actions";
 
@@ -56,6 +57,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 <p className="hint" id="typedName-hint">
                   Your signature records your name, the time and a fingerprint of this version of the plan.
                 </p>
+                <FieldError name="typedName" />
                 <input id="typedName" name="typedName" type="text" autoComplete="name" required aria-describedby="typedName-hint" />
               </div>
             </ActionForm>

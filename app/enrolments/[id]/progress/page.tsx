@@ -9,6 +9,7 @@ import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { unitProgress } from "@/server/portfolio/progress";
 import { ActionForm } from "@/ui/action-form";
+import { FieldError } from "@/ui/field-error";
 import { CriterionStateText } from "@/ui/progress/criterion-state";
 import { countersignUnitAction } from "../../actions";
 import { Timeline } from "@/ui/progress/timeline";
@@ -105,6 +106,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
               <ActionForm action={countersignUnitAction} submitLabel="Countersign" pendingLabel="Countersigning…">
                 <input type="hidden" name="enrolmentId" value={enrolment.id} />
                 <label htmlFor="cs-name">Type your full name to countersign the unit</label>
+                <FieldError name="typedName" />
                 <input id="cs-name" name="typedName" type="text" autoComplete="name" required />
               </ActionForm>
             ) : (

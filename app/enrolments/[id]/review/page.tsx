@@ -8,6 +8,7 @@ import { requireActor } from "@/server/auth/require";
 import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
+import { FieldError } from "@/ui/field-error";
 import { CriterionReview } from "@/ui/review/criterion-review";
 import { ReviewKeys } from "@/ui/review/review-keys";
 import { decideAction, reviewClaimAction, signOffUnitAction } from "../../actions";
@@ -64,15 +65,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <input type="hidden" name="enrolmentId" value={enrolment.id} />
             <div className="field">
               <label htmlFor="summativeComment">Summative comment</label>
+              <FieldError name="summativeComment" />
               <textarea id="summativeComment" name="summativeComment" rows={4} required />
             </div>
             <div className="inline-fields">
               <div>
                 <label htmlFor="so-name">Your full name, to sign</label>
+                <FieldError name="typedName" />
                 <input id="so-name" name="typedName" type="text" autoComplete="name" required />
               </div>
               <div>
                 <label htmlFor="so-pw">Your password</label>
+                <FieldError name="password" />
                 <input id="so-pw" name="password" type="password" autoComplete="current-password" />
               </div>
             </div>

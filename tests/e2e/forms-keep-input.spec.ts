@@ -1,0 +1,147 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, signInAs, sql, test } from "./fixtures";
+
+// After a refusal a form keeps everything typed, shows each message beside its field (the control
+// is aria-invalid and described by it), and a summary at the top, focused, links to each field.
+
+async function expectFieldError(page: Page, control: Locator, message: RegExp) {
+  await expect(control).toHaveAttribute("aria-invalid", "true");
+  const describedBy = (await control.getAttribute("aria-describedby")) ?? "";
+  const errorId = describedBy.split(" ")[0]!;
+  await expect(page.locator(`[id="${errorId}"]`)).toHaveText(message);
+  // The summary at the top has focus and links to the control.
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeFocused();
+  const controlId = await control.getAttribute("id");
+  const link = summary.getByRole("link", { name: message });
+  await expect(link).toHaveAttribute("href", `#${controlId}`);
+  await link.click();
+  await expect(control).toBeFocused();
+}
+
+const ids = async () =>
+  (
+    await sql(`SELECT
+      (SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" JOIN "Unit" n ON n.id = e."unitId" WHERE u.email = 'learner2@northgate.example' AND n.code = 'CPC308') AS enrolment,
+      (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner2@northgate.example' AND e.title = 'Equipment log (draft)') AS draft`)
+  )[0] as { enrolment: string; draft: string };
+
+test("add evidence: a date out of range is refused beside the field, and everything typed stays", async ({ page }) => {
+  await signInAs(page, "learner2@northgate.example");
+  await page.goto("/evidence/new");
+  await page.getByLabel("Title").fill("Supervision notes");
+  await page.getByLabel("What you did and how it shows your competence").fill("I wrote up the supervision and the actions we agreed.");
+  await page.getByLabel("Method").selectOption("WORK_PRODUCT");
+  await page.getByLabel("Date (or first date)").fill("1899-12-31");
+  await page.getByLabel("It stays where it is normally kept").check();
+  await page.getByLabel("Where it is held").fill("Team drive, Supervision folder");
+  await page.getByLabel("Who holds it").fill("Dana, team leader");
+  await page.getByLabel("Why it is relevant").fill("It records the agreed actions.");
+  await page.getByRole("button", { name: "Add evidence" }).click();
+
+  await expectFieldError(page, page.getByLabel("Date (or first date)"), /Enter the date of the activity between 1900 and 2100/);
+  await expect(page).toHaveURL(/\/evidence\/new$/);
+  await expect(page.getByLabel("Title")).toHaveValue("Supervision notes");
+  await expect(page.getByLabel("What you did and how it shows your competence")).toHaveValue("I wrote up the supervision and the actions we agreed.");
+  await expect(page.getByLabel("Method")).toHaveValue("WORK_PRODUCT");
+  await expect(page.getByLabel("Date (or first date)")).toHaveValue("1899-12-31");
+  await expect(page.getByLabel("It stays where it is normally kept")).toBeChecked();
+  await expect(page.getByLabel("Where it is held")).toHaveValue("Team drive, Supervision folder");
+  await expect(page.getByLabel("Who holds it")).toHaveValue("Dana, team leader");
+  await expect(page.getByLabel("Why it is relevant")).toHaveValue("It records the agreed actions.");
+  await expectAccessible(page);
+
+  // Corrected, it goes through.
+  await page.getByLabel("Date (or first date)").fill("2026-10-01");
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  await expect(page.getByRole("heading", { name: "Supervision notes" })).toBeVisible();
+});
+
+test("a decision on the review screen: Not yet met without feedback is refused beside the feedback; the choices stay", async ({ page }) => {
+  const { enrolment } = await ids();
+  await signInAs(page, "assessor@northgate.example");
+  await page.goto(`/enrolments/${enrolment}/review`);
+  const form = page.getByRole("form", { name: "Decision on B5" });
+  await form.getByLabel("Not yet met", { exact: true }).check();
+  await form.getByLabel("Your full name, to sign").fill("Sam Okafor");
+  await form.getByLabel("Your password").fill("attest-demo");
+  await form.getByRole("button", { name: "Sign" }).click();
+
+  await expectFieldError(page, form.getByLabel("Feedback (required for Not yet met)"), /Give feedback: say what is missing for Not yet met/);
+  await expect(form.getByLabel("Not yet met", { exact: true })).toBeChecked();
+  await expect(form.getByLabel("Your full name, to sign")).toHaveValue("Sam Okafor");
+  await expect(form.getByLabel("Your password")).toHaveValue("attest-demo");
+  await expectAccessible(page);
+});
+
+test("the plan editor: a target date after 2100 is refused beside it; the items stay", async ({ page }) => {
+  const { enrolment } = await ids();
+  await signInAs(page, "assessor@northgate.example");
+  await page.goto(`/enrolments/${enrolment}/plan`);
+  const before = await page.locator("fieldset.plan-item").count();
+  await page.getByRole("button", { name: "Add another plan item" }).click();
+  await expect(page.locator("fieldset.plan-item")).toHaveCount(before + 1);
+  const item = page.locator("fieldset.plan-item").last();
+  await item.getByLabel("A1", { exact: true }).check();
+  await item.getByLabel("Task").fill("Lead the quarterly review with the provider");
+  await item.getByLabel("Target date").fill("2101-01-01");
+  await page.getByRole("button", { name: "Save plan" }).click();
+
+  await expectFieldError(page, item.getByLabel("Target date"), /Enter a target date between 1900 and 2100/);
+  await expect(item.getByLabel("A1", { exact: true })).toBeChecked();
+  await expect(item.getByLabel("Task")).toHaveValue("Lead the quarterly review with the provider");
+  await expect(item.getByLabel("Target date")).toHaveValue("2101-01-01");
+  await expectAccessible(page);
+});
+
+test("a witness request: an email address without a domain is refused beside it; the rest stays", async ({ page }) => {
+  const { draft } = await ids();
+  await signInAs(page, "learner2@northgate.example");
+  await page.goto(`/evidence/${draft}`);
+  await page.getByText("Request witness testimony").first().click();
+  await page.getByLabel("Witness's name").fill("Robin Hale");
+  await page.getByLabel("Witness's email address").fill("robin@northgate");
+  await page.getByLabel("Their job role").fill("Registered manager");
+  await page.getByLabel("How they know the learner").fill("Line manager");
+  await page.getByLabel("The statement to confirm").fill("Casey logged every equipment loan for a month.");
+  await page.getByRole("button", { name: "Request witness testimony" }).click();
+
+  await expectFieldError(page, page.getByLabel("Witness's email address"), /Enter the witness's email address, like name@example.com/);
+  await expect(page.getByLabel("Witness's name")).toHaveValue("Robin Hale");
+  await expect(page.getByLabel("Witness's email address")).toHaveValue("robin@northgate");
+  await expect(page.getByLabel("Their job role")).toHaveValue("Registered manager");
+  await expect(page.getByLabel("How they know the learner")).toHaveValue("Line manager");
+  await expect(page.getByLabel("The statement to confirm")).toHaveValue("Casey logged every equipment loan for a month.");
+  await expectAccessible(page);
+});
+
+test("sign-in: a missing password is shown beside it, and a wrong one keeps the email typed", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill("learner2@northgate.example");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expectFieldError(page, page.getByLabel("Password"), /Enter your password/);
+  await expect(page.getByLabel("Email address")).toHaveValue("learner2@northgate.example");
+  await expectAccessible(page);
+
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toContainText(/email or password is not right/);
+  await expect(summary).toBeFocused();
+  await expect(page.getByLabel("Email address")).toHaveValue("learner2@northgate.example");
+  await expect(page.getByLabel("Password")).not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("a comment box clears after it is sent, and keeps the text when refused", async ({ page }) => {
+  const { draft } = await ids();
+  await signInAs(page, "learner2@northgate.example");
+  await page.goto(`/evidence/${draft}`);
+  const box = page.getByLabel("New comment");
+  await box.fill("   ");
+  await page.getByRole("button", { name: "Add comment" }).click();
+  await expectFieldError(page, box, /Write a comment/);
+  await box.fill("Is the loan log enough on its own?");
+  await page.getByRole("button", { name: "Add comment" }).click();
+  await expect(page.getByText("Is the loan log enough on its own?", { exact: true })).toBeVisible();
+  await expect(box).toHaveValue("");
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { commentSchema, evidenceInputSchema, signatureSchema, submitSchema } from "../../src/lib/portfolio/schemas";
+import { discussionSchema, observationSchema } from "../../src/lib/portfolio/records";
+import { decisionSchema } from "../../src/server/assessment/decide";
+import { credentialsSchema } from "../../src/server/auth/sign-in";
+
+// The names a form's controls post, and the names its FieldErrors show, must be the names the
+// server's schema reports; otherwise a message has nowhere to go. Read from the source, cheaply.
+const source = (file: string) => readFileSync(file, "utf8");
+const controlNames = (text: string) => [...text.matchAll(/<(?:input|textarea|select)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]!).filter((n) => n !== "evidenceId" && n !== "enrolmentId");
+const fieldErrors = (text: string) => [...text.matchAll(/<FieldError name="([^"]+)"/g)].map((m) => m[1]!);
+const keys = (...schemas: z.ZodObject[]) => new Set(schemas.flatMap((s) => Object.keys(s.shape)));
+
+const forms: [file: string, schema: Set<string>, renamed?: Record<string, string>][] = [
+  ["src/ui/evidence/evidence-fields.tsx", keys(evidenceInputSchema)],
+  ["src/ui/evidence/comments.tsx", keys(commentSchema)],
+  ["src/ui/evidence/submit-panel.tsx", keys(submitSchema)],
+  // Two forms: the decision, and confirming or rejecting a claim (linkId, claim).
+  ["src/ui/review/criterion-review.tsx", new Set([...keys(decisionSchema), "linkId", "claim"]), { evidenceVersionId: "evidenceVersionIds" }],
+  ["src/ui/evidence/record-fields.tsx", new Set(["title", "activityFrom", "mode", ...keys(observationSchema, discussionSchema)])],
+  ["app/enrolments/[id]/plan/page.tsx", keys(signatureSchema)],
+  ["src/ui/sign-in-form.tsx", keys(credentialsSchema)],
+  ["app/account/password/page.tsx", new Set(["currentPassword", "newPassword", "confirmPassword"])],
+];
+
+describe("form fields match their server schemas", () => {
+  for (const [file, schema, renamed = {}] of forms) {
+    it(file, () => {
+      const text = source(file);
+      const names = controlNames(text).map((n) => renamed[n] ?? n);
+      expect(names.length, "the form has controls").toBeGreaterThan(0);
+      expect(names.filter((n) => !schema.has(n))).toEqual([]);
+      // Every control the user fills has its message slot (sign-in renders its own).
+      if (!file.includes("sign-in")) expect(controlNames(text).filter((n) => !fieldErrors(text).includes(n) && !/^(linkId|claim|criterionId|revision|contentHash|parentId|kind|confidential)$/.test(n))).toEqual([]);
+    });
+  }
+});
