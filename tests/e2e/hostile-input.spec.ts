@@ -1,22 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { E2E_PORT } from "../../playwright.config";
 import { routeHandlers, serverActions } from "../support/authz-registry";
+import { FILE, MISSING, type Value, postAction } from "./action-post";
 import { expect, signInAs, sql, test } from "./fixtures";
 
 // Hostile and odd input, POSTed to every server action by someone who has the right (so the input
 // is what gets tested), and sent to every route handler: never a 500, and nothing changes. Emoji
 // and right-to-left text are valid input: they may be accepted, but must not fail either.
 
-type Entry = { filename: string; exportedName: string; workers: Record<string, unknown> };
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")).node as Record<string, Entry>;
-const actionIds = new Map(Object.entries(manifest).map(([id, e]) => [`${e.filename}#${e.exportedName}`, { id, page: Object.keys(e.workers)[0]! }]));
 const origin = `http://localhost:${E2E_PORT}`;
-
-const FILE = Symbol("a file where text was expected");
-const MISSING = Symbol("the field left out");
-type Value = string | typeof FILE | typeof MISSING;
 
 const hostile = {
   megabyte: "x".repeat(1024 * 1024),
@@ -145,22 +138,9 @@ async function ids(): Promise<Ids> {
   return row as Ids;
 }
 
-/** Calls a server action the way Next's client does: the form fields prefixed "_1_", then the root "0" = [prevState, "$K1"]. */
-async function post(request: APIRequestContext, name: string, fields: Record<string, Value>, from = origin): Promise<APIResponse> {
-  const file = serverActions.find((f) => f.actions.includes(name))!.file;
-  const action = actionIds.get(`${file}#${name}`);
-  expect(action, `${file}#${name} is in the build`).toBeTruthy();
-  const path = `/${action!.page.replace(/^app\//, "").replace(/\/?page$/, "")}`.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
-  const boundary = `----attest${randomBytes(8).toString("hex")}`;
-  const part = (k: string, v: Value) =>
-    v === MISSING ? "" : v === FILE ? `--${boundary}\r\nContent-Disposition: form-data; name="_1_${k}"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\nsome text\r\n` : `--${boundary}\r\nContent-Disposition: form-data; name="_1_${k}"\r\n\r\n${v}\r\n`;
-  const body = Object.entries(fields).map(([k, v]) => part(k, v)).join("") + `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n${JSON.stringify([{ ok: false }, "$K1"])}\r\n--${boundary}--\r\n`;
-  return request.post(path, {
-    headers: { "Next-Action": action!.id, Accept: "text/x-component", Origin: from, "Content-Type": `multipart/form-data; boundary=${boundary}` },
-    data: Buffer.from(body, "utf8"),
-    maxRedirects: 0,
-  });
-}
+/** Posts a registered action, found by name. */
+const post = (request: APIRequestContext, name: string, fields: Record<string, Value>, from = origin): Promise<APIResponse> =>
+  postAction(request, serverActions.find((f) => f.actions.includes(name))!.file, name, fields, from);
 
 /** A refusal: a 4xx with a message, or the action's own state with ok: false and a message. Never a 500. */
 async function expectRefused(response: APIResponse, what: string, { passedAccess }: { passedAccess: boolean }) {
