@@ -122,7 +122,7 @@ test("changing the password ends every session of that person; they sign in agai
   await expectAccessible(page);
   await shoot(page, "change-password");
 
-  await page.getByLabel("Current password").fill("not the password");
+  await page.getByLabel("Current password", { exact: true }).fill("not the password");
   await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
   await page.getByLabel("New password again").fill("a brand new passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
@@ -130,7 +130,7 @@ test("changing the password ends every session of that person; they sign in agai
   await expectAccessible(page);
   expect(await replay(cookie)).toEqual(ACCEPTED);
 
-  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("Current password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
   await page.getByLabel("New password again").fill("a brand new passphrase");
   await page.getByRole("button", { name: "Change password" }).click();
