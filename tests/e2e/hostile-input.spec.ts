@@ -114,9 +114,12 @@ const planInside = (v: Ids): Record<string, string> => ({
   "an object, not a list": JSON.stringify({ items: 1 }),
 });
 
-/** Every table's rows, hashed: what the database holds, to compare before and after. Sessions are left out (sign-in writes them). */
+/**
+ * Every table's rows, hashed: what the database holds, to compare before and after. Left out:
+ * sessions (sign-in writes them) and integrity check results (the app's own daily check writes them).
+ */
 async function fingerprint(): Promise<Record<string, string>> {
-  const tables = (await sql(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('Session', '_prisma_migrations') ORDER BY 1`)).map((r) => r.t as string);
+  const tables = (await sql(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('Session', 'AuditVerification', '_prisma_migrations') ORDER BY 1`)).map((r) => r.t as string);
   const [row] = await sql(`SELECT ${tables.map((t) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '') FROM "${t}" x) AS "${t}"`).join(", ")}`);
   return row as Record<string, string>;
 }
