@@ -19,21 +19,21 @@ export default async function ChangePasswordPage() {
       <ActionForm action={changePasswordAction} submitLabel="Change password" pendingLabel="Changing password…">
         <div className="field">
           <label htmlFor="currentPassword">Current password</label>
-          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
           <FieldError name="currentPassword" />
+          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
         </div>
         <div className="field">
           <label htmlFor="newPassword">New password</label>
           <p className="hint" id="newPassword-hint">
             At least {MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.
           </p>
-          <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} aria-describedby="newPassword-hint" required />
           <FieldError name="newPassword" />
+          <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} aria-describedby="newPassword-hint" required />
         </div>
         <div className="field">
           <label htmlFor="confirmPassword">New password again</label>
-          <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
           <FieldError name="confirmPassword" />
+          <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
         </div>
       </ActionForm>
     </>
