@@ -11,6 +11,16 @@ export type IntegrityReport = { ok: boolean; eventsChecked: number; recordsCheck
 
 class Broken extends Error {}
 const BATCH = 500;
+
+/** Rows in id order, a batch at a time: `page(cursor)` reads the batch after `cursor`. */
+async function* batches<R extends { id: string }>(page: (after: { cursor: { id: string }; skip: 1 } | object, take: number) => Promise<R[]>, take = BATCH) {
+  for (let cursor: string | undefined; ; ) {
+    const batch = await page(cursor ? { cursor: { id: cursor }, skip: 1 } : {}, take);
+    yield batch;
+    if (batch.length < take) return;
+    cursor = batch.at(-1)!.id;
+  }
+}
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -75,31 +85,18 @@ async function checkCheckpoints(checkpoints: Checkpoint[], key: Pick<SigningKey,
 }
 
 async function checkEvidenceVersions(db: Db, counts: { records: number }) {
-  for (let cursor: string | undefined; ; ) {
-    const batch = await db.evidenceVersion.findMany({
-      where: { submittedAt: { not: null } },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      include: { files: { orderBy: { position: "asc" } } },
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+  const pages = batches((after, take) => db.evidenceVersion.findMany({ where: { submittedAt: { not: null } }, orderBy: { id: "asc" }, take, include: { files: { orderBy: { position: "asc" } } }, ...after }));
+  for await (const batch of pages) {
     for (const v of batch) {
       if (v.contentHash !== versionHash(v)) throw new Broken(`EvidenceVersion ${v.id} (item ${v.evidenceId}, version ${v.version}): its content or files do not match the hash it was submitted with.`);
       counts.records++;
     }
-    if (batch.length < BATCH) return;
-    cursor = batch.at(-1)!.id;
   }
 }
 
 async function checkDecisions(db: Db, counts: { records: number }) {
-  for (let cursor: string | undefined; ; ) {
-    const batch = await db.decision.findMany({
-      orderBy: { id: "asc" },
-      take: BATCH,
-      include: { evidence: { include: { version: { select: { contentHash: true } } } } },
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+  const pages = batches((after, take) => db.decision.findMany({ orderBy: { id: "asc" }, take, include: { evidence: { include: { version: { select: { contentHash: true } } } } }, ...after }));
+  for await (const batch of pages) {
     for (const d of batch) {
       const relied = d.evidence.find((e) => e.contentHash !== e.version.contentHash);
       if (relied) throw new Broken(`Decision ${d.id}: the evidence version ${relied.evidenceVersionId} it relied on no longer has the hash it was signed with.`);
@@ -107,20 +104,20 @@ async function checkDecisions(db: Db, counts: { records: number }) {
       if (decisionHash(signed) !== d.signatureHash) throw new Broken(`Decision ${d.id}: its row does not match its signature hash (outcome, feedback, signer or evidence changed).`);
       counts.records++;
     }
-    if (batch.length < BATCH) return;
-    cursor = batch.at(-1)!.id;
   }
 }
 
 async function checkPlanSignatures(db: Db, counts: { records: number }) {
-  for (let cursor: string | undefined; ; ) {
-    const batch = await db.assessmentPlanVersion.findMany({
+  const pages = batches((after, take) =>
+    db.assessmentPlanVersion.findMany({
       where: { signatures: { some: {} } },
       orderBy: { id: "asc" },
-      take: BATCH,
+      take,
       include: { signatures: true, items: { orderBy: { position: "asc" }, include: { criteria: { include: { criterion: { select: { code: true } } } } } } },
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+      ...after,
+    }),
+  );
+  for await (const batch of pages) {
     for (const v of batch) {
       const items = v.items.map((i) => ({ method: i.method, task: i.task, targetDate: day(i.targetDate), criterionCodes: [...new Set(i.criteria.map((c) => c.criterion.code))].sort() }));
       if (planHash(items) !== v.contentHash) throw new Broken(`AssessmentPlanVersion ${v.id} (version ${v.version}): its items do not match the hash that was signed.`);
@@ -128,14 +125,11 @@ async function checkPlanSignatures(db: Db, counts: { records: number }) {
       if (off) throw new Broken(`PlanSignature ${off.id}: it signed content that is not this plan version's.`);
       counts.records += v.signatures.length;
     }
-    if (batch.length < BATCH) return;
-    cursor = batch.at(-1)!.id;
   }
 }
 
 async function checkSignOffs(db: Db, counts: { records: number }) {
-  for (let cursor: string | undefined; ; ) {
-    const batch = await db.unitSignOff.findMany({ orderBy: { id: "asc" }, take: 100, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+  for await (const batch of batches((after, take) => db.unitSignOff.findMany({ orderBy: { id: "asc" }, take, ...after }), 100)) {
     const decisions = await db.decision.findMany({
       where: { enrolmentId: { in: batch.map((s) => s.enrolmentId) } },
       select: { enrolmentId: true, criterionId: true, judgementRevision: true, signatureHash: true, decidedAt: true },
@@ -149,7 +143,5 @@ async function checkSignOffs(db: Db, counts: { records: number }) {
       if (hash !== s.contentHash) throw new Broken(`UnitSignOff ${s.id} (enrolment ${s.enrolmentId}): its comment or the decisions it signed do not match its hash.`);
       counts.records++;
     }
-    if (batch.length < 100) return;
-    cursor = batch.at(-1)!.id;
   }
 }

@@ -6,6 +6,7 @@ import type { ActionState } from "@/lib/action-state";
 import { ActionForm } from "../action-form";
 import { EnrolmentStatusText } from "../enrolment-status";
 import { Pager } from "../pager";
+import { ScrollingTable } from "../scrolling-table";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 type Props = { centreName: string; data: Awaited<ReturnType<typeof adminHome>>; actorId: string; actions: { signOutEverywhere: Action; setAccountActive: Action } };
@@ -18,80 +19,69 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
       <p>
         <Link href="/integrity">Record integrity</Link>: whether any signed record or audit entry has been changed outside Attest.
       </p>
-      {/* At narrow widths the users table scrolls sideways on its own, not the whole page. */}
-      <div className="table-scroll" role="region" aria-label={`${centreName} users`} tabIndex={0}>
-        <table>
-          <caption>
-            Users ({users.total}), page {users.page} of {users.pages}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Account</th>
-              <th scope="col">Last signed in</th>
-              <th scope="col">Sessions and access</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.rows.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">{u.name}</th>
-                <td className="email">{u.email}</td>
-                <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
-                <td>{u.active ? "Active" : "Disabled"}</td>
-                <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
-                <td>
-                  <div className="row-actions">
-                    <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
+      <ScrollingTable label={`${centreName} users`} caption={`Users (${users.total}), page ${users.page} of ${users.pages}`}>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Account</th>
+            <th scope="col">Last signed in</th>
+            <th scope="col">Sessions and access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.rows.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">{u.name}</th>
+              <td className="email">{u.email}</td>
+              <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
+              <td>{u.active ? "Active" : "Disabled"}</td>
+              <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
+              <td>
+                <div className="row-actions">
+                  <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
+                    <input type="hidden" name="userId" value={u.id} />
+                  </ActionForm>
+                  {u.id !== actorId && (
+                    <ActionForm action={actions.setAccountActive} submitLabel={u.active ? "Disable account" : "Enable account"} secondary aria-label={`${u.active ? "Disable" : "Enable"} the account of ${u.name}`}>
                       <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="active" value={u.active ? "false" : "true"} />
                     </ActionForm>
-                    {u.id !== actorId && (
-                      <ActionForm action={actions.setAccountActive} submitLabel={u.active ? "Disable account" : "Enable account"} secondary aria-label={`${u.active ? "Disable" : "Enable"} the account of ${u.name}`}>
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="active" value={u.active ? "false" : "true"} />
-                      </ActionForm>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
-      <div className="table-scroll" role="region" aria-label={`${centreName} enrolments`} tabIndex={0}>
-        <table>
-          <caption>
-            Enrolments ({enrolments.total}), page {enrolments.page} of {enrolments.pages}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Learner</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Assessor</th>
-              <th scope="col">IQA</th>
-              <th scope="col">Status</th>
+                  )}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {enrolments.rows.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">{e.learner.name}</th>
-                <td>
-                  <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
-                </td>
-                <td>{e.assessor?.name ?? "Not assigned"}</td>
-                <td>{e.iqa?.name ?? "Not assigned"}</td>
-                <td>
-                  <EnrolmentStatusText status={e.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollingTable>
+      <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
+      <ScrollingTable label={`${centreName} enrolments`} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
+        <thead>
+          <tr>
+            <th scope="col">Learner</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Assessor</th>
+            <th scope="col">IQA</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {enrolments.rows.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">{e.learner.name}</th>
+              <td>
+                <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
+              </td>
+              <td>{e.assessor?.name ?? "Not assigned"}</td>
+              <td>{e.iqa?.name ?? "Not assigned"}</td>
+              <td>
+                <EnrolmentStatusText status={e.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollingTable>
       <Pager label="Enrolments pages" page={enrolments.page} pages={enrolments.pages} href={(n) => `?users=${users.page}&enrolments=${n}`} />
     </section>
   );
