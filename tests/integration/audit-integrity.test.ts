@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { decideCriterion } from "../../src/server/assessment/decide";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
-import { eventHash } from "../../src/server/audit/append";
+import { appendAudit, eventHash } from "../../src/server/audit/append";
 import { checkpointLogFile, writeCheckpoint } from "../../src/server/audit/checkpoint";
 import { loadSigningKey } from "../../src/server/audit/signing-key";
 import { verifyIntegrity } from "../../src/server/audit/verify";
@@ -143,6 +143,20 @@ describe("audit verify", () => {
     await asOwner("UnitSignOff", `UPDATE "UnitSignOff" SET "summativeComment" = 'Rewritten' WHERE id = '${signOff.id}'`);
     expect((await verify()).problem).toMatch(new RegExp(`^UnitSignOff ${signOff.id} `));
     await asOwner("UnitSignOff", `UPDATE "UnitSignOff" SET "summativeComment" = '${signOff.summativeComment}' WHERE id = '${signOff.id}'`);
+    await expectIntact();
+  });
+
+  it("signs the chain's head at least daily: a daily checkpoint only when the last is a day old, an export checkpoint every time", async () => {
+    const last = await db.auditCheckpoint.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const soon = new Date(last.signedAt.getTime() + 60 * 60_000);
+    const nextDay = new Date(last.signedAt.getTime() + 25 * 60 * 60_000);
+    expect(await writeCheckpoint(db, key, "daily", soon)).toBeNull();
+    // Nothing new since the last checkpoint: nothing to sign, even a day later.
+    expect(await writeCheckpoint(db, key, "daily", nextDay)).toBeNull();
+    await db.$transaction((tx) => appendAudit(tx, { kind: "demo.loaded", actorId: null, data: { centres: [] } }));
+    const daily = await writeCheckpoint(db, key, "daily", nextDay);
+    expect(daily).toMatchObject({ reason: "daily", prevSignature: last.signature });
+    expect(await writeCheckpoint(db, key, "export", nextDay)).toMatchObject({ reason: "export", prevSignature: daily!.signature });
     await expectIntact();
   });
 
