@@ -100,10 +100,14 @@ async function reliableVersions(tx: Tx, enrolment: { id: string; learnerId: stri
     select: { id: true, version: true, contentHash: true, evidence: { select: { id: true, status: true, title: true } } },
   });
   if (versions.length !== versionIds.length) throw new UserFacingError("Rely only on submitted evidence mapped to this criterion.");
+  // The newest submitted version of each item relied on, in one query.
+  const newest = new Map(
+    (await tx.evidenceVersion.groupBy({ by: ["evidenceId"], where: { evidenceId: { in: versions.map((v) => v.evidence.id) }, submittedAt: { not: null } }, _max: { version: true } })).map((g) => [g.evidenceId, g._max.version]),
+  );
   for (const v of versions) {
     if (v.evidence.status === "WITHDRAWN") throw new UserFacingError(`“${v.evidence.title}” was withdrawn by the learner, so a decision cannot rely on it.`);
-    const newest = await tx.evidenceVersion.findFirstOrThrow({ where: { evidenceId: v.evidence.id, submittedAt: { not: null } }, orderBy: { version: "desc" }, select: { version: true } });
-    if (newest.version !== v.version) throw new UserFacingError(`“${v.evidence.title}” has a newer version (version ${newest.version}) than the one you chose (version ${v.version}). Reload and decide on the newer version.`);
+    const latest = newest.get(v.evidence.id);
+    if (latest !== v.version) throw new UserFacingError(`“${v.evidence.title}” has a newer version (version ${latest}) than the one you chose (version ${v.version}). Reload and decide on the newer version.`);
   }
   return versions.map((v) => ({ evidenceVersionId: v.id, contentHash: v.contentHash! }));
 }
