@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "./src/lib/csp";
 import { actionBodyLimitBytes, actionBodyTooLarge } from "./src/lib/limits";
+import { fromSameOrigin } from "./src/lib/origin";
 
 // Every response gets a Content-Security-Policy with a fresh nonce; Next reads the nonce from
 // the request's CSP header and puts it on the scripts it renders.
@@ -30,7 +31,7 @@ function refuseActionBody(request: NextRequest): Response | null {
   if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
   // Next aborts a server action sent from another site with a bare 500; say what happened instead.
   const origin = request.headers.get("origin");
-  if (request.headers.has("next-action") && origin !== null && originHost(origin) !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) {
+  if (request.headers.has("next-action") && origin !== null && !fromSameOrigin(request.headers)) {
     return new Response("This form was sent from another site, so it was not accepted.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const length = request.headers.get("content-length");
@@ -46,13 +47,5 @@ function refuseMalformedPath(request: NextRequest): Response | null {
     return null;
   } catch {
     return new Response("This address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-}
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host || null;
-  } catch {
-    return null;
   }
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { fromSameOrigin } from "../lib/origin";
 import { UserFacingError } from "./errors";
 import { refusalFor } from "./http";
 import { NotFoundError } from "./policy";
@@ -17,9 +18,7 @@ export function errorResponse(e: unknown): Response {
 
 /** Refuses a state-changing request sent from another site (cookies alone do not prove intent). */
 export function assertSameOrigin(request: Request) {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || !URL.canParse(origin) || new URL(origin).host !== host) throw new NotFoundError("Not found");
+  if (!fromSameOrigin(request.headers)) throw new NotFoundError("Not found");
 }
 
 /** The file's name from the X-File-Name header (percent-encoded UTF-8, as the upload form sends it). */
