@@ -2,6 +2,5 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startAuditSchedule } = await import("./src/server/audit/schedule");
-  const { db } = await import("./src/server/db/client");
-  startAuditSchedule(db);
+  startAuditSchedule();
 }

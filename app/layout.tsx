@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { currentActor } from "@/server/auth/current";
-import { db } from "@/server/db/client";
 import { can } from "@/server/policy";
 import { unreadCount } from "@/server/portfolio/notifications";
 import { SiteHeader } from "@/ui/site-header";
@@ -17,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader actor={actor ? { name: actor.name, unread: await unreadCount(db(), actor), assessor: can(actor, "home.assessor") } : null} />
+        <SiteHeader actor={actor ? { name: actor.name, unread: await unreadCount(actor), assessor: can(actor, "home.assessor") } : null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

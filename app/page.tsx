@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/lib/roles";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/server/home/queries";
 import { can, centresWhere } from "@/server/policy";
 import { AdminHome } from "@/ui/home/admin-home";
@@ -18,11 +17,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const adminCentres = centresWhere(actor, "CENTRE_ADMIN");
   const [learner, assessor, iqa, verifier, admin] = await Promise.all([
-    can(actor, "home.learner") ? learnerHome(db(), actor) : null,
-    can(actor, "home.assessor") ? assessorHome(db(), actor) : null,
-    can(actor, "home.iqa") ? iqaHome(db(), actor) : null,
-    can(actor, "home.verifier") ? verifierHome(db(), actor) : null,
-    Promise.all(adminCentres.map((id) => adminHome(db(), actor, id, { users: params.users, enrolments: params.enrolments }).then((data) => ({ id, data })))),
+    can(actor, "home.learner") ? learnerHome(actor) : null,
+    can(actor, "home.assessor") ? assessorHome(actor) : null,
+    can(actor, "home.iqa") ? iqaHome(actor) : null,
+    can(actor, "home.verifier") ? verifierHome(actor) : null,
+    Promise.all(adminCentres.map((id) => adminHome(actor, id, { users: params.users, enrolments: params.enrolments }).then((data) => ({ id, data })))),
   ]);
   const roles = [...new Set(actor.grants.map((g) => roleLabels[g.role]))];
   return (

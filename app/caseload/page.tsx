@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/format";
 import { caseload, caseloadSorts } from "@/server/assessment/caseload";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { can } from "@/server/policy";
 import { Pager } from "@/ui/pager";
 
@@ -23,7 +22,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const actor = await requireActor("/caseload");
   if (!can(actor, "home.assessor")) notFound();
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string>;
-  const data = await caseload(db(), actor, params);
+  const data = await caseload(actor, params);
   const f = data.filters;
   const link = (change: Record<string, string>) => `?${new URLSearchParams({ sort: f.sort, dir: f.dir, q: f.q, unit: f.unit, ...(f.overdue ? { overdue: "1" } : {}), ...change })}`;
   return (

@@ -1,8 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { type ActionState, formObject, runAction } from "@/server/actions";
-import { currentActor } from "@/server/auth/current";
-import { db } from "@/server/db/client";
 import { addComment } from "@/server/portfolio/comments";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "@/server/portfolio/evidence";
 import { removeFile } from "@/server/portfolio/files";
@@ -16,50 +14,50 @@ import { withFieldNames } from "@/server/errors";
 // Thin wrappers: each resolves the actor and calls one function of src/server/portfolio, which checks the policy.
 
 export async function addEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async () => `/evidence/${(await createEvidence(db(), await currentActor(), formObject(form))).id}`);
+  return runAction(async (actor) => `/evidence/${(await createEvidence(actor, formObject(form))).id}`);
 }
 
 export async function updateEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
-    await updateEvidence(db(), await currentActor(), id, formObject(form));
+    await updateEvidence(actor, id, formObject(form));
     revalidatePath(`/evidence/${id}`);
   });
 }
 
 export async function startRevisionAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
-    await startRevision(db(), await currentActor(), id);
+    await startRevision(actor, id);
     return `/evidence/${id}`;
   });
 }
 
 export async function deleteEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
-    await deleteEvidence(db(), await currentActor(), form.get("evidenceId"));
+  return runAction(async (actor) => {
+    await deleteEvidence(actor, form.get("evidenceId"));
     return "/evidence";
   });
 }
 
 export async function submitEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
-    await submitEvidence(db(), await currentActor(), id, formObject(form));
+    await submitEvidence(actor, id, formObject(form));
     revalidatePath(`/evidence/${id}`);
   });
 }
 
 export async function withdrawEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
-    await withdrawEvidence(db(), await currentActor(), id);
+    await withdrawEvidence(actor, id);
     revalidatePath(`/evidence/${id}`);
   });
 }
 
 export async function setMappingAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
     const criterionIds = form.getAll("criterion").map(String);
     const links = criterionIds.map((criterionId) => ({ criterionId, note: textOf(form.get(`note-${criterionId}`)), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
@@ -71,31 +69,30 @@ export async function setMappingAction(_: ActionState, form: FormData) {
       if (criterionId && key === "atSeconds") return `at-${criterionId}`;
       return path.startsWith("scopeOptionIds") ? "scopeOption" : path.startsWith("links") ? "criterion" : path;
     };
-    const actor = await currentActor();
-    await withFieldNames(rename, () => setMapping(db(), actor, id, { links, scopeOptionIds: form.getAll("scopeOption").map(String) }));
+    await withFieldNames(rename, () => setMapping(actor, id, { links, scopeOptionIds: form.getAll("scopeOption").map(String) }));
     revalidatePath(`/evidence/${id}`);
   });
 }
 
 export async function removeFileAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
-    await removeFile(db(), await currentActor(), form.get("fileId"));
+  return runAction(async (actor) => {
+    await removeFile(actor, form.get("fileId"));
     revalidatePath(`/evidence/${form.get("evidenceId")}`);
   });
 }
 
 export async function addCommentAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
-    await addComment(db(), await currentActor(), id, formObject(form));
+    await addComment(actor, id, formObject(form));
     revalidatePath(`/evidence/${id}`);
   });
 }
 
 export async function requestWitnessAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
-    await requestWitnessTestimony(db(), await currentActor(), id, formObject(form));
+    await requestWitnessTestimony(actor, id, formObject(form));
     revalidatePath(`/evidence/${id}`);
   });
 }
@@ -126,27 +123,25 @@ function recordFromForm(form: FormData) {
 }
 
 export async function createRecordAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const { input, rename } = recordFromForm(form);
-    const actor = await currentActor();
-    return `/evidence/${(await withFieldNames(rename, () => createAssessorRecord(db(), actor, form.get("learnerId"), input))).id}`;
+    return `/evidence/${(await withFieldNames(rename, () => createAssessorRecord(actor, form.get("learnerId"), input))).id}`;
   });
 }
 
 export async function updateRecordAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
     const { input, rename } = recordFromForm(form);
-    const actor = await currentActor();
-    await withFieldNames(rename, () => updateAssessorRecord(db(), actor, id, input));
+    await withFieldNames(rename, () => updateAssessorRecord(actor, id, input));
     revalidatePath(`/evidence/${id}`);
   });
 }
 
 export async function sendForCountersignAction(_: ActionState, form: FormData) {
-  return runAction(async () => {
+  return runAction(async (actor) => {
     const id = form.get("evidenceId");
-    await sendForCountersign(db(), await currentActor(), id);
+    await sendForCountersign(actor, id);
     revalidatePath(`/evidence/${id}`);
   });
 }

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/format";
 import { integrityStatus } from "@/server/audit/status";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
 import { checkIntegrityAction } from "./actions";
@@ -16,7 +15,7 @@ export default async function IntegrityPage() {
   const actor = await requireActor("/integrity");
   let status: Awaited<ReturnType<typeof integrityStatus>>;
   try {
-    status = await integrityStatus(db(), actor);
+    status = await integrityStatus(actor);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

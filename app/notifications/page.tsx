@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { listNotifications } from "@/server/portfolio/notifications";
 import { ActionForm } from "@/ui/action-form";
 import { markNotificationsReadAction } from "./actions";
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
   const actor = await requireActor("/notifications");
-  const notes = await listNotifications(db(), actor);
+  const notes = await listNotifications(actor);
   const unread = notes.filter((n) => !n.readAt).length;
   return (
     <>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { centreOutbox } from "@/server/portfolio/witness";
 
@@ -13,7 +12,7 @@ export default async function OutboxPage() {
   const actor = await requireActor("/outbox");
   let mail: Awaited<ReturnType<typeof centreOutbox>>;
   try {
-    mail = await centreOutbox(db(), actor);
+    mail = await centreOutbox(actor);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { listUnits } from "@/server/standards/queries";
 
 export const metadata: Metadata = { title: "Units" };
 
 export default async function UnitsPage() {
   const actor = await requireActor("/units");
-  const units = await listUnits(db(), actor);
+  const units = await listUnits(actor);
   return (
     <>
       <h1>Units</h1>

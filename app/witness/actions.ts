@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { type ActionState, formObject, runAction } from "@/server/actions";
 import { currentActor } from "@/server/auth/current";
 import { clientIp } from "@/server/client-ip";
-import { db } from "@/server/db/client";
 import { respondToWitnessRequest } from "@/server/portfolio/witness";
 
 // Public: the single-use token in the link is the witness's only credential; it is checked in
@@ -11,7 +10,7 @@ import { respondToWitnessRequest } from "@/server/portfolio/witness";
 export async function respondToWitnessAction(_: ActionState, form: FormData) {
   return runAction(async () => {
     const token = form.get("token");
-    await respondToWitnessRequest(db(), await currentActor(), token, formObject(form), clientIp(await headers()));
+    await respondToWitnessRequest(await currentActor(), token, formObject(form), clientIp(await headers()));
     return `/witness/${token}`;
   });
 }

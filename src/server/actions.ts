@@ -1,4 +1,6 @@
 import { redirect } from "next/navigation";
+import type { Actor } from "./auth/actor";
+import { currentActor } from "./auth/current";
 import { UserFacingError, databaseRefusal } from "./errors";
 import { NotFoundError, UnauthenticatedError } from "./policy";
 
@@ -10,10 +12,12 @@ export type { ActionState };
  * Runs a server action's work and turns refusals into state the form shows. Anything the actor
  * may not see reads as "not found"; a signed-out visitor is sent to sign in.
  */
-export async function runAction(work: () => Promise<string | void>): Promise<ActionState> {
+export async function runAction(work: (actor: Actor) => Promise<string | void>): Promise<ActionState> {
   let next: string | void;
   try {
-    next = await work();
+    const actor = await currentActor();
+    if (!actor) throw new UnauthenticatedError();
+    next = await work(actor);
   } catch (e) {
     if (e instanceof UnauthenticatedError) redirect("/sign-in");
     if (e instanceof UserFacingError) return { ok: false, message: e.message, fields: e.fields, at: Date.now() };

@@ -19,10 +19,12 @@ export function refusalFor(e: unknown): { status: number; error: string } {
 const noStore = { "Cache-Control": "private, no-store" };
 
 /** Wraps a route handler: resolves the actor and turns policy refusals into 401/404 JSON. */
-export function withActor<C>(handler: (actor: Actor | null, request: Request, context: C) => Promise<unknown>) {
+export function withActor<C>(handler: (actor: Actor, request: Request, context: C) => Promise<unknown>) {
   return async (request: Request, context: C) => {
     try {
-      const body = await handler(await currentActor(), request, context);
+      const actor = await currentActor();
+      if (!actor) throw new UnauthenticatedError();
+      const body = await handler(actor, request, context);
       return NextResponse.json(body, { headers: noStore });
     } catch (e) {
       const refusal = refusalFor(e);

@@ -31,16 +31,16 @@ const judgement = (enrolmentId: string, criterionId: string) => db.criterionJudg
 const latestSubmitted = (evidenceId: string) => db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } }, orderBy: { version: "desc" } });
 
 async function submittedItem(codes: [string, string][], title = "Evidence for review") {
-  const { id } = await createEvidence(db, learner, evidenceInput({ title }));
-  await attachUpload(db, learner, id, await received(pdf(`${title} ${Math.random()}`)), "item.pdf");
+  const { id } = await createEvidence(learner, evidenceInput({ title }));
+  await attachUpload(learner, id, await received(pdf(`${title} ${Math.random()}`)), "item.pdf");
   const criteria = await Promise.all(codes.map(([unitId, code]) => criterion(unitId, code)));
-  await setMapping(db, learner, id, { links: criteria.map((c) => ({ criterionId: c.id, note: `Shows ${c.code}` })), scopeOptionIds: [] });
-  await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+  await setMapping(learner, id, { links: criteria.map((c) => ({ criterionId: c.id, note: `Shows ${c.code}` })), scopeOptionIds: [] });
+  await submitEvidence(learner, id, { ownWork: true, workplace: true });
   return { id, criteria };
 }
 
 const decide = async (enrolmentId: string, criterionId: string, outcome: "MET" | "NOT_YET_MET", versionIds: string[], extra: Record<string, unknown> = {}, who: Actor = assessor) =>
-  decideCriterion(db, who, enrolmentId, { criterionId, outcome, evidenceVersionIds: versionIds, typedName: "Sam Okafor", password: "attest-demo", revision: (await judgement(enrolmentId, criterionId)).revision, feedback: "", ...extra });
+  decideCriterion(who, enrolmentId, { criterionId, outcome, evidenceVersionIds: versionIds, typedName: "Sam Okafor", password: "attest-demo", revision: (await judgement(enrolmentId, criterionId)).revision, feedback: "", ...extra });
 
 describe("a decision per criterion", () => {
   it("is signed: typed name, password, time and a SHA-256 over the decision and the evidence relied on", async () => {
@@ -52,7 +52,7 @@ describe("a decision per criterion", () => {
     expect(decision.evidence[0]!.contentHash).toBe(version.contentHash);
     expect(await judgement(cpc.id, criteria[0]!.id)).toMatchObject({ state: "MET", revision: 1, decisionId, stale: false });
     expect(await db.auditEvent.count({ where: { kind: "decision.signed" } })).toBe(1);
-    expect((await listNotifications(db, learner)).some((n) => n.message === "CPC 308 A3 is met.")).toBe(true);
+    expect((await listNotifications(learner)).some((n) => n.message === "CPC 308 A3 is met.")).toBe(true);
     await expect(db.decision.update({ where: { id: decisionId }, data: { feedback: "changed" } })).rejects.toThrow(/permission denied/);
   });
 
@@ -77,7 +77,7 @@ describe("a decision per criterion", () => {
     const v = (await latestSubmitted(id)).id;
     const revision = (await judgement(cpc.id, criteria[0]!.id)).revision;
     const input = { criterionId: criteria[0]!.id, outcome: "MET", evidenceVersionIds: [v], typedName: "Sam Okafor", revision };
-    const results = await Promise.allSettled([decideCriterion(db, fresh(assessor), cpc.id, input), decideCriterion(db, fresh(assessor), cpc.id, input), decideCriterion(db, fresh(assessor), cpc.id, input)]);
+    const results = await Promise.allSettled([decideCriterion(fresh(assessor), cpc.id, input), decideCriterion(fresh(assessor), cpc.id, input), decideCriterion(fresh(assessor), cpc.id, input)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual([expect.stringMatching(/decided a moment ago/), expect.stringMatching(/decided a moment ago/)]);
     expect(await db.decision.count({ where: { enrolmentId: cpc.id, criterionId: criteria[0]!.id } })).toBe(1);
@@ -98,15 +98,15 @@ describe("the feedback loop and stale decisions", () => {
     const v1 = await latestSubmitted(id);
     await decide(cpc.id, b3.id, "NOT_YET_MET", [v1.id], { feedback: "Say who you sent the recommendations to." });
     await decide(cpc.id, b4.id, "MET", [v1.id]);
-    expect((await listNotifications(db, learner)).some((n) => n.message === "CPC 308 B3 is not yet met. Feedback: Say who you sent the recommendations to.")).toBe(true);
+    expect((await listNotifications(learner)).some((n) => n.message === "CPC 308 B3 is not yet met. Feedback: Say who you sent the recommendations to.")).toBe(true);
     expect((await judgement(cpc.id, b3.id)).state).toBe("NOT_YET_MET");
 
-    await startRevision(db, learner, id);
-    await updateEvidence(db, learner, id, evidenceInput({ title: "Efficiency proposal, sent to the finance lead" }));
-    await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+    await startRevision(learner, id);
+    await updateEvidence(learner, id, evidenceInput({ title: "Efficiency proposal, sent to the finance lead" }));
+    await submitEvidence(learner, id, { ownWork: true, workplace: true });
     expect(await judgement(cpc.id, b3.id)).toMatchObject({ state: "EVIDENCE_SUBMITTED" });
     expect(await judgement(cpc.id, b4.id)).toMatchObject({ state: "MET", stale: true });
-    const screen = await reviewScreen(db, assessor, cpc.id);
+    const screen = await reviewScreen(assessor, cpc.id);
     const b4Row = screen.sections.flatMap((s) => s.criteria).find((c) => c.id === b4.id)!;
     expect(b4Row.stale).toBe(true);
     expect(b4Row.evidence[0]!.version.version).toBe(2);
@@ -115,7 +115,7 @@ describe("the feedback loop and stale decisions", () => {
     await decide(cpc.id, b3.id, "MET", [v2.id]);
     await decide(cpc.id, b4.id, "MET", [v2.id]);
     expect(await judgement(cpc.id, b4.id)).toMatchObject({ state: "MET", stale: false, revision: 2 });
-    const history = (await reviewScreen(db, assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.id === b3.id)!.decisions;
+    const history = (await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.id === b3.id)!.decisions;
     expect(history.map((d) => d.outcome)).toEqual(["MET", "NOT_YET_MET"]);
   });
 });
@@ -124,10 +124,10 @@ describe("claims", () => {
   it("are confirmed or rejected by the assessor only", async () => {
     const { criteria } = await submittedItem([[cpc.unitId, "C6"]]);
     const link = await db.evidenceLink.findFirstOrThrow({ where: { criterionId: criteria[0]!.id, enrolmentId: cpc.id } });
-    for (const who of outsiders) await expect(reviewClaim(db, who, cpc.id, { linkId: link.id, claim: "CONFIRMED" })).rejects.toBeInstanceOf(NotFoundError);
-    await reviewClaim(db, assessor, cpc.id, { linkId: link.id, claim: "REJECTED" });
+    for (const who of outsiders) await expect(reviewClaim(who, cpc.id, { linkId: link.id, claim: "CONFIRMED" })).rejects.toBeInstanceOf(NotFoundError);
+    await reviewClaim(assessor, cpc.id, { linkId: link.id, claim: "REJECTED" });
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).claim).toBe("REJECTED");
-    await expect(reviewClaim(db, assessor, ag.id, { linkId: link.id, claim: "CONFIRMED" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewClaim(assessor, ag.id, { linkId: link.id, claim: "CONFIRMED" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -138,44 +138,44 @@ describe("unit sign-off", () => {
     const { id, criteria } = await submittedItem(codes.map((c) => [ag.unitId, c] as [string, string]), "Service agreement file");
     const v = (await latestSubmitted(id)).id;
     for (const c of criteria.slice(0, 9)) await decide(ag.id, c.id, "MET", [v], {}, fresh(assessor));
-    await expect(signOffUnit(db, assessor, ag.id, signOff)).rejects.toThrow(/1 of 10 criteria are not met yet/);
+    await expect(signOffUnit(assessor, ag.id, signOff)).rejects.toThrow(/1 of 10 criteria are not met yet/);
     await decide(ag.id, criteria[9]!.id, "MET", [v], {}, fresh(assessor));
-    await expect(countersignUnit(db, learner, ag.id, { typedName: "Jordan Lee" })).rejects.toThrow(/not signed this unit off yet/);
-    for (const who of outsiders) await expect(signOffUnit(db, who, ag.id, signOff)).rejects.toBeInstanceOf(NotFoundError);
-    await signOffUnit(db, assessor, ag.id, signOff);
+    await expect(countersignUnit(learner, ag.id, { typedName: "Jordan Lee" })).rejects.toThrow(/not signed this unit off yet/);
+    for (const who of outsiders) await expect(signOffUnit(who, ag.id, signOff)).rejects.toBeInstanceOf(NotFoundError);
+    await signOffUnit(assessor, ag.id, signOff);
     await expect(decide(ag.id, criteria[0]!.id, "NOT_YET_MET", [v], { feedback: "x" }, fresh(assessor))).rejects.toThrow(/locked/);
-    await expect(countersignUnit(db, assessor, ag.id, { typedName: "Sam Okafor" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(countersignUnit(db, learner, ag.id, { typedName: "Someone" })).rejects.toThrow(/full name/);
-    await countersignUnit(db, learner, ag.id, { typedName: "Jordan Lee" });
+    await expect(countersignUnit(assessor, ag.id, { typedName: "Sam Okafor" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(countersignUnit(learner, ag.id, { typedName: "Someone" })).rejects.toThrow(/full name/);
+    await countersignUnit(learner, ag.id, { typedName: "Jordan Lee" });
     expect(await db.enrolment.findUniqueOrThrow({ where: { id: ag.id } })).toMatchObject({ status: "COMPLETED" });
-    await expect(countersignUnit(db, learner, ag.id, { typedName: "Jordan Lee" })).rejects.toThrow(/already countersigned/);
+    await expect(countersignUnit(learner, ag.id, { typedName: "Jordan Lee" })).rejects.toThrow(/already countersigned/);
   });
 });
 
 describe("caseload and tracking matrix", () => {
   it("shows each learner's units with completion, work awaiting review and its age, overdue past the target", async () => {
-    const today = await caseload(db, assessor, {});
+    const today = await caseload(assessor, {});
     expect(today.total).toBe(6);
     const row = today.rows.find((r) => r.id === cpc.id)!;
     expect(row.awaiting).toBeGreaterThan(0);
     expect(row.overdue).toBe(false);
-    const later = await caseload(db, assessor, { overdue: "1" }, new Date(Date.now() + 30 * 86_400_000));
+    const later = await caseload(assessor, { overdue: "1" }, new Date(Date.now() + 30 * 86_400_000));
     expect(later.rows.map((r) => r.id)).toContain(cpc.id);
     expect(later.rows.every((r) => r.overdue)).toBe(true);
-    const sorted = await caseload(db, assessor, { sort: "learner", dir: "asc" });
+    const sorted = await caseload(assessor, { sort: "learner", dir: "asc" });
     expect(sorted.rows.map((r) => r.learner.name)).toEqual([...sorted.rows.map((r) => r.learner.name)].sort());
-    await expect(caseload(db, learner, {})).rejects.toBeInstanceOf(NotFoundError);
+    await expect(caseload(learner, {})).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("lays criteria against evidence, per unit and across the learner's units, and as CSV", async () => {
-    const one = await trackingMatrix(db, assessor, { enrolmentId: cpc.id });
+    const one = await trackingMatrix(assessor, { enrolmentId: cpc.id });
     expect(one.rows).toHaveLength(43);
-    const all = await trackingMatrix(db, learner, { learnerId: learner.userId });
+    const all = await trackingMatrix(learner, { learnerId: learner.userId });
     expect(all.rows).toHaveLength(53);
     const csv = matrixCsv(all);
     expect(csv.split("\r\n")[0]).toMatch(/^Unit,Criterion,State,/);
     expect(csv).toContain("CPC 308,A1,submitted");
-    await expect(trackingMatrix(db, await as("admin@riverside.example"), { learnerId: learner.userId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(trackingMatrix(db, await as("learner2@northgate.example"), { enrolmentId: cpc.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(trackingMatrix(await as("admin@riverside.example"), { learnerId: learner.userId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(trackingMatrix(await as("learner2@northgate.example"), { enrolmentId: cpc.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

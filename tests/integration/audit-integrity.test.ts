@@ -25,14 +25,14 @@ const ag = await db.enrolment.findFirstOrThrow({ where: { learnerId: learner.use
 
 // A signed-off unit: one item relied on by ten signed decisions, the assessor's sign-off and the learner's countersignature.
 const criteria = await db.criterion.findMany({ where: { unitId: ag.unitId }, orderBy: { position: "asc" } });
-const { id: evidenceId } = await createEvidence(db, learner, evidenceInput({ title: "Service agreement file" }));
-await attachUpload(db, learner, evidenceId, await received(pdf("agreement")), "agreement.pdf");
-await setMapping(db, learner, evidenceId, { links: criteria.map((c) => ({ criterionId: c.id, note: `Shows ${c.code}` })), scopeOptionIds: [] });
-await submitEvidence(db, learner, evidenceId, { ownWork: true, workplace: true });
+const { id: evidenceId } = await createEvidence(learner, evidenceInput({ title: "Service agreement file" }));
+await attachUpload(learner, evidenceId, await received(pdf("agreement")), "agreement.pdf");
+await setMapping(learner, evidenceId, { links: criteria.map((c) => ({ criterionId: c.id, note: `Shows ${c.code}` })), scopeOptionIds: [] });
+await submitEvidence(learner, evidenceId, { ownWork: true, workplace: true });
 const version = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } } });
-for (const c of criteria) await decideCriterion(db, assessor, ag.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: assessor.name, revision: 0, feedback: "" });
-await signOffUnit(db, assessor, ag.id, { summativeComment: "Consistent over six months.", typedName: assessor.name });
-await countersignUnit(db, learner, ag.id, { typedName: learner.name });
+for (const c of criteria) await decideCriterion(assessor, ag.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: assessor.name, revision: 0, feedback: "" });
+await signOffUnit(assessor, ag.id, { summativeComment: "Consistent over six months.", typedName: assessor.name });
+await countersignUnit(learner, ag.id, { typedName: learner.name });
 
 /** Changes rows as the owner role can: triggers off, the change, triggers on. */
 const asOwner = (table: string, ...statements: string[]) =>

@@ -13,7 +13,7 @@ import { setMapping } from "../../src/server/portfolio/mapping";
 import { listNotifications, markNotificationsRead } from "../../src/server/portfolio/notifications";
 import { getPlan, savePlan, signPlan } from "../../src/server/portfolio/plan";
 import { submitEvidence, withdrawEvidence } from "../../src/server/portfolio/submission";
-import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
+import { NotFoundError } from "../../src/server/policy";
 import { checkIntegrityNow } from "../../src/server/audit/status";
 import { changePassword } from "../../src/server/auth/change-password";
 import { startSession, touchLiveSession } from "../../src/server/auth/sessions";
@@ -24,72 +24,71 @@ import { actorFor, evidenceInput, received } from "../support/actors";
 import { freshDatabase } from "../support/db";
 
 // Every server action calls one function of src/server with the acting user; each probe calls that
-// function as people without the right: signed out, another learner, another centre, a verifier.
+// function as people without the right: another learner, another centre, a verifier. Signed-out
+// visitors never reach these functions: the edge sends them to sign in (tests/e2e/server-actions.spec.ts).
 const { db } = await freshDatabase("demo");
 const as = actorFor(db);
 const owner = await as("learner@northgate.example");
-const outsiders: [string, Actor | null][] = [
-  ["signed-out", null],
+const outsiders: [string, Actor][] = [
   ["another learner", await as("learner2@northgate.example")],
   ["another centre's admin", await as("admin@riverside.example")],
   ["another centre's learner", await as("learner@riverside.example")],
   ["a verifier", await as("verifier@northgate.example")],
 ];
-const notificationsBefore = (await listNotifications(db, owner)).length;
-const { id: evidenceId } = await createEvidence(db, owner, evidenceInput());
-const file = await attachUpload(db, owner, evidenceId, await received(pdf("authz")), "a.pdf");
+const notificationsBefore = (await listNotifications(owner)).length;
+const { id: evidenceId } = await createEvidence(owner, evidenceInput());
+const file = await attachUpload(owner, evidenceId, await received(pdf("authz")), "a.pdf");
 const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId: owner.userId, unit: { code: "CPC308" } } });
 const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
-await savePlan(db, await as("assessor@northgate.example"), enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
-const planHash = (await getPlan(db, owner, enrolment.id)).versions[0]!.contentHash;
+await savePlan(await as("assessor@northgate.example"), enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
+const planHash = (await getPlan(owner, enrolment.id)).versions[0]!.contentHash;
 const ownerSession = await db.$transaction((tx) => startSession(tx, owner.userId, null));
 const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash;
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
-const probes: Record<string, (actor: Actor | null) => Promise<unknown>> = {
-  addEvidenceAction: (a) => createEvidence(db, a, evidenceInput()),
-  updateEvidenceAction: (a) => updateEvidence(db, a, evidenceId, evidenceInput({ title: "hijacked" })),
-  startRevisionAction: (a) => startRevision(db, a, evidenceId),
-  deleteEvidenceAction: (a) => deleteEvidence(db, a, evidenceId),
-  submitEvidenceAction: (a) => submitEvidence(db, a, evidenceId, { ownWork: "on", workplace: "on" }),
-  withdrawEvidenceAction: (a) => withdrawEvidence(db, a, evidenceId),
-  setMappingAction: (a) => setMapping(db, a, evidenceId, { links: [], scopeOptionIds: [] }),
-  removeFileAction: (a) => removeFile(db, a, file.id),
-  addCommentAction: (a) => addComment(db, a, evidenceId, { body: "hello" }),
-  savePlanAction: (a) => savePlan(db, a, enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
-  signPlanAction: (a) => signPlan(db, a, enrolment.id, { typedName: a?.name ?? "x", contentHash: planHash }),
-  decideAction: (a) => decideCriterion(db, a && { ...a, signedInAt: new Date() }, enrolment.id, { criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", typedName: a?.name ?? "x", revision: 0 }),
-  reviewClaimAction: (a) => reviewClaim(db, a, enrolment.id, { linkId: link.id, claim: "REJECTED" }),
-  signOffUnitAction: (a) => signOffUnit(db, a && { ...a, signedInAt: new Date() }, enrolment.id, { summativeComment: "done", typedName: a?.name ?? "x" }),
-  countersignUnitAction: (a) => countersignUnit(db, a, enrolment.id, { typedName: a?.name ?? "x" }),
-  createRecordAction: (a) => createAssessorRecord(db, a, owner.userId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
-  sendForCountersignAction: (a) => sendForCountersign(db, a, evidenceId),
-  updateRecordAction: (a) => updateAssessorRecord(db, a, evidenceId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
-  requestWitnessAction: (a) => requestWitnessTestimony(db, a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
+const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
+  addEvidenceAction: (a) => createEvidence(a, evidenceInput()),
+  updateEvidenceAction: (a) => updateEvidence(a, evidenceId, evidenceInput({ title: "hijacked" })),
+  startRevisionAction: (a) => startRevision(a, evidenceId),
+  deleteEvidenceAction: (a) => deleteEvidence(a, evidenceId),
+  submitEvidenceAction: (a) => submitEvidence(a, evidenceId, { ownWork: "on", workplace: "on" }),
+  withdrawEvidenceAction: (a) => withdrawEvidence(a, evidenceId),
+  setMappingAction: (a) => setMapping(a, evidenceId, { links: [], scopeOptionIds: [] }),
+  removeFileAction: (a) => removeFile(a, file.id),
+  addCommentAction: (a) => addComment(a, evidenceId, { body: "hello" }),
+  savePlanAction: (a) => savePlan(a, enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
+  signPlanAction: (a) => signPlan(a, enrolment.id, { typedName: a.name, contentHash: planHash }),
+  decideAction: (a) => decideCriterion({ ...a, signedInAt: new Date() }, enrolment.id, { criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", typedName: a.name, revision: 0 }),
+  reviewClaimAction: (a) => reviewClaim(a, enrolment.id, { linkId: link.id, claim: "REJECTED" }),
+  signOffUnitAction: (a) => signOffUnit({ ...a, signedInAt: new Date() }, enrolment.id, { summativeComment: "done", typedName: a.name }),
+  countersignUnitAction: (a) => countersignUnit(a, enrolment.id, { typedName: a.name }),
+  createRecordAction: (a) => createAssessorRecord(a, owner.userId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
+  sendForCountersignAction: (a) => sendForCountersign(a, evidenceId),
+  updateRecordAction: (a) => updateAssessorRecord(a, evidenceId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
+  requestWitnessAction: (a) => requestWitnessTestimony(a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
   // Public by design: the token is the credential, so every caller without a valid token is refused alike;
   // a signed-in caller is refused whatever the token (the link is only for the witness).
   respondToWitnessAction: async (a) => {
-    await expect(respondToWitnessRequest(db, a, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(a ? /only for the witness/ : /not valid/);
+    await expect(respondToWitnessRequest(null, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(/not valid/);
+    await expect(respondToWitnessRequest(a, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(/only for the witness/);
     throw new NotFoundError();
   },
-  signOutEverywhereAction: (a) => signOutEverywhere(db, a, { userId: owner.userId }),
-  setAccountActiveAction: (a) => setAccountActive(db, a, { userId: owner.userId, active: "false" }),
+  signOutEverywhereAction: (a) => signOutEverywhere(a, { userId: owner.userId }),
+  setAccountActiveAction: (a) => setAccountActive(a, { userId: owner.userId, active: "false" }),
   // Changes only the caller's own password, and only with their current one: a wrong guess is refused.
-  changePasswordAction: (a) => changePassword(db, a, { userId: owner.userId, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" }),
+  changePasswordAction: (a) => changePassword(a, { userId: owner.userId, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
-    await markNotificationsRead(db, a);
-    if (a) expect(await db.notification.count({ where: { userId: owner.userId, readAt: { not: null } } })).toBe(0);
-    else throw new UnauthenticatedError();
+    await markNotificationsRead(a);
+    expect(await db.notification.count({ where: { userId: owner.userId, readAt: { not: null } } })).toBe(0);
   },
   checkIntegrityAction: async (a) => {
     // Installation-wide: another centre's admin may check too (nothing of any centre changes); nobody else may.
-    if (a?.grants.some((g) => g.role === "CENTRE_ADMIN")) {
-      await expect(checkIntegrityNow(db, a)).resolves.toMatchObject({ ok: true });
+    if (a.grants.some((g) => g.role === "CENTRE_ADMIN")) {
+      await expect(checkIntegrityNow(a)).resolves.toMatchObject({ ok: true });
       return;
     }
-    if (!a) return checkIntegrityNow(db, a);
-    await expect(checkIntegrityNow(db, a)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(checkIntegrityNow(a)).rejects.toBeInstanceOf(NotFoundError);
   },
 };
 // Actions any signed-in user may call, because they act only on the caller's own rows.
@@ -105,7 +104,6 @@ describe("every server action refuses those without the right", () => {
       it(`${name} as ${who}`, async () => {
         const attempt = probes[name]!(actor);
         if (name === "respondToWitnessAction") return expect(attempt).rejects.toBeInstanceOf(NotFoundError);
-        if (actor === null) return expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
         if (name === "changePasswordAction") return expect(attempt).rejects.toBeInstanceOf(UserFacingError);
         if (ownRowsOnly.has(name)) {
           // Learners elsewhere may add their own evidence; others have no learner role.
@@ -128,7 +126,7 @@ describe("every server action refuses those without the right", () => {
     expect(await db.unitSignOff.count()).toBe(0);
     expect(await db.witnessRequest.count({ where: { evidenceId } })).toBe(0);
     expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: enrolment.id } } } })).toBe(0);
-    expect((await listNotifications(db, owner)).length).toBe(notificationsBefore);
+    expect((await listNotifications(owner)).length).toBe(notificationsBefore);
     expect(await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).toMatchObject({ active: true, passwordHash: ownerHash });
     expect(await touchLiveSession(db, ownerSession, owner.userId)).toBe(true);
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { caseload } from "../../src/server/assessment/caseload";
+import { withDb } from "../../src/server/db/client";
 import { PrismaClient } from "../../src/server/db/generated/client";
 import { actorFor } from "../support/actors";
 import { freshDatabase } from "../support/db";
@@ -27,7 +28,7 @@ describe("the caseload with hundreds of learners", () => {
     let queries = 0;
     counted.$on("query", () => queries++);
     const started = performance.now();
-    const result = await caseload(counted, assessor, { sort: "oldest", dir: "desc" });
+    const result = await withDb(counted, () => caseload(assessor, { sort: "oldest", dir: "desc" }));
     const elapsed = performance.now() - started;
     await counted.$disconnect();
     expect(queries).toBeGreaterThan(0);

@@ -24,7 +24,7 @@ describe("the demo data", () => {
 
 describe("each role's home", () => {
   it("shows a learner their own units with criteria counts", async () => {
-    const units = await learnerHome(db, await as("learner@northgate.example"));
+    const units = await learnerHome(await as("learner@northgate.example"));
     expect(units.map((u) => [u.unit.code, u.criteria])).toEqual([
       ["AG26", { total: 10, performance: 10, knowledge: 0 }],
       ["CPC308", { total: 43, performance: 22, knowledge: 21 }],
@@ -33,7 +33,7 @@ describe("each role's home", () => {
   });
 
   it("shows an assessor their assigned learners", async () => {
-    const learners = await assessorHome(db, await as("assessor@northgate.example"));
+    const learners = await assessorHome(await as("assessor@northgate.example"));
     expect(learners.map((l) => [l.email, l.units.length])).toEqual([
       ["learner2@northgate.example", 2],
       ["learner@northgate.example", 2],
@@ -42,20 +42,20 @@ describe("each role's home", () => {
   });
 
   it("shows an IQA the assessors and learners they cover", async () => {
-    const groups = await iqaHome(db, await as("iqa@northgate.example"));
+    const groups = await iqaHome(await as("iqa@northgate.example"));
     expect(groups.map((g) => [g.assessor, g.learners.length])).toEqual([["Sam Okafor", 3]]);
   });
 
   it("shows a verifier the centres they may see", async () => {
-    expect(await verifierHome(db, await as("verifier@northgate.example"))).toMatchObject([{ name: "Northgate Training", learners: 3, enrolments: 6 }]);
+    expect(await verifierHome(await as("verifier@northgate.example"))).toMatchObject([{ name: "Northgate Training", learners: 3, enrolments: 6 }]);
   });
 
   it("shows an admin their centre's users and enrolments, a page at a time", async () => {
-    const home = await adminHome(db, await as("admin@northgate.example"), northgate.id);
+    const home = await adminHome(await as("admin@northgate.example"), northgate.id);
     expect(home.users.total).toBe(7);
     expect(home.enrolments.total).toBe(6);
     expect(home.users.rows.map((u) => u.email)).not.toContain("learner@riverside.example");
-    const beyond = await adminHome(db, await as("admin@northgate.example"), northgate.id, { users: "99", enrolments: "junk" });
+    const beyond = await adminHome(await as("admin@northgate.example"), northgate.id, { users: "99", enrolments: "junk" });
     expect(beyond.users.rows).toEqual([]);
     expect(beyond.enrolments.page).toBe(1);
   });
@@ -63,27 +63,26 @@ describe("each role's home", () => {
 
 describe("centres never see each other", () => {
   it("refuses another centre's admin with not found", async () => {
-    await expect(adminHome(db, await as("admin@riverside.example"), northgate.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(adminHome(db, await as("admin@northgate.example"), riverside.id)).rejects.toBeInstanceOf(NotFoundError);
-    const riversideHome = await adminHome(db, await as("admin@riverside.example"), riverside.id);
+    await expect(adminHome(await as("admin@riverside.example"), northgate.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adminHome(await as("admin@northgate.example"), riverside.id)).rejects.toBeInstanceOf(NotFoundError);
+    const riversideHome = await adminHome(await as("admin@riverside.example"), riverside.id);
     expect(riversideHome.users.rows.map((u) => u.email).sort()).toEqual(["admin@riverside.example", "learner@riverside.example"]);
     expect(riversideHome.enrolments.rows.every((e) => e.centre.name === "Riverside College")).toBe(true);
   });
 
   it("refuses homes of roles the actor does not hold, and signed-out visitors", async () => {
     const learner = await as("learner@riverside.example");
-    await expect(assessorHome(db, learner)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(iqaHome(db, learner)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(verifierHome(db, learner)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(adminHome(db, learner, riverside.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(learnerHome(db, null)).rejects.toBeInstanceOf(UnauthenticatedError);
-    expect((await learnerHome(db, learner)).every((e) => e.centre.name === "Riverside College")).toBe(true);
+    await expect(assessorHome(learner)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(iqaHome(learner)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(verifierHome(learner)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adminHome(learner, riverside.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await learnerHome(learner)).every((e) => e.centre.name === "Riverside College")).toBe(true);
   });
 
   it("a verifier whose window has closed sees no centre", async () => {
     const verifier = await as("verifier@northgate.example");
     await db.roleGrant.updateMany({ where: { userId: verifier.userId }, data: { endsAt: new Date(Date.now() - 1000) } });
     const expired = (await loadActor(db, verifier.userId))!;
-    await expect(verifierHome(db, expired)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(verifierHome(expired)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -41,9 +41,9 @@ function onlyClearRefusals(results: PromiseSettledResult<unknown>[]) {
 }
 
 async function mappedItem(who: Actor, criterionIds: string[], title = "Race item") {
-  const { id } = await createEvidence(db, who, evidenceInput({ title }));
-  await attachUpload(db, who, id, await received(pdf(`${title} ${Math.random()}`)), "first.pdf");
-  await setMapping(db, who, id, { links: criterionIds.map((criterionId) => ({ criterionId, note: "Shows it" })), scopeOptionIds: [] });
+  const { id } = await createEvidence(who, evidenceInput({ title }));
+  await attachUpload(who, id, await received(pdf(`${title} ${Math.random()}`)), "first.pdf");
+  await setMapping(who, id, { links: criterionIds.map((criterionId) => ({ criterionId, note: "Shows it" })), scopeOptionIds: [] });
   return id;
 }
 
@@ -60,7 +60,7 @@ describe("no race breaks a signature or a hash", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const id = await mappedItem(learner, [a1.id], `Upload race ${round}`);
       const second = await received(pdf(`second ${round} ${Math.random()}`));
-      const results = await Promise.allSettled([attachUpload(db, learner, id, second, "second.pdf"), later(round % 6, () => submitEvidence(db, learner, id, { ownWork: true, workplace: true }))]);
+      const results = await Promise.allSettled([attachUpload(learner, id, second, "second.pdf"), later(round % 6, () => submitEvidence(learner, id, { ownWork: true, workplace: true }))]);
       onlyClearRefusals(results);
       expect(results[1].status).toBe("fulfilled");
       expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(1);
@@ -73,11 +73,11 @@ describe("no race breaks a signature or a hash", () => {
     const a5 = await criterion("CPC308", "A5");
     for (let round = 0; round < ROUNDS; round++) {
       const id = await mappedItem(learner, [a5.id], `Edit race ${round}`);
-      const second = await attachUpload(db, learner, id, await received(pdf(`second ${round} ${Math.random()}`)), "second.pdf");
+      const second = await attachUpload(learner, id, await received(pdf(`second ${round} ${Math.random()}`)), "second.pdf");
       const results = await Promise.allSettled([
-        later(round % 3, () => removeFile(db, learner, second.id)),
-        later(round % 4, () => updateEvidence(db, learner, id, evidenceInput({ title: `Edit race ${round}, retitled` }))),
-        later(round % 5, () => submitEvidence(db, learner, id, { ownWork: true, workplace: true })),
+        later(round % 3, () => removeFile(learner, second.id)),
+        later(round % 4, () => updateEvidence(learner, id, evidenceInput({ title: `Edit race ${round}, retitled` }))),
+        later(round % 5, () => submitEvidence(learner, id, { ownWork: true, workplace: true })),
       ]);
       onlyClearRefusals(results);
       expect(results[2].status).toBe("fulfilled");
@@ -90,16 +90,16 @@ describe("no race breaks a signature or a hash", () => {
     const [c11, c12] = [await criterion("AG26", "1.1"), await criterion("AG26", "1.2")];
     const items = (task: string) => ({ items: [{ criterionIds: [c11.id, c12.id], method: "WORK_PRODUCT", task, targetDate: "2027-01-31" }] });
     for (let round = 0; round < ROUNDS; round++) {
-      await savePlan(db, assessor, enrolment.id, items(`Round ${round}: the first wording`));
-      const read = (await getPlan(db, learner2, enrolment.id)).versions[0]!.contentHash;
+      await savePlan(assessor, enrolment.id, items(`Round ${round}: the first wording`));
+      const read = (await getPlan(learner2, enrolment.id)).versions[0]!.contentHash;
       const results = await Promise.allSettled([
-        signPlan(db, learner2, enrolment.id, { typedName: "Casey Morgan", contentHash: read }),
-        later(round % 4, () => savePlan(db, assessor, enrolment.id, items(`Round ${round}: the changed wording`))),
+        signPlan(learner2, enrolment.id, { typedName: "Casey Morgan", contentHash: read }),
+        later(round % 4, () => savePlan(assessor, enrolment.id, items(`Round ${round}: the changed wording`))),
       ]);
       onlyClearRefusals(results);
       // The assessor then agrees whatever is newest.
-      const newest = (await getPlan(db, assessor, enrolment.id)).versions[0]!;
-      await signPlan(db, assessor, enrolment.id, { typedName: "Sam Okafor", contentHash: newest.contentHash });
+      const newest = (await getPlan(assessor, enrolment.id)).versions[0]!;
+      await signPlan(assessor, enrolment.id, { typedName: "Sam Okafor", contentHash: newest.contentHash });
 
       const stored = await db.assessmentPlanVersion.findMany({
         where: { plan: { enrolmentId: enrolment.id } },
@@ -110,7 +110,7 @@ describe("no race breaks a signature or a hash", () => {
         expect(recomputed, `plan version ${v.version}`).toBe(v.contentHash);
         for (const s of v.signatures) expect(s.contentHash, `${s.role} signature on plan version ${v.version}`).toBe(v.contentHash);
       }
-      const plan = await getPlan(db, learner2, enrolment.id);
+      const plan = await getPlan(learner2, enrolment.id);
       for (const v of plan.versions) {
         const both = ["LEARNER", "ASSESSOR"].every((role) => v.signatures.some((s) => s.role === role && s.contentHash === v.contentHash));
         expect(v.agreed, `plan version ${v.version}`).toBe(both);
@@ -124,13 +124,13 @@ describe("no race breaks a signature or a hash", () => {
     const a2 = await criterion("CPC308", "A2");
     for (let round = 0; round < ROUNDS; round++) {
       const id = await mappedItem(learner, [a2.id], `Withdraw race ${round}`);
-      await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+      await submitEvidence(learner, id, { ownWork: true, workplace: true });
       const version = await latestVersion(db, id);
       const revision = await revisionOf(cpc.id, a2.id);
       const results = await Promise.allSettled([
         // Each starts first in turn, so both orders happen.
-        later(round % 2 ? 4 + (round % 3) : 0, () => withdrawEvidence(db, learner, id)),
-        later(round % 2 ? 0 : round % 4, () => decideCriterion(db, fresh(assessor), cpc.id, { criterionId: a2.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: "Sam Okafor", revision, feedback: "" })),
+        later(round % 2 ? 4 + (round % 3) : 0, () => withdrawEvidence(learner, id)),
+        later(round % 2 ? 0 : round % 4, () => decideCriterion(fresh(assessor), cpc.id, { criterionId: a2.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: "Sam Okafor", revision, feedback: "" })),
       ]);
       onlyClearRefusals(results);
       const evidence = await db.evidence.findUniqueOrThrow({ where: { id } });
@@ -143,15 +143,15 @@ describe("no race breaks a signature or a hash", () => {
   it("ten “Start a revision” at once make one new version; the other nine get the same one", async () => {
     const a3 = await criterion("CPC308", "A3");
     const id = await mappedItem(learner, [a3.id], "Revision race");
-    await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+    await submitEvidence(learner, id, { ownWork: true, workplace: true });
     for (let round = 0; round < ROUNDS; round++) {
       const before = await db.evidenceVersion.count({ where: { evidenceId: id } });
-      const results = await Promise.allSettled(Array.from({ length: 10 }, () => startRevision(db, learner, id)));
+      const results = await Promise.allSettled(Array.from({ length: 10 }, () => startRevision(learner, id)));
       for (const r of results) expect(r.status === "rejected" ? String(r.reason) : "ok").toBe("ok");
       const versions = new Set(results.map((r) => (r as PromiseFulfilledResult<{ version: number }>).value.version));
       expect([...versions]).toEqual([before + 1]);
       expect(await db.evidenceVersion.count({ where: { evidenceId: id } })).toBe(before + 1);
-      await submitEvidence(db, learner, id, { ownWork: true, workplace: true });
+      await submitEvidence(learner, id, { ownWork: true, workplace: true });
     }
     expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(ROUNDS + 1);
   });
@@ -172,18 +172,18 @@ describe("no race breaks a signature or a hash", () => {
         const enrolment = await db.enrolment.create({ data: { centreId: northgate.id, learnerId: user.id, unitId: unit.id, assessorId: assessor.userId } });
         const who = (await loadActor(db, user.id))!;
         const id = await mappedItem(who, criteria.map((c) => c.id), `Whole unit ${round}`);
-        await submitEvidence(db, who, id, { ownWork: true, workplace: true });
+        await submitEvidence(who, id, { ownWork: true, workplace: true });
         const v1 = await latestVersion(db, id);
-        for (const c of criteria) await decideCriterion(db, fresh(assessor), enrolment.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v1.id], typedName: "Sam Okafor", revision: 0, feedback: "" });
-        await startRevision(db, who, id);
+        for (const c of criteria) await decideCriterion(fresh(assessor), enrolment.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v1.id], typedName: "Sam Okafor", revision: 0, feedback: "" });
+        await startRevision(who, id);
         return { who, enrolment, id };
       }),
     );
     let signedOff = 0;
     for (const [round, { who, enrolment, id }] of setups.entries()) {
       const results = await Promise.allSettled([
-        submitEvidence(db, who, id, { ownWork: true, workplace: true }),
-        later(round % 5, () => signOffUnit(db, fresh(assessor), enrolment.id, { summativeComment: "All criteria met.", typedName: "Sam Okafor" })),
+        submitEvidence(who, id, { ownWork: true, workplace: true }),
+        later(round % 5, () => signOffUnit(fresh(assessor), enrolment.id, { summativeComment: "All criteria met.", typedName: "Sam Okafor" })),
       ]);
       onlyClearRefusals(results);
       expect(results[0].status).toBe("fulfilled");
@@ -202,13 +202,13 @@ describe("no race breaks a signature or a hash", () => {
     const done = await db.unitSignOff.findFirstOrThrow({ where: { enrolmentId: { in: setups.map((s) => s.enrolment.id) } } });
     const { who: owner, id: relied } = setups.find((s) => s.enrolment.id === done.enrolmentId)!;
     // Nor can the item it relied on be withdrawn, or its claims on the unit change.
-    await expect(withdrawEvidence(db, owner, relied)).rejects.toThrow(/signed-off unit relies on an earlier version/);
-    await startRevision(db, owner, relied);
-    await expect(setMapping(db, owner, relied, { links: criteria.map((c) => ({ criterionId: c.id, note: "Reworded" })), scopeOptionIds: [] })).rejects.toThrow(/RACE 1 has been signed off/);
-    const { id: another } = await createEvidence(db, owner, evidenceInput({ title: "After sign-off" }));
+    await expect(withdrawEvidence(owner, relied)).rejects.toThrow(/signed-off unit relies on an earlier version/);
+    await startRevision(owner, relied);
+    await expect(setMapping(owner, relied, { links: criteria.map((c) => ({ criterionId: c.id, note: "Reworded" })), scopeOptionIds: [] })).rejects.toThrow(/RACE 1 has been signed off/);
+    const { id: another } = await createEvidence(owner, evidenceInput({ title: "After sign-off" }));
     const before = await db.evidenceLink.count({ where: { evidenceId: another } });
-    await expect(setMapping(db, owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toThrow(/signed off/);
-    await expect(setMapping(db, owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toBeInstanceOf(UserFacingError);
+    await expect(setMapping(owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toThrow(/signed off/);
+    await expect(setMapping(owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toBeInstanceOf(UserFacingError);
     expect(await db.evidenceLink.count({ where: { evidenceId: another } })).toBe(before);
   }, 120_000);
 });
@@ -218,21 +218,21 @@ describe("“Met” relies only on current, submitted, not withdrawn evidence", 
     const cpc = await enrolmentOf(learner.userId, "CPC308");
     const a4 = await criterion("CPC308", "A4");
     const withdrawn = await mappedItem(learner, [a4.id], "Withdrawn item");
-    await submitEvidence(db, learner, withdrawn, { ownWork: true, workplace: true });
+    await submitEvidence(learner, withdrawn, { ownWork: true, workplace: true });
     const w1 = await latestVersion(db, withdrawn);
-    await withdrawEvidence(db, learner, withdrawn);
+    await withdrawEvidence(learner, withdrawn);
     const decide = async (versionId: string) =>
-      decideCriterion(db, fresh(assessor), cpc.id, { criterionId: a4.id, outcome: "MET", evidenceVersionIds: [versionId], typedName: "Sam Okafor", revision: await revisionOf(cpc.id, a4.id), feedback: "" });
+      decideCriterion(fresh(assessor), cpc.id, { criterionId: a4.id, outcome: "MET", evidenceVersionIds: [versionId], typedName: "Sam Okafor", revision: await revisionOf(cpc.id, a4.id), feedback: "" });
     await expect(decide(w1.id)).rejects.toThrow(/withdrawn/);
     // Withdrawn, then revised: the withdrawn version stays unusable while the new one is a draft.
-    await startRevision(db, learner, withdrawn);
+    await startRevision(learner, withdrawn);
     await expect(decide(w1.id)).rejects.toThrow(/withdrawn/);
 
     const revised = await mappedItem(learner, [a4.id], "Revised item");
-    await submitEvidence(db, learner, revised, { ownWork: true, workplace: true });
+    await submitEvidence(learner, revised, { ownWork: true, workplace: true });
     const r1 = await latestVersion(db, revised);
-    await startRevision(db, learner, revised);
-    await submitEvidence(db, learner, revised, { ownWork: true, workplace: true });
+    await startRevision(learner, revised);
+    await submitEvidence(learner, revised, { ownWork: true, workplace: true });
     const r2 = await latestVersion(db, revised);
     await expect(decide(r1.id)).rejects.toThrow(/newer version/);
     expect(await db.decisionEvidence.count({ where: { evidenceVersionId: { in: [w1.id, r1.id] } } })).toBe(0);
@@ -244,15 +244,15 @@ describe("only the author of a record withdraws it", () => {
   it("the learner who countersigned an assessor's observation cannot withdraw it; the assessor who wrote it can, until a decision relies on it", async () => {
     const a6 = await criterion("CPC308", "A6");
     const observation = { title: "Observation: budget meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Council offices", observed: "Taylor presenting the Q3 plan", narrative: "Taylor set out the risks." } };
-    const { id } = await createAssessorRecord(db, assessor, learner3.userId, observation);
-    await setMapping(db, assessor, id, { links: [{ criterionId: a6.id, note: "Risks" }], scopeOptionIds: [] });
-    await sendForCountersign(db, assessor, id);
-    await submitEvidence(db, learner3, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
-    expect((await evidenceDetail(db, learner3, id)).can.withdraw).toBe(false);
-    expect((await evidenceDetail(db, assessor, id)).can.withdraw).toBe(true);
-    await expect(withdrawEvidence(db, learner3, id)).rejects.toThrow(/Only Sam Okafor, who wrote this record, can withdraw it/);
+    const { id } = await createAssessorRecord(assessor, learner3.userId, observation);
+    await setMapping(assessor, id, { links: [{ criterionId: a6.id, note: "Risks" }], scopeOptionIds: [] });
+    await sendForCountersign(assessor, id);
+    await submitEvidence(learner3, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
+    expect((await evidenceDetail(learner3, id)).can.withdraw).toBe(false);
+    expect((await evidenceDetail(assessor, id)).can.withdraw).toBe(true);
+    await expect(withdrawEvidence(learner3, id)).rejects.toThrow(/Only Sam Okafor, who wrote this record, can withdraw it/);
     expect((await db.evidence.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
-    await withdrawEvidence(db, assessor, id);
+    await withdrawEvidence(assessor, id);
     expect((await db.evidence.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
   });
 });

@@ -23,44 +23,44 @@ const observation = { title: "Observation: budget meeting", activityFrom: "2026-
 
 describe("records the assessor writes, countersigned by the learner", () => {
   it("an observation: written and mapped by the assessor, sent, then countersigned by the learner", async () => {
-    const { id } = await createAssessorRecord(db, assessor, learner.userId, observation);
-    await expect(setMapping(db, learner, id, { links: [], scopeOptionIds: [] })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(sendForCountersign(db, assessor, id)).rejects.toThrow(/Map the record/);
-    await setMapping(db, assessor, id, { links: [{ criterionId: a6.id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
-    await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/not sent this record/);
-    await updateAssessorRecord(db, assessor, id, { ...observation, record: { ...observation.record, narrative: "Taylor set out the risks, costed them and took questions from the finance lead." } });
-    await expect(updateAssessorRecord(db, learner, id, observation)).rejects.toBeInstanceOf(NotFoundError);
-    await sendForCountersign(db, assessor, id);
-    expect((await listNotifications(db, learner)).some((n) => n.message === "Sam Okafor asks you to countersign the observation “Observation: budget meeting”.")).toBe(true);
-    await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Someone Else" })).rejects.toThrow(/full name/);
-    await expect(submitEvidence(db, assessor, id, { ownWork: true, workplace: true, typedName: "Sam Okafor" })).rejects.toBeInstanceOf(NotFoundError);
-    await submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
-    const detail = await evidenceDetail(db, assessor, id);
+    const { id } = await createAssessorRecord(assessor, learner.userId, observation);
+    await expect(setMapping(learner, id, { links: [], scopeOptionIds: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(sendForCountersign(assessor, id)).rejects.toThrow(/Map the record/);
+    await setMapping(assessor, id, { links: [{ criterionId: a6.id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
+    await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/not sent this record/);
+    await updateAssessorRecord(assessor, id, { ...observation, record: { ...observation.record, narrative: "Taylor set out the risks, costed them and took questions from the finance lead." } });
+    await expect(updateAssessorRecord(learner, id, observation)).rejects.toBeInstanceOf(NotFoundError);
+    await sendForCountersign(assessor, id);
+    expect((await listNotifications(learner)).some((n) => n.message === "Sam Okafor asks you to countersign the observation “Observation: budget meeting”.")).toBe(true);
+    await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Someone Else" })).rejects.toThrow(/full name/);
+    await expect(submitEvidence(assessor, id, { ownWork: true, workplace: true, typedName: "Sam Okafor" })).rejects.toBeInstanceOf(NotFoundError);
+    await submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
+    const detail = await evidenceDetail(assessor, id);
     expect(detail.latest).toMatchObject({ countersignName: "Taylor Evans", method: "OBSERVATION" });
     expect(detail.latest.account).toContain("Council offices, room 2");
     expect(detail.latest.account).toContain("costed them");
-    await expect(updateAssessorRecord(db, assessor, id, observation)).rejects.toThrow(/countersigned and cannot change/);
+    await expect(updateAssessorRecord(assessor, id, observation)).rejects.toThrow(/countersigned and cannot change/);
     expect(detail.evidence.authorId).toBe(assessor.userId);
-    expect((await listNotifications(db, assessor)).some((n) => n.message === "Taylor Evans countersigned “Observation: budget meeting”.")).toBe(true);
+    expect((await listNotifications(assessor)).some((n) => n.message === "Taylor Evans countersigned “Observation: budget meeting”.")).toBe(true);
   });
 
   it("a professional discussion needs its recording, and each criterion its time in it, playable from there", async () => {
-    const { id } = await createAssessorRecord(db, assessor, learner.userId, { title: "Discussion: presenting plans", activityFrom: "2026-11-05", record: { kind: "PROFESSIONAL_DISCUSSION", topics: "Accessible plans", summary: "We discussed how Taylor makes plans accessible." } });
-    await setMapping(db, assessor, id, { links: [{ criterionId: a7.id, note: "Large print and plain English versions.", atSeconds: 75 }], scopeOptionIds: [] });
-    await sendForCountersign(db, assessor, id);
-    await expect(submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/needs its recording/);
-    await attachUpload(db, assessor, id, await received(wav(1)), "discussion.wav");
-    await submitEvidence(db, learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
-    const row = (await reviewScreen(db, assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7")!;
+    const { id } = await createAssessorRecord(assessor, learner.userId, { title: "Discussion: presenting plans", activityFrom: "2026-11-05", record: { kind: "PROFESSIONAL_DISCUSSION", topics: "Accessible plans", summary: "We discussed how Taylor makes plans accessible." } });
+    await setMapping(assessor, id, { links: [{ criterionId: a7.id, note: "Large print and plain English versions.", atSeconds: 75 }], scopeOptionIds: [] });
+    await sendForCountersign(assessor, id);
+    await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/needs its recording/);
+    await attachUpload(assessor, id, await received(wav(1)), "discussion.wav");
+    await submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
+    const row = (await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7")!;
     expect(row.evidence[0]).toMatchObject({ atSeconds: 75, title: "Discussion: presenting plans" });
     expect(row.evidence[0]!.version.files[0]!.mediaType).toBe("audio/wav");
   });
 
   it("questioning records need each question answered; only the learner's assessor writes records", async () => {
-    await expect(createAssessorRecord(db, assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "ORAL", items: [] } })).rejects.toThrow(/at least one question/);
-    await createAssessorRecord(db, assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "WRITTEN", items: [{ question: "How do you check eligibility?", answer: "Against the criteria in the policy." }] } });
+    await expect(createAssessorRecord(assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "ORAL", items: [] } })).rejects.toThrow(/at least one question/);
+    await createAssessorRecord(assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "WRITTEN", items: [{ question: "How do you check eligibility?", answer: "Against the criteria in the policy." }] } });
     for (const email of ["learner2@northgate.example", "iqa@northgate.example", "admin@northgate.example", "verifier@northgate.example", "admin@riverside.example"])
-      await expect(createAssessorRecord(db, await as(email), learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createAssessorRecord(db, learner, learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(createAssessorRecord(await as(email), learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createAssessorRecord(learner, learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

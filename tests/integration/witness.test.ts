@@ -16,14 +16,14 @@ const smtp = await startSmtpCapture(2600 + Math.floor(Math.random() * 300));
 afterAll(() => smtp.close());
 
 const request = { witnessName: "Dana Price", witnessEmail: "dana.price@provider.example", jobRole: "Registered manager", relationship: "Line manager", statement: "Jordan chaired the provider review on 3 October and agreed the new monitoring schedule." };
-const { id: evidenceId } = await createEvidence(db, learner, evidenceInput({ title: "Provider review testimony", method: "WITNESS_TESTIMONY" }));
+const { id: evidenceId } = await createEvidence(learner, evidenceInput({ title: "Provider review testimony", method: "WITNESS_TESTIMONY" }));
 const tokenOf = (raw: string) => linkIn(raw)!.split("/witness/")[1]!;
 
 describe("witness testimony", () => {
   it("emails a single-use link through SMTP; only the token's hash is stored", async () => {
     process.env.SMTP_URL = smtp.url;
     try {
-      await requestWitnessTestimony(db, learner, evidenceId, request);
+      await requestWitnessTestimony(learner, evidenceId, request);
     } finally {
       delete process.env.SMTP_URL;
     }
@@ -34,51 +34,51 @@ describe("witness testimony", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeCloseTo(14 * 86_400_000, -4);
 
-    const view = await witnessView(db, null, token);
+    const view = await witnessView(null, token);
     expect(view).toMatchObject({ state: "open", learner: "Jordan Lee", title: "Provider review testimony" });
-    await respondToWitnessRequest(db, null, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, "203.0.113.7");
+    await respondToWitnessRequest(null, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, "203.0.113.7");
     expect(await db.witnessRequest.findFirstOrThrow({ where: { evidenceId } })).toMatchObject({ outcome: "CONFIRMED", confirmedName: "Dana Price", responseIp: "203.0.113.7" });
-    expect((await listNotifications(db, learner)).some((n) => n.message === "Dana Price confirmed the witness statement for “Provider review testimony”.")).toBe(true);
+    expect((await listNotifications(learner)).some((n) => n.message === "Dana Price confirmed the witness statement for “Provider review testimony”.")).toBe(true);
 
-    await expect(respondToWitnessRequest(db, null, token, { outcome: "DECLINED", confirmedName: "Someone" }, null)).rejects.toThrow(/already been used/);
-    expect(await witnessView(db, null, token)).toEqual({ state: "used", outcome: "CONFIRMED" });
+    await expect(respondToWitnessRequest(null, token, { outcome: "DECLINED", confirmedName: "Someone" }, null)).rejects.toThrow(/already been used/);
+    expect(await witnessView(null, token)).toEqual({ state: "used", outcome: "CONFIRMED" });
   });
 
   it("refuses an expired link and a made-up one", async () => {
-    await requestWitnessTestimony(db, assessor, evidenceId, request);
+    await requestWitnessTestimony(assessor, evidenceId, request);
     const mail = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
     const token = tokenOf(mail.text);
     const later = new Date(Date.now() + 15 * 86_400_000);
-    expect(await witnessView(db, null, token, later)).toEqual({ state: "expired" });
-    await expect(respondToWitnessRequest(db, null, token, { outcome: "CONFIRMED", confirmedName: "Dana" }, null, later)).rejects.toThrow(/expired/);
-    expect(await witnessView(db, null, "x".repeat(43))).toEqual({ state: "invalid" });
-    expect(await witnessView(db, null, "../../etc/passwd")).toEqual({ state: "invalid" });
+    expect(await witnessView(null, token, later)).toEqual({ state: "expired" });
+    await expect(respondToWitnessRequest(null, token, { outcome: "CONFIRMED", confirmedName: "Dana" }, null, later)).rejects.toThrow(/expired/);
+    expect(await witnessView(null, "x".repeat(43))).toEqual({ state: "invalid" });
+    expect(await witnessView(null, "../../etc/passwd")).toEqual({ state: "invalid" });
   });
 
   it("without SMTP, keeps mail in the centre's outbox for its admin only", async () => {
-    const outbox = await centreOutbox(db, await as("admin@northgate.example"));
+    const outbox = await centreOutbox(await as("admin@northgate.example"));
     expect(outbox.some((m) => m.to === "dana.price@provider.example")).toBe(true);
-    await expect(centreOutbox(db, await as("admin@riverside.example"))).resolves.toEqual([]);
-    await expect(centreOutbox(db, learner)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(centreOutbox(await as("admin@riverside.example"))).resolves.toEqual([]);
+    await expect(centreOutbox(learner)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("is requested only by the learner or their assessor", async () => {
     for (const email of ["learner2@northgate.example", "iqa@northgate.example", "admin@northgate.example", "verifier@northgate.example", "admin@riverside.example"])
-      await expect(requestWitnessTestimony(db, await as(email), evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(requestWitnessTestimony(db, learner, evidenceId, { ...request, witnessEmail: "not-an-email" })).rejects.toThrow(/email address/);
+      await expect(requestWitnessTestimony(await as(email), evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(requestWitnessTestimony(learner, evidenceId, { ...request, witnessEmail: "not-an-email" })).rejects.toThrow(/email address/);
   });
 
   it("is answered only by someone who is not signed in: staff of the centre, and anyone else signed in, are refused", async () => {
-    await requestWitnessTestimony(db, assessor, evidenceId, request);
+    await requestWitnessTestimony(assessor, evidenceId, request);
     const token = tokenOf((await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!.text);
     for (const email of ["admin@northgate.example", "assessor@northgate.example", "learner@northgate.example", "iqa@northgate.example", "admin@riverside.example"]) {
       const actor = await as(email);
-      expect(await witnessView(db, actor, token)).toEqual({ state: "signed-in" });
-      await expect(respondToWitnessRequest(db, actor, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, null)).rejects.toThrow(/only for the witness/);
+      expect(await witnessView(actor, token)).toEqual({ state: "signed-in" });
+      await expect(respondToWitnessRequest(actor, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, null)).rejects.toThrow(/only for the witness/);
     }
     expect((await db.witnessRequest.findFirstOrThrow({ where: { evidenceId }, orderBy: { createdAt: "desc" } })).respondedAt).toBeNull();
-    expect(await witnessView(db, null, token)).toMatchObject({ state: "open" });
-    await respondToWitnessRequest(db, null, token, { outcome: "DECLINED", confirmedName: "Dana Price" }, null);
+    expect(await witnessView(null, token)).toMatchObject({ state: "open" });
+    await respondToWitnessRequest(null, token, { outcome: "DECLINED", confirmedName: "Dana Price" }, null);
   });
 
   describe("in production", () => {
@@ -89,7 +89,7 @@ describe("witness testimony", () => {
       vi.stubEnv("SMTP_URL", undefined);
       const requests = await db.witnessRequest.count();
       const outbox = await db.outboxEmail.count();
-      const attempt = requestWitnessTestimony(db, learner, evidenceId, request);
+      const attempt = requestWitnessTestimony(learner, evidenceId, request);
       await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
       await expect(attempt).rejects.toThrow(/no mail server is configured \(SMTP_URL\)/);
       expect(await db.witnessRequest.count()).toBe(requests);
@@ -100,7 +100,7 @@ describe("witness testimony", () => {
       vi.stubEnv("ATTEST_DEMO", "1");
       vi.stubEnv("SMTP_URL", undefined);
       const outbox = await db.outboxEmail.count();
-      await requestWitnessTestimony(db, learner, evidenceId, request);
+      await requestWitnessTestimony(learner, evidenceId, request);
       expect(await db.outboxEmail.count()).toBe(outbox + 1);
     });
   });

@@ -9,7 +9,7 @@ import { type Db, createDb, useDb } from "../../src/server/db/client";
 /**
  * A fresh database for this test file, copied from a template: "schema" (migrated, empty) or
  * "demo" (units and the demo centres loaded). `db` connects as the app's role (owns nothing), as
- * the app does, and the app's own db() points at it too; `ownerDb` is the owner, for tampering.
+ * the app does, and the app's own db points at it too; `ownerDb` is the owner, for tampering.
  */
 export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{ db: Db; url: string; ownerDb: Db; ownerUrl: string }> {
   const adminUrl = inject("adminUrl");

@@ -1,7 +1,6 @@
-import { db } from "@/server/db/client";
 import { withActor } from "@/server/http";
 import { listUnits } from "@/server/standards/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withActor(async (actor) => ({ units: await listUnits(db(), actor) }));
+export const GET = withActor(async (actor) => ({ units: await listUnits(actor) }));

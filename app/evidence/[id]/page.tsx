@@ -5,7 +5,6 @@ import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import { assessmentMethods } from "@/lib/standards/unit-file";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { listComments } from "@/server/portfolio/comments";
 import { maxFileBytes } from "@/server/portfolio/files";
 import { evidenceDetail, mappingChoices } from "@/server/portfolio/queries";
@@ -33,16 +32,16 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
   const actor = await requireActor(`/evidence/${encodeURIComponent(id)}`);
   let detail: Awaited<ReturnType<typeof evidenceDetail>>;
   try {
-    detail = await evidenceDetail(db(), actor, id);
+    detail = await evidenceDetail(actor, id);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
   const { evidence, latest, versions, links, scopeLinks, can, learner, record } = detail;
   const [choices, comments, witnesses] = await Promise.all([
-    can.edit || can.submit ? mappingChoices(db(), evidence.learnerId, evidence.centreId) : [],
-    listComments(db(), actor, evidence.id),
-    witnessRequestsFor(db(), actor, evidence.id),
+    can.edit || can.submit ? mappingChoices(evidence.learnerId, evidence.centreId) : [],
+    listComments(actor, evidence.id),
+    witnessRequestsFor(actor, evidence.id),
   ]);
   const hidden = <input type="hidden" name="evidenceId" value={evidence.id} />;
   const earlier = versions.slice(1);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { getUnitTree } from "@/server/standards/queries";
 import { UnitView } from "@/ui/units/unit-view";
@@ -16,7 +15,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const { code } = await params;
   const actor = await requireActor(`/units/${encodeURIComponent(code)}`);
   try {
-    return <UnitView unit={await getUnitTree(db(), actor, code, (await searchParams).version)} />;
+    return <UnitView unit={await getUnitTree(actor, code, (await searchParams).version)} />;
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

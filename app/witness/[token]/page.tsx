@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { formatDate } from "@/lib/format";
 import { currentActor } from "@/server/auth/current";
-import { db } from "@/server/db/client";
 import { WITNESS_ONLY, witnessView } from "@/server/portfolio/witness";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Witness statement", referrer: "no-re
 
 export default async function WitnessPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const view = await witnessView(db(), await currentActor(), token);
+  const view = await witnessView(await currentActor(), token);
   if (view.state === "signed-in")
     return (
       <Message title="This link is for the witness">

@@ -5,9 +5,9 @@ import { NotFoundError, hasRole } from "../policy";
 import { readableEnrolment } from "../portfolio/plan";
 
 /** The enrolment if the actor is its assessor (only they decide and sign), else NotFoundError. */
-export async function assessedEnrolment(db: Db, actor: Actor | null, enrolmentId: unknown) {
+export async function assessedEnrolment(db: Db, actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  if (enrolment.assessorId !== actor!.userId || !hasRole(actor!, "ASSESSOR", enrolment.centreId)) throw new NotFoundError("No enrolment has that id");
+  if (enrolment.assessorId !== actor.userId || !hasRole(actor, "ASSESSOR", enrolment.centreId)) throw new NotFoundError("No enrolment has that id");
   return enrolment;
 }
 

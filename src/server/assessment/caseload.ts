@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { workingDaysBetween } from "../../lib/working-days";
 import type { Actor } from "../auth/actor";
@@ -16,7 +17,7 @@ export const caseloadFilterSchema = z.object({
 export const CASELOAD_PAGE_SIZE = 50;
 
 /** The assessor's learners per unit: completion, work awaiting review and how long it has waited. */
-export async function caseload(db: Db, actor: Actor | null, rawFilters: unknown, now = new Date()) {
+export async function caseload(actor: Actor, rawFilters: unknown, now = new Date()) {
   authorize(actor, "home.assessor");
   const f = caseloadFilterSchema.parse(rawFilters ?? {});
   const enrolments = await db.enrolment.findMany({

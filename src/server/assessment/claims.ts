@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { id } from "../../lib/input";
 import { appendAudit } from "../audit/append";
@@ -11,7 +12,7 @@ import { assertOpen, assessedEnrolment } from "./access";
 const claimSchema = z.object({ linkId: id("Reload the page and try again"), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });
 
 /** The assessor confirms or rejects a learner's claim that an item shows a criterion. */
-export async function reviewClaim(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<void> {
+export async function reviewClaim(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {
   const enrolment = await assessedEnrolment(db, actor, enrolmentId);
   const { linkId, claim } = parseInput(claimSchema, input);
   await db.$transaction(async (tx) => {
@@ -19,9 +20,9 @@ export async function reviewClaim(db: Db, actor: Actor | null, enrolmentId: unkn
     await assertOpen(tx, { id: enrolment.id, status: locked!.status });
     const changed = await tx.evidenceLink.updateMany({
       where: { id: linkId, enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
-      data: { claim, reviewedById: actor!.userId, reviewedAt: new Date() },
+      data: { claim, reviewedById: actor.userId, reviewedAt: new Date() },
     });
     if (changed.count !== 1) throw new NotFoundError("No claim has that id");
-    await appendAudit(tx, { kind: "claim.reviewed", actorId: actor!.userId, data: { linkId, claim } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    await appendAudit(tx, { kind: "claim.reviewed", actorId: actor.userId, data: { linkId, claim } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
   });
 }

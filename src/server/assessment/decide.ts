@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anyText, id, int, int4Max, text } from "../../lib/input";
@@ -33,10 +34,10 @@ export const decisionSchema = z
  * together; the current state changes only from the revision the assessor saw, so two submissions
  * of the same decision make exactly one.
  */
-export async function decideCriterion(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<{ decisionId: string }> {
+export async function decideCriterion(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ decisionId: string }> {
   const enrolment = await assessedEnrolment(db, actor, enrolmentId);
   const d = parseInput(decisionSchema, input);
-  await confirmSigner(db, actor!, d.typedName, d.password, actor!.signedInAt ?? null);
+  await confirmSigner(actor, d.typedName, d.password, actor.signedInAt ?? null);
   const criterion = await db.criterion.findFirst({ where: { id: d.criterionId, unitId: enrolment.unitId }, select: { id: true, code: true } });
   if (!criterion) throw new UserFacingError("That criterion is not part of this unit.");
   const wanted = [...new Set(d.evidenceVersionIds)];
@@ -52,7 +53,7 @@ export async function decideCriterion(db: Db, actor: Actor | null, enrolmentId: 
       const [locked] = await lockEnrolments(tx, [enrolment.id]);
       await assertOpen(tx, { id: enrolment.id, status: locked!.status });
       const evidence = await reliableVersions(tx, enrolment, criterion.id, wanted);
-      const signed = { enrolmentId: enrolment.id, criterionId: criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor!.userId, typedName: d.typedName, decidedAt, evidence };
+      const signed = { enrolmentId: enrolment.id, criterionId: criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor.userId, typedName: d.typedName, decidedAt, evidence };
       const signatureHash = decisionHash(signed);
       await tx.criterionJudgement.createMany({ data: [{ enrolmentId: enrolment.id, criterionId: criterion.id }], skipDuplicates: true });
       const { evidence: _relied, ...row } = signed;
@@ -65,7 +66,7 @@ export async function decideCriterion(db: Db, actor: Actor | null, enrolmentId: 
       if (moved.count !== 1) throw new UserFacingError("This criterion was decided a moment ago, so this decision was not recorded. Reload to see the current decision.");
       await appendAudit(
         tx,
-        { kind: "decision.signed", actorId: actor!.userId, data: { decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } },
+        { kind: "decision.signed", actorId: actor.userId, data: { decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } },
         { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
       );
       await notify(tx, [

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { assertTypedName } from "../auth/typed-name";
 import { verifyPassword } from "../auth/password";
@@ -10,7 +11,7 @@ export const RECENT_SIGN_IN_MS = 5 * 60_000;
  * A signature needs the signer's typed full name and a fresh proof that they are who the session
  * says: their password now, or a sign-in within the last few minutes.
  */
-export async function confirmSigner(db: Db, actor: Actor, typedName: string, password: string | undefined, signedInAt: Date | null, now = new Date()) {
+export async function confirmSigner(actor: Actor, typedName: string, password: string | undefined, signedInAt: Date | null, now = new Date()) {
   assertTypedName(actor, typedName);
   if (signedInAt && now.getTime() - signedInAt.getTime() < RECENT_SIGN_IN_MS) return;
   if (!password) throw new UserFacingError("Enter your password to confirm it is you signing.", { password: "Enter your password" });

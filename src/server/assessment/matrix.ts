@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -9,8 +10,7 @@ import { loadSigningKey } from "../audit/signing-key";
 
 
 /** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
-export async function trackingMatrix(db: Db, actor: Actor | null, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
-  requireActor(actor);
+export async function trackingMatrix(actor: Actor, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
   const id = scope.enrolmentId ?? scope.learnerId;
   if (!isId(id)) throw new NotFoundError("Not found");
   const enrolments = await db.enrolment.findMany({
@@ -61,14 +61,14 @@ export function matrixCsv(m: Awaited<ReturnType<typeof trackingMatrix>>): string
 }
 
 /** "Download CSV": the matrix as a file, its download audited and the audit chain's head signed. */
-export async function exportMatrixCsv(db: Db, actor: Actor | null, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
-  const matrix = await trackingMatrix(db, actor, scope);
+export async function exportMatrixCsv(actor: Actor, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
+  const matrix = await trackingMatrix(actor, scope);
   const key = await loadSigningKey();
   const enrolment = scope.enrolmentId ? matrix.enrolments[0]! : null;
   await db.$transaction((tx) =>
     appendAudit(
       tx,
-      { kind: "export.csv_downloaded", actorId: actor!.userId, data: { export: "tracking-matrix", enrolmentId: enrolment?.id ?? null, learnerId: matrix.learner.id, rows: matrix.rows.length } },
+      { kind: "export.csv_downloaded", actorId: actor.userId, data: { export: "tracking-matrix", enrolmentId: enrolment?.id ?? null, learnerId: matrix.learner.id, rows: matrix.rows.length } },
       { centreId: matrix.centreId, subject: enrolment ? `enrolment:${enrolment.id}` : `user:${matrix.learner.id}` },
     ),
   );

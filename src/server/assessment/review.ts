@@ -1,10 +1,11 @@
+import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { readableEnrolment } from "../portfolio/plan";
 import { signOffBlocker } from "./sign-off";
 
 /** Everything the review screen shows for one enrolment, in a handful of queries. */
-export async function reviewScreen(db: Db, actor: Actor | null, enrolmentId: unknown) {
+export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const [sections, judgements, links, decisions, signOff, blocker] = await Promise.all([
     db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),
@@ -31,7 +32,7 @@ export async function reviewScreen(db: Db, actor: Actor | null, enrolmentId: unk
     signOffBlocker(db, enrolment),
   ]);
   const judgementOf = new Map(judgements.map((j) => [j.criterionId, j]));
-  const isAssessor = enrolment.assessorId === actor!.userId;
+  const isAssessor = enrolment.assessorId === actor.userId;
   return {
     enrolment,
     signOff,

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { anyText, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
@@ -37,10 +38,10 @@ async function signOffHash(tx: Db | Tx, enrolmentId: string, summativeComment: s
 }
 
 /** "Sign off unit": the assessor's summative sign-off; it locks the unit's decisions. */
-export async function signOffUnit(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<void> {
+export async function signOffUnit(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {
   const enrolment = await assessedEnrolment(db, actor, enrolmentId);
   const data = parseInput(signOffSchema, input);
-  await confirmSigner(db, actor!, data.typedName, data.password, actor!.signedInAt ?? null);
+  await confirmSigner(actor, data.typedName, data.password, actor.signedInAt ?? null);
   await db.$transaction(async (tx) => {
     // Under the enrolment's lock, which decisions and submissions take before they change a
     // judgement: what is checked and hashed here is what the unit is signed off on.
@@ -49,18 +50,18 @@ export async function signOffUnit(db: Db, actor: Actor | null, enrolmentId: unkn
     const blocker = await signOffBlocker(tx, enrolment);
     if (blocker) throw new UserFacingError(`The unit cannot be signed off yet: ${blocker}`);
     const contentHash = await signOffHash(tx, enrolment.id, data.summativeComment);
-    await tx.unitSignOff.create({ data: { enrolmentId: enrolment.id, assessorId: actor!.userId, assessorTypedName: data.typedName, summativeComment: data.summativeComment, assessorSignedAt: new Date(), contentHash } });
+    await tx.unitSignOff.create({ data: { enrolmentId: enrolment.id, assessorId: actor.userId, assessorTypedName: data.typedName, summativeComment: data.summativeComment, assessorSignedAt: new Date(), contentHash } });
     await notify(tx, [{ userId: enrolment.learnerId, centreId: enrolment.centreId, kind: "unit.signed_off", message: `${enrolment.unit.displayCode} has been signed off by your assessor. Countersign it to complete the unit.`, link: `/enrolments/${enrolment.id}/progress#sign-off` }]);
-    await appendAudit(tx, { kind: "unit.signed_off", actorId: actor!.userId, data: { enrolmentId: enrolment.id, contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    await appendAudit(tx, { kind: "unit.signed_off", actorId: actor.userId, data: { enrolmentId: enrolment.id, contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
   });
 }
 
 /** "Countersign": the learner confirms the sign-off; the enrolment becomes completed. */
-export async function countersignUnit(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<void> {
+export async function countersignUnit(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  if (enrolment.learnerId !== actor!.userId) throw new NotFoundError("No enrolment has that id");
+  if (enrolment.learnerId !== actor.userId) throw new NotFoundError("No enrolment has that id");
   const { typedName } = parseInput(countersignSchema, input);
-  await confirmSigner(db, actor!, typedName, undefined, new Date());
+  await confirmSigner(actor, typedName, undefined, new Date());
   await db.$transaction(async (tx) => {
     const signOff = await tx.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } });
     if (!signOff) throw new UserFacingError("Your assessor has not signed this unit off yet.");
@@ -68,7 +69,7 @@ export async function countersignUnit(db: Db, actor: Actor | null, enrolmentId: 
     const signed = await tx.unitSignOff.updateMany({ where: { id: signOff.id, learnerSignedAt: null }, data: { learnerTypedName: typedName, learnerSignedAt: now } });
     if (signed.count !== 1) throw new UserFacingError("You have already countersigned this unit.");
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED", completedAt: now } });
-    if (enrolment.assessorId) await notify(tx, [{ userId: enrolment.assessorId, centreId: enrolment.centreId, kind: "unit.countersigned", message: `${actor!.name} countersigned ${enrolment.unit.displayCode}; the unit is completed.`, link: `/enrolments/${enrolment.id}/review` }]);
-    await appendAudit(tx, { kind: "unit.countersigned", actorId: actor!.userId, data: { enrolmentId: enrolment.id, contentHash: signOff.contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    if (enrolment.assessorId) await notify(tx, [{ userId: enrolment.assessorId, centreId: enrolment.centreId, kind: "unit.countersigned", message: `${actor.name} countersigned ${enrolment.unit.displayCode}; the unit is completed.`, link: `/enrolments/${enrolment.id}/review` }]);
+    await appendAudit(tx, { kind: "unit.countersigned", actorId: actor.userId, data: { enrolmentId: enrolment.id, contentHash: signOff.contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
   });
 }

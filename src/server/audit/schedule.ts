@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { db } from "../db/client";
 import { writeCheckpoint } from "./checkpoint";
 import { loadSigningKey } from "./signing-key";
 import { recordVerification } from "./verification";
@@ -10,14 +10,14 @@ const HOUR_MS = 60 * 60_000;
  * check the whole chain if the last check is a day old. Across instances the chain's lock and the
  * day-old test make one of each per day.
  */
-export function startAuditSchedule(db: () => Db, log: (line: string) => void = console.error): () => void {
+export function startAuditSchedule(log: (line: string) => void = console.error): () => void {
   const tick = async () => {
     try {
       const key = await loadSigningKey();
-      await writeCheckpoint(db(), key, "daily");
-      const last = await db().auditVerification.findFirst({ orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+      await writeCheckpoint(db, key, "daily");
+      const last = await db.auditVerification.findFirst({ orderBy: { startedAt: "desc" }, select: { startedAt: true } });
       if (!last || Date.now() - last.startedAt.getTime() >= 24 * HOUR_MS) {
-        const report = await recordVerification(db(), key, { source: "schedule", actorId: null });
+        const report = await recordVerification(db, key, { source: "schedule", actorId: null });
         if (!report.ok) log(`[attest] The audit check found a problem: ${report.problem}`);
       }
     } catch (e) {

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { anyText } from "../../lib/input";
 import { appendAudit } from "../audit/append";
@@ -25,7 +26,7 @@ const schema = z
  * cookie taken before the change no longer works. A wrong current password counts towards the
  * account's sign-in throttling, so a borrowed session cannot be used to guess it.
  */
-export async function changePassword(db: Db, actor: Actor | null, input: unknown, ip: string | null = null, now = new Date()): Promise<{ sessionsEnded: number }> {
+export async function changePassword(actor: Actor, input: unknown, ip: string | null = null, now = new Date()): Promise<{ sessionsEnded: number }> {
   if (!actor) throw new UnauthenticatedError();
   const data = parseInput(schema, input);
   const newHash = await hashPassword(data.newPassword);

@@ -12,7 +12,7 @@ export const currentActor = cache(async function currentActor(): Promise<Actor |
   const session = await getServerSession(authOptions());
   const user = session?.user as { id?: unknown; signedInAt?: unknown } | undefined;
   if (typeof user?.id !== "string") return null;
-  const actor = await loadActor(db(), user.id);
+  const actor = await loadActor(db, user.id);
   if (actor && typeof user.signedInAt === "number") actor.signedInAt = new Date(user.signedInAt);
   return actor;
 });

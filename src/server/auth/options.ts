@@ -24,7 +24,7 @@ export function authOptions(): AuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            return await signInWithPassword(db(), credentials, clientIp(req?.headers));
+            return await signInWithPassword(db, credentials, clientIp(req?.headers));
           } catch (e) {
             // next-auth shows the message of an error thrown here on the sign-in page.
             if (e instanceof SignInError) throw new Error(e.message);
@@ -38,7 +38,7 @@ export function authOptions(): AuthOptions {
       async jwt({ token, user }) {
         if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId, signedInAt: Date.now(), iat: token.iat, exp: token.exp, jti: token.jti };
         // Every read of the session (pages, actions, routes, /api/auth/session) passes here.
-        if (!(await touchLiveSession(db(), token.sid, token.sub))) throw new SessionEnded();
+        if (!(await touchLiveSession(db, token.sid, token.sub))) throw new SessionEnded();
         return token;
       },
       session: ({ session, token }) => ({ expires: session.expires, user: { id: token.sub, signedInAt: token.signedInAt } }) as typeof session,
@@ -48,7 +48,7 @@ export function authOptions(): AuthOptions {
         const sessionId = token?.sid;
         const userId = token?.sub;
         if (typeof sessionId !== "string" || typeof userId !== "string") return;
-        await db().$transaction(async (tx) => {
+        await db.$transaction(async (tx) => {
           if (await endSession(tx, sessionId, userId, "sign_out")) await appendAudit(tx, { kind: "auth.sign_out", actorId: userId, data: { sessionId } }, { subject: `user:${userId}` });
         });
       },

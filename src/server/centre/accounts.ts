@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { id } from "../../lib/input";
 import { appendAudit } from "../audit/append";
@@ -23,7 +24,7 @@ async function lockManagedUser(tx: Tx, actor: Actor, userId: string): Promise<{ 
 }
 
 /** A centre admin ends every session of a user of their centre (a lost laptop, a shared computer). */
-export async function signOutEverywhere(db: Db, actor: Actor | null, input: unknown, now = new Date()): Promise<{ sessionsEnded: number }> {
+export async function signOutEverywhere(actor: Actor, input: unknown, now = new Date()): Promise<{ sessionsEnded: number }> {
   if (!actor) throw new UnauthenticatedError();
   const { userId } = parseInput(target, input);
   return db.$transaction(async (tx) => {
@@ -40,7 +41,7 @@ const activeInput = target.extend({ active: z.enum(["true", "false"], { error: "
  * Disables (ending every session) or enables a user's account. Enabling does not bring back
  * sessions: the user signs in again. Admins cannot disable themselves, so a centre keeps one.
  */
-export async function setAccountActive(db: Db, actor: Actor | null, input: unknown, now = new Date()): Promise<{ active: boolean; sessionsEnded: number }> {
+export async function setAccountActive(actor: Actor, input: unknown, now = new Date()): Promise<{ active: boolean; sessionsEnded: number }> {
   if (!actor) throw new UnauthenticatedError();
   const { userId, active } = parseInput(activeInput, input);
   return db.$transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
@@ -12,8 +13,9 @@ export function createDb(databaseUrl: string): Db {
 
 const holder = globalThis as { attestDb?: Db };
 
-/** The app's client, made once per process from DATABASE_URL. */
-export function db(): Db {
+const scoped = new AsyncLocalStorage<Db>();
+
+function appClient(): Db {
   if (!holder.attestDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
@@ -22,7 +24,24 @@ export function db(): Db {
   return holder.attestDb;
 }
 
+/**
+ * The app's client, made on first use from DATABASE_URL (or the one given to useDb). Server
+ * functions use it by default, so routes and pages never pass a client along.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_, key) {
+    const client = scoped.getStore() ?? appClient();
+    const value = Reflect.get(client, key, client) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
 /** Lets tests and scripts point the app's functions at a database of their own. */
 export function useDb(client: Db): void {
   holder.attestDb = client;
+}
+
+/** Runs work with the app's functions on another client: start-up's demo data as the owner, a test's counting client. */
+export function withDb<T>(client: Db, work: () => Promise<T>): Promise<T> {
+  return scoped.run(client, work);
 }

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -15,7 +16,7 @@ const enrolmentSummary = {
 } as const;
 
 /** A learner's units, each with its criteria counted by kind. */
-export async function learnerHome(db: Db, actor: Actor | null) {
+export async function learnerHome(actor: Actor) {
   authorize(actor, "home.learner");
   const enrolments = await db.enrolment.findMany({
     where: { AND: [enrolmentScope(actor), { learnerId: actor.userId }] },
@@ -50,7 +51,7 @@ function byLearner<T extends Pick<Summary, "learner" | "centre" | "unit" | "stat
 }
 
 /** The assessor's caseload: their assigned learners and units. */
-export async function assessorHome(db: Db, actor: Actor | null) {
+export async function assessorHome(actor: Actor) {
   authorize(actor, "home.assessor");
   const rows = await db.enrolment.findMany({
     where: { assessorId: actor.userId, centreId: { in: centresWhere(actor, "ASSESSOR") } },
@@ -61,7 +62,7 @@ export async function assessorHome(db: Db, actor: Actor | null) {
 }
 
 /** The assessors and learners an IQA covers. */
-export async function iqaHome(db: Db, actor: Actor | null) {
+export async function iqaHome(actor: Actor) {
   authorize(actor, "home.iqa");
   const rows = await db.enrolment.findMany({
     where: { iqaId: actor.userId, centreId: { in: centresWhere(actor, "IQA") } },
@@ -77,7 +78,7 @@ export async function iqaHome(db: Db, actor: Actor | null) {
 }
 
 /** The centres a verifier may see now, with the size of each and when access ends. */
-export async function verifierHome(db: Db, actor: Actor | null) {
+export async function verifierHome(actor: Actor) {
   authorize(actor, "home.verifier");
   const grants = actor.grants.filter((g) => g.role === "EXTERNAL_VERIFIER");
   const ids = grants.map((g) => g.centreId);
@@ -98,7 +99,7 @@ export const PAGE_SIZE = 20;
 export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 /** A centre's users with their roles, and its enrolments, a page of each. */
-export async function adminHome(db: Db, actor: Actor | null, centreId: string, pages: { users?: unknown; enrolments?: unknown } = {}) {
+export async function adminHome(actor: Actor, centreId: string, pages: { users?: unknown; enrolments?: unknown } = {}) {
   authorize(actor, "centre.administer", { centreId });
   const usersPage = pageSchema.parse(pages.users);
   const enrolmentsPage = pageSchema.parse(pages.enrolments);

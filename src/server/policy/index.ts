@@ -28,7 +28,7 @@ export class UnauthenticatedError extends Error {
 export const centresWhere = (actor: Actor, role: RoleName): string[] => [...new Set(actor.grants.filter((g) => g.role === role).map((g) => g.centreId))];
 export const hasRole = (actor: Actor, role: RoleName, centreId?: string) => actor.grants.some((g) => g.role === role && (centreId === undefined || g.centreId === centreId));
 
-export function can(actor: Actor | null, action: Action, resource: { centreId?: string } = {}): boolean {
+export function can(actor: Actor, action: Action, resource: { centreId?: string } = {}): boolean {
   if (!actor) return false;
   switch (action) {
     case "unit.read":
@@ -51,7 +51,7 @@ export function can(actor: Actor | null, action: Action, resource: { centreId?: 
 }
 
 /** Throws for a signed-out visitor, and "not found" for an actor without the right. */
-export function authorize(actor: Actor | null, action: Action, resource: { centreId?: string } = {}): asserts actor is Actor {
+export function authorize(actor: Actor, action: Action, resource: { centreId?: string } = {}): asserts actor is Actor {
   if (!actor) throw new UnauthenticatedError();
   if (!can(actor, action, resource)) throw new NotFoundError();
 }

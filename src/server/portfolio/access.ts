@@ -22,13 +22,12 @@ export function evidenceScope(actor: Actor): Prisma.EvidenceWhereInput {
   return or.length ? { OR: or } : nothing;
 }
 
-export function requireActor(actor: Actor | null): asserts actor is Actor {
+export function requireActor(actor: Actor): asserts actor is Actor {
   if (!actor) throw new UnauthenticatedError();
 }
 
 /** The evidence item if the actor may read it, else NotFoundError. */
-export async function readableEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
-  requireActor(actor);
+export async function readableEvidence(db: Db | Tx, actor: Actor, evidenceId: unknown) {
   if (!isId(evidenceId)) throw new NotFoundError("No evidence has that id");
   const evidence = await db.evidence.findFirst({ where: { AND: [{ id: evidenceId }, evidenceScope(actor)] } });
   if (!evidence) throw new NotFoundError("No evidence has that id");
@@ -36,9 +35,9 @@ export async function readableEvidence(db: Db | Tx, actor: Actor | null, evidenc
 }
 
 /** The evidence item if the actor owns it as a learner (only owners change evidence), else NotFoundError. */
-export async function ownEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
+export async function ownEvidence(db: Db | Tx, actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
-  if (evidence.learnerId !== actor!.userId) throw new NotFoundError("No evidence has that id");
+  if (evidence.learnerId !== actor.userId) throw new NotFoundError("No evidence has that id");
   return evidence;
 }
 
@@ -46,14 +45,14 @@ export async function ownEvidence(db: Db | Tx, actor: Actor | null, evidenceId: 
  * The item if the actor may change its draft: the learner for their own items; for a record an
  * assessor wrote, that assessor while they still assess the learner. NotFoundError otherwise.
  */
-export async function editableEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
+export async function editableEvidence(db: Db | Tx, actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
   if (!evidence.authorId) {
-    if (evidence.learnerId !== actor!.userId) throw new NotFoundError("No evidence has that id");
+    if (evidence.learnerId !== actor.userId) throw new NotFoundError("No evidence has that id");
     return evidence;
   }
-  const assesses = await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } });
-  if (evidence.authorId !== actor!.userId || !assesses) throw new NotFoundError("No evidence has that id");
+  const assesses = await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor.userId } });
+  if (evidence.authorId !== actor.userId || !assesses) throw new NotFoundError("No evidence has that id");
   return evidence;
 }
 
@@ -62,9 +61,9 @@ export async function editableEvidence(db: Db | Tx, actor: Actor | null, evidenc
  * a record an assessor wrote is withdrawn by that assessor (while they assess the learner), never
  * by the learner, who only countersigned it. NotFoundError for anyone who cannot read it.
  */
-export async function withdrawableEvidence(db: Db | Tx, actor: Actor | null, evidenceId: unknown) {
+export async function withdrawableEvidence(db: Db | Tx, actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
-  if (evidence.authorId && evidence.learnerId === actor!.userId) {
+  if (evidence.authorId && evidence.learnerId === actor.userId) {
     const author = await db.user.findUnique({ where: { id: evidence.authorId }, select: { name: true } });
     throw new UserFacingError(`Only ${author?.name ?? "the assessor"}, who wrote this record, can withdraw it. You countersigned it; ask them if it should be withdrawn.`);
   }

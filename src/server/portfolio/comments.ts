@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { commentSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
@@ -8,19 +9,19 @@ import { readableEvidence } from "./access";
 import { notify } from "./notifications";
 
 /** Comments on an item, oldest first, with their replies nested. */
-export async function listComments(db: Db, actor: Actor | null, evidenceId: unknown) {
+export async function listComments(actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
   const all = await db.comment.findMany({ where: { evidenceId: evidence.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } });
   return all.filter((c) => !c.parentId).map((c) => ({ ...c, replies: all.filter((r) => r.parentId === c.id) }));
 }
 
 /** A comment or a reply between the learner and their assessor; the other side is notified. */
-export async function addComment(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<{ id: string }> {
+export async function addComment(actor: Actor, evidenceId: unknown, input: unknown): Promise<{ id: string }> {
   const evidence = await readableEvidence(db, actor, evidenceId);
   const assessors = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: { not: null } }, select: { assessorId: true } });
   const assessorIds = [...new Set(assessors.map((a) => a.assessorId!))];
-  const isLearner = actor!.userId === evidence.learnerId;
-  if (!isLearner && !assessorIds.includes(actor!.userId)) throw new NotFoundError("No evidence has that id");
+  const isLearner = actor.userId === evidence.learnerId;
+  if (!isLearner && !assessorIds.includes(actor.userId)) throw new NotFoundError("No evidence has that id");
   const { body, parentId } = parseInput(commentSchema, input);
   return db.$transaction(async (tx) => {
     if (parentId) {
@@ -28,11 +29,11 @@ export async function addComment(db: Db, actor: Actor | null, evidenceId: unknow
       if (!parent) throw new UserFacingError("The comment you replied to is not on this item.");
       if (parent.parentId) throw new UserFacingError("Reply to the first comment of the thread.");
     }
-    const comment = await tx.comment.create({ data: { evidenceId: evidence.id, parentId: parentId ?? null, authorId: actor!.userId, body } });
+    const comment = await tx.comment.create({ data: { evidenceId: evidence.id, parentId: parentId ?? null, authorId: actor.userId, body } });
     const title = (await tx.evidenceVersion.findFirstOrThrow({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, select: { title: true } })).title;
     const recipients = isLearner ? assessorIds : [evidence.learnerId];
-    await notify(tx, recipients.map((userId) => ({ userId, centreId: evidence.centreId, kind: "comment.added", message: `${actor!.name} commented on “${title}”.`, link: `/evidence/${evidence.id}#comment-${comment.id}` })));
-    await appendAudit(tx, { kind: "comment.added", actorId: actor!.userId, data: { evidenceId: evidence.id, commentId: comment.id, parentId: parentId ?? null } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await notify(tx, recipients.map((userId) => ({ userId, centreId: evidence.centreId, kind: "comment.added", message: `${actor.name} commented on “${title}”.`, link: `/evidence/${evidence.id}#comment-${comment.id}` })));
+    await appendAudit(tx, { kind: "comment.added", actorId: actor.userId, data: { evidenceId: evidence.id, commentId: comment.id, parentId: parentId ?? null } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
     return { id: comment.id };
   });
 }

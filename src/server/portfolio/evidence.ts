@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { type EvidenceInput, evidenceInputSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
@@ -32,8 +33,7 @@ export const latestVersion = (tx: Db | Tx, evidenceId: string) =>
   tx.evidenceVersion.findFirstOrThrow({ where: { evidenceId }, orderBy: { version: "desc" }, include: { files: { orderBy: { position: "asc" } } } });
 
 /** "Add evidence": a learner starts a draft item in their centre. */
-export async function createEvidence(db: Db, actor: Actor | null, input: unknown): Promise<{ id: string }> {
-  requireActor(actor);
+export async function createEvidence(actor: Actor, input: unknown): Promise<{ id: string }> {
   const centres = centresWhere(actor, "LEARNER");
   if (centres.length === 0) throw new NotFoundError();
   const raw = (input ?? {}) as Record<string, unknown>;
@@ -49,7 +49,7 @@ export async function createEvidence(db: Db, actor: Actor | null, input: unknown
 }
 
 /** Makes a new draft version from a submitted one, files included; the earlier version stays as it was. */
-export async function startRevision(db: Db, actor: Actor | null, evidenceId: unknown): Promise<{ version: number }> {
+export async function startRevision(actor: Actor, evidenceId: unknown): Promise<{ version: number }> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   return db.$transaction(async (tx) => {
     // Under the item's lock: starts at once make one new version, and the others return it.
@@ -59,18 +59,18 @@ export async function startRevision(db: Db, actor: Actor | null, evidenceId: unk
     const { id: _id, evidenceId: _e, version, createdAt: _c, submittedAt: _s, contentHash: _h, createdById: _b, files, workplaceDeclared: _w, ownWorkDeclared: _o, countersignName: _n, record, ...content } = latest;
     // A record copied into a new version must be sent for countersigning again.
     const nextRecord = record && typeof record === "object" ? { ...(record as object), ready: false } : Prisma.DbNull;
-    const next = await tx.evidenceVersion.create({ data: { ...content, record: nextRecord, evidenceId: evidence.id, version: version + 1, createdById: actor!.userId } });
+    const next = await tx.evidenceVersion.create({ data: { ...content, record: nextRecord, evidenceId: evidence.id, version: version + 1, createdById: actor.userId } });
     if (files.length) await tx.evidenceFile.createMany({ data: files.map((f) => ({ versionId: next.id, sha256: f.sha256, fileName: f.fileName, mediaType: f.mediaType, size: f.size, position: f.position })) });
     // A withdrawn item stays withdrawn until its new version is submitted, so the withdrawn
     // version never becomes "current" again (decide relies only on current versions).
     if (locked?.status !== "WITHDRAWN") await tx.evidence.update({ where: { id: evidence.id }, data: { status: "DRAFT" } });
-    await appendAudit(tx, { kind: "evidence.revised", actorId: actor!.userId, data: { evidenceId: evidence.id, version: next.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(tx, { kind: "evidence.revised", actorId: actor.userId, data: { evidenceId: evidence.id, version: next.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
     return { version: next.version };
   });
 }
 
 /** Changes the draft version; a submitted version is never changed (startRevision first). */
-export async function updateEvidence(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
+export async function updateEvidence(actor: Actor, evidenceId: unknown, input: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   const data = parseInput(evidenceInputSchema, input);
   await db.$transaction(async (tx) => {
@@ -81,12 +81,12 @@ export async function updateEvidence(db: Db, actor: Actor | null, evidenceId: un
     if (data.kind === "IN_PLACE" && latest.files.length) throw new UserFacingError("Remove the uploaded files before recording the evidence as kept in place.");
     await tx.evidenceVersion.update({ where: { id: latest.id }, data: versionFields(data) });
     await tx.evidence.update({ where: { id: evidence.id }, data: listFields(data) });
-    await appendAudit(tx, { kind: "evidence.updated", actorId: actor!.userId, data: { evidenceId: evidence.id, version: latest.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(tx, { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: latest.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
   });
 }
 
 /** Deletes a draft that was never submitted. Anything once submitted is kept for good. */
-export async function deleteEvidence(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
+export async function deleteEvidence(actor: Actor, evidenceId: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   await db.$transaction(async (tx) => {
     await lockEvidence(tx, [evidence.id]);
@@ -100,6 +100,6 @@ export async function deleteEvidence(db: Db, actor: Actor | null, evidenceId: un
     await tx.comment.deleteMany({ where: { evidenceId: evidence.id } });
     await tx.evidenceVersion.deleteMany({ where: { evidenceId: evidence.id } });
     await tx.evidence.delete({ where: { id: evidence.id } });
-    await appendAudit(tx, { kind: "evidence.deleted", actorId: actor!.userId, data: { evidenceId: evidence.id, version: Math.max(...versions.map((v) => v.version)) } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(tx, { kind: "evidence.deleted", actorId: actor.userId, data: { evidenceId: evidence.id, version: Math.max(...versions.map((v) => v.version)) } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
   });
 }

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { refusalFromHead } from "../../lib/file-types";
 import { isId } from "../../lib/ids";
@@ -34,7 +35,7 @@ export function refuseFromHead(fileName: string) {
 }
 
 /** Checks, before any byte is read, that the actor may add files to this item now. */
-export async function uploadTarget(db: Db, actor: Actor | null, evidenceId: unknown) {
+export async function uploadTarget(actor: Actor, evidenceId: unknown) {
   const evidence = await editableEvidence(db, actor, evidenceId);
   const version = await latestVersion(db, evidence.id);
   if (version.submittedAt) throw new UserFacingError("This version was submitted and cannot change. Make a new version to add files.");
@@ -43,12 +44,12 @@ export async function uploadTarget(db: Db, actor: Actor | null, evidenceId: unkn
 }
 
 /** Keeps a received file if its bytes are an accepted type that matches its name; otherwise discards it. */
-export async function attachUpload(db: Db, actor: Actor | null, evidenceId: string, received: Received, rawName: string) {
+export async function attachUpload(actor: Actor, evidenceId: string, received: Received, rawName: string) {
   const fileName = cleanFileName(rawName);
   let target: Awaited<ReturnType<typeof uploadTarget>>;
   let verdict: Awaited<ReturnType<typeof inspectFile>>;
   try {
-    target = await uploadTarget(db, actor, evidenceId);
+    target = await uploadTarget(actor, evidenceId);
     verdict = await inspectFile(received.tmpPath, fileName, received.size);
   } catch (e) {
     await discardTemp(received);
@@ -73,7 +74,7 @@ export async function attachUpload(db: Db, actor: Actor | null, evidenceId: stri
     });
     await appendAudit(
       tx,
-      { kind: "evidence.file_added", actorId: actor!.userId, data: { evidenceId: target.evidence.id, version: version.version, fileId: file.id, sha256: received.sha256, size: received.size, mediaType: verdict.mediaType } },
+      { kind: "evidence.file_added", actorId: actor.userId, data: { evidenceId: target.evidence.id, version: version.version, fileId: file.id, sha256: received.sha256, size: received.size, mediaType: verdict.mediaType } },
       { centreId: target.evidence.centreId, subject: `evidence:${target.evidence.id}` },
     );
     return { id: file.id, fileName, mediaType: verdict.mediaType, size: received.size, preview: verdict.preview };
@@ -94,8 +95,8 @@ async function frozenFilesRefused<T>(work: Promise<T>): Promise<T> {
 }
 
 /** Removes a file from a draft version (the stored content stays: other versions may use it). */
-export async function removeFile(db: Db, actor: Actor | null, fileId: unknown): Promise<void> {
-  const file = await readableFile(db, actor, fileId);
+export async function removeFile(actor: Actor, fileId: unknown): Promise<void> {
+  const file = await readableFile(actor, fileId);
   const evidence = await editableEvidence(db, actor, file.version.evidenceId);
   await frozenFilesRefused(db.$transaction(async (tx) => {
     await lockEvidence(tx, [evidence.id]);
@@ -103,13 +104,12 @@ export async function removeFile(db: Db, actor: Actor | null, fileId: unknown): 
     if (!current) throw new UserFacingError("This file was already removed.");
     if (current.version.submittedAt) throw new UserFacingError("This version was submitted and cannot change.");
     await tx.evidenceFile.delete({ where: { id: file.id } });
-    await appendAudit(tx, { kind: "evidence.file_removed", actorId: actor!.userId, data: { evidenceId: evidence.id, version: file.version.version, fileId: file.id, sha256: file.sha256 } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(tx, { kind: "evidence.file_removed", actorId: actor.userId, data: { evidenceId: evidence.id, version: file.version.version, fileId: file.id, sha256: file.sha256 } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
   }));
 }
 
 /** A file the actor may read, with where its bytes are; NotFoundError otherwise. */
-export async function readableFile(db: Db, actor: Actor | null, fileId: unknown) {
-  requireActor(actor);
+export async function readableFile(actor: Actor, fileId: unknown) {
   if (!isId(fileId)) throw new NotFoundError("No file has that id");
   const file = await db.evidenceFile.findFirst({ where: { id: fileId, version: { evidence: evidenceScope(actor) } }, include: { version: { include: { evidence: { select: { centreId: true } } } } } });
   if (!file) throw new NotFoundError("No file has that id");
@@ -120,7 +120,7 @@ export async function readableFile(db: Db, actor: Actor | null, fileId: unknown)
  * Audits a read of an evidence file: a download, a preview or a range of it. One event per file,
  * person and day is enough to say who saw what; the FileRead row makes that one, under concurrency too.
  */
-export async function auditFileRead(db: Db, actor: Actor, file: { id: string; sha256: string; version: { evidence: { centreId: string } } }, how: { inline: boolean; range: boolean }, now = new Date()) {
+export async function auditFileRead(actor: Actor, file: { id: string; sha256: string; version: { evidence: { centreId: string } } }, how: { inline: boolean; range: boolean }, now = new Date()) {
   await db.$transaction(async (tx) => {
     const first = await tx.fileRead.createMany({ data: [{ fileId: file.id, userId: actor.userId, day: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`) }], skipDuplicates: true });
     if (first.count === 0) return;

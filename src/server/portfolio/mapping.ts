@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { mappingSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
@@ -12,7 +13,7 @@ import { latestVersion } from "./evidence";
  * Sets what a draft item claims to show: criteria of any of the learner's units in that centre
  * (holistic evidence), each with a note, and scope options. Claims taken back are soft-removed.
  */
-export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
+export async function setMapping(actor: Actor, evidenceId: unknown, input: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   const { links, scopeOptionIds } = parseInput(mappingSchema, input);
   const enrolments = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, status: { not: "WITHDRAWN" } }, select: { id: true, unitId: true, unit: { select: { displayCode: true } } } });
@@ -67,7 +68,7 @@ export async function setMapping(db: Db, actor: Actor | null, evidenceId: unknow
       tx,
       {
         kind: "evidence.mapped",
-        actorId: actor!.userId,
+        actorId: actor.userId,
         data: { evidenceId: evidence.id, added: added.map((a) => a.criterionId), removed: removed.map((r) => r.criterionId), scopeAdded: scopeAdded.map((o) => o.id), scopeRemoved: scopeRemoved.map((r) => r.scopeOptionId) },
       },
       { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { requireActor } from "./access";
@@ -8,17 +9,15 @@ export async function notify(tx: Tx, notes: NewNotification[]): Promise<void> {
   if (notes.length) await tx.notification.createMany({ data: notes });
 }
 
-export async function unreadCount(db: Db, actor: Actor): Promise<number> {
+export async function unreadCount(actor: Actor): Promise<number> {
   return db.notification.count({ where: { userId: actor.userId, readAt: null } });
 }
 
-export async function listNotifications(db: Db, actor: Actor | null) {
-  requireActor(actor);
+export async function listNotifications(actor: Actor) {
   return db.notification.findMany({ where: { userId: actor.userId }, orderBy: { createdAt: "desc" }, take: 50 });
 }
 
 /** Marks the actor's own notifications read; another user's ids match nothing. */
-export async function markNotificationsRead(db: Db, actor: Actor | null): Promise<void> {
-  requireActor(actor);
+export async function markNotificationsRead(actor: Actor): Promise<void> {
   await db.notification.updateMany({ where: { userId: actor.userId, readAt: null }, data: { readAt: new Date() } });
 }

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../lib/canonical-json";
 import { planSchema, signatureSchema } from "../../lib/portfolio/schemas";
@@ -13,8 +14,7 @@ import { requireActor } from "./access";
 
 
 /** The enrolment if the actor may read it (learner, assessor, IQA, admin, verifier), else NotFoundError. */
-export async function readableEnrolment(db: Db | Tx, actor: Actor | null, enrolmentId: unknown) {
-  requireActor(actor);
+export async function readableEnrolment(db: Db | Tx, actor: Actor, enrolmentId: unknown) {
   if (!isId(enrolmentId)) throw new NotFoundError("No enrolment has that id");
   const enrolment = await db.enrolment.findFirst({
     where: { AND: [{ id: enrolmentId }, enrolmentScope(actor)] },
@@ -49,7 +49,7 @@ export async function planAgreed(db: Db | Tx, enrolmentId: string): Promise<bool
 }
 
 /** The plan with every version, newest first; earlier versions stay readable. */
-export async function getPlan(db: Db, actor: Actor | null, enrolmentId: unknown) {
+export async function getPlan(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const plan = await db.assessmentPlan.findUnique({ where: { enrolmentId: enrolment.id }, include: planInclude });
   const criteria = await db.criterion.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, select: { id: true, code: true, text: true, section: { select: { title: true, kind: true, code: true } } } });
@@ -62,9 +62,9 @@ export async function getPlan(db: Db, actor: Actor | null, enrolmentId: unknown)
 }
 
 /** The assessor drafts or changes the plan. A signed version is never changed: a change makes a new version. */
-export async function savePlan(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<{ version: number }> {
+export async function savePlan(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ version: number }> {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  if (enrolment.assessorId !== actor!.userId) throw new NotFoundError("No enrolment has that id");
+  if (enrolment.assessorId !== actor.userId) throw new NotFoundError("No enrolment has that id");
   const { items } = parseInput(planSchema, input);
   const allowed = enrolment.unit.assessmentMethods.map((m) => m.method);
   if (allowed.length && items.some((i) => !allowed.includes(i.method))) throw new UserFacingError("Use only the assessment methods this unit allows.");
@@ -92,33 +92,33 @@ export async function savePlan(db: Db, actor: Actor | null, enrolmentId: unknown
       version = latest.version;
     } else {
       version = (latest?.version ?? 0) + 1;
-      versionId = (await tx.assessmentPlanVersion.create({ data: { planId: plan.id, version, contentHash, createdById: actor!.userId } })).id;
+      versionId = (await tx.assessmentPlanVersion.create({ data: { planId: plan.id, version, contentHash, createdById: actor.userId } })).id;
     }
     for (const [position, item] of items.entries()) {
       const row = await tx.planItem.create({ data: { versionId, position, method: item.method, task: item.task, targetDate: new Date(`${item.targetDate}T00:00:00Z`) } });
       await tx.planItemCriterion.createMany({ data: [...new Set(item.criterionIds)].map((criterionId) => ({ itemId: row.id, criterionId })) });
     }
-    await appendAudit(tx, { kind: "plan.saved", actorId: actor!.userId, data: { enrolmentId: enrolment.id, version, contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    await appendAudit(tx, { kind: "plan.saved", actorId: actor.userId, data: { enrolmentId: enrolment.id, version, contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
     return { version };
   });
 }
 
 /** "Agree plan": the learner or the assessor signs the newest version with their typed full name. */
-export async function signPlan(db: Db, actor: Actor | null, enrolmentId: unknown, input: unknown): Promise<{ agreed: boolean }> {
+export async function signPlan(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ agreed: boolean }> {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  const role = enrolment.learnerId === actor!.userId ? "LEARNER" : enrolment.assessorId === actor!.userId ? "ASSESSOR" : null;
+  const role = enrolment.learnerId === actor.userId ? "LEARNER" : enrolment.assessorId === actor.userId ? "ASSESSOR" : null;
   if (!role) throw new NotFoundError("No enrolment has that id");
   const { typedName, contentHash } = parseInput(signatureSchema, input);
-  assertTypedName(actor!, typedName);
+  assertTypedName(actor, typedName);
   return db.$transaction(async (tx) => {
     await lockEnrolments(tx, [enrolment.id]);
     const latest = await tx.assessmentPlanVersion.findFirst({ where: { plan: { enrolmentId: enrolment.id } }, orderBy: { version: "desc" } });
     if (!latest) throw new UserFacingError("There is no plan to sign yet.");
     if (latest.contentHash !== contentHash) throw new UserFacingError("The plan changed while you were reading it. Read the new version, then sign it.");
-    const created = await tx.planSignature.createMany({ data: [{ versionId: latest.id, userId: actor!.userId, role, typedName, contentHash }], skipDuplicates: true });
+    const created = await tx.planSignature.createMany({ data: [{ versionId: latest.id, userId: actor.userId, role, typedName, contentHash }], skipDuplicates: true });
     if (created.count === 0) throw new UserFacingError("You have already signed this version of the plan.");
     const agreed = (await tx.planSignature.count({ where: { versionId: latest.id, contentHash: latest.contentHash } })) === 2;
-    await appendAudit(tx, { kind: "plan.signed", actorId: actor!.userId, data: { enrolmentId: enrolment.id, version: latest.version, role, contentHash, agreed } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    await appendAudit(tx, { kind: "plan.signed", actorId: actor.userId, data: { enrolmentId: enrolment.id, version: latest.version, role, contentHash, agreed } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
     return { agreed };
   });
 }

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { readableEnrolment } from "./plan";
@@ -5,7 +6,7 @@ import { readableEnrolment } from "./plan";
 export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
 
 /** A unit's progress for one enrolment: each criterion's state and backing, scope coverage, completion. */
-export async function unitProgress(db: Db, actor: Actor | null, enrolmentId: unknown) {
+export async function unitProgress(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const [sections, judgements, links, scopeCategories, scopeLinks, signOff] = await Promise.all([
     db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),

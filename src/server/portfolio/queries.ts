@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { anyText, day } from "../../lib/input";
 import type { AssessorRecord } from "../../lib/portfolio/records";
@@ -9,7 +10,7 @@ import { readableEvidence, evidenceScope, requireActor } from "./access";
 import { planAgreed } from "./plan";
 
 /** Everything the evidence page shows: every version, the claims, and what the actor may do now. */
-export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: unknown) {
+export async function evidenceDetail(actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
   const [versions, links, scopeLinks, learner] = await Promise.all([
     db.evidenceVersion.findMany({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, include: { files: { orderBy: { position: "asc" } } } }),
@@ -23,10 +24,10 @@ export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: un
   const latest = versions[0]!;
   // Withdrawal is about the current submission: decisions on earlier versions do not block it.
   const decided = latest.submittedAt ? await db.decisionEvidence.count({ where: { evidenceVersionId: latest.id } }) : 0;
-  const owner = evidence.learnerId === actor!.userId;
-  const assesses = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0;
+  const owner = evidence.learnerId === actor.userId;
+  const assesses = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor.userId } })) > 0;
   // Who changes the draft: the learner for their own items, the assessor who wrote a record.
-  const editor = evidence.authorId ? evidence.authorId === actor!.userId && assesses : owner;
+  const editor = evidence.authorId ? evidence.authorId === actor.userId && assesses : owner;
   const record = latest.record as AssessorRecord | null;
   const everSubmitted = versions.some((v) => v.submittedAt);
   return {
@@ -52,7 +53,7 @@ export async function evidenceDetail(db: Db, actor: Actor | null, evidenceId: un
 }
 
 /** What the owner can map an item to: their units' criteria by section, scope options, and each unit's gates. */
-export async function mappingChoices(db: Db, learnerId: string, centreId: string) {
+export async function mappingChoices(learnerId: string, centreId: string) {
   const enrolments = await db.enrolment.findMany({
     where: { learnerId, centreId, status: { not: "WITHDRAWN" } },
     orderBy: { unit: { code: "asc" } },
@@ -89,8 +90,7 @@ export const libraryFilterSchema = z.object({
 export const LIBRARY_PAGE_SIZE = 20;
 
 /** The evidence library: the actor's readable items, filtered, searched and a page at a time. */
-export async function evidenceLibrary(db: Db, actor: Actor | null, rawFilters: unknown) {
-  requireActor(actor);
+export async function evidenceLibrary(actor: Actor, rawFilters: unknown) {
   const parsed = libraryFilterSchema.safeParse(rawFilters ?? {});
   const f = parsed.success ? parsed.data : { page: 1 };
   const and: Prisma.EvidenceWhereInput[] = [evidenceScope(actor)];

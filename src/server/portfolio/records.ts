@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { day, text } from "../../lib/input";
 import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "../../lib/portfolio/records";
@@ -20,17 +21,15 @@ const recordInputSchema = z.object({
 
 /** An assessor writes an observation, questioning record or professional discussion for a learner they assess. */
 /** The learner an assessor may write records for: one they assess on a unit in progress. NotFoundError otherwise. */
-export async function recordTarget(db: Db, actor: Actor | null, learnerId: unknown) {
-  requireActor(actor);
+export async function recordTarget(actor: Actor, learnerId: unknown) {
   if (!isId(learnerId)) throw new NotFoundError("No learner has that id");
   const enrolment = await db.enrolment.findFirst({ where: { learnerId, assessorId: actor.userId, status: "IN_PROGRESS" }, select: { centreId: true, learner: { select: { id: true, name: true } } } });
   if (!enrolment || !hasRole(actor, "ASSESSOR", enrolment.centreId)) throw new NotFoundError("No learner has that id");
   return enrolment;
 }
 
-export async function createAssessorRecord(db: Db, actor: Actor | null, learnerId: unknown, input: unknown): Promise<{ id: string }> {
-  const enrolment = await recordTarget(db, actor, learnerId);
-  requireActor(actor);
+export async function createAssessorRecord(actor: Actor, learnerId: unknown, input: unknown): Promise<{ id: string }> {
+  const enrolment = await recordTarget(actor, learnerId);
   const { title, activityFrom, record } = parseInput(recordInputSchema, input);
   if (activityFrom > new Date().toISOString().slice(0, 10)) throw new UserFacingError("The date cannot be in the future.");
   const day = new Date(`${activityFrom}T00:00:00Z`);
@@ -45,7 +44,7 @@ export async function createAssessorRecord(db: Db, actor: Actor | null, learnerI
 }
 
 /** The assessor has finished the record and asks the learner to countersign it. */
-export async function sendForCountersign(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
+export async function sendForCountersign(actor: Actor, evidenceId: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   if (!evidence.authorId) throw new NotFoundError("No evidence has that id");
   await db.$transaction(async (tx) => {
@@ -55,13 +54,13 @@ export async function sendForCountersign(db: Db, actor: Actor | null, evidenceId
     if (!record || version.submittedAt) throw new UserFacingError("This record has already been countersigned.");
     if (!(await tx.evidenceLink.count({ where: { evidenceId: evidence.id, removedAt: null } }))) throw new UserFacingError("Map the record to the criteria it covers first.");
     await tx.evidenceVersion.update({ where: { id: version.id }, data: { record: { ...record, ready: true } } });
-    await notify(tx, [{ userId: evidence.learnerId, centreId: evidence.centreId, kind: "record.ready", message: `${actor!.name} asks you to countersign the ${recordLabels[record.kind]} “${version.title}”.`, link: `/evidence/${evidence.id}` }]);
-    await appendAudit(tx, { kind: "evidence.updated", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await notify(tx, [{ userId: evidence.learnerId, centreId: evidence.centreId, kind: "record.ready", message: `${actor.name} asks you to countersign the ${recordLabels[record.kind]} “${version.title}”.`, link: `/evidence/${evidence.id}` }]);
+    await appendAudit(tx, { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
   });
 }
 
 /** The assessor changes a record still in draft; it must be sent for countersigning again. */
-export async function updateAssessorRecord(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<void> {
+export async function updateAssessorRecord(actor: Actor, evidenceId: unknown, input: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   if (!evidence.authorId) throw new NotFoundError("No evidence has that id");
   const { title, activityFrom, record } = parseInput(recordInputSchema, input);
@@ -74,6 +73,6 @@ export async function updateAssessorRecord(db: Db, actor: Actor | null, evidence
     if ((version.record as AssessorRecord | null)?.kind !== record.kind) throw new UserFacingError("A record keeps its kind.");
     await tx.evidenceVersion.update({ where: { id: version.id }, data: { title, account: recordAccount(record), activityFrom: day, record: { ...record, ready: false } } });
     await tx.evidence.update({ where: { id: evidence.id }, data: { title, activityFrom: day } });
-    await appendAudit(tx, { kind: "evidence.updated", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(tx, { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
   });
 }

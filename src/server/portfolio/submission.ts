@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../lib/canonical-json";
 import { submitSchema } from "../../lib/portfolio/schemas";
@@ -45,7 +46,7 @@ const activeLinks = (tx: Tx, evidenceId: string) =>
   });
 
 /** "Submit for assessment": freezes the draft version with the learner's declarations. */
-export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown): Promise<{ version: number }> {
+export async function submitEvidence(actor: Actor, evidenceId: unknown, input: unknown): Promise<{ version: number }> {
   const evidence = await ownEvidence(db, actor, evidenceId);
   const declarations = parseInput(submitSchema, input);
   return db.$transaction(async (tx) => {
@@ -61,7 +62,7 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
     if (record) {
       if (!record.ready) throw new UserFacingError("Your assessor has not sent this record for your countersignature yet.");
       if (needsRecording(record) && version.files.length === 0) throw new UserFacingError("This record needs its recording before it can be countersigned.");
-      assertTypedName(actor!, declarations.typedName);
+      assertTypedName(actor, declarations.typedName);
     } else if (version.kind === "FILES" && version.files.length === 0) throw new UserFacingError("Upload at least one file, or record where the evidence is kept, before submitting.");
     // "Met" decisions that relied on an earlier version of this item no longer describe what is submitted.
     const staleWhere = { state: "MET" as const, decision: { evidence: { some: { version: { evidenceId: evidence.id, id: { not: version.id } } } } } };
@@ -104,13 +105,13 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
         userId,
         centreId: evidence.centreId,
         kind: "evidence.submitted",
-        message: record ? `${actor!.name} countersigned “${version.title}”.` : `${actor!.name} submitted “${version.title}” for assessment.`,
+        message: record ? `${actor.name} countersigned “${version.title}”.` : `${actor.name} submitted “${version.title}” for assessment.`,
         link: `/evidence/${evidence.id}`,
       })),
     );
     await appendAudit(
       tx,
-      { kind: "evidence.submitted", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version, contentHash, criteria: links.map((l) => `${l.enrolment.unit.displayCode} ${l.criterion.code}`) } },
+      { kind: "evidence.submitted", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version, contentHash, criteria: links.map((l) => `${l.enrolment.unit.displayCode} ${l.criterion.code}`) } },
       { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
     );
     return { version: version.version };
@@ -121,7 +122,7 @@ export async function submitEvidence(db: Db, actor: Actor | null, evidenceId: un
  * "Withdraw": the item's author takes back a submission no assessor has yet made a decision on.
  * The item is locked, as a decision locks it, so a withdrawal and a decision never both succeed.
  */
-export async function withdrawEvidence(db: Db, actor: Actor | null, evidenceId: unknown): Promise<void> {
+export async function withdrawEvidence(actor: Actor, evidenceId: unknown): Promise<void> {
   const evidence = await withdrawableEvidence(db, actor, evidenceId);
   await db.$transaction(async (tx) => {
     const [locked] = await lockEvidence(tx, [evidence.id]);
@@ -134,7 +135,7 @@ export async function withdrawEvidence(db: Db, actor: Actor | null, evidenceId: 
     const changed = await tx.evidence.updateMany({ where: { id: evidence.id, status: "SUBMITTED" }, data: { status: "WITHDRAWN" } });
     if (changed.count !== 1) throw new UserFacingError("Only a submitted item can be withdrawn.");
     await releaseJudgements(tx, evidence.id);
-    await appendAudit(tx, { kind: "evidence.withdrawn", actorId: actor!.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(tx, { kind: "evidence.withdrawn", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
   });
 }
 

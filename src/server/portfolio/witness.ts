@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { email, text } from "../../lib/input";
@@ -22,18 +23,18 @@ const requestSchema = z.object({
 });
 
 /** "Request witness testimony": the learner or their assessor asks a witness to confirm a statement. */
-export async function requestWitnessTestimony(db: Db, actor: Actor | null, evidenceId: unknown, input: unknown, now = new Date()) {
+export async function requestWitnessTestimony(actor: Actor, evidenceId: unknown, input: unknown, now = new Date()) {
   const evidence = await readableEvidence(db, actor, evidenceId);
-  const isAssessor = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor!.userId } })) > 0;
-  if (evidence.learnerId !== actor!.userId && !isAssessor) throw new NotFoundError("No evidence has that id");
+  const isAssessor = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor.userId } })) > 0;
+  if (evidence.learnerId !== actor.userId && !isAssessor) throw new NotFoundError("No evidence has that id");
   const data = parseInput(requestSchema, input);
   if (!canSendMail()) throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + WITNESS_LINK_DAYS * 86_400_000);
   const learner = await db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { name: true } });
   const request = await db.$transaction(async (tx) => {
-    const created = await tx.witnessRequest.create({ data: { ...data, centreId: evidence.centreId, evidenceId: evidence.id, requestedById: actor!.userId, tokenHash: hashToken(token), expiresAt } });
-    await appendAudit(tx, { kind: "witness.requested", actorId: actor!.userId, data: { requestId: created.id, evidenceId: evidence.id, witnessEmail: data.witnessEmail, expiresAt: expiresAt.toISOString() } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    const created = await tx.witnessRequest.create({ data: { ...data, centreId: evidence.centreId, evidenceId: evidence.id, requestedById: actor.userId, tokenHash: hashToken(token), expiresAt } });
+    await appendAudit(tx, { kind: "witness.requested", actorId: actor.userId, data: { requestId: created.id, evidenceId: evidence.id, witnessEmail: data.witnessEmail, expiresAt: expiresAt.toISOString() } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
     return created;
   });
   await sendMail(db, {
@@ -43,7 +44,7 @@ export async function requestWitnessTestimony(db: Db, actor: Actor | null, evide
     text: [
       `Dear ${data.witnessName},`,
       "",
-      `${actor!.name} asks you to confirm a statement about ${learner.name}'s work, as a witness for their vocational qualification.`,
+      `${actor.name} asks you to confirm a statement about ${learner.name}'s work, as a witness for their vocational qualification.`,
       "",
       `Open this link to read the statement and confirm or decline it. It works once and expires on ${expiresAt.toUTCString()}:`,
       `${appUrl()}/witness/${token}`,
@@ -68,7 +69,7 @@ export const WITNESS_ONLY = "This link is only for the witness it was sent to; i
  * The witness is never a user: anyone signed in (staff of the centre or anyone else) sees nothing
  * of the request, so a confirmation can only come from the person the link was mailed to.
  */
-export async function witnessView(db: Db, signedIn: Actor | null, token: unknown, now = new Date()): Promise<WitnessView> {
+export async function witnessView(signedIn: Actor | null, token: unknown, now = new Date()): Promise<WitnessView> {
   if (signedIn) return { state: "signed-in" };
   if (typeof token !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" };
   const request = await db.witnessRequest.findUnique({ where: { tokenHash: hashToken(token) } });
@@ -94,8 +95,8 @@ const responseSchema = z.object({
 });
 
 /** The witness confirms or declines, once, before the link expires; time and IP are kept. */
-export async function respondToWitnessRequest(db: Db, signedIn: Actor | null, token: unknown, input: unknown, ip: string | null, now = new Date()) {
-  const view = await witnessView(db, signedIn, token, now);
+export async function respondToWitnessRequest(signedIn: Actor | null, token: unknown, input: unknown, ip: string | null, now = new Date()) {
+  const view = await witnessView(signedIn, token, now);
   if (view.state === "signed-in") throw new UserFacingError(WITNESS_ONLY);
   if (view.state === "invalid") throw new UserFacingError("This link is not valid.");
   if (view.state === "expired") throw new UserFacingError("This link has expired. Ask the person who sent it for a new one.");
@@ -113,14 +114,13 @@ export async function respondToWitnessRequest(db: Db, signedIn: Actor | null, to
   });
 }
 
-export async function witnessRequestsFor(db: Db, actor: Actor | null, evidenceId: unknown) {
+export async function witnessRequestsFor(actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
   return db.witnessRequest.findMany({ where: { evidenceId: evidence.id }, orderBy: { createdAt: "desc" }, omit: { tokenHash: true } });
 }
 
 /** The outbox of a centre, for its admin, when mail is not sent through SMTP. */
-export async function centreOutbox(db: Db, actor: Actor | null) {
-  requireActor(actor);
+export async function centreOutbox(actor: Actor) {
   const centres = centresWhere(actor, "CENTRE_ADMIN");
   if (!centres.length) throw new NotFoundError();
   return db.outboxEmail.findMany({ where: { centreId: { in: centres } }, orderBy: { createdAt: "desc" }, take: 50 });

@@ -1,3 +1,4 @@
+import { db } from "../db/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import type { Db } from "../db/client";
@@ -10,7 +11,7 @@ export const unitCodeSchema = z
   .transform((s) => s.toUpperCase());
 
 /** The newest published version of every unit, for the catalogue. */
-export async function listUnits(db: Db, actor: Actor | null) {
+export async function listUnits(actor: Actor) {
   authorize(actor, "unit.read");
   const units = await db.unit.findMany({
     where: { status: "PUBLISHED" },
@@ -33,7 +34,7 @@ export async function listUnits(db: Db, actor: Actor | null) {
 }
 
 /** A unit's whole tree (newest published version unless one is named), or NotFoundError. */
-export async function getUnitTree(db: Db, actor: Actor | null, rawCode: unknown, rawVersion?: unknown) {
+export async function getUnitTree(actor: Actor, rawCode: unknown, rawVersion?: unknown) {
   authorize(actor, "unit.read");
   const code = unitCodeSchema.safeParse(rawCode);
   const version = rawVersion === undefined || rawVersion === null ? undefined : z.coerce.number().int().positive().safeParse(rawVersion);

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { currentActor } from "@/server/auth/current";
-import { db } from "@/server/db/client";
+import { UnauthenticatedError } from "@/server/policy";
 import { errorResponse } from "@/server/http-files";
 import { auditFileRead, readableFile } from "@/server/portfolio/files";
 import { readBlob } from "@/server/storage/disk";
@@ -13,12 +13,13 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ fileId: string }> }) {
   try {
     const actor = await currentActor();
-    const file = await readableFile(db(), actor, (await params).fileId);
+    if (!actor) throw new UnauthenticatedError();
+    const file = await readableFile(actor, (await params).fileId);
     const inline = new URL(request.url).searchParams.get("inline") === "1" && inlineAllowed(file.mediaType);
     const size = (await stat(file.path)).size;
     const range = parseRange(request.headers.get("range"), size);
     if (range === "invalid") return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
-    await auditFileRead(db(), actor!, file, { inline, range: Boolean(range) });
+    await auditFileRead(actor, file, { inline, range: Boolean(range) });
     const body = Readable.toWeb(readBlob(file.sha256, range ?? undefined)) as ReadableStream;
     return new Response(body, {
       status: range ? 206 : 200,

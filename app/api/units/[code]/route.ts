@@ -1,4 +1,3 @@
-import { db } from "@/server/db/client";
 import { withActor } from "@/server/http";
 import { getUnitTree } from "@/server/standards/queries";
 
@@ -6,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withActor(async (actor, request, { params }: { params: Promise<{ code: string }> }) => {
   const version = new URL(request.url).searchParams.get("version");
-  return getUnitTree(db(), actor, (await params).code, version);
+  return getUnitTree(actor, (await params).code, version);
 });

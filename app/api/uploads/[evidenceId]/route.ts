@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { currentActor } from "@/server/auth/current";
-import { db } from "@/server/db/client";
+import { UnauthenticatedError } from "@/server/policy";
 import { assertSameOrigin, errorResponse, jsonResponse, uploadFileName } from "@/server/http-files";
 import { attachUpload, cleanFileName, maxFileBytes, refuseFromHead, uploadTarget } from "@/server/portfolio/files";
 import { UploadTooLargeError, receiveToTemp } from "@/server/storage/disk";
@@ -12,14 +12,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ evi
   try {
     assertSameOrigin(request);
     const actor = await currentActor();
+    if (!actor) throw new UnauthenticatedError();
     const { evidenceId } = await params;
-    await uploadTarget(db(), actor, evidenceId);
+    await uploadTarget(actor, evidenceId);
     const limit = maxFileBytes();
     if (Number(request.headers.get("content-length") ?? 0) > limit) throw new UploadTooLargeError(limit);
     if (!request.body) return jsonResponse({ error: "The request had no file in it." }, 400);
     const name = cleanFileName(uploadFileName(request.headers.get("x-file-name")));
     const received = await receiveToTemp(Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>), limit, refuseFromHead(name));
-    return jsonResponse({ file: await attachUpload(db(), actor, evidenceId, received, name) }, 201);
+    return jsonResponse({ file: await attachUpload(actor, evidenceId, received, name) }, 201);
   } catch (e) {
     return errorResponse(e);
   }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { trackingMatrix } from "@/server/assessment/matrix";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { MatrixTable } from "@/ui/review/matrix-table";
 
@@ -12,7 +11,7 @@ export default async function EnrolmentMatrixPage({ params }: { params: Promise<
   const { id } = await params;
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/matrix`);
   try {
-    const matrix = await trackingMatrix(db(), actor, { enrolmentId: id });
+    const matrix = await trackingMatrix(actor, { enrolmentId: id });
     return (
       <>
         <h1>

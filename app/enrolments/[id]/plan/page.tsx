@@ -5,7 +5,6 @@ import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import { assessmentMethods } from "@/lib/standards/unit-file";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { getPlan } from "@/server/portfolio/plan";
 import { ActionForm } from "@/ui/action-form";
@@ -20,7 +19,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/plan`);
   let plan: Awaited<ReturnType<typeof getPlan>>;
   try {
-    plan = await getPlan(db(), actor, id);
+    plan = await getPlan(actor, id);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

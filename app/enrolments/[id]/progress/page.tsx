@@ -5,7 +5,6 @@ import { formatDate } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import { sectionLabel } from "@/lib/standards/labels";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { unitProgress } from "@/server/portfolio/progress";
 import { ActionForm } from "@/ui/action-form";
@@ -21,7 +20,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/progress`);
   let progress: Awaited<ReturnType<typeof unitProgress>>;
   try {
-    progress = await unitProgress(db(), actor, id);
+    progress = await unitProgress(actor, id);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

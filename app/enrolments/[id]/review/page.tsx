@@ -5,7 +5,6 @@ import { formatDateTime } from "@/lib/format";
 import { sectionLabel } from "@/lib/standards/labels";
 import { reviewScreen } from "@/server/assessment/review";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
@@ -20,7 +19,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/review`);
   let screen: Awaited<ReturnType<typeof reviewScreen>>;
   try {
-    screen = await reviewScreen(db(), actor, id);
+    screen = await reviewScreen(actor, id);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;

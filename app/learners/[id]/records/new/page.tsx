@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { type RecordKind, recordKinds, recordLabels } from "@/lib/portfolio/records";
 import { requireActor } from "@/server/auth/require";
-import { db } from "@/server/db/client";
 import { NotFoundError } from "@/server/policy";
 import { recordTarget } from "@/server/portfolio/records";
 import { ActionForm } from "@/ui/action-form";
@@ -18,7 +17,7 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
   if (!recordKinds.includes(kind)) notFound();
   let enrolment: Awaited<ReturnType<typeof recordTarget>>;
   try {
-    enrolment = await recordTarget(db(), actor, id);
+    enrolment = await recordTarget(actor, id);
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     throw e;
