@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/lib/roles";
-import { requireActor } from "@/server/auth/require";
+import { requireActor } from "@/server/edge/page";
 import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/server/home/queries";
 import { can, centresWhere } from "@/server/policy";
 import { AdminHome } from "@/ui/home/admin-home";

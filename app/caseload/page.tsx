@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/format";
 import { caseload, caseloadSorts } from "@/server/assessment/caseload";
-import { requireActor } from "@/server/auth/require";
-import { can } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { Pager } from "@/ui/pager";
 
 export const metadata: Metadata = { title: "Caseload" };
@@ -20,9 +18,8 @@ const headings: Record<(typeof caseloadSorts)[number], string> = {
 
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/caseload");
-  if (!can(actor, "home.assessor")) notFound();
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string>;
-  const data = await caseload(actor, params);
+  const data = await orNotFound(caseload(actor, params));
   const f = data.filters;
   const link = (change: Record<string, string>) => `?${new URLSearchParams({ sort: f.sort, dir: f.dir, q: f.q, unit: f.unit, ...(f.overdue ? { overdue: "1" } : {}), ...change })}`;
   return (

@@ -1,20 +1,9 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { type ActionState, formObject, runAction } from "@/server/actions";
-import { setAccountActive, signOutEverywhere } from "@/server/centre/accounts";
+import { accountActiveInput, accountTarget, setAccountActive, signOutEverywhere } from "@/server/centre/accounts";
+import { formAction } from "@/server/edge/action";
 
-// Thin wrappers for a centre admin's account actions on the home page; src/server/centre checks the policy.
+// A centre admin's account actions on the home page; src/server/centre checks the policy.
 
-export async function signOutEverywhereAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    await signOutEverywhere(actor, formObject(form));
-    revalidatePath("/");
-  });
-}
+export const signOutEverywhereAction = formAction({ input: accountTarget, run: (actor, input) => signOutEverywhere(actor, input), refresh: () => "/" });
 
-export async function setAccountActiveAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    await setAccountActive(actor, formObject(form));
-    revalidatePath("/");
-  });
-}
+export const setAccountActiveAction = formAction({ input: accountActiveInput, run: (actor, input) => setAccountActive(actor, input), refresh: () => "/" });

@@ -1,147 +1,60 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { type ActionState, formObject, runAction } from "@/server/actions";
+import { evidenceInputSchema, commentSchema, submitSchema } from "@/lib/portfolio/schemas";
+import { formAction } from "@/server/edge/action";
+import { withFieldNames } from "@/server/errors";
 import { addComment } from "@/server/portfolio/comments";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "@/server/portfolio/evidence";
 import { removeFile } from "@/server/portfolio/files";
+import { mappingFromForm, recordFromForm } from "@/server/portfolio/forms";
 import { setMapping } from "@/server/portfolio/mapping";
-import { submitEvidence, withdrawEvidence } from "@/server/portfolio/submission";
-import { requestWitnessTestimony } from "@/server/portfolio/witness";
 import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "@/server/portfolio/records";
-import { parseOffset } from "@/lib/portfolio/records";
-import { withFieldNames } from "@/server/errors";
+import { submitEvidence, withdrawEvidence } from "@/server/portfolio/submission";
+import { requestWitnessTestimony, witnessRequestSchema } from "@/server/portfolio/witness";
 
-// Thin wrappers: each resolves the actor and calls one function of src/server/portfolio, which checks the policy.
+// Each action calls one function of src/server/portfolio, which checks the policy.
+const item = (form: FormData) => form.get("evidenceId");
+const itemPage = (form: FormData) => `/evidence/${form.get("evidenceId")}`;
 
-export async function addEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => `/evidence/${(await createEvidence(actor, formObject(form))).id}`);
-}
+export const addEvidenceAction = formAction({ input: evidenceInputSchema, run: (actor, input) => createEvidence(actor, input), next: ({ id }) => `/evidence/${id}` });
 
-export async function updateEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    await updateEvidence(actor, id, formObject(form));
-    revalidatePath(`/evidence/${id}`);
-  });
-}
+export const updateEvidenceAction = formAction({ input: evidenceInputSchema, run: (actor, input, form) => updateEvidence(actor, item(form), input), refresh: itemPage });
 
-export async function startRevisionAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    await startRevision(actor, id);
-    return `/evidence/${id}`;
-  });
-}
+export const startRevisionAction = formAction({ run: (actor, _, form) => startRevision(actor, item(form)), next: (_, form) => itemPage(form) });
 
-export async function deleteEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    await deleteEvidence(actor, form.get("evidenceId"));
-    return "/evidence";
-  });
-}
+export const deleteEvidenceAction = formAction({ run: (actor, _, form) => deleteEvidence(actor, item(form)), next: () => "/evidence" });
 
-export async function submitEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    await submitEvidence(actor, id, formObject(form));
-    revalidatePath(`/evidence/${id}`);
-  });
-}
+export const submitEvidenceAction = formAction({ input: submitSchema, run: (actor, input, form) => submitEvidence(actor, item(form), input), refresh: itemPage });
 
-export async function withdrawEvidenceAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    await withdrawEvidence(actor, id);
-    revalidatePath(`/evidence/${id}`);
-  });
-}
+export const withdrawEvidenceAction = formAction({ run: (actor, _, form) => withdrawEvidence(actor, item(form)), refresh: itemPage });
 
-export async function setMappingAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    const criterionIds = form.getAll("criterion").map(String);
-    const links = criterionIds.map((criterionId) => ({ criterionId, note: textOf(form.get(`note-${criterionId}`)), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
-    // Messages name the form's controls: links.N.note → note-<criterion>, and so on.
-    const rename = (path: string) => {
-      const [, n, key] = /^links\.(\d+)\.(\w+)$/.exec(path) ?? [];
-      const criterionId = n === undefined ? undefined : criterionIds[Number(n)];
-      if (criterionId && key === "note") return `note-${criterionId}`;
-      if (criterionId && key === "atSeconds") return `at-${criterionId}`;
-      return path.startsWith("scopeOptionIds") ? "scopeOption" : path.startsWith("links") ? "criterion" : path;
-    };
-    await withFieldNames(rename, () => setMapping(actor, id, { links, scopeOptionIds: form.getAll("scopeOption").map(String) }));
-    revalidatePath(`/evidence/${id}`);
-  });
-}
+export const setMappingAction = formAction({
+  run: (actor, _, form) => {
+    const { input, fieldName } = mappingFromForm(form);
+    return withFieldNames(fieldName, () => setMapping(actor, item(form), input));
+  },
+  refresh: itemPage,
+});
 
-export async function removeFileAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    await removeFile(actor, form.get("fileId"));
-    revalidatePath(`/evidence/${form.get("evidenceId")}`);
-  });
-}
+export const removeFileAction = formAction({ run: (actor, _, form) => removeFile(actor, form.get("fileId")), refresh: itemPage });
 
-export async function addCommentAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    await addComment(actor, id, formObject(form));
-    revalidatePath(`/evidence/${id}`);
-  });
-}
+export const addCommentAction = formAction({ input: commentSchema, run: (actor, input, form) => addComment(actor, item(form), input), refresh: itemPage });
 
-export async function requestWitnessAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    await requestWitnessTestimony(actor, id, formObject(form));
-    revalidatePath(`/evidence/${id}`);
-  });
-}
+export const requestWitnessAction = formAction({ input: witnessRequestSchema, run: (actor, input, form) => requestWitnessTestimony(actor, item(form), input), refresh: itemPage });
 
-/** A text field's value; a file sent in its place is passed on as it is, for the schema to refuse. */
-const textOf = (v: FormDataEntryValue | null): string | File => (v === null ? "" : v);
+export const createRecordAction = formAction({
+  run: (actor, _, form) => {
+    const { input, fieldName } = recordFromForm(form);
+    return withFieldNames(fieldName, () => createAssessorRecord(actor, form.get("learnerId"), input));
+  },
+  next: ({ id }) => `/evidence/${id}`,
+});
 
-function recordFromForm(form: FormData) {
-  const kind = String(form.get("kind"));
-  const questions = form.getAll("question").map(textOf);
-  const answers = form.getAll("answer").map(textOf);
-  const filled = (v: unknown) => typeof v !== "string" || v.trim() !== "";
-  // Pairs left empty are dropped; `kept` maps each kept pair back to its place in the form.
-  const kept = questions.map((q, i) => i).filter((i) => filled(questions[i]) || filled(answers[i] ?? ""));
-  const record =
-    kind === "OBSERVATION"
-      ? { kind, place: form.get("place"), observed: form.get("observed"), narrative: form.get("narrative") }
-      : kind === "QUESTIONING"
-        ? { kind, mode: form.get("mode"), items: kept.map((i) => ({ question: questions[i]!, answer: answers[i] ?? "" })) }
-        : { kind, topics: form.get("topics"), summary: form.get("summary") };
-  // Messages name the form's controls: record.place → place, record.items.N.question → question.<place in the form>.
-  const rename = (path: string) => {
-    const [, n, key] = /^record\.items\.(\d+)\.(question|answer)$/.exec(path) ?? [];
-    if (key) return `${key}.${kept[Number(n)] ?? 0}`;
-    return path.replace(/^record\./, "");
-  };
-  return { input: { title: form.get("title"), activityFrom: form.get("activityFrom"), record }, rename };
-}
+export const updateRecordAction = formAction({
+  run: (actor, _, form) => {
+    const { input, fieldName } = recordFromForm(form);
+    return withFieldNames(fieldName, () => updateAssessorRecord(actor, item(form), input));
+  },
+  refresh: itemPage,
+});
 
-export async function createRecordAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const { input, rename } = recordFromForm(form);
-    return `/evidence/${(await withFieldNames(rename, () => createAssessorRecord(actor, form.get("learnerId"), input))).id}`;
-  });
-}
-
-export async function updateRecordAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    const { input, rename } = recordFromForm(form);
-    await withFieldNames(rename, () => updateAssessorRecord(actor, id, input));
-    revalidatePath(`/evidence/${id}`);
-  });
-}
-
-export async function sendForCountersignAction(_: ActionState, form: FormData) {
-  return runAction(async (actor) => {
-    const id = form.get("evidenceId");
-    await sendForCountersign(actor, id);
-    revalidatePath(`/evidence/${id}`);
-  });
-}
+export const sendForCountersignAction = formAction({ run: (actor, _, form) => sendForCountersign(actor, item(form)), refresh: itemPage });

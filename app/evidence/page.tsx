@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
-import { requireActor } from "@/server/auth/require";
+import { requireActor } from "@/server/edge/page";
 import { hasRole } from "@/server/policy";
 import { evidenceLibrary } from "@/server/portfolio/queries";
 import { EvidenceStatusText } from "@/ui/evidence/evidence-status";

@@ -1,11 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { type ActionState, runAction } from "@/server/actions";
 import { checkIntegrityNow } from "@/server/audit/status";
+import { formAction } from "@/server/edge/action";
 
-export async function checkIntegrityAction(_: ActionState, _form: FormData) {
-  return runAction(async (actor) => {
-    await checkIntegrityNow(actor);
-    revalidatePath("/integrity");
-  });
-}
+export const checkIntegrityAction = formAction({ run: (actor) => checkIntegrityNow(actor), refresh: () => "/integrity" });

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/format";
 import { integrityStatus } from "@/server/audit/status";
-import { requireActor } from "@/server/auth/require";
-import { NotFoundError } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { ActionForm } from "@/ui/action-form";
 import { checkIntegrityAction } from "./actions";
 
@@ -13,13 +11,7 @@ const sources = { cli: "an operator (attest audit verify)", admin: "a centre adm
 
 export default async function IntegrityPage() {
   const actor = await requireActor("/integrity");
-  let status: Awaited<ReturnType<typeof integrityStatus>>;
-  try {
-    status = await integrityStatus(actor);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const status = await orNotFound(integrityStatus(actor));
   const { verification: v, checkpoint } = status;
   return (
     <>

@@ -1,11 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { type ActionState, runAction } from "@/server/actions";
+import { formAction } from "@/server/edge/action";
 import { markNotificationsRead } from "@/server/portfolio/notifications";
 
-export async function markNotificationsReadAction(_: ActionState, _form: FormData) {
-  return runAction(async (actor) => {
-    await markNotificationsRead(actor);
-    revalidatePath("/", "layout");
-  });
-}
+export const markNotificationsReadAction = formAction({ run: (actor) => markNotificationsRead(actor), refresh: () => ["/", "layout"] });

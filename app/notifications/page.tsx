@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
-import { requireActor } from "@/server/auth/require";
+import { requireActor } from "@/server/edge/page";
 import { listNotifications } from "@/server/portfolio/notifications";
 import { ActionForm } from "@/ui/action-form";
 import { markNotificationsReadAction } from "./actions";

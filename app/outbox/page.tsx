@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/format";
-import { requireActor } from "@/server/auth/require";
-import { NotFoundError } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { centreOutbox } from "@/server/portfolio/witness";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -10,13 +8,7 @@ export const metadata: Metadata = { title: "Outbox" };
 // Without SMTP_URL, mail is kept here instead of sent (development and demos); a centre admin reads it.
 export default async function OutboxPage() {
   const actor = await requireActor("/outbox");
-  let mail: Awaited<ReturnType<typeof centreOutbox>>;
-  try {
-    mail = await centreOutbox(actor);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const mail = await orNotFound(centreOutbox(actor));
   return (
     <>
       <h1>Outbox</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActor } from "@/server/auth/require";
+import { requireActor } from "@/server/edge/page";
 import { listUnits } from "@/server/standards/queries";
 
 export const metadata: Metadata = { title: "Units" };

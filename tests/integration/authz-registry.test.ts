@@ -30,7 +30,7 @@ describe("the authorization registry", () => {
     const found: { file: string; actions: string[] }[] = [];
     for (const file of sources) {
       const text = await readFile(file, "utf8");
-      if (/^\s*["']use server["']/m.test(text)) found.push({ file, actions: [...text.matchAll(/export async function (\w+)/g)].map((m) => m[1]!).sort() });
+      if (/^\s*["']use server["']/m.test(text)) found.push({ file, actions: [...text.matchAll(/export (?:async function|const) (\w+)/g)].map((m) => m[1]!).sort() });
     }
     expect(found.sort((a, b) => a.file.localeCompare(b.file))).toEqual(serverActions.map((a) => ({ file: a.file, actions: [...a.actions].sort() })).sort((a, b) => a.file.localeCompare(b.file)));
   });

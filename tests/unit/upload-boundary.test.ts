@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { refusalFromHead } from "../../src/lib/file-types";
 import { UserFacingError } from "../../src/server/errors";
-import { assertSameOrigin, uploadFileName } from "../../src/server/http-files";
+import { assertSameOrigin, uploadFileName } from "../../src/server/edge/request";
 import { NotFoundError } from "../../src/server/policy";
 import { cleanFileName } from "../../src/server/portfolio/files";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/server/auth/require";
+import { requireActor } from "@/server/edge/page";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/change-password";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";

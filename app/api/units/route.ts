@@ -1,6 +1,6 @@
-import { withActor } from "@/server/http";
+import { route } from "@/server/edge/route-handler";
 import { listUnits } from "@/server/standards/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withActor(async (actor) => ({ units: await listUnits(actor) }));
+export const GET = route(async (actor) => ({ units: await listUnits(actor) }));

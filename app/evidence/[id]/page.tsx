@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { acceptAttribute } from "@/lib/file-types";
 import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import { assessmentMethods } from "@/lib/standards/unit-file";
-import { requireActor } from "@/server/auth/require";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { listComments } from "@/server/portfolio/comments";
 import { maxFileBytes } from "@/server/portfolio/files";
 import { evidenceDetail, mappingChoices } from "@/server/portfolio/queries";
-import { NotFoundError } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
 import { Comments } from "@/ui/evidence/comments";
 import { EvidenceFields } from "@/ui/evidence/evidence-fields";
@@ -30,13 +28,7 @@ export const metadata: Metadata = { title: "Evidence" };
 export default async function EvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/evidence/${encodeURIComponent(id)}`);
-  let detail: Awaited<ReturnType<typeof evidenceDetail>>;
-  try {
-    detail = await evidenceDetail(actor, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const detail = await orNotFound(evidenceDetail(actor, id));
   const { evidence, latest, versions, links, scopeLinks, can, learner, record } = detail;
   const [choices, comments, witnesses] = await Promise.all([
     can.edit || can.submit ? mappingChoices(evidence.learnerId, evidence.centreId) : [],

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { assessmentMethods } from "@/lib/standards/unit-file";
-import { requireActor } from "@/server/auth/require";
+import { requireActor } from "@/server/edge/page";
 import { ActionForm } from "@/ui/action-form";
 import { EvidenceFields } from "@/ui/evidence/evidence-fields";
 import { addEvidenceAction } from "../actions";

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireActor } from "@/server/auth/require";
-import { NotFoundError } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { getUnitTree } from "@/server/standards/queries";
 import { UnitView } from "@/ui/units/unit-view";
 
@@ -14,10 +12,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function UnitPage({ params, searchParams }: Props) {
   const { code } = await params;
   const actor = await requireActor(`/units/${encodeURIComponent(code)}`);
-  try {
-    return <UnitView unit={await getUnitTree(actor, code, (await searchParams).version)} />;
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  return <UnitView unit={await orNotFound(getUnitTree(actor, code, (await searchParams).version))} />;
 }

@@ -9,7 +9,7 @@ import { parseInput } from "../errors";
 import { NotFoundError } from "../policy";
 import { assertOpen, assessedEnrolment } from "./access";
 
-const claimSchema = z.object({ linkId: id("Reload the page and try again"), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });
+export const claimSchema = z.object({ linkId: id("Reload the page and try again"), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });
 
 /** The assessor confirms or rejects a learner's claim that an item shows a criterion. */
 export async function reviewClaim(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {

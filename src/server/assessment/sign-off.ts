@@ -13,12 +13,12 @@ import { assertOpen, assessedEnrolment } from "./access";
 import { confirmSigner } from "./identity";
 import { signOffContentHash } from "./sign-off-hash";
 
-const signOffSchema = z.object({
+export const signOffSchema = z.object({
   summativeComment: text(10_000, "Write a summative comment"),
   typedName: text(200, "Type your full name to sign"),
   password: anyText(1024, "Enter your password").optional(),
 });
-const countersignSchema = z.object({ typedName: text(200, "Type your full name to countersign") });
+export const countersignSchema = z.object({ typedName: text(200, "Type your full name to countersign") });
 
 /** Why a unit cannot be signed off yet, or null when every criterion (knowledge included) is met and current. */
 export async function signOffBlocker(tx: Db | Tx, enrolment: { id: string; unitId: string }): Promise<string | null> {

@@ -12,7 +12,7 @@ import { recordFailedPassword } from "./sign-in";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-const schema = z
+export const changePasswordSchema = z
   .object({
     currentPassword: anyText(1024, "Enter your current password").min(1, "Enter your current password"),
     newPassword: anyText(1024, "Enter a new password").min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for the new password`),
@@ -27,8 +27,7 @@ const schema = z
  * account's sign-in throttling, so a borrowed session cannot be used to guess it.
  */
 export async function changePassword(actor: Actor, input: unknown, ip: string | null = null, now = new Date()): Promise<{ sessionsEnded: number }> {
-  if (!actor) throw new UnauthenticatedError();
-  const data = parseInput(schema, input);
+  const data = parseInput(changePasswordSchema, input);
   const newHash = await hashPassword(data.newPassword);
   const outcome = await db.$transaction(async (tx) => {
     const [user] = await tx.$queryRaw<{ passwordHash: string | null; lockedUntil: Date | null }[]>`

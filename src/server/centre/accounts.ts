@@ -8,7 +8,7 @@ import type { Db, Tx } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, UnauthenticatedError, manageableCentres } from "../policy";
 
-const target = z.object({ userId: id("Choose a user from the list") });
+export const accountTarget = z.object({ userId: id("Choose a user from the list") });
 
 /**
  * Locks the target user's row and returns the centre the actor administers it through; "not
@@ -25,8 +25,7 @@ async function lockManagedUser(tx: Tx, actor: Actor, userId: string): Promise<{ 
 
 /** A centre admin ends every session of a user of their centre (a lost laptop, a shared computer). */
 export async function signOutEverywhere(actor: Actor, input: unknown, now = new Date()): Promise<{ sessionsEnded: number }> {
-  if (!actor) throw new UnauthenticatedError();
-  const { userId } = parseInput(target, input);
+  const { userId } = parseInput(accountTarget, input);
   return db.$transaction(async (tx) => {
     const { centreId } = await lockManagedUser(tx, actor, userId);
     const sessionsEnded = await endAllSessions(tx, userId, "signed_out_everywhere", now);
@@ -35,15 +34,14 @@ export async function signOutEverywhere(actor: Actor, input: unknown, now = new 
   });
 }
 
-const activeInput = target.extend({ active: z.enum(["true", "false"], { error: "Choose enable or disable" }).transform((v) => v === "true") });
+export const accountActiveInput = accountTarget.extend({ active: z.enum(["true", "false"], { error: "Choose enable or disable" }).transform((v) => v === "true") });
 
 /**
  * Disables (ending every session) or enables a user's account. Enabling does not bring back
  * sessions: the user signs in again. Admins cannot disable themselves, so a centre keeps one.
  */
 export async function setAccountActive(actor: Actor, input: unknown, now = new Date()): Promise<{ active: boolean; sessionsEnded: number }> {
-  if (!actor) throw new UnauthenticatedError();
-  const { userId, active } = parseInput(activeInput, input);
+  const { userId, active } = parseInput(accountActiveInput, input);
   return db.$transaction(async (tx) => {
     const { centreId, active: wasActive } = await lockManagedUser(tx, actor, userId);
     if (userId === actor.userId && !active) throw new UserFacingError("You cannot disable your own account. Ask another administrator.");

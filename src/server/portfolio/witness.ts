@@ -14,7 +14,7 @@ import { notify } from "./notifications";
 export const WITNESS_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const requestSchema = z.object({
+export const witnessRequestSchema = z.object({
   witnessName: text(200, "Enter the witness's name"),
   witnessEmail: email("Enter the witness's email address, like name@example.com"),
   jobRole: text(200, "Enter the witness's job role"),
@@ -27,7 +27,7 @@ export async function requestWitnessTestimony(actor: Actor, evidenceId: unknown,
   const evidence = await readableEvidence(db, actor, evidenceId);
   const isAssessor = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor.userId } })) > 0;
   if (evidence.learnerId !== actor.userId && !isAssessor) throw new NotFoundError("No evidence has that id");
-  const data = parseInput(requestSchema, input);
+  const data = parseInput(witnessRequestSchema, input);
   if (!canSendMail()) throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + WITNESS_LINK_DAYS * 86_400_000);
@@ -89,7 +89,7 @@ export async function witnessView(signedIn: Actor | null, token: unknown, now = 
   };
 }
 
-const responseSchema = z.object({
+export const witnessResponseSchema = z.object({
   confirmedName: text(200, "Type your full name"),
   outcome: z.enum(["CONFIRMED", "DECLINED"], { error: "Choose whether you confirm the statement" }),
 });
@@ -101,7 +101,7 @@ export async function respondToWitnessRequest(signedIn: Actor | null, token: unk
   if (view.state === "invalid") throw new UserFacingError("This link is not valid.");
   if (view.state === "expired") throw new UserFacingError("This link has expired. Ask the person who sent it for a new one.");
   if (view.state === "used") throw new UserFacingError("This link has already been used.");
-  const data = parseInput(responseSchema, input);
+  const data = parseInput(witnessResponseSchema, input);
   await db.$transaction(async (tx) => {
     const tokenHash = hashToken(token as string);
     const answered = await tx.witnessRequest.updateMany({ where: { tokenHash, respondedAt: null, expiresAt: { gt: now } }, data: { respondedAt: now, outcome: data.outcome, confirmedName: data.confirmedName, responseIp: ip } });

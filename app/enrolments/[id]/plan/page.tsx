@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import { assessmentMethods } from "@/lib/standards/unit-file";
-import { requireActor } from "@/server/auth/require";
-import { NotFoundError } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { getPlan } from "@/server/portfolio/plan";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
@@ -17,13 +15,7 @@ export const metadata: Metadata = { title: "Assessment plan" };
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/plan`);
-  let plan: Awaited<ReturnType<typeof getPlan>>;
-  try {
-    plan = await getPlan(actor, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const plan = await orNotFound(getPlan(actor, id));
   const { enrolment, versions, criteria } = plan;
   const latest = versions[0];
   const role = enrolment.learnerId === actor.userId ? "LEARNER" : enrolment.assessorId === actor.userId ? "ASSESSOR" : null;

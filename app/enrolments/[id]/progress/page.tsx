@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDate } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import { sectionLabel } from "@/lib/standards/labels";
-import { requireActor } from "@/server/auth/require";
-import { NotFoundError } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { unitProgress } from "@/server/portfolio/progress";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
@@ -18,13 +16,7 @@ export const metadata: Metadata = { title: "Progress" };
 export default async function ProgressPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/progress`);
-  let progress: Awaited<ReturnType<typeof unitProgress>>;
-  try {
-    progress = await unitProgress(actor, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const progress = await orNotFound(unitProgress(actor, id));
   const { enrolment, totals, span } = progress;
   const percent = Math.round((totals.met / totals.criteria) * 100);
   return (

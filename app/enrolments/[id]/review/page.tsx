@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/format";
 import { sectionLabel } from "@/lib/standards/labels";
 import { reviewScreen } from "@/server/assessment/review";
-import { requireActor } from "@/server/auth/require";
-import { NotFoundError } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
 import { CriterionReview } from "@/ui/review/criterion-review";
@@ -17,13 +15,7 @@ export const metadata: Metadata = { title: "Review" };
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/review`);
-  let screen: Awaited<ReturnType<typeof reviewScreen>>;
-  try {
-    screen = await reviewScreen(actor, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const screen = await orNotFound(reviewScreen(actor, id));
   const { enrolment, sections, canDecide, signOff, blocker } = screen;
   const codes = sections.flatMap((s) => s.criteria.map((c) => c.code));
   return (

@@ -1,8 +1,10 @@
-import { currentActor } from "@/server/auth/current";
-import { matrixCsvResponse } from "@/server/http-csv";
+import { exportMatrixCsv } from "@/server/assessment/matrix";
+import { csv } from "@/server/edge/respond";
+import { route } from "@/server/edge/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_: Request, { params }: { params: Promise<{ id: string }> }) {
-  return matrixCsvResponse(await currentActor(), { learnerId: (await params).id });
-}
+export const GET = route(async (actor, _, { params }: { params: Promise<{ id: string }> }) => {
+  const { name, csv: text } = await exportMatrixCsv(actor, { learnerId: (await params).id });
+  return csv(name, text);
+});

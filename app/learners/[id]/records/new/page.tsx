@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { type RecordKind, recordKinds, recordLabels } from "@/lib/portfolio/records";
-import { requireActor } from "@/server/auth/require";
-import { NotFoundError } from "@/server/policy";
+import { orNotFound, requireActor } from "@/server/edge/page";
 import { recordTarget } from "@/server/portfolio/records";
 import { ActionForm } from "@/ui/action-form";
 import { RecordFields } from "@/ui/evidence/record-fields";
@@ -15,13 +14,7 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
   const kind = (await searchParams).kind as RecordKind;
   const actor = await requireActor(`/learners/${encodeURIComponent(id)}/records/new`);
   if (!recordKinds.includes(kind)) notFound();
-  let enrolment: Awaited<ReturnType<typeof recordTarget>>;
-  try {
-    enrolment = await recordTarget(actor, id);
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
+  const enrolment = await orNotFound(recordTarget(actor, id));
   return (
     <>
       <h1>
