@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/require";
 import { db } from "@/server/db/client";
+import { smtpUrl } from "@/server/env";
 import { NotFoundError } from "@/server/policy";
 import { centreOutbox } from "@/server/portfolio/witness";
 
@@ -21,7 +22,7 @@ export default async function OutboxPage() {
   return (
     <>
       <h1>Outbox</h1>
-      <p className="lead">{process.env.SMTP_URL ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
+      <p className="lead">{smtpUrl() ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
       {mail.length === 0 && <p>Nothing yet.</p>}
       {mail.map((m) => (
         <article key={m.id} className="panel">

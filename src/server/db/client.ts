@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { configuredDatabase } from "../env";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -15,7 +16,7 @@ const holder = globalThis as { attestDb?: Db };
 /** The app's client, made once per process from DATABASE_URL. */
 export function db(): Db {
   if (!holder.attestDb) {
-    const url = process.env.DATABASE_URL;
+    const url = configuredDatabase()?.url;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
     holder.attestDb = createDb(url);
   }
