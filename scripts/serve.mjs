@@ -1,12 +1,17 @@
 // The HTTP server `npm start` runs: Next's production handler behind Node's own http server, so the
 // app can learn which address actually connected (Next's server keeps a client's X-Forwarded-For
-// and loses the socket's address). Plain JavaScript, so it runs without a TypeScript loader.
+// and loses the socket's address). Plain JavaScript, so it runs without a TypeScript loader; for
+// the same reason it reads no configuration itself: scripts/start.ts validates it and passes the port.
 import http from "node:http";
 import next from "next";
 
 // Must match PEER_HEADER in src/server/client-ip.ts.
 const PEER_HEADER = "x-attest-peer";
-const port = Number(process.env.PORT ?? 3000);
+const port = Number(process.argv[2]);
+if (!Number.isInteger(port) || port < 1) {
+  console.error("[attest] Usage: node scripts/serve.mjs <port> (npm start runs it)");
+  process.exit(1);
+}
 const hostname = "localhost";
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });

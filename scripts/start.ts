@@ -9,22 +9,21 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIsCurrent, recordBuild } from "./build-stamp";
-import { trustedProxies } from "../src/server/client-ip";
-import { type Db, createDb } from "../src/server/db/client";
-import { dataDir } from "../src/server/data-dir";
-import type { LocalDatabase } from "../src/server/db/local-database";
-import { setUpDatabase } from "../src/server/db/setup";
 import { loadSigningKey } from "../src/server/audit/signing-key";
+import { type Db, createDb } from "../src/server/db/client";
+import type { LocalDatabase } from "../src/server/db/local-database";
+import { appUrl, dataDir, debugLogging, demoRun, env, isProduction, port } from "../src/server/env";
+import { setUpDatabase } from "../src/server/startup/set-up-database";
 import { keepSweeping } from "../src/server/storage/sweep";
 
-const production = process.env.NODE_ENV === "production";
 const log = (line: string) => console.log(`[attest] ${line}`);
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const serveScript = path.resolve("scripts/serve.mjs");
 
 async function authSecret(): Promise<string> {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  if (production) throw new Error("Set NEXTAUTH_SECRET (32 or more random characters) to run in production.");
+  const given = env().NEXTAUTH_SECRET;
+  if (given) return given;
+  if (isProduction()) throw new Error("Set NEXTAUTH_SECRET (32 or more random characters) to run in production.");
   const file = path.join(dataDir(), "auth-secret");
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   await mkdir(dataDir(), { recursive: true });
@@ -72,45 +71,45 @@ for (const signal of signals) {
   process.on(signal, () => void stop(0));
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, args, { stdio: "inherit", env });
+function run(args: string[], environment: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, args, { stdio: "inherit", env: environment });
 }
 
 try {
-  trustedProxies(); // a malformed ATTEST_TRUSTED_PROXIES stops the start, not every request
-  db = await openLocalDatabase((line) => process.env.ATTEST_DEBUG && log(line));
+  env(); // a wrong value stops the start here, naming the variable, not a request later
+  const production = isProduction();
+  db = await openLocalDatabase((line) => debugLogging() && log(line));
   void db.exited.then((how) => stop(1, `The embedded PostgreSQL server ${how}; stopping the app.`));
   log(db.embedded ? `Embedded PostgreSQL is running (data in ${path.relative(process.cwd(), dataDir()) || "."}).` : "Using the PostgreSQL server at DATABASE_URL.");
-  const demo = !production || process.env.ATTEST_DEMO === "1";
-  if (production && !process.env.ATTEST_SIGNING_KEY) throw new Error("Set ATTEST_SIGNING_KEY (an Ed25519 private key in PEM) to run in production; see the README.");
+  const demo = !production || demoRun();
+  if (production && !env().ATTEST_SIGNING_KEY) throw new Error("Set ATTEST_SIGNING_KEY (an Ed25519 private key in PEM) to run in production; see the README.");
   const signingKey = await loadSigningKey({ create: true });
   await setUpDatabase(db, { demo, log, signingKey, production });
-  const port = process.env.PORT ?? "3000";
-  const env: NodeJS.ProcessEnv = {
+  const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: await authSecret(),
     ATTEST_SIGNING_KEY: signingKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: appUrl(),
     // The app always runs a production build; ATTEST_DEMO tells it that this is a demo run
     // (demo accounts loaded), where mail may be kept in the outbox instead of sent.
     NODE_ENV: "production",
     ...(demo ? { ATTEST_DEMO: "1" } : {}),
   };
-  delete env.DATABASE_OWNER_URL; // the app never holds the owner's credentials
+  delete childEnv.DATABASE_OWNER_URL; // the app never holds the owner's credentials
   if (!stopping && !(await buildIsCurrent())) {
     log("Building the app (this happens when the code has changed)...");
-    const build = run([nextBin, "build"], env);
+    const build = run([nextBin, "build"], childEnv);
     child = build;
     const code: number = await new Promise((resolve) => build.once("exit", (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
     await recordBuild();
   }
   if (!stopping) {
-    const server = run([serveScript], env);
+    const server = run([serveScript, String(port())], childEnv);
     child = server;
     server.once("exit", (code, signal) => void stop(code || 1, `The app server ${howItEnded(code, signal)}; stopping.`));
-    log(`Serving on http://localhost:${port} (app server pid ${server.pid})`);
+    log(`Serving on http://localhost:${port()} (app server pid ${server.pid})`);
     sweepDb = createDb(db.url);
     stopSweeping = keepSweeping(sweepDb, { log });
   }

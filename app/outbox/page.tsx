@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/lib/format";
 import { orNotFound, requireActor } from "@/server/edge/page";
+import { smtpUrl } from "@/server/env";
 import { centreOutbox } from "@/server/portfolio/witness";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -12,7 +13,7 @@ export default async function OutboxPage() {
   return (
     <>
       <h1>Outbox</h1>
-      <p className="lead">{process.env.SMTP_URL ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
+      <p className="lead">{smtpUrl() ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
       {mail.length === 0 && <p>Nothing yet.</p>}
       {mail.map((m) => (
         <article key={m.id} className="panel">

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/actor";
-import { setUpDatabase } from "../../src/server/db/setup";
+import { setUpDatabase } from "../../src/server/startup/set-up-database";
 import { UnauthenticatedError, NotFoundError } from "../../src/server/policy";
 import { loadUnitFiles, parseUnitFile } from "../../src/server/standards/load";
 import { PublishedUnitChangedError, publishUnits } from "../../src/server/standards/publish";

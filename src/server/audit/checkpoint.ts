@@ -2,7 +2,7 @@ import { sign, verify } from "node:crypto";
 import { appendFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { canonicalJson } from "../../lib/canonical-json";
-import { dataDir } from "../data-dir";
+import { dataDir } from "../env";
 import type { Db } from "../db/client";
 import { AUDIT_CHAIN_LOCK } from "./append";
 import type { SigningKey } from "./signing-key";

@@ -1,8 +1,8 @@
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { type KeyObject, createHash, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { dataDir } from "../data-dir";
+import { configuredSigningKey, dataDir, ed25519PrivateKey } from "../env";
 
 // The Ed25519 key that signs audit checkpoints. It is never stored in the database, so whoever can
 // rewrite the database cannot re-sign a rewritten chain. See docs/decisions/0019-audit-checkpoints.md.
@@ -11,14 +11,9 @@ export type SigningKey = { privateKey: KeyObject; publicKey: KeyObject; keyId: s
 
 export const signingKeyFile = () => path.join(dataDir(), "audit-signing-key.pem");
 
-export function parseSigningKey(pem: string): SigningKey {
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(pem.includes("BEGIN") ? pem : Buffer.from(pem, "base64").toString("utf8"));
-  } catch {
-    throw new Error("ATTEST_SIGNING_KEY is not a private key: give an Ed25519 key in PEM (PKCS#8), or its PEM text in base64.");
-  }
-  if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("ATTEST_SIGNING_KEY must be an Ed25519 key.");
+export const parseSigningKey = (pem: string): SigningKey => signingKeyOf(ed25519PrivateKey(pem));
+
+function signingKeyOf(privateKey: KeyObject): SigningKey {
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
 }
@@ -27,8 +22,8 @@ export const keyIdOf = (publicKey: KeyObject) => createHash("sha256").update(pub
 
 /** ATTEST_SIGNING_KEY, or the key file in the data directory (made once, outside production). */
 export async function loadSigningKey(options: { create: boolean } = { create: false }): Promise<SigningKey> {
-  const fromEnv = process.env.ATTEST_SIGNING_KEY;
-  if (fromEnv) return parseSigningKey(fromEnv);
+  const fromEnv = configuredSigningKey();
+  if (fromEnv) return signingKeyOf(fromEnv);
   const file = signingKeyFile();
   if (existsSync(file)) return parseSigningKey(await readFile(file, "utf8"));
   if (!options.create) throw new Error(`No audit signing key: set ATTEST_SIGNING_KEY, or run \`npm start\` once to make ${file}.`);

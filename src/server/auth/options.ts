@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { appendAudit } from "../audit/append";
 import { clientIp } from "../client-ip";
 import { db } from "../db/client";
-import { env, sessionLimits } from "../env";
+import { nextAuthSecret, sessionLimits } from "../env";
 import { endSession, touchLiveSession } from "./sessions";
 import { SignInError, signInWithPassword } from "./sign-in";
 
@@ -14,7 +14,7 @@ class SessionEnded extends Error {
 
 export function authOptions(): AuthOptions {
   return {
-    secret: env().NEXTAUTH_SECRET,
+    secret: nextAuthSecret(),
     // The cookie never outlives the absolute limit; the Session row decides whether it still counts.
     session: { strategy: "jwt", maxAge: Math.ceil(sessionLimits().lifetimeMs / 1000) },
     pages: { signIn: "/sign-in", error: "/sign-in" },

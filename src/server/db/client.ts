@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { configuredDatabase } from "../env";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -17,7 +18,7 @@ const scoped = new AsyncLocalStorage<Db>();
 
 function appClient(): Db {
   if (!holder.attestDb) {
-    const url = process.env.DATABASE_URL;
+    const url = configuredDatabase()?.url;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
     holder.attestDb = createDb(url);
   }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { dataDir } from "../data-dir";
+import { configuredDatabase, dataDir, embeddedPgPort } from "../env";
 import { startEmbeddedPostgres } from "./embedded";
 import { ensureLoginRole } from "./roles";
 
@@ -11,20 +11,19 @@ import { ensureLoginRole } from "./roles";
  */
 export type LocalDatabase = { url: string; ownerUrl: string; embedded: boolean; stop: () => Promise<void>; exited: Promise<string> };
 
-export { dataDir };
-
 // The embedded server's app role. Local only (127.0.0.1); the password keeps other local users out.
 export const EMBEDDED_APP_ROLE = "attest_app";
 const EMBEDDED_APP_PASSWORD = "attest-app-local";
-export const embeddedPort = () => Number(process.env.ATTEST_PG_PORT ?? 54329);
+export const embeddedPort = embeddedPgPort;
 
 /**
  * The database the app uses: DATABASE_URL (and DATABASE_OWNER_URL) when set, otherwise an embedded
  * PostgreSQL with its data under the data directory (kept across restarts).
  */
 export async function openLocalDatabase(log: (line: string) => void = () => {}): Promise<LocalDatabase> {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, embedded: false, stop: async () => {}, exited: new Promise<string>(() => {}) };
+  const configured = configuredDatabase();
+  if (configured) {
+    return { ...configured, embedded: false, stop: async () => {}, exited: new Promise<string>(() => {}) };
   }
   const server = await startEmbeddedPostgres(path.join(dataDir(), "postgres"), embeddedPort(), log);
   await ensureDatabase(server.url("postgres"), "attest");

@@ -1,19 +1,18 @@
 import nodemailer from "nodemailer";
 import type { Db, Tx } from "../db/client";
+import { demoRun, isProduction, mailFrom, smtpUrl } from "../env";
 
 export type Mail = { to: string; subject: string; text: string; centreId?: string | null };
-
-const from = () => process.env.MAIL_FROM ?? "Attest <no-reply@attest.localhost>";
 
 /**
  * Whether mail may be kept in the outbox instead of sent: only on a development or demo run
  * (NODE_ENV not production, or ATTEST_DEMO=1, which `npm start` also sets when it loads the demo
  * data). A real deployment must send: the outbox would show staff the witnesses' live links.
  */
-export const outboxAllowed = () => process.env.NODE_ENV !== "production" || process.env.ATTEST_DEMO === "1";
+export const outboxAllowed = () => !isProduction() || demoRun();
 
 /** Whether mail can go anywhere at all; checked before a change whose point is a mail. */
-export const canSendMail = () => Boolean(process.env.SMTP_URL) || outboxAllowed();
+export const canSendMail = () => Boolean(smtpUrl()) || outboxAllowed();
 
 /**
  * Sends through SMTP_URL when it is set; otherwise, on a development or demo run, keeps the
@@ -21,7 +20,7 @@ export const canSendMail = () => Boolean(process.env.SMTP_URL) || outboxAllowed(
  * after the change it reports is committed.
  */
 export async function sendMail(db: Db | Tx, mail: Mail): Promise<{ via: "smtp" | "outbox" }> {
-  const url = process.env.SMTP_URL;
+  const url = smtpUrl();
   if (!url) {
     if (!outboxAllowed()) throw new Error("No mail server is configured (SMTP_URL), and the outbox is only for development and demo runs.");
     await db.outboxEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, centreId: mail.centreId ?? null } });
@@ -29,11 +28,11 @@ export async function sendMail(db: Db | Tx, mail: Mail): Promise<{ via: "smtp" |
   }
   const transport = nodemailer.createTransport(url);
   try {
-    await transport.sendMail({ from: from(), to: mail.to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
   } finally {
     transport.close();
   }
   return { via: "smtp" };
 }
 
-export const appUrl = () => (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+export { appUrl } from "../env";

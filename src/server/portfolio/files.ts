@@ -1,5 +1,4 @@
 import { db } from "../db/client";
-import { z } from "zod";
 import { refusalFromHead } from "../../lib/file-types";
 import { isId } from "../../lib/ids";
 import { appendAudit } from "../audit/append";
@@ -13,7 +12,7 @@ import { inspectFile } from "../storage/inspect";
 import { editableEvidence, evidenceScope, requireActor } from "./access";
 import { latestVersion } from "./evidence";
 
-export const maxFileBytes = () => z.coerce.number().int().positive().catch(2 * 1024 ** 3).parse(process.env.ATTEST_MAX_FILE_BYTES ?? 2 * 1024 ** 3);
+export { maxFileBytes } from "../env";
 
 /**
  * The user's file name, kept only as metadata: no folders, a sane length, and no control or

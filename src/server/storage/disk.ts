@@ -6,13 +6,13 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { HEAD_BYTES } from "../../lib/file-types";
 import { formatBytes } from "../../lib/format";
-import { dataDir } from "../data-dir";
+import { filesDir } from "../env";
 
 // Local-disk storage. Files are written to tmp/ first, then renamed to blobs/<aa>/<bb>/<sha256>,
 // and only then is the database row written, so a crash leaves at worst a file without a row,
 // which sweepStorage() removes. Nothing here is ever served from public/.
 
-export const storageRoot = () => path.resolve(process.env.ATTEST_FILES_DIR ?? path.join(dataDir(), "files"));
+export const storageRoot = filesDir;
 const tmpDir = () => path.join(storageRoot(), "tmp");
 export const blobPath = (sha256: string) => path.join(storageRoot(), "blobs", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 

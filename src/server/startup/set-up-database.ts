@@ -1,12 +1,13 @@
 import { writeCheckpoint } from "../audit/checkpoint";
 import type { SigningKey } from "../audit/signing-key";
+import { createDb } from "../db/client";
+import { applyMigrations } from "../db/migrations";
+import { grantAppRole, ownershipProblem, roleOf } from "../db/roles";
 import { loadDemo } from "../demo/load-demo";
-import { sweepUnreferencedFiles } from "../storage/sweep";
+import { ownerRoleAllowed } from "../env";
 import { loadUnitFiles } from "../standards/load";
 import { publishUnits } from "../standards/publish";
-import { createDb } from "./client";
-import { applyMigrations } from "./migrations";
-import { grantAppRole, ownershipProblem, roleOf } from "./roles";
+import { sweepUnreferencedFiles } from "../storage/sweep";
 
 type Options = { demo: boolean; log?: (line: string) => void; standardsDir?: string; signingKey?: SigningKey; production?: boolean };
 
@@ -23,7 +24,7 @@ export async function setUpDatabase(database: { url: string; ownerUrl: string },
   const problem = await ownershipProblem(database.url);
   if (problem) {
     const message = `${problem}, so it could rewrite history. Give the app a role that owns nothing (DATABASE_URL) and the owner role to DATABASE_OWNER_URL; see the README.`;
-    if (options.production && process.env.ATTEST_ALLOW_OWNER_ROLE !== "1") throw new Error(message);
+    if (options.production && !ownerRoleAllowed()) throw new Error(message);
     log(`Warning: ${message}`);
   }
   const db = createDb(database.ownerUrl);
