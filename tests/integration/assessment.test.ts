@@ -11,31 +11,31 @@ import { startRevision, updateEvidence } from "../../src/server/portfolio/eviden
 import { listNotifications } from "../../src/server/portfolio/notifications";
 import { submitEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError } from "../../src/server/policy";
-import { PASSWORD, agreedPlan, centre, enrolment, submittedItem, user } from "../support/builders";
+import * as build from "../support/builders";
 import { evidenceInput } from "../support/actors";
 import { freshDatabase } from "../support/db";
 
 const { db } = await freshDatabase();
-const home = await centre();
-const elsewhere = await centre();
-const assessor = await user({ centre: home, roles: ["ASSESSOR"], name: "Sam Okafor" });
-const iqa = await user({ centre: home, roles: ["IQA"] });
-const learner = await user({ centre: home, roles: ["LEARNER"], name: "Jordan Lee" });
-const learner2 = await user({ centre: home, roles: ["LEARNER"] });
-const cpc = await enrolment({ learner, assessor, iqa, unit: "CPC308" });
-const ag = await enrolment({ learner, assessor, iqa, unit: "AG26" });
-for (const unit of ["CPC308", "AG26"]) await enrolment({ learner: learner2, assessor, iqa, unit });
+const home = await build.centre();
+const elsewhere = await build.centre();
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"], name: "Sam Okafor" });
+const iqa = await build.user({ centre: home, roles: ["IQA"] });
+const learner = await build.user({ centre: home, roles: ["LEARNER"], name: "Jordan Lee" });
+const learner2 = await build.user({ centre: home, roles: ["LEARNER"] });
+const cpc = await build.enrolment({ learner, assessor, iqa, unit: "CPC308" });
+const ag = await build.enrolment({ learner, assessor, iqa, unit: "AG26" });
+for (const unit of ["CPC308", "AG26"]) await build.enrolment({ learner: learner2, assessor, iqa, unit });
 // Another assessor's learner in the same centre: not on this assessor's caseload.
-await enrolment({ learner: await user({ centre: home, roles: ["LEARNER"] }), assessor: await user({ centre: home, roles: ["ASSESSOR"] }), unit: "CPC308" });
-await agreedPlan(ag);
-await submittedItem({ learner, criteria: ["A1"] });
-const elsewhereAdmin = await user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] });
+await build.enrolment({ learner: await build.user({ centre: home, roles: ["LEARNER"] }), assessor: await build.user({ centre: home, roles: ["ASSESSOR"] }), unit: "CPC308" });
+await build.agreedPlan(ag);
+await build.submittedItem({ learner, criteria: ["A1"] });
+const elsewhereAdmin = await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] });
 const fresh = (a: Actor): Actor => ({ ...a, signedInAt: new Date() });
 const outsiders = [
   learner2,
   iqa,
-  await user({ centre: home, roles: ["CENTRE_ADMIN"] }),
-  await user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: new Date(), endsAt: new Date(Date.now() + 365 * 86_400_000) } }),
+  await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }),
+  await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: new Date(), endsAt: new Date(Date.now() + 365 * 86_400_000) } }),
   elsewhereAdmin,
   learner,
 ];
@@ -44,11 +44,11 @@ const judgement = (enrolmentId: string, criterionId: string) => db.criterionJudg
 const latestSubmitted = (evidenceId: string) => db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } }, orderBy: { version: "desc" } });
 
 const decide = async (enrolmentId: string, criterionId: string, outcome: "MET" | "NOT_YET_MET", versionIds: string[], extra: Record<string, unknown> = {}, who: Actor = assessor) =>
-  decideCriterion(who, enrolmentId, { criterionId, outcome, evidenceVersionIds: versionIds, typedName: "Sam Okafor", password: PASSWORD, revision: (await judgement(enrolmentId, criterionId)).revision, feedback: "", ...extra });
+  decideCriterion(who, enrolmentId, { criterionId, outcome, evidenceVersionIds: versionIds, typedName: "Sam Okafor", password: build.PASSWORD, revision: (await judgement(enrolmentId, criterionId)).revision, feedback: "", ...extra });
 
 describe("a decision per criterion", () => {
   it("is signed: typed name, password, time and a SHA-256 over the decision and the evidence relied on", async () => {
-    const { id, criteria } = await submittedItem({ learner, criteria: ["A3"] });
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["A3"] });
     const version = await latestSubmitted(id);
     const { decisionId } = await decide(cpc.id, criteria[0]!.id, "MET", [version.id]);
     const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: { evidence: true } });
@@ -61,8 +61,8 @@ describe("a decision per criterion", () => {
   });
 
   it("refuses a wrong password, a wrong name, missing feedback and evidence not mapped to the criterion, writing nothing", async () => {
-    const { id, criteria } = await submittedItem({ learner, criteria: ["A4"] });
-    const other = await submittedItem({ learner, criteria: ["A5"] });
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["A4"] });
+    const other = await build.submittedItem({ learner, criteria: ["A5"] });
     const v = (await latestSubmitted(id)).id;
     const before = await db.decision.count();
     await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], { password: "wrong" })).rejects.toThrow(/password is not right/);
@@ -77,7 +77,7 @@ describe("a decision per criterion", () => {
   });
 
   it("two submissions of the same decision at once produce exactly one", async () => {
-    const { id, criteria } = await submittedItem({ learner, criteria: ["B7"] });
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["B7"] });
     const v = (await latestSubmitted(id)).id;
     const revision = (await judgement(cpc.id, criteria[0]!.id)).revision;
     const input = { criterionId: criteria[0]!.id, outcome: "MET", evidenceVersionIds: [v], typedName: "Sam Okafor", revision };
@@ -88,7 +88,7 @@ describe("a decision per criterion", () => {
   });
 
   it("only the enrolment's assessor decides", async () => {
-    const { id, criteria } = await submittedItem({ learner, criteria: ["C2"] });
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["C2"] });
     const v = (await latestSubmitted(id)).id;
     for (const who of outsiders) await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], {}, { ...who, signedInAt: new Date() })).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.decision.count({ where: { criterionId: criteria[0]!.id } })).toBe(0);
@@ -97,7 +97,7 @@ describe("a decision per criterion", () => {
 
 describe("the feedback loop and stale decisions", () => {
   it("not yet met → feedback to the learner → new version → back in the queue → met; a changed item makes its met decision stale", async () => {
-    const { id, criteria } = await submittedItem({ learner, criteria: ["B3", "B4"], title: "Efficiency proposal" });
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["B3", "B4"], title: "Efficiency proposal" });
     const [b3, b4] = criteria as unknown as [{ id: string }, { id: string }];
     const v1 = await latestSubmitted(id);
     await decide(cpc.id, b3.id, "NOT_YET_MET", [v1.id], { feedback: "Say who you sent the recommendations to." });
@@ -126,7 +126,7 @@ describe("the feedback loop and stale decisions", () => {
 
 describe("claims", () => {
   it("are confirmed or rejected by the assessor only", async () => {
-    const { criteria } = await submittedItem({ learner, criteria: ["C6"] });
+    const { criteria } = await build.submittedItem({ learner, criteria: ["C6"] });
     const link = await db.evidenceLink.findFirstOrThrow({ where: { criterionId: criteria[0]!.id, enrolmentId: cpc.id } });
     for (const who of outsiders) await expect(reviewClaim(who, cpc.id, { linkId: link.id, claim: "CONFIRMED" })).rejects.toBeInstanceOf(NotFoundError);
     await reviewClaim(assessor, cpc.id, { linkId: link.id, claim: "REJECTED" });
@@ -138,8 +138,8 @@ describe("claims", () => {
 describe("unit sign-off", () => {
   it("needs every criterion met, locks the decisions, and completes when the learner countersigns", async () => {
     const codes = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"];
-    const signOff = { summativeComment: "Consistent, well-evidenced negotiation over six months.", typedName: "Sam Okafor", password: PASSWORD };
-    const { id, criteria } = await submittedItem({ learner, criteria: codes, title: "Service agreement file" });
+    const signOff = { summativeComment: "Consistent, well-evidenced negotiation over six months.", typedName: "Sam Okafor", password: build.PASSWORD };
+    const { id, criteria } = await build.submittedItem({ learner, criteria: codes, title: "Service agreement file" });
     const v = (await latestSubmitted(id)).id;
     for (const c of criteria.slice(0, 9)) await decide(ag.id, c.id, "MET", [v], {}, fresh(assessor));
     await expect(signOffUnit(assessor, ag.id, signOff)).rejects.toThrow(/1 of 10 criteria are not met yet/);

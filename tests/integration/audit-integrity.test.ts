@@ -6,22 +6,22 @@ import { checkpointLogFile, writeCheckpoint } from "../../src/server/audit/check
 import { loadSigningKey } from "../../src/server/audit/signing-key";
 import { verifyIntegrity } from "../../src/server/audit/verify";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
-import { agreedPlan, centre, enrolment, signedDecision, submittedItem, user } from "../support/builders";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
 const { db, ownerDb, url } = await freshDatabase();
 const key = await loadSigningKey();
-const home = await centre();
-const learner = await user({ centre: home, roles: ["LEARNER"] });
-const assessor = await user({ centre: home, roles: ["ASSESSOR"] });
-const ag = await enrolment({ learner, assessor, unit: "AG26" });
+const home = await build.centre();
+const learner = await build.user({ centre: home, roles: ["LEARNER"] });
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"] });
+const ag = await build.enrolment({ learner, assessor, unit: "AG26" });
 
 // A signed-off unit: an agreed plan, one item relied on by ten signed decisions, the assessor's sign-off and the learner's countersignature.
-await agreedPlan(ag);
+await build.agreedPlan(ag);
 const criteria = await db.criterion.findMany({ where: { unitId: ag.unitId }, orderBy: { position: "asc" } });
-const { id: evidenceId } = await submittedItem({ learner, criteria: criteria.map((c) => c.code), title: "Service agreement file" });
+const { id: evidenceId } = await build.submittedItem({ learner, criteria: criteria.map((c) => c.code), title: "Service agreement file" });
 const version = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } } });
-for (const c of criteria) await signedDecision({ enrolment: ag, criterion: c.code, evidence: [version.id] });
+for (const c of criteria) await build.signedDecision({ enrolment: ag, criterion: c.code, evidence: [version.id] });
 await signOffUnit({ ...assessor, signedInAt: new Date() }, ag.id, { summativeComment: "Consistent over six months.", typedName: assessor.name });
 await countersignUnit(learner, ag.id, { typedName: learner.name });
 

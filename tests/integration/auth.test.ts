@@ -2,17 +2,17 @@ import { describe, expect, it } from "vitest";
 import { WRONG_CREDENTIALS } from "../../src/lib/throttle";
 import { loadActor } from "../../src/server/auth/actor";
 import { signInWithPassword } from "../../src/server/auth/sign-in";
-import { PASSWORD, centre, user } from "../support/builders";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
 const { db } = await freshDatabase();
-const home = await centre();
-const learner = () => user({ centre: home, roles: ["LEARNER"] });
+const home = await build.centre();
+const learner = () => build.user({ centre: home, roles: ["LEARNER"] });
 
 describe("signing in", () => {
   it("accepts the right password, stored as argon2id, and audits it", async () => {
-    await user({ centre: home, roles: ["LEARNER"], email: "jordan.lee@home.example" });
-    const signedIn = await signInWithPassword(db, { email: " Jordan.Lee@Home.example ", password: PASSWORD }, "10.0.0.1");
+    await build.user({ centre: home, roles: ["LEARNER"], email: "jordan.lee@home.example" });
+    const signedIn = await signInWithPassword(db, { email: " Jordan.Lee@Home.example ", password: build.PASSWORD }, "10.0.0.1");
     expect(signedIn.email).toBe("jordan.lee@home.example");
     expect((await db.user.findUniqueOrThrow({ where: { id: signedIn.id } })).passwordHash).toMatch(/^\$argon2id\$/);
     const event = await db.auditEvent.findFirstOrThrow({ where: { kind: "auth.sign_in", actorId: signedIn.id } });
@@ -28,34 +28,34 @@ describe("signing in", () => {
 
   it("throttles an account after repeated failures, then lets it in again after the wait", async () => {
     const { email } = await learner();
-    const other = await user({ centre: home, roles: ["ASSESSOR"] });
+    const other = await build.user({ centre: home, roles: ["ASSESSOR"] });
     const t0 = new Date();
     for (let i = 0; i < 5; i++) await expect(signInWithPassword(db, { email, password: "nope" }, null, t0)).rejects.toThrow(WRONG_CREDENTIALS);
     // Even the right password waits while the account is throttled.
-    await expect(signInWithPassword(db, { email, password: PASSWORD }, null, t0)).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(signInWithPassword(db, { email, password: build.PASSWORD }, null, t0)).rejects.toThrow(WRONG_CREDENTIALS);
     // Other accounts are not affected.
-    await expect(signInWithPassword(db, { email: other.email, password: PASSWORD }, null, t0)).resolves.toBeTruthy();
+    await expect(signInWithPassword(db, { email: other.email, password: build.PASSWORD }, null, t0)).resolves.toBeTruthy();
     const later = new Date(t0.getTime() + 31_000);
-    await expect(signInWithPassword(db, { email, password: PASSWORD }, null, later)).resolves.toMatchObject({ email });
+    await expect(signInWithPassword(db, { email, password: build.PASSWORD }, null, later)).resolves.toMatchObject({ email });
     expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ failedSignIns: 0, lockedUntil: null });
   });
 
   it("refuses a disabled account", async () => {
     const { email } = await learner();
     await db.user.update({ where: { email }, data: { active: false } });
-    await expect(signInWithPassword(db, { email, password: PASSWORD }, null)).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(signInWithPassword(db, { email, password: build.PASSWORD }, null)).rejects.toThrow(WRONG_CREDENTIALS);
   });
 
   it("tells an attacker nothing about whether an account exists: same words, same work, for every failure", async () => {
     // Four failing paths: no such account, wrong password, disabled (right password), throttled (right password).
-    const [wrong, disabled, throttled] = [await user({ centre: home, roles: ["ASSESSOR"] }), await user({ centre: home, roles: ["IQA"] }), await user({ centre: await centre(), roles: ["LEARNER"] })];
+    const [wrong, disabled, throttled] = [await build.user({ centre: home, roles: ["ASSESSOR"] }), await build.user({ centre: home, roles: ["IQA"] }), await build.user({ centre: await build.centre(), roles: ["LEARNER"] })];
     await db.user.update({ where: { id: disabled.userId }, data: { active: false } });
     await db.user.update({ where: { id: throttled.userId }, data: { lockedUntil: new Date(Date.now() + 10 * 60_000) } });
     const paths: Record<string, { email: string; password: string }> = {
-      unknown: { email: "nobody-here@home.example", password: PASSWORD },
+      unknown: { email: "nobody-here@home.example", password: build.PASSWORD },
       wrong: { email: wrong.email, password: "not the password" },
-      disabled: { email: disabled.email, password: PASSWORD },
-      throttled: { email: throttled.email, password: PASSWORD },
+      disabled: { email: disabled.email, password: build.PASSWORD },
+      throttled: { email: throttled.email, password: build.PASSWORD },
     };
     const timings: Record<string, number[]> = {};
     for (let round = 0; round < 4; round++) {
@@ -81,7 +81,7 @@ describe("signing in", () => {
 
 describe("the actor is read from the database on every request", () => {
   it("loses a removed role and a disabled account at once", async () => {
-    const { userId: id } = await user({ centre: home, roles: ["IQA"] });
+    const { userId: id } = await build.user({ centre: home, roles: ["IQA"] });
     expect((await loadActor(db, id))!.grants.map((g) => g.role)).toEqual(["IQA"]);
     await db.roleGrant.deleteMany({ where: { userId: id } });
     expect((await loadActor(db, id))!.grants).toEqual([]);
@@ -91,7 +91,7 @@ describe("the actor is read from the database on every request", () => {
 
   it("gives a verifier access only inside their window", async () => {
     const now = new Date();
-    const { userId: id } = await user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: now, endsAt: new Date(now.getTime() + 365 * 86_400_000) } });
+    const { userId: id } = await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: now, endsAt: new Date(now.getTime() + 365 * 86_400_000) } });
     const grant = await db.roleGrant.findFirstOrThrow({ where: { userId: id } });
     expect((await loadActor(db, id))!.grants).toHaveLength(1);
     expect((await loadActor(db, id, new Date(grant.endsAt!.getTime() + 1)))!.grants).toHaveLength(0);

@@ -21,25 +21,25 @@ import { setAccountActive, signOutEverywhere } from "../../src/server/centre/acc
 import { UserFacingError } from "../../src/server/errors";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
-import { centre, enrolment, submittedItem, user } from "../support/builders";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
 // Every server action calls one function of src/server with the acting user; each probe calls that
 // function as people without the right: another learner, another centre, a verifier. Signed-out
 // visitors never reach these functions: the edge sends them to sign in (tests/e2e/server-actions.spec.ts).
 const { db } = await freshDatabase();
-const home = await centre();
-const elsewhere = await centre();
-const owner = await user({ centre: home, roles: ["LEARNER"] });
-const cpc = await enrolment({ learner: owner, assessor: await user({ centre: home, roles: ["ASSESSOR"] }), unit: "CPC308" });
+const home = await build.centre();
+const elsewhere = await build.centre();
+const owner = await build.user({ centre: home, roles: ["LEARNER"] });
+const cpc = await build.enrolment({ learner: owner, assessor: await build.user({ centre: home, roles: ["ASSESSOR"] }), unit: "CPC308" });
 const outsiders: [string, Actor][] = [
-  ["another learner", await user({ centre: home, roles: ["LEARNER"] })],
-  ["another centre's admin", await user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] })],
-  ["another centre's learner", await user({ centre: elsewhere, roles: ["LEARNER"] })],
-  ["a verifier", await user({ centre: home, roles: ["EXTERNAL_VERIFIER"] })],
+  ["another learner", await build.user({ centre: home, roles: ["LEARNER"] })],
+  ["another centre's admin", await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] })],
+  ["another centre's learner", await build.user({ centre: elsewhere, roles: ["LEARNER"] })],
+  ["a verifier", await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] })],
 ];
 // A submitted item whose claim may be reviewed, a draft with a file, and a plan awaiting signatures.
-await submittedItem({ learner: owner, criteria: ["A1"] });
+await build.submittedItem({ learner: owner, criteria: ["A1"] });
 const { id: evidenceId } = await createEvidence(owner, evidenceInput());
 const file = await attachUpload(owner, evidenceId, await received(pdf("authz")), "a.pdf");
 const notificationsBefore = (await listNotifications(owner)).length;

@@ -1,8 +1,9 @@
-// Builders for integration tests: each makes one thing a test needs and returns what later steps
-// need (ids, and Actors to act as). They run on the test file's database (freshDatabase points the
-// app's client at it). Centres, people, their roles and enrolments have no server function yet, so
-// they are written here, and only here, with the demo's factories; everything a person does (evidence,
-// plans, decisions) goes through the app's own server functions.
+// Builders for integration tests (`import * as build from "../support/builders"`): each makes one
+// thing a test needs and returns what later steps need (ids, and Actors to act as). They run on the
+// test file's database (freshDatabase points the app's client at it), which starts with the units
+// published and nobody in it. Centres, people, their roles and enrolments have no server function
+// yet, so they are written here, and only here, with the demo's factories; everything a person does
+// (evidence, plans, decisions) goes through the app's own server functions.
 import { randomUUID } from "node:crypto";
 import type { RoleName } from "../../src/lib/roles";
 import { decideCriterion } from "../../src/server/assessment/decide";
