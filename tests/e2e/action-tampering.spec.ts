@@ -1,13 +1,14 @@
 import type { Page } from "@playwright/test";
-import { expect, signInAs, sql, test } from "./fixtures";
+import { decisionCount, enrolmentOf, evidenceFootprint, firstEvidenceOf } from "./db";
+import { expect, signInAs, test } from "./fixtures";
 
 // Server actions are POST endpoints anyone can call. These tests post the real forms with their
 // hidden ids swapped for someone else's, and check the server refuses and changes nothing.
 
 async function victimIds() {
-  const [item] = await sql(`SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner@northgate.example' AND e.status = 'DRAFT' ORDER BY e."createdAt" LIMIT 1`);
-  const [riverside] = await sql(`SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner@riverside.example' LIMIT 1`);
-  return { item: item.id as string, riversideEnrolment: riverside.id as string };
+  const item = await firstEvidenceOf("learner@northgate.example", { status: "DRAFT" });
+  const riverside = await enrolmentOf("learner@riverside.example");
+  return { item: item!, riversideEnrolment: riverside.id };
 }
 
 async function swapAndSubmit(page: Page, formName: RegExp | string, field: string, value: string, submit: string) {
@@ -19,7 +20,7 @@ async function swapAndSubmit(page: Page, formName: RegExp | string, field: strin
 
 test("another learner's ids posted through real forms are refused and change nothing", async ({ page }) => {
   const { item } = await victimIds();
-  const before = await sql(`SELECT (SELECT count(*) FROM "Comment" WHERE "evidenceId" = $1) AS comments, (SELECT count(*) FROM "EvidenceLink" WHERE "evidenceId" = $1) AS links, (SELECT count(*) FROM "WitnessRequest" WHERE "evidenceId" = $1) AS witnesses, (SELECT status FROM "Evidence" WHERE id = $1) AS status`, [item]);
+  const before = await evidenceFootprint(item);
   await signInAs(page, "learner2@northgate.example");
   await page.goto("/evidence?state=DRAFT");
   await page.getByRole("link", { name: "Equipment log (draft)" }).click();
@@ -47,7 +48,7 @@ test("another learner's ids posted through real forms are refused and change not
   await page.getByLabel("The statement to confirm").fill("X");
   await swapAndSubmit(page, /Not found/, "evidenceId", item, "Request witness testimony");
 
-  const after = await sql(`SELECT (SELECT count(*) FROM "Comment" WHERE "evidenceId" = $1) AS comments, (SELECT count(*) FROM "EvidenceLink" WHERE "evidenceId" = $1) AS links, (SELECT count(*) FROM "WitnessRequest" WHERE "evidenceId" = $1) AS witnesses, (SELECT status FROM "Evidence" WHERE id = $1) AS status`, [item]);
+  const after = await evidenceFootprint(item);
   expect(after).toEqual(before);
 });
 
@@ -62,11 +63,11 @@ test("an assessor's decision posted for another centre's enrolment is refused", 
   await b5.getByRole("form", { name: "Decision on B5" }).locator('input[name="enrolmentId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), riversideEnrolment);
   await b5.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(b5.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Not found");
-  expect(await sql(`SELECT count(*)::int AS n FROM "Decision" WHERE "enrolmentId" = $1`, [riversideEnrolment])).toEqual([{ n: 0 }]);
+  expect(await decisionCount(riversideEnrolment)).toBe(0);
 });
 
 test("a learner cannot open the review screen, the caseload or another learner's matrix", async ({ page }) => {
-  const [enrolment] = await sql(`SELECT e.id, e."learnerId" FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner2@northgate.example' LIMIT 1`);
+  const enrolment = await enrolmentOf("learner2@northgate.example");
   await signInAs(page, "learner@northgate.example");
   expect((await page.goto(`/enrolments/${enrolment.id}/review`))?.status()).toBe(404);
   expect((await page.goto("/caseload"))?.status()).toBe(404);

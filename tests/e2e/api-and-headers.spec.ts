@@ -1,4 +1,5 @@
-import { PASSWORD, expect, signInAs, sql, test } from "./fixtures";
+import { auditEventsOf } from "./db";
+import { PASSWORD, expect, signInAs, test } from "./fixtures";
 
 test("health answers with the database state", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -45,6 +46,6 @@ test("the audit trail records the address that connected, not what the client cl
   const forged = { "X-Forwarded-For": "203.0.113.66", "X-Attest-Peer": "198.51.100.66", "X-Real-IP": "192.0.2.66" };
   const response = await request.post("/api/auth/callback/credentials", { headers: forged, form: { csrfToken, email: "iqa@northgate.example", password: PASSWORD, json: "true" } });
   expect(response.ok()).toBe(true);
-  const [event] = await sql(`SELECT a.ip FROM "AuditEvent" a JOIN "User" u ON u.id = a."actorId" WHERE a.kind = 'auth.sign_in' AND u.email = 'iqa@northgate.example' ORDER BY a.id DESC LIMIT 1`);
+  const event = (await auditEventsOf({ kind: "auth.sign_in", actorEmail: "iqa@northgate.example" })).at(-1)!;
   expect(event.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
 });

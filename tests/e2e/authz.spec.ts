@@ -1,5 +1,6 @@
 import { protectedPages, routeHandlers, type Who } from "../support/authz-registry";
-import { expect, signInAs, sql, test } from "./fixtures";
+import { enrolmentOf, fileOf, firstEvidenceOf, setActive, withoutRoles } from "./db";
+import { expect, signInAs, test } from "./fixtures";
 
 const accounts: Record<Exclude<Who, "signed-out">, string> = {
   learner: "learner@northgate.example",
@@ -11,13 +12,10 @@ const accounts: Record<Exclude<Who, "signed-out">, string> = {
 
 // Ids of the demo learner's own rows, filled into the registry's probe paths.
 async function placeholders(): Promise<Record<string, string>> {
-  const [item] = await sql(`SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = $1 AND e.status = 'DRAFT' ORDER BY e."createdAt" LIMIT 1`, [accounts.learner]);
-  const [file] = await sql(
-    `SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" JOIN "Evidence" e ON e.id = v."evidenceId" JOIN "User" u ON u.id = e."learnerId" WHERE u.email = $1 LIMIT 1`,
-    [accounts.learner],
-  );
-  const [enrolment] = await sql(`SELECT e.id, e."learnerId" FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = $1 LIMIT 1`, [accounts.learner]);
-  return { learnerEvidence: item.id, learnerFile: file.id, learnerEnrolment: enrolment.id, learnerId: enrolment.learnerId };
+  const item = await firstEvidenceOf(accounts.learner, { status: "DRAFT" });
+  const file = await fileOf(accounts.learner);
+  const enrolment = await enrolmentOf(accounts.learner);
+  return { learnerEvidence: item!, learnerFile: file, learnerEnrolment: enrolment.id, learnerId: enrolment.learnerId };
 }
 
 for (const entry of routeHandlers) {
@@ -56,23 +54,20 @@ test("a disabled account and a removed role lose access on the next request", as
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Assessors and learners I quality-assure" })).toBeVisible();
 
-  const [grant] = await sql(`DELETE FROM "RoleGrant" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1) RETURNING *`, ["iqa@northgate.example"]);
-  try {
+  await withoutRoles("iqa@northgate.example", async () => {
     await page.reload();
     await expect(page.getByRole("heading", { name: "Assessors and learners I quality-assure" })).toHaveCount(0);
     expect((await page.request.get("/api/units")).status()).toBe(404);
-  } finally {
-    await sql(`INSERT INTO "RoleGrant" (id, "userId", "centreId", role) VALUES ($1, $2, $3, $4)`, [grant.id, grant.userId, grant.centreId, grant.role]);
-  }
+  });
   await page.reload();
   await expect(page.getByRole("heading", { name: "Assessors and learners I quality-assure" })).toBeVisible();
 
-  await sql(`UPDATE "User" SET active = false WHERE email = $1`, ["iqa@northgate.example"]);
+  await setActive({ email: "iqa@northgate.example" }, false);
   try {
     await page.reload();
     await expect(page).toHaveURL(/\/sign-in/);
     expect((await page.request.get("/api/units")).status()).toBe(401);
   } finally {
-    await sql(`UPDATE "User" SET active = true WHERE email = $1`, ["iqa@northgate.example"]);
+    await setActive({ email: "iqa@northgate.example" }, true);
   }
 });

@@ -1,7 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test as base } from "@playwright/test";
-import pg from "pg";
-import { E2E_PG_PORT } from "../../playwright.config";
 
 export const PASSWORD = "attest-demo";
 
@@ -18,17 +16,6 @@ export async function signInAs(page: Page, email: string) {
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-/** The e2e server's own database, for changing what an administrator would change. */
-export async function sql(text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: `postgresql://attest:attest-local@127.0.0.1:${E2E_PG_PORT}/attest` });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 export const test = base;

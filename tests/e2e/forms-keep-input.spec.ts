@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, signInAs, sql, test } from "./fixtures";
+import { enrolmentOf, evidenceIdByTitle } from "./db";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
 // After a refusal a form keeps everything typed, shows each message beside its field (the control
 // is aria-invalid and described by it), and a summary at the top, focused, links to each field.
@@ -19,12 +20,10 @@ async function expectFieldError(page: Page, control: Locator, message: RegExp) {
   await expect(control).toBeFocused();
 }
 
-const ids = async () =>
-  (
-    await sql(`SELECT
-      (SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" JOIN "Unit" n ON n.id = e."unitId" WHERE u.email = 'learner2@northgate.example' AND n.code = 'CPC308') AS enrolment,
-      (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner2@northgate.example' AND e.title = 'Equipment log (draft)') AS draft`)
-  )[0] as { enrolment: string; draft: string };
+const ids = async () => ({
+  enrolment: (await enrolmentOf("learner2@northgate.example", "CPC308")).id,
+  draft: await evidenceIdByTitle("Equipment log (draft)", "learner2@northgate.example"),
+});
 
 test("add evidence: a date out of range is refused beside the field, and everything typed stays", async ({ page }) => {
   await signInAs(page, "learner2@northgate.example");

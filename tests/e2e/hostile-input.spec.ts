@@ -3,7 +3,8 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { E2E_PORT } from "../../playwright.config";
 import { routeHandlers, serverActions } from "../support/authz-registry";
 import { FILE, MISSING, type Value, postAction } from "./action-post";
-import { expect, signInAs, sql, test } from "./fixtures";
+import * as db from "./db";
+import { expect, signInAs, test } from "./fixtures";
 
 // Hostile and odd input, POSTed to every server action by someone who has the right (so the input
 // is what gets tested), and sent to every route handler: never a 500, and nothing changes. Emoji
@@ -114,31 +115,25 @@ const planInside = (v: Ids): Record<string, string> => ({
   "an object, not a list": JSON.stringify({ items: 1 }),
 });
 
-/**
- * Every table's rows, hashed: what the database holds, to compare before and after. Left out:
- * sessions (sign-in writes them) and integrity check results (the app's own daily check writes them).
- */
-async function fingerprint(): Promise<Record<string, string>> {
-  const tables = (await sql(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('Session', 'AuditVerification', '_prisma_migrations') ORDER BY 1`)).map((r) => r.t as string);
-  const [row] = await sql(`SELECT ${tables.map((t) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '') FROM "${t}" x) AS "${t}"`).join(", ")}`);
-  return row as Record<string, string>;
-}
+const fingerprint = db.databaseFingerprint;
 
 async function ids(): Promise<Ids> {
-  const [row] = await sql(`SELECT
-    (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = '${LEARNER}' AND e.status = 'DRAFT' AND e."authorId" IS NULL ORDER BY e."createdAt" LIMIT 1) AS draft,
-    (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = '${LEARNER}' AND e.status = 'SUBMITTED' ORDER BY e."createdAt" LIMIT 1) AS submitted,
-    (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = '${LEARNER2}' AND e."authorId" IS NOT NULL AND e.status = 'DRAFT' ORDER BY e."createdAt" LIMIT 1) AS record,
-    (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner2@northgate.example' AND e.title = 'Feedback survey for families') AS "raceTarget",
-    (SELECT u.id FROM "User" u WHERE u.email = '${LEARNER2}') AS learner2,
-    (SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" JOIN "Evidence" e ON e.id = v."evidenceId" JOIN "User" u ON u.id = e."learnerId" WHERE u.email = '${LEARNER}' AND e.status = 'DRAFT' AND v."submittedAt" IS NULL LIMIT 1) AS file,
-    (SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" JOIN "Evidence" e ON e.id = v."evidenceId" JOIN "User" u ON u.id = e."learnerId" WHERE u.email = '${LEARNER}' LIMIT 1) AS "anyFile",
-    (SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" JOIN "Unit" n ON n.id = e."unitId" WHERE u.email = '${LEARNER}' AND n.code = 'CPC308') AS enrolment,
-    (SELECT u.id FROM "User" u WHERE u.email = '${LEARNER}') AS learner,
-    (SELECT u.id FROM "User" u WHERE u.email = '${ASSESSOR}') AS assessor,
-    (SELECT c.id FROM "Criterion" c JOIN "Unit" n ON n.id = c."unitId" WHERE n.code = 'CPC308' AND c.code = 'A2') AS criterion,
-    (SELECT l.id FROM "EvidenceLink" l JOIN "Evidence" e ON e.id = l."evidenceId" JOIN "User" u ON u.id = e."learnerId" WHERE u.email = '${LEARNER}' AND e.status = 'SUBMITTED' AND l."removedAt" IS NULL LIMIT 1) AS link`);
-  return row as Ids;
+  const [learner, enrolment] = [await db.userId(LEARNER), await db.enrolmentOf(LEARNER, "CPC308")];
+  const found = {
+    draft: await db.firstEvidenceOf(LEARNER, { status: "DRAFT", byAssessor: false }),
+    submitted: await db.firstEvidenceOf(LEARNER, { status: "SUBMITTED" }),
+    record: await db.firstEvidenceOf(LEARNER2, { status: "DRAFT", byAssessor: true }),
+    raceTarget: await db.evidenceIdByTitle("Feedback survey for families", "learner2@northgate.example"),
+    learner2: await db.userId(LEARNER2),
+    file: await db.fileOf(LEARNER, { draft: true }),
+    anyFile: await db.fileOf(LEARNER),
+    enrolment: enrolment.id,
+    learner,
+    assessor: await db.userId(ASSESSOR),
+    criterion: await db.criterionId("CPC308", "A2"),
+    link: await db.submittedClaimOf(LEARNER),
+  };
+  return Object.fromEntries(Object.entries(found).filter(([, id]) => id !== undefined)) as Ids;
 }
 
 /** Posts a registered action, found by name. */
@@ -166,11 +161,7 @@ test.beforeAll(async () => {
   v = await ids();
   // A witness link to answer and an assessor's draft record to edit, made directly: the actions under test must not make them.
   const token = randomBytes(24).toString("base64url");
-  await sql(
-    `INSERT INTO "WitnessRequest" (id, "centreId", "evidenceId", "requestedById", "witnessName", "witnessEmail", "jobRole", relationship, statement, "tokenHash", "expiresAt")
-     SELECT gen_random_uuid(), e."centreId", e.id, e."learnerId", 'Robin Hale', 'robin@example.com', 'Manager', 'Line manager', 'Jordan led the review.', $2, now() + interval '7 days' FROM "Evidence" e WHERE e.id = $1`,
-    [v.draft, createHash("sha256").update(token).digest("hex")],
-  );
+  await db.addWitnessRequest(v.draft!, createHash("sha256").update(token).digest("hex"));
   v.token = token;
   expect(v.draft && v.submitted && v.file && v.enrolment && v.criterion && v.link, JSON.stringify(v)).toBeTruthy();
 });
@@ -221,12 +212,12 @@ test("emoji and right-to-left text are accepted where text is free, without an e
   };
   await signInAs(page, LEARNER2);
   for (const value of Object.values(accepted)) await accept("addEvidenceAction", { ...evidenceFields, title: value });
-  const [{ id }] = await sql(`SELECT id FROM "Evidence" WHERE title = $1`, [accepted.rtl]);
+  const id = await db.evidenceIdByTitle(accepted.rtl);
   for (const value of Object.values(accepted)) {
     await accept("updateEvidenceAction", { evidenceId: id, ...evidenceFields, title: accepted.rtl, account: value });
     await accept("addCommentAction", { evidenceId: id, body: value });
   }
-  expect(await sql(`SELECT count(*)::int AS n FROM "Comment" WHERE body = $1 AND "evidenceId" = $2`, [accepted.rtl, id])).toEqual([{ n: 1 }]);
+  expect(await db.commentCount(id, accepted.rtl)).toBe(1);
   if (v.record) {
     await signInAs(page, ASSESSOR);
     for (const value of Object.values(accepted)) await accept("updateRecordAction", { evidenceId: v.record, ...recordFields, narrative: value });
@@ -246,10 +237,10 @@ test("a server action sent with Origin: null or from another site is refused wit
 
 test("ten “Start a revision” at once make one new version and no error", async ({ page }) => {
   await signInAs(page, "learner2@northgate.example");
-  const [{ n: before }] = await sql(`SELECT count(*)::int AS n FROM "EvidenceVersion" WHERE "evidenceId" = $1`, [v.raceTarget]);
+  const before = await db.versionCount(v.raceTarget!);
   const responses = await Promise.all(Array.from({ length: 10 }, () => post(page.request, "startRevisionAction", { evidenceId: v.raceTarget! })));
   for (const r of responses) expect(r.status(), await r.text()).toBeLessThan(500);
-  expect(await sql(`SELECT count(*)::int AS n FROM "EvidenceVersion" WHERE "evidenceId" = $1`, [v.raceTarget])).toEqual([{ n: before + 1 }]);
+  expect(await db.versionCount(v.raceTarget!)).toBe(before + 1);
 });
 
 // Route handlers: hostile path parameters, query strings, headers and bodies.

@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { E2E_PG_PORT } from "../../playwright.config";
-import { expect, expectAccessible, signInAs, sql, test } from "./fixtures";
+import * as db from "./db";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
 // `npm run attest -- audit verify` against the running e2e app's database and key.
 const auditVerify = () =>
@@ -22,8 +23,8 @@ test("a centre admin checks the records' integrity, and sees an operator's check
   await expectAccessible(page);
 
   // Someone with the owner role changes a signed plan item behind the app's back.
-  const [item] = await sql(`SELECT i.id, i.task FROM "PlanItem" i JOIN "PlanSignature" s ON s."versionId" = i."versionId" LIMIT 1`);
-  const setTask = (task: string) => sql(`BEGIN; ALTER TABLE "PlanItem" DISABLE TRIGGER USER; UPDATE "PlanItem" SET task = '${task.replace(/'/g, "''")}' WHERE id = '${item.id}'; ALTER TABLE "PlanItem" ENABLE TRIGGER USER; COMMIT`);
+  const item = await db.signedPlanItem();
+  const setTask = (task: string) => db.rewritePlanItemBehindTheAppsBack(item.id, task);
   await setTask("A task nobody agreed to");
   const broken = await auditVerify();
   expect(broken.code).toBe(1);
@@ -47,34 +48,30 @@ test("the integrity page is for centre admins only", async ({ page }) => {
 
 test("every read of an evidence file is audited, ranges and previews included, once per person and day", async ({ page }) => {
   await signInAs(page, "assessor@northgate.example");
-  const [assessor] = await sql(`SELECT id FROM "User" WHERE email = 'assessor@northgate.example'`);
-  const [file] = await sql(
-    `SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" JOIN "Evidence" e ON e.id = v."evidenceId" JOIN "Enrolment" n ON n."learnerId" = e."learnerId" AND n."assessorId" = $1
-     WHERE v."submittedAt" IS NOT NULL AND f."mediaType" = 'application/pdf' LIMIT 1`,
-    [assessor.id],
-  );
-  const events = async () => (await sql(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE kind = 'evidence.file_read' AND "actorId" = $1 AND data->>'fileId' = $2`, [assessor.id, file.id]))[0].n;
+  const assessor = await db.userId("assessor@northgate.example");
+  const file = await db.submittedFileAssessedBy(assessor, "application/pdf");
+  const events = async () => (await db.auditEventsOf({ kind: "evidence.file_read", actorId: assessor, fileId: file })).length;
   // As on a new day: other specs may already have opened this file today.
-  await sql(`DELETE FROM "FileRead" WHERE "fileId" = $1 AND "userId" = $2`, [file.id, assessor.id]);
+  await db.forgetFileReads(file, assessor);
   const before = await events();
-  const ranged = await page.request.get(`/api/files/${file.id}?inline=1`, { headers: { Range: "bytes=0-9" } });
+  const ranged = await page.request.get(`/api/files/${file}?inline=1`, { headers: { Range: "bytes=0-9" } });
   expect(ranged.status()).toBe(206);
   expect(await events()).toBe(before + 1);
-  const [event] = await sql(`SELECT data FROM "AuditEvent" WHERE kind = 'evidence.file_read' AND "actorId" = $1 AND data->>'fileId' = $2 ORDER BY id DESC LIMIT 1`, [assessor.id, file.id]);
+  const event = (await db.auditEventsOf({ kind: "evidence.file_read", actorId: assessor, fileId: file })).at(-1)!;
   expect(event.data).toMatchObject({ inline: true, range: true });
-  expect((await page.request.get(`/api/files/${file.id}`)).status()).toBe(200);
+  expect((await page.request.get(`/api/files/${file}`)).status()).toBe(200);
   expect(await events()).toBe(before + 1);
 });
 
 test("a CSV download is audited and signs the audit trail's head", async ({ page }) => {
   await signInAs(page, "assessor@northgate.example");
-  const [enrolment] = await sql(`SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" JOIN "Unit" n ON n.id = e."unitId" WHERE u.email = 'learner3@northgate.example' AND n.code = 'AG26'`);
-  const [before] = await sql(`SELECT count(*)::int AS n FROM "AuditCheckpoint" WHERE reason = 'export'`);
+  const enrolment = await db.enrolmentOf("learner3@northgate.example", "AG26");
+  const before = (await db.checkpoints("export")).length;
   const response = await page.request.get(`/api/enrolments/${enrolment.id}/matrix`);
   expect(response.status()).toBe(200);
-  const [event] = await sql(`SELECT id, data FROM "AuditEvent" WHERE kind = 'export.csv_downloaded' ORDER BY id DESC LIMIT 1`);
+  const event = (await db.auditEventsOf({ kind: "export.csv_downloaded" })).at(-1)!;
   expect(event.data).toMatchObject({ export: "tracking-matrix", enrolmentId: enrolment.id });
-  const [checkpoint] = await sql(`SELECT "eventId" FROM "AuditCheckpoint" WHERE reason = 'export' ORDER BY id DESC LIMIT 1`);
-  expect(BigInt(checkpoint.eventId)).toBeGreaterThanOrEqual(BigInt(event.id));
-  expect((await sql(`SELECT count(*)::int AS n FROM "AuditCheckpoint" WHERE reason = 'export'`))[0].n).toBe(before.n + 1);
+  const exports = await db.checkpoints("export");
+  expect(exports.at(-1)!.eventId).toBeGreaterThanOrEqual(event.id);
+  expect(exports).toHaveLength(before + 1);
 });

@@ -1,4 +1,5 @@
-import { expect, expectAccessible, signInAs, sql, test } from "./fixtures";
+import { enrolmentOf, userId } from "./db";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
 test("an admin reads the outbox", async ({ page }) => {
   await signInAs(page, "admin@northgate.example");
@@ -8,9 +9,9 @@ test("an admin reads the outbox", async ({ page }) => {
 });
 
 test("a learner reads their tracking matrix across units", async ({ page }) => {
-  const [learner] = await sql(`SELECT id FROM "User" WHERE email = 'learner@northgate.example'`);
+  const learner = await userId("learner@northgate.example");
   await signInAs(page, "learner@northgate.example");
-  await page.goto(`/learners/${learner.id}/matrix`);
+  await page.goto(`/learners/${learner}/matrix`);
   await expect(page.getByRole("heading", { name: "Tracking matrix: Jordan Lee, all units" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "AG26 3.3" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "CPC 308 K21" })).toBeVisible();
@@ -25,7 +26,7 @@ test("an IQA reads a learner's evidence and review screen without any controls",
   await expect(page.getByRole("button", { name: "Withdraw" })).toHaveCount(0);
   await expect(page.getByLabel("New comment")).toHaveCount(0);
   await expectAccessible(page);
-  const [enrolment] = await sql(`SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" JOIN "Unit" n ON n.id = e."unitId" WHERE u.email = 'learner2@northgate.example' AND n.code = 'CPC308'`);
+  const enrolment = await enrolmentOf("learner2@northgate.example", "CPC308");
   await page.goto(`/enrolments/${enrolment.id}/review`);
   await expect(page.getByRole("heading", { name: /Review: Casey Morgan, CPC 308/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign", exact: true })).toHaveCount(0);

@@ -1,31 +1,25 @@
 import { serverActions } from "../support/authz-registry";
 import { postAction } from "./action-post";
-import { expect, signInAs, sql, test } from "./fixtures";
+import * as db from "./db";
+import { expect, signInAs, test } from "./fixtures";
 
 // Every registered server action, POSTed directly (no form, no page) by someone without the right,
 // with another learner's ids: each must refuse and change nothing.
 
-const snapshot = () =>
-  sql(`SELECT
-    (SELECT count(*) FROM "Evidence") AS evidence, (SELECT count(*) FROM "EvidenceVersion") AS versions,
-    (SELECT count(*) FROM "EvidenceVersion" WHERE "submittedAt" IS NOT NULL) AS submitted,
-    (SELECT string_agg(status::text, ',' ORDER BY id) FROM "Evidence") AS statuses,
-    (SELECT count(*) FROM "EvidenceLink" WHERE "removedAt" IS NULL) AS links, (SELECT string_agg(claim::text, ',' ORDER BY id) FROM "EvidenceLink") AS claims,
-    (SELECT count(*) FROM "EvidenceFile") AS files, (SELECT count(*) FROM "Comment") AS comments, (SELECT count(*) FROM "WitnessRequest") AS witnesses,
-    (SELECT count(*) FROM "Decision") AS decisions, (SELECT count(*) FROM "UnitSignOff") AS signoffs, (SELECT count(*) FROM "PlanSignature") AS plan_signatures,
-    (SELECT count(*) FROM "AssessmentPlanVersion") AS plan_versions, (SELECT count(*) FROM "Session" WHERE "endedAt" IS NOT NULL) AS ended_sessions,
-    (SELECT string_agg(active::text || coalesce("passwordHash", ''), ',' ORDER BY id) FROM "User") AS accounts, (SELECT string_agg(title, ',' ORDER BY id) FROM "EvidenceVersion") AS titles`);
+const snapshot = db.portfolioSnapshot;
+const LEARNER = "learner@northgate.example";
 
-async function victims() {
-  const [row] = await sql(`SELECT
-    (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner@northgate.example' AND e.status = 'DRAFT' LIMIT 1) AS draft,
-    (SELECT e.id FROM "Evidence" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner@northgate.example' AND e.status = 'SUBMITTED' LIMIT 1) AS submitted,
-    (SELECT f.id FROM "EvidenceFile" f JOIN "EvidenceVersion" v ON v.id = f."versionId" JOIN "Evidence" e ON e.id = v."evidenceId" WHERE e.status = 'DRAFT' AND v."submittedAt" IS NULL LIMIT 1) AS file,
-    (SELECT e.id FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" JOIN "Unit" n ON n.id = e."unitId" WHERE u.email = 'learner@northgate.example' AND n.code = 'CPC308') AS enrolment,
-    (SELECT e."learnerId" FROM "Enrolment" e JOIN "User" u ON u.id = e."learnerId" WHERE u.email = 'learner@northgate.example' LIMIT 1) AS learner,
-    (SELECT c.id FROM "Criterion" c JOIN "Unit" n ON n.id = c."unitId" WHERE n.code = 'CPC308' AND c.code = 'A2') AS criterion,
-    (SELECT l.id FROM "EvidenceLink" l JOIN "Evidence" e ON e.id = l."evidenceId" WHERE e.status = 'SUBMITTED' LIMIT 1) AS link`);
-  return row as Record<string, string>;
+async function victims(): Promise<Record<string, string>> {
+  const enrolment = await db.enrolmentOf(LEARNER, "CPC308");
+  return {
+    draft: (await db.firstEvidenceOf(LEARNER, { status: "DRAFT" }))!,
+    submitted: (await db.firstEvidenceOf(LEARNER, { status: "SUBMITTED" }))!,
+    file: await db.fileOf(LEARNER, { draft: true }),
+    enrolment: enrolment.id,
+    learner: enrolment.learnerId,
+    criterion: await db.criterionId("CPC308", "A2"),
+    link: await db.submittedClaimOf(LEARNER),
+  };
 }
 
 function fieldsFor(name: string, v: Record<string, string>): Record<string, string> {
@@ -61,7 +55,7 @@ for (const { file, actions } of serverActions) {
     test(`${name} posted directly by another centre's admin is refused`, async ({ page }) => {
       const v = await victims();
       if (name !== "respondToWitnessAction") await signInAs(page, "admin@riverside.example");
-      const unreadBefore = await sql(`SELECT count(*)::int AS n FROM "Notification" n JOIN "User" u ON u.id = n."userId" WHERE u.email = 'learner@northgate.example' AND n."readAt" IS NULL`);
+      const unreadBefore = await db.unreadNotificationCount(LEARNER);
       const before = await snapshot();
       const response = await post(page.request, file, name, fieldsFor(name, v));
       const text = await response.text();
@@ -71,7 +65,7 @@ for (const { file, actions } of serverActions) {
       else if (name === "checkIntegrityAction") expect(text).not.toContain("Not found");
       else expect(text, `${name} answered: ${text.slice(0, 300)}`).toContain("Not found: it may have been removed, or you may not have access to it.");
       expect(await snapshot()).toEqual(before);
-      expect(await sql(`SELECT count(*)::int AS n FROM "Notification" n JOIN "User" u ON u.id = n."userId" WHERE u.email = 'learner@northgate.example' AND n."readAt" IS NULL`)).toEqual(unreadBefore);
+      expect(await db.unreadNotificationCount(LEARNER)).toBe(unreadBefore);
     });
   }
 }
@@ -92,10 +86,10 @@ for (const { file, actions } of serverActions) {
 
 test("the same direct POST by the item's owner is accepted (so the refusals above are real)", async ({ page }) => {
   const v = await victims();
-  await signInAs(page, "learner@northgate.example");
-  const [before] = await sql(`SELECT count(*)::int AS n FROM "Comment" WHERE "evidenceId" = $1`, [v.draft]);
+  await signInAs(page, LEARNER);
+  const before = await db.commentCount(v.draft!);
   const response = await post(page.request, "app/evidence/actions.ts", "addCommentAction", { evidenceId: v.draft!, body: "Posted directly by the owner." });
   const text = await response.text();
   expect(text, text.slice(0, 400)).not.toContain("Not found");
-  expect(await sql(`SELECT count(*)::int AS n FROM "Comment" WHERE "evidenceId" = $1`, [v.draft])).toEqual([{ n: before.n + 1 }]);
+  expect(await db.commentCount(v.draft!)).toBe(before + 1);
 });

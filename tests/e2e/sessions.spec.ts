@@ -2,7 +2,8 @@ import type { Browser, Cookie, Page } from "@playwright/test";
 import { request } from "@playwright/test";
 import { E2E_PORT } from "../../playwright.config";
 import { postAction } from "./action-post";
-import { PASSWORD, expect, expectAccessible, signInAs, sql, test } from "./fixtures";
+import { addDemoLearner, auditEventsOf, backdateSessions, sessionEndReasons, setActive, throttle } from "./db";
+import { PASSWORD, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 // A session cookie kept from the browser and replayed later, from a fresh client, must be refused
 // once the session has ended, whatever ended it: sign-out, the absolute or idle limit, a password
@@ -13,16 +14,7 @@ async function newLearner(tag: string) {
   const email = `${tag}-${Date.now()}@northgate.example`;
   // "Aa…" sorts first, so the user is on the first page of the admin's list.
   const name = `Aa Session ${tag}`;
-  const [user] = await sql(
-    `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt")
-     SELECT gen_random_uuid(), $1, $2, "passwordHash", now() FROM "User" WHERE email = 'learner@northgate.example' RETURNING id`,
-    [email, name],
-  );
-  await sql(
-    `INSERT INTO "RoleGrant" (id, "userId", "centreId", role) SELECT gen_random_uuid(), $1, "centreId", 'LEARNER' FROM "RoleGrant" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'admin@northgate.example'`,
-    [user.id],
-  );
-  return { id: user.id as string, email, name };
+  return addDemoLearner({ email, name });
 }
 
 async function sessionCookie(page: Page): Promise<Cookie> {
@@ -84,7 +76,7 @@ test("sign out ends the session on the server: the kept cookie is refused", asyn
   await expect(page).toHaveURL(/\/sign-in/);
   await expectAccessible(page);
   expect(await replay(cookie)).toEqual(REFUSED);
-  expect(await sql(`SELECT "endReason" FROM "Session" WHERE "userId" = $1`, [user.id])).toEqual([{ endReason: "sign_out" }]);
+  expect(await sessionEndReasons(user.id)).toEqual(["sign_out"]);
 });
 
 test("a session ends at its absolute limit, however busy", async ({ page }) => {
@@ -93,7 +85,7 @@ test("a session ends at its absolute limit, however busy", async ({ page }) => {
   const cookie = await sessionCookie(page);
   expect(await replay(cookie)).toEqual(ACCEPTED);
   // Signed in 12 hours and a minute ago, and active a moment ago.
-  await sql(`UPDATE "Session" SET "createdAt" = "createdAt" - interval '12 hours 1 minute', "expiresAt" = "expiresAt" - interval '12 hours 1 minute' WHERE "userId" = $1`, [user.id]);
+  await backdateSessions(user.id, (12 * 60 + 1) * 60_000, ["createdAt", "expiresAt"]);
   expect(await replay(cookie)).toEqual(REFUSED);
   await page.goto("/evidence");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fevidence$/);
@@ -105,7 +97,7 @@ test("a session ends after an hour without a request", async ({ page }) => {
   await signInAs(page, user.email);
   const cookie = await sessionCookie(page);
   expect(await replay(cookie)).toEqual(ACCEPTED);
-  await sql(`UPDATE "Session" SET "createdAt" = "createdAt" - interval '61 minutes', "lastSeenAt" = "lastSeenAt" - interval '61 minutes' WHERE "userId" = $1`, [user.id]);
+  await backdateSessions(user.id, 61 * 60_000, ["createdAt", "lastSeenAt"]);
   expect(await replay(cookie)).toEqual(REFUSED);
 });
 
@@ -144,7 +136,7 @@ test("changing the password ends every session of that person; they sign in agai
   expect(await replay(otherCookie)).toEqual(REFUSED);
   await elsewhere.close();
   await signInWithForm(page, user.email, "a brand new passphrase");
-  expect(await sql(`SELECT kind FROM "AuditEvent" WHERE "actorId" = $1 AND kind = 'auth.password_changed'`, [user.id])).toHaveLength(1);
+  expect(await auditEventsOf({ kind: "auth.password_changed", actorId: user.id })).toHaveLength(1);
 });
 
 test("a centre admin signs a user out everywhere", async ({ page, browser }) => {
@@ -186,14 +178,14 @@ test("a centre admin disables an account: its sessions end, and enabling it agai
   await admin.context().close();
   // Enabled again, the person signs in afresh.
   await signInWithForm(page, user.email);
-  expect(await sql(`SELECT kind FROM "AuditEvent" WHERE subject = $1 AND kind IN ('user.disabled', 'user.enabled') ORDER BY id`, [`user:${user.id}`])).toEqual([{ kind: "user.disabled" }, { kind: "user.enabled" }]);
+  expect((await auditEventsOf({ kind: ["user.disabled", "user.enabled"], subject: `user:${user.id}` })).map((e) => e.kind)).toEqual(["user.disabled", "user.enabled"]);
 });
 
 test("every failed sign-in says the same, whether or not the account exists", async ({ page }) => {
   const user = await newLearner("failures");
-  await sql(`UPDATE "User" SET active = false WHERE id = $1`, [user.id]);
+  await setActive({ id: user.id }, false);
   const throttled = await newLearner("throttled");
-  await sql(`UPDATE "User" SET "failedSignIns" = 9, "lockedUntil" = (now() AT TIME ZONE 'UTC') + interval '10 minutes' WHERE id = $1`, [throttled.id]);
+  await throttle(throttled.id);
   const messages = new Set<string>();
   for (const [email, password] of [
     ["nobody-at-all@northgate.example", PASSWORD],

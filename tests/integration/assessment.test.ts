@@ -7,44 +7,48 @@ import { reviewScreen } from "../../src/server/assessment/review";
 import { decisionHash } from "../../src/server/assessment/signature";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import type { Actor } from "../../src/server/auth/actor";
-import { pdf } from "../../src/server/demo/sample-files";
-import { createEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
-import { attachUpload } from "../../src/server/portfolio/files";
-import { setMapping } from "../../src/server/portfolio/mapping";
+import { startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { listNotifications } from "../../src/server/portfolio/notifications";
 import { submitEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError } from "../../src/server/policy";
-import { actorFor, evidenceInput, received } from "../support/actors";
+import * as build from "../support/builders";
+import { evidenceInput } from "../support/actors";
 import { freshDatabase } from "../support/db";
 
-const { db } = await freshDatabase("demo");
-const as = actorFor(db);
-const learner = await as("learner@northgate.example");
-const assessor = await as("assessor@northgate.example");
+const { db } = await freshDatabase();
+const home = await build.centre();
+const elsewhere = await build.centre();
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"], name: "Sam Okafor" });
+const iqa = await build.user({ centre: home, roles: ["IQA"] });
+const learner = await build.user({ centre: home, roles: ["LEARNER"], name: "Jordan Lee" });
+const learner2 = await build.user({ centre: home, roles: ["LEARNER"] });
+const cpc = await build.enrolment({ learner, assessor, iqa, unit: "CPC308" });
+const ag = await build.enrolment({ learner, assessor, iqa, unit: "AG26" });
+for (const unit of ["CPC308", "AG26"]) await build.enrolment({ learner: learner2, assessor, iqa, unit });
+// Another assessor's learner in the same centre: not on this assessor's caseload.
+await build.enrolment({ learner: await build.user({ centre: home, roles: ["LEARNER"] }), assessor: await build.user({ centre: home, roles: ["ASSESSOR"] }), unit: "CPC308" });
+await build.agreedPlan(ag);
+await build.submittedItem({ learner, criteria: ["A1"] });
+const elsewhereAdmin = await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] });
 const fresh = (a: Actor): Actor => ({ ...a, signedInAt: new Date() });
-const outsiders = [await as("learner2@northgate.example"), await as("iqa@northgate.example"), await as("admin@northgate.example"), await as("verifier@northgate.example"), await as("admin@riverside.example"), learner];
+const outsiders = [
+  learner2,
+  iqa,
+  await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }),
+  await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: new Date(), endsAt: new Date(Date.now() + 365 * 86_400_000) } }),
+  elsewhereAdmin,
+  learner,
+];
 
-const cpc = await db.enrolment.findFirstOrThrow({ where: { learnerId: learner.userId, unit: { code: "CPC308" } } });
-const ag = await db.enrolment.findFirstOrThrow({ where: { learnerId: learner.userId, unit: { code: "AG26" } } });
-const criterion = (unitId: string, code: string) => db.criterion.findFirstOrThrow({ where: { unitId, code } });
 const judgement = (enrolmentId: string, criterionId: string) => db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId, criterionId } } });
 const latestSubmitted = (evidenceId: string) => db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } }, orderBy: { version: "desc" } });
 
-async function submittedItem(codes: [string, string][], title = "Evidence for review") {
-  const { id } = await createEvidence(learner, evidenceInput({ title }));
-  await attachUpload(learner, id, await received(pdf(`${title} ${Math.random()}`)), "item.pdf");
-  const criteria = await Promise.all(codes.map(([unitId, code]) => criterion(unitId, code)));
-  await setMapping(learner, id, { links: criteria.map((c) => ({ criterionId: c.id, note: `Shows ${c.code}` })), scopeOptionIds: [] });
-  await submitEvidence(learner, id, { ownWork: true, workplace: true });
-  return { id, criteria };
-}
-
 const decide = async (enrolmentId: string, criterionId: string, outcome: "MET" | "NOT_YET_MET", versionIds: string[], extra: Record<string, unknown> = {}, who: Actor = assessor) =>
-  decideCriterion(who, enrolmentId, { criterionId, outcome, evidenceVersionIds: versionIds, typedName: "Sam Okafor", password: "attest-demo", revision: (await judgement(enrolmentId, criterionId)).revision, feedback: "", ...extra });
+  decideCriterion(who, enrolmentId, { criterionId, outcome, evidenceVersionIds: versionIds, typedName: "Sam Okafor", password: build.PASSWORD, revision: (await judgement(enrolmentId, criterionId)).revision, feedback: "", ...extra });
 
 describe("a decision per criterion", () => {
   it("is signed: typed name, password, time and a SHA-256 over the decision and the evidence relied on", async () => {
-    const { id, criteria } = await submittedItem([[cpc.unitId, "A3"]]);
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["A3"] });
     const version = await latestSubmitted(id);
     const { decisionId } = await decide(cpc.id, criteria[0]!.id, "MET", [version.id]);
     const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: { evidence: true } });
@@ -57,8 +61,8 @@ describe("a decision per criterion", () => {
   });
 
   it("refuses a wrong password, a wrong name, missing feedback and evidence not mapped to the criterion, writing nothing", async () => {
-    const { id, criteria } = await submittedItem([[cpc.unitId, "A4"]]);
-    const other = await submittedItem([[cpc.unitId, "A5"]]);
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["A4"] });
+    const other = await build.submittedItem({ learner, criteria: ["A5"] });
     const v = (await latestSubmitted(id)).id;
     const before = await db.decision.count();
     await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], { password: "wrong" })).rejects.toThrow(/password is not right/);
@@ -73,7 +77,7 @@ describe("a decision per criterion", () => {
   });
 
   it("two submissions of the same decision at once produce exactly one", async () => {
-    const { id, criteria } = await submittedItem([[cpc.unitId, "B7"]]);
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["B7"] });
     const v = (await latestSubmitted(id)).id;
     const revision = (await judgement(cpc.id, criteria[0]!.id)).revision;
     const input = { criterionId: criteria[0]!.id, outcome: "MET", evidenceVersionIds: [v], typedName: "Sam Okafor", revision };
@@ -84,7 +88,7 @@ describe("a decision per criterion", () => {
   });
 
   it("only the enrolment's assessor decides", async () => {
-    const { id, criteria } = await submittedItem([[cpc.unitId, "C2"]]);
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["C2"] });
     const v = (await latestSubmitted(id)).id;
     for (const who of outsiders) await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], {}, { ...who, signedInAt: new Date() })).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.decision.count({ where: { criterionId: criteria[0]!.id } })).toBe(0);
@@ -93,7 +97,7 @@ describe("a decision per criterion", () => {
 
 describe("the feedback loop and stale decisions", () => {
   it("not yet met → feedback to the learner → new version → back in the queue → met; a changed item makes its met decision stale", async () => {
-    const { id, criteria } = await submittedItem([[cpc.unitId, "B3"], [cpc.unitId, "B4"]], "Efficiency proposal");
+    const { id, criteria } = await build.submittedItem({ learner, criteria: ["B3", "B4"], title: "Efficiency proposal" });
     const [b3, b4] = criteria as unknown as [{ id: string }, { id: string }];
     const v1 = await latestSubmitted(id);
     await decide(cpc.id, b3.id, "NOT_YET_MET", [v1.id], { feedback: "Say who you sent the recommendations to." });
@@ -122,7 +126,7 @@ describe("the feedback loop and stale decisions", () => {
 
 describe("claims", () => {
   it("are confirmed or rejected by the assessor only", async () => {
-    const { criteria } = await submittedItem([[cpc.unitId, "C6"]]);
+    const { criteria } = await build.submittedItem({ learner, criteria: ["C6"] });
     const link = await db.evidenceLink.findFirstOrThrow({ where: { criterionId: criteria[0]!.id, enrolmentId: cpc.id } });
     for (const who of outsiders) await expect(reviewClaim(who, cpc.id, { linkId: link.id, claim: "CONFIRMED" })).rejects.toBeInstanceOf(NotFoundError);
     await reviewClaim(assessor, cpc.id, { linkId: link.id, claim: "REJECTED" });
@@ -134,8 +138,8 @@ describe("claims", () => {
 describe("unit sign-off", () => {
   it("needs every criterion met, locks the decisions, and completes when the learner countersigns", async () => {
     const codes = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"];
-    const signOff = { summativeComment: "Consistent, well-evidenced negotiation over six months.", typedName: "Sam Okafor", password: "attest-demo" };
-    const { id, criteria } = await submittedItem(codes.map((c) => [ag.unitId, c] as [string, string]), "Service agreement file");
+    const signOff = { summativeComment: "Consistent, well-evidenced negotiation over six months.", typedName: "Sam Okafor", password: build.PASSWORD };
+    const { id, criteria } = await build.submittedItem({ learner, criteria: codes, title: "Service agreement file" });
     const v = (await latestSubmitted(id)).id;
     for (const c of criteria.slice(0, 9)) await decide(ag.id, c.id, "MET", [v], {}, fresh(assessor));
     await expect(signOffUnit(assessor, ag.id, signOff)).rejects.toThrow(/1 of 10 criteria are not met yet/);
@@ -155,7 +159,8 @@ describe("unit sign-off", () => {
 describe("caseload and tracking matrix", () => {
   it("shows each learner's units with completion, work awaiting review and its age, overdue past the target", async () => {
     const today = await caseload(assessor, {});
-    expect(today.total).toBe(6);
+    // Two learners on two units each; the other assessor's learner is not counted.
+    expect(today.total).toBe(4);
     const row = today.rows.find((r) => r.id === cpc.id)!;
     expect(row.awaiting).toBeGreaterThan(0);
     expect(row.overdue).toBe(false);
@@ -175,7 +180,7 @@ describe("caseload and tracking matrix", () => {
     const csv = matrixCsv(all);
     expect(csv.split("\r\n")[0]).toMatch(/^Unit,Criterion,State,/);
     expect(csv).toContain("CPC 308,A1,submitted");
-    await expect(trackingMatrix(await as("admin@riverside.example"), { learnerId: learner.userId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(trackingMatrix(await as("learner2@northgate.example"), { enrolmentId: cpc.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(trackingMatrix(elsewhereAdmin, { learnerId: learner.userId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(trackingMatrix(learner2, { enrolmentId: cpc.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,37 +1,28 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { decideCriterion } from "../../src/server/assessment/decide";
-import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import { appendAudit, eventHash } from "../../src/server/audit/append";
 import { checkpointLogFile, writeCheckpoint } from "../../src/server/audit/checkpoint";
 import { loadSigningKey } from "../../src/server/audit/signing-key";
 import { verifyIntegrity } from "../../src/server/audit/verify";
-import type { Actor } from "../../src/server/auth/actor";
-import { pdf } from "../../src/server/demo/sample-files";
-import { createEvidence } from "../../src/server/portfolio/evidence";
-import { attachUpload } from "../../src/server/portfolio/files";
-import { setMapping } from "../../src/server/portfolio/mapping";
-import { submitEvidence } from "../../src/server/portfolio/submission";
-import { actorFor, evidenceInput, received } from "../support/actors";
+import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
-const { db, ownerDb, url } = await freshDatabase("demo");
+const { db, ownerDb, url } = await freshDatabase();
 const key = await loadSigningKey();
-const as = actorFor(db);
-const learner = await as("learner@northgate.example");
-const assessor: Actor = { ...(await as("assessor@northgate.example")), signedInAt: new Date() };
-const ag = await db.enrolment.findFirstOrThrow({ where: { learnerId: learner.userId, unit: { code: "AG26" } } });
+const home = await build.centre();
+const learner = await build.user({ centre: home, roles: ["LEARNER"] });
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"] });
+const ag = await build.enrolment({ learner, assessor, unit: "AG26" });
 
-// A signed-off unit: one item relied on by ten signed decisions, the assessor's sign-off and the learner's countersignature.
+// A signed-off unit: an agreed plan, one item relied on by ten signed decisions, the assessor's sign-off and the learner's countersignature.
+await build.agreedPlan(ag);
 const criteria = await db.criterion.findMany({ where: { unitId: ag.unitId }, orderBy: { position: "asc" } });
-const { id: evidenceId } = await createEvidence(learner, evidenceInput({ title: "Service agreement file" }));
-await attachUpload(learner, evidenceId, await received(pdf("agreement")), "agreement.pdf");
-await setMapping(learner, evidenceId, { links: criteria.map((c) => ({ criterionId: c.id, note: `Shows ${c.code}` })), scopeOptionIds: [] });
-await submitEvidence(learner, evidenceId, { ownWork: true, workplace: true });
+const { id: evidenceId } = await build.submittedItem({ learner, criteria: criteria.map((c) => c.code), title: "Service agreement file" });
 const version = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } } });
-for (const c of criteria) await decideCriterion(assessor, ag.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: assessor.name, revision: 0, feedback: "" });
-await signOffUnit(assessor, ag.id, { summativeComment: "Consistent over six months.", typedName: assessor.name });
+for (const c of criteria) await build.signedDecision({ enrolment: ag, criterion: c.code, evidence: [version.id] });
+await signOffUnit({ ...assessor, signedInAt: new Date() }, ag.id, { summativeComment: "Consistent over six months.", typedName: assessor.name });
 await countersignUnit(learner, ag.id, { typedName: learner.name });
 
 /** Changes rows as the owner role can: triggers off, the change, triggers on. */

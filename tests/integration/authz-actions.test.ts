@@ -20,31 +20,35 @@ import { startSession, touchLiveSession } from "../../src/server/auth/sessions";
 import { setAccountActive, signOutEverywhere } from "../../src/server/centre/accounts";
 import { UserFacingError } from "../../src/server/errors";
 import { serverActions } from "../support/authz-registry";
-import { actorFor, evidenceInput, received } from "../support/actors";
+import { evidenceInput, received } from "../support/actors";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
 // Every server action calls one function of src/server with the acting user; each probe calls that
 // function as people without the right: another learner, another centre, a verifier. Signed-out
 // visitors never reach these functions: the edge sends them to sign in (tests/e2e/server-actions.spec.ts).
-const { db } = await freshDatabase("demo");
-const as = actorFor(db);
-const owner = await as("learner@northgate.example");
+const { db } = await freshDatabase();
+const home = await build.centre();
+const elsewhere = await build.centre();
+const owner = await build.user({ centre: home, roles: ["LEARNER"] });
+const cpc = await build.enrolment({ learner: owner, assessor: await build.user({ centre: home, roles: ["ASSESSOR"] }), unit: "CPC308" });
 const outsiders: [string, Actor][] = [
-  ["another learner", await as("learner2@northgate.example")],
-  ["another centre's admin", await as("admin@riverside.example")],
-  ["another centre's learner", await as("learner@riverside.example")],
-  ["a verifier", await as("verifier@northgate.example")],
+  ["another learner", await build.user({ centre: home, roles: ["LEARNER"] })],
+  ["another centre's admin", await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] })],
+  ["another centre's learner", await build.user({ centre: elsewhere, roles: ["LEARNER"] })],
+  ["a verifier", await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] })],
 ];
-const notificationsBefore = (await listNotifications(owner)).length;
+// A submitted item whose claim may be reviewed, a draft with a file, and a plan awaiting signatures.
+await build.submittedItem({ learner: owner, criteria: ["A1"] });
 const { id: evidenceId } = await createEvidence(owner, evidenceInput());
 const file = await attachUpload(owner, evidenceId, await received(pdf("authz")), "a.pdf");
-const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId: owner.userId, unit: { code: "CPC308" } } });
+const notificationsBefore = (await listNotifications(owner)).length;
 const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
-await savePlan(await as("assessor@northgate.example"), enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
-const planHash = (await getPlan(owner, enrolment.id)).versions[0]!.contentHash;
+await savePlan(cpc.assessor!, cpc.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
+const planHash = (await getPlan(owner, cpc.id)).versions[0]!.contentHash;
 const ownerSession = await db.$transaction((tx) => startSession(tx, owner.userId, null));
 const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash;
-const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
+const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
 const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   addEvidenceAction: (a) => createEvidence(a, evidenceInput()),
@@ -56,12 +60,12 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   setMappingAction: (a) => setMapping(a, evidenceId, { links: [], scopeOptionIds: [] }),
   removeFileAction: (a) => removeFile(a, file.id),
   addCommentAction: (a) => addComment(a, evidenceId, { body: "hello" }),
-  savePlanAction: (a) => savePlan(a, enrolment.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
-  signPlanAction: (a) => signPlan(a, enrolment.id, { typedName: a.name, contentHash: planHash }),
-  decideAction: (a) => decideCriterion({ ...a, signedInAt: new Date() }, enrolment.id, { criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", typedName: a.name, revision: 0 }),
-  reviewClaimAction: (a) => reviewClaim(a, enrolment.id, { linkId: link.id, claim: "REJECTED" }),
-  signOffUnitAction: (a) => signOffUnit({ ...a, signedInAt: new Date() }, enrolment.id, { summativeComment: "done", typedName: a.name }),
-  countersignUnitAction: (a) => countersignUnit(a, enrolment.id, { typedName: a.name }),
+  savePlanAction: (a) => savePlan(a, cpc.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
+  signPlanAction: (a) => signPlan(a, cpc.id, { typedName: a.name, contentHash: planHash }),
+  decideAction: (a) => decideCriterion({ ...a, signedInAt: new Date() }, cpc.id, { criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", typedName: a.name, revision: 0 }),
+  reviewClaimAction: (a) => reviewClaim(a, cpc.id, { linkId: link.id, claim: "REJECTED" }),
+  signOffUnitAction: (a) => signOffUnit({ ...a, signedInAt: new Date() }, cpc.id, { summativeComment: "done", typedName: a.name }),
+  countersignUnitAction: (a) => countersignUnit(a, cpc.id, { typedName: a.name }),
   createRecordAction: (a) => createAssessorRecord(a, owner.userId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
   sendForCountersignAction: (a) => sendForCountersign(a, evidenceId),
   updateRecordAction: (a) => updateAssessorRecord(a, evidenceId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
@@ -121,11 +125,11 @@ describe("every server action refuses those without the right", () => {
     expect(version.title).toBe("Resource use report for March");
     expect(version.files).toHaveLength(1);
     expect(await db.comment.count({ where: { evidenceId } })).toBe(0);
-    expect(await db.decision.count({ where: { enrolmentId: enrolment.id } })).toBe(0);
+    expect(await db.decision.count({ where: { enrolmentId: cpc.id } })).toBe(0);
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).claim).toBe("CLAIMED");
     expect(await db.unitSignOff.count()).toBe(0);
     expect(await db.witnessRequest.count({ where: { evidenceId } })).toBe(0);
-    expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: enrolment.id } } } })).toBe(0);
+    expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: cpc.id } } } })).toBe(0);
     expect((await listNotifications(owner)).length).toBe(notificationsBefore);
     expect(await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).toMatchObject({ active: true, passwordHash: ownerHash });
     expect(await touchLiveSession(db, ownerSession, owner.userId)).toBe(true);

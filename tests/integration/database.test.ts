@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openLocalDatabase } from "../../src/server/db/local-database";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
-const { db, url, ownerDb } = await freshDatabase("demo");
+const { db, url, ownerDb } = await freshDatabase();
+// Rows to keep: a learner's two enrolments, and an item whose submission wrote audit events.
+const learner = await build.user({ centre: await build.centre(), roles: ["LEARNER"] });
+for (const unit of ["CPC308", "AG26"]) await build.enrolment({ learner, unit });
+await build.submittedItem({ learner, criteria: ["A1"] });
 const saved = process.env.DATABASE_URL;
 afterEach(() => {
   if (saved === undefined) delete process.env.DATABASE_URL;
@@ -20,7 +25,7 @@ describe("the database", () => {
     const id: string | undefined = undefined;
     await expect(db.user.findMany({ where: { id } })).rejects.toThrow(/undefined/i);
     await expect(db.enrolment.deleteMany({ where: { learnerId: id } })).rejects.toThrow(/undefined/i);
-    expect(await db.enrolment.count()).toBe(8);
+    expect(await db.enrolment.count()).toBe(2);
   });
 
   it("keeps audit events append-only: the app's role may not, and the owner's trigger refuses", async () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, loadActor } from "../../src/server/auth/actor";
+import { loadActor } from "../../src/server/auth/actor";
 import { loadDemo } from "../../src/server/demo/load-demo";
 import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "../../src/server/home/queries";
 import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
+import { actorFor } from "../support/actors";
 import { freshDatabase } from "../support/db";
 
+// Tests of the demo data itself, so it starts from the demo and acts as its accounts.
 const { db } = await freshDatabase("demo");
-const as = async (email: string): Promise<Actor> => (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email } })).id))!;
+const as = actorFor(db);
 const northgate = await db.centre.findUniqueOrThrow({ where: { slug: "northgate" } });
 const riverside = await db.centre.findUniqueOrThrow({ where: { slug: "riverside" } });
 

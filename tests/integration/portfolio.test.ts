@@ -13,21 +13,25 @@ import { submitEvidence, withdrawEvidence } from "../../src/server/portfolio/sub
 import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
 import { UserFacingError } from "../../src/server/errors";
 import { pdf, png } from "../../src/server/demo/sample-files";
-import { actorFor, evidenceInput, received } from "../support/actors";
+import { evidenceInput, received } from "../support/actors";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
-const { db } = await freshDatabase("demo");
-const as = actorFor(db);
-const learner = await as("learner@northgate.example");
-const learner2 = await as("learner2@northgate.example");
-const assessor = await as("assessor@northgate.example");
-const iqa = await as("iqa@northgate.example");
-const admin = await as("admin@northgate.example");
-const verifier = await as("verifier@northgate.example");
-const riversideAdmin = await as("admin@riverside.example");
+const { db } = await freshDatabase();
+const home = await build.centre();
+const elsewhere = await build.centre();
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"], name: "Sam Okafor" });
+const iqa = await build.user({ centre: home, roles: ["IQA"] });
+const admin = await build.user({ centre: home, roles: ["CENTRE_ADMIN"] });
+const verifier = await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] });
+const riversideAdmin = await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] });
+const learner = await build.user({ centre: home, roles: ["LEARNER"], name: "Jordan Lee" });
+const learner2 = await build.user({ centre: home, roles: ["LEARNER"], name: "Casey Morgan" });
+const learner3 = await build.user({ centre: home, roles: ["LEARNER"] });
+for (const who of [learner, learner2, learner3]) for (const unit of ["CPC308", "AG26"]) await build.enrolment({ learner: who, assessor, iqa, unit });
 
 const criterion = (unit: string, code: string) => db.criterion.findFirstOrThrow({ where: { code, unit: { code: unit } } });
-const enrolment = (learnerId: string, unit: string) => db.enrolment.findFirstOrThrow({ where: { learnerId, unit: { code: unit } } });
+const enrolmentOf = (learnerId: string, unit: string) => db.enrolment.findFirstOrThrow({ where: { learnerId, unit: { code: unit } } });
 const a1 = await criterion("CPC308", "A1");
 const b2 = await criterion("CPC308", "B2");
 const ag11 = await criterion("AG26", "1.1");
@@ -101,7 +105,7 @@ describe("submission rules", () => {
     await setMapping(learner2, id, { links: [{ criterionId: ag11.id, note: "Identified the parties." }], scopeOptionIds: [] });
     await expect(submitEvidence(learner2, id, { ownWork: "on", workplace: "on" })).rejects.toThrow(/AG26 needs an assessment plan agreed by you and your assessor/);
 
-    const ag = await enrolment(learner2.userId, "AG26");
+    const ag = await enrolmentOf(learner2.userId, "AG26");
     await savePlan(assessor, ag.id, { items: [{ criterionIds: [ag11.id], method: "OBSERVATION", task: "Observe a negotiation meeting", targetDate: "2026-12-01" }] });
     const plan = await getPlan(learner2, ag.id);
     const hash = plan.versions[0]!.contentHash;
@@ -156,7 +160,7 @@ describe("immutability and versions", () => {
 
   it("withdraws a submission not yet judged, and not once a decision relied on it", async () => {
     const c = await criterion("CPC308", "C5");
-    const cpc = await enrolment(learner.userId, "CPC308");
+    const cpc = await enrolmentOf(learner.userId, "CPC308");
     const id = await itemWithFile();
     await setMapping(learner, id, { links: [{ criterionId: c.id, note: "n" }], scopeOptionIds: [] });
     await submitEvidence(learner, id, { ownWork: "on" });
@@ -168,14 +172,14 @@ describe("immutability and versions", () => {
     await submitEvidence(learner, id, { ownWork: "on" });
     const v2 = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId: id, version: 2 } });
     const judgement = await db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId: cpc.id, criterionId: c.id } } });
-    await decideCriterion(assessor, cpc.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v2.id], typedName: "Sam Okafor", password: "attest-demo", revision: judgement.revision });
+    await decideCriterion(assessor, cpc.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v2.id], typedName: "Sam Okafor", password: build.PASSWORD, revision: judgement.revision });
     await expect(withdrawEvidence(learner, id)).rejects.toThrow(/already made a decision/);
   });
 });
 
 describe("the assessment plan", () => {
   it("needs both signatures on the same version; an edit after signing makes a new version", async () => {
-    const cpc = await enrolment(learner2.userId, "CPC308");
+    const cpc = await enrolmentOf(learner2.userId, "CPC308");
     const item = { criterionIds: [a1.id, b2.id], method: "WORK_PRODUCT", task: "Monthly resource report", targetDate: "2026-12-15" };
     await savePlan(assessor, cpc.id, { items: [item] });
     let plan = await getPlan(learner2, cpc.id);
@@ -194,7 +198,7 @@ describe("the assessment plan", () => {
   });
 
   it("is drafted only by the enrolment's assessor and signed only by its learner and assessor", async () => {
-    const cpc = await enrolment(learner.userId, "CPC308");
+    const cpc = await enrolmentOf(learner.userId, "CPC308");
     const items = { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] };
     for (const who of [learner, learner2, iqa, admin, verifier, riversideAdmin]) await expect(savePlan(who, cpc.id, items)).rejects.toBeInstanceOf(NotFoundError);
     await savePlan(assessor, cpc.id, items);
@@ -252,8 +256,8 @@ describe("comments", () => {
 
 describe("progress and the library", () => {
   it("shows each criterion's state, backing, scope coverage and completion", async () => {
-    const l3 = await as("learner3@northgate.example");
-    const cpc = await enrolment(l3.userId, "CPC308");
+    const l3 = learner3;
+    const cpc = await enrolmentOf(l3.userId, "CPC308");
     let progress = await unitProgress(l3, cpc.id);
     expect(progress.totals).toMatchObject({ criteria: 43, met: 0, submitted: 0 });
     const id = await itemWithFile(l3, { activityFrom: "2026-02-01" });

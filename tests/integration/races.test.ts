@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decideCriterion } from "../../src/server/assessment/decide";
 import { signOffUnit } from "../../src/server/assessment/sign-off";
-import { type Actor, loadActor } from "../../src/server/auth/actor";
+import type { Actor } from "../../src/server/auth/actor";
 import { pdf } from "../../src/server/demo/sample-files";
 import { UserFacingError } from "../../src/server/errors";
 import { createEvidence, latestVersion, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
@@ -14,18 +14,22 @@ import { createAssessorRecord, sendForCountersign } from "../../src/server/portf
 import { submitEvidence, versionHash, withdrawEvidence } from "../../src/server/portfolio/submission";
 import { parseUnitFile } from "../../src/server/standards/load";
 import { publishUnits } from "../../src/server/standards/publish";
-import { actorFor, evidenceInput, received } from "../support/actors";
+import { evidenceInput, received } from "../support/actors";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
 // Each pair of actions is fired at once, round after round, on real PostgreSQL; after every round
 // the invariant is recomputed from the stored rows. Refusals must be clear ones, never a 500.
 const ROUNDS = 20;
-const { db, ownerDb } = await freshDatabase("demo");
-const as = actorFor(db);
-const learner = await as("learner@northgate.example");
-const learner2 = await as("learner2@northgate.example");
-const learner3 = await as("learner3@northgate.example");
-const assessor = await as("assessor@northgate.example");
+const { db, ownerDb } = await freshDatabase();
+const home = await build.centre();
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"], name: "Sam Okafor" });
+const learner = await build.user({ centre: home, roles: ["LEARNER"] });
+const learner2 = await build.user({ centre: home, roles: ["LEARNER"], name: "Casey Morgan" });
+const learner3 = await build.user({ centre: home, roles: ["LEARNER"], name: "Taylor Evans" });
+await build.enrolment({ learner, assessor, unit: "CPC308" });
+await build.enrolment({ learner: learner2, assessor, unit: "AG26" });
+await build.enrolment({ learner: learner3, assessor, unit: "CPC308" });
 const fresh = (a: Actor): Actor => ({ ...a, signedInAt: new Date() });
 
 const criterion = (unit: string, code: string) => db.criterion.findFirstOrThrow({ where: { code, unit: { code: unit } } });
@@ -40,12 +44,8 @@ function onlyClearRefusals(results: PromiseSettledResult<unknown>[]) {
   for (const r of results) if (r.status === "rejected") expect(r.reason, String(r.reason?.stack ?? r.reason)).toBeInstanceOf(UserFacingError);
 }
 
-async function mappedItem(who: Actor, criterionIds: string[], title = "Race item") {
-  const { id } = await createEvidence(who, evidenceInput({ title }));
-  await attachUpload(who, id, await received(pdf(`${title} ${Math.random()}`)), "first.pdf");
-  await setMapping(who, id, { links: criterionIds.map((criterionId) => ({ criterionId, note: "Shows it" })), scopeOptionIds: [] });
-  return id;
-}
+/** A learner's draft item with one file, mapped to these criteria. */
+const mappedItem = async (who: Actor, codes: string[], title: string) => (await build.draftItem({ learner: who, criteria: codes, title })).id;
 
 /** Every submitted version of the item holds exactly the content and files its hash covers. */
 async function assertSubmittedVersionsMatchTheirHash(evidenceId: string) {
@@ -56,9 +56,8 @@ async function assertSubmittedVersionsMatchTheirHash(evidenceId: string) {
 
 describe("no race breaks a signature or a hash", () => {
   it("a file upload racing “Submit for assessment”: a submitted version's files always match its content hash", async () => {
-    const a1 = await criterion("CPC308", "A1");
     for (let round = 0; round < ROUNDS; round++) {
-      const id = await mappedItem(learner, [a1.id], `Upload race ${round}`);
+      const id = await mappedItem(learner, ["A1"], `Upload race ${round}`);
       const second = await received(pdf(`second ${round} ${Math.random()}`));
       const results = await Promise.allSettled([attachUpload(learner, id, second, "second.pdf"), later(round % 6, () => submitEvidence(learner, id, { ownWork: true, workplace: true }))]);
       onlyClearRefusals(results);
@@ -70,9 +69,8 @@ describe("no race breaks a signature or a hash", () => {
   });
 
   it("removing a file and editing the details racing “Submit for assessment”: the hash covers what is stored", async () => {
-    const a5 = await criterion("CPC308", "A5");
     for (let round = 0; round < ROUNDS; round++) {
-      const id = await mappedItem(learner, [a5.id], `Edit race ${round}`);
+      const id = await mappedItem(learner, ["A5"], `Edit race ${round}`);
       const second = await attachUpload(learner, id, await received(pdf(`second ${round} ${Math.random()}`)), "second.pdf");
       const results = await Promise.allSettled([
         later(round % 3, () => removeFile(learner, second.id)),
@@ -123,7 +121,7 @@ describe("no race breaks a signature or a hash", () => {
     const cpc = await enrolmentOf(learner.userId, "CPC308");
     const a2 = await criterion("CPC308", "A2");
     for (let round = 0; round < ROUNDS; round++) {
-      const id = await mappedItem(learner, [a2.id], `Withdraw race ${round}`);
+      const id = await mappedItem(learner, ["A2"], `Withdraw race ${round}`);
       await submitEvidence(learner, id, { ownWork: true, workplace: true });
       const version = await latestVersion(db, id);
       const revision = await revisionOf(cpc.id, a2.id);
@@ -141,8 +139,7 @@ describe("no race breaks a signature or a hash", () => {
   });
 
   it("ten “Start a revision” at once make one new version; the other nine get the same one", async () => {
-    const a3 = await criterion("CPC308", "A3");
-    const id = await mappedItem(learner, [a3.id], "Revision race");
+    const id = await mappedItem(learner, ["A3"], "Revision race");
     await submitEvidence(learner, id, { ownWork: true, workplace: true });
     for (let round = 0; round < ROUNDS; round++) {
       const before = await db.evidenceVersion.count({ where: { evidenceId: id } });
@@ -157,7 +154,6 @@ describe("no race breaks a signature or a hash", () => {
   });
 
   it("“Sign off unit” racing a new version of the evidence it relies on: a sign-off never covers a stale decision; mapping into a signed-off unit is refused", async () => {
-    const northgate = await db.centre.findUniqueOrThrow({ where: { slug: "northgate" } });
     // A small unit of two criteria (AG26's first two, no plan needed first) keeps twenty sign-offs quick.
     const ag26 = JSON.parse(readFileSync("prisma/standards/ag26.json", "utf8"));
     const small = { ...ag26, code: "RACE1", displayCode: "RACE 1", title: "Race unit", evidence: { ...ag26.evidence, planRequiredFirst: false }, sections: [{ ...ag26.sections[0], criteria: ag26.sections[0].criteria.slice(0, 2) }] };
@@ -167,11 +163,9 @@ describe("no race breaks a signature or a hash", () => {
     // One learner per round: a unit is signed off once.
     const setups = await Promise.all(
       Array.from({ length: ROUNDS }, async (_, round) => {
-        const name = `Race Learner ${round}`;
-        const user = await db.user.create({ data: { email: `race${round}@northgate.example`, name, roleGrants: { create: { centreId: northgate.id, role: "LEARNER" } } } });
-        const enrolment = await db.enrolment.create({ data: { centreId: northgate.id, learnerId: user.id, unitId: unit.id, assessorId: assessor.userId } });
-        const who = (await loadActor(db, user.id))!;
-        const id = await mappedItem(who, criteria.map((c) => c.id), `Whole unit ${round}`);
+        const who = await build.user({ centre: home, roles: ["LEARNER"], name: `Race Learner ${round}` });
+        const enrolment = await build.enrolment({ learner: who, assessor, unit: "RACE1" });
+        const id = await mappedItem(who, criteria.map((c) => c.code), `Whole unit ${round}`);
         await submitEvidence(who, id, { ownWork: true, workplace: true });
         const v1 = await latestVersion(db, id);
         for (const c of criteria) await decideCriterion(fresh(assessor), enrolment.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v1.id], typedName: "Sam Okafor", revision: 0, feedback: "" });
@@ -217,7 +211,7 @@ describe("“Met” relies only on current, submitted, not withdrawn evidence", 
   it("refuses a withdrawn item and an earlier version, with a clear message", async () => {
     const cpc = await enrolmentOf(learner.userId, "CPC308");
     const a4 = await criterion("CPC308", "A4");
-    const withdrawn = await mappedItem(learner, [a4.id], "Withdrawn item");
+    const withdrawn = await mappedItem(learner, ["A4"], "Withdrawn item");
     await submitEvidence(learner, withdrawn, { ownWork: true, workplace: true });
     const w1 = await latestVersion(db, withdrawn);
     await withdrawEvidence(learner, withdrawn);
@@ -228,7 +222,7 @@ describe("“Met” relies only on current, submitted, not withdrawn evidence", 
     await startRevision(learner, withdrawn);
     await expect(decide(w1.id)).rejects.toThrow(/withdrawn/);
 
-    const revised = await mappedItem(learner, [a4.id], "Revised item");
+    const revised = await mappedItem(learner, ["A4"], "Revised item");
     await submitEvidence(learner, revised, { ownWork: true, workplace: true });
     const r1 = await latestVersion(db, revised);
     await startRevision(learner, revised);

@@ -8,16 +8,21 @@ import { evidenceDetail } from "../../src/server/portfolio/queries";
 import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "../../src/server/portfolio/records";
 import { submitEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError } from "../../src/server/policy";
-import { actorFor, received } from "../support/actors";
+import { received } from "../support/actors";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
-const { db } = await freshDatabase("demo");
-const as = actorFor(db);
-const learner = await as("learner3@northgate.example");
-const assessor = await as("assessor@northgate.example");
-const a6 = await db.criterion.findFirstOrThrow({ where: { code: "A6", unit: { code: "CPC308" } } });
-const a7 = await db.criterion.findFirstOrThrow({ where: { code: "A7", unit: { code: "CPC308" } } });
-const cpc = await db.enrolment.findFirstOrThrow({ where: { learnerId: learner.userId, unit: { code: "CPC308" } } });
+await freshDatabase();
+const home = await build.centre();
+const elsewhere = await build.centre();
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"], name: "Sam Okafor" });
+const iqa = await build.user({ centre: home, roles: ["IQA"] });
+const learner = await build.user({ centre: home, roles: ["LEARNER"], name: "Taylor Evans" });
+const cpc = await build.enrolment({ learner, assessor, iqa, unit: "CPC308" });
+const [a6, a7] = await build.criteria(cpc, ["A6", "A7"]);
+const learner2 = await build.user({ centre: home, roles: ["LEARNER"] });
+await build.enrolment({ learner: learner2, assessor, iqa, unit: "CPC308" });
+const outsiders = [learner2, iqa, await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }), await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] }), await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] })];
 
 const observation = { title: "Observation: budget meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Council offices, room 2", observed: "Taylor presenting the Q3 resource plan", narrative: "Taylor set out the risks and took questions from the finance lead." } };
 
@@ -26,7 +31,7 @@ describe("records the assessor writes, countersigned by the learner", () => {
     const { id } = await createAssessorRecord(assessor, learner.userId, observation);
     await expect(setMapping(learner, id, { links: [], scopeOptionIds: [] })).rejects.toBeInstanceOf(NotFoundError);
     await expect(sendForCountersign(assessor, id)).rejects.toThrow(/Map the record/);
-    await setMapping(assessor, id, { links: [{ criterionId: a6.id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
+    await setMapping(assessor, id, { links: [{ criterionId: a6!.id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
     await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/not sent this record/);
     await updateAssessorRecord(assessor, id, { ...observation, record: { ...observation.record, narrative: "Taylor set out the risks, costed them and took questions from the finance lead." } });
     await expect(updateAssessorRecord(learner, id, observation)).rejects.toBeInstanceOf(NotFoundError);
@@ -46,7 +51,7 @@ describe("records the assessor writes, countersigned by the learner", () => {
 
   it("a professional discussion needs its recording, and each criterion its time in it, playable from there", async () => {
     const { id } = await createAssessorRecord(assessor, learner.userId, { title: "Discussion: presenting plans", activityFrom: "2026-11-05", record: { kind: "PROFESSIONAL_DISCUSSION", topics: "Accessible plans", summary: "We discussed how Taylor makes plans accessible." } });
-    await setMapping(assessor, id, { links: [{ criterionId: a7.id, note: "Large print and plain English versions.", atSeconds: 75 }], scopeOptionIds: [] });
+    await setMapping(assessor, id, { links: [{ criterionId: a7!.id, note: "Large print and plain English versions.", atSeconds: 75 }], scopeOptionIds: [] });
     await sendForCountersign(assessor, id);
     await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/needs its recording/);
     await attachUpload(assessor, id, await received(wav(1)), "discussion.wav");
@@ -59,8 +64,7 @@ describe("records the assessor writes, countersigned by the learner", () => {
   it("questioning records need each question answered; only the learner's assessor writes records", async () => {
     await expect(createAssessorRecord(assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "ORAL", items: [] } })).rejects.toThrow(/at least one question/);
     await createAssessorRecord(assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "WRITTEN", items: [{ question: "How do you check eligibility?", answer: "Against the criteria in the policy." }] } });
-    for (const email of ["learner2@northgate.example", "iqa@northgate.example", "admin@northgate.example", "verifier@northgate.example", "admin@riverside.example"])
-      await expect(createAssessorRecord(await as(email), learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
+    for (const who of outsiders) await expect(createAssessorRecord(who, learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
     await expect(createAssessorRecord(learner, learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

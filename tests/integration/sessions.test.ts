@@ -2,30 +2,28 @@ import { describe, expect, it } from "vitest";
 import { WRONG_CREDENTIALS } from "../../src/lib/throttle";
 import { changePassword } from "../../src/server/auth/change-password";
 import { authOptions } from "../../src/server/auth/options";
-import { hashPassword } from "../../src/server/auth/password";
 import { touchLiveSession } from "../../src/server/auth/sessions";
 import { signInWithPassword } from "../../src/server/auth/sign-in";
 import { loadSigningKey } from "../../src/server/audit/signing-key";
 import { verifyIntegrity } from "../../src/server/audit/verify";
 import { setAccountActive, signOutEverywhere } from "../../src/server/centre/accounts";
-import { DEMO_PASSWORD } from "../../src/server/demo/load-demo";
 import { sessionLimits } from "../../src/server/env";
 import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
-import { actorFor } from "../support/actors";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
-const { db, url } = await freshDatabase("demo");
-const as = actorFor(db);
+const { db, url } = await freshDatabase();
 const MINUTE = 60_000;
+const home = await build.centre();
+const admin = await build.user({ centre: home, roles: ["CENTRE_ADMIN"] });
+const otherLearner = await build.user({ centre: home, roles: ["LEARNER"] });
 
-/** A learner of Northgate made for one test, so no other test depends on its password or state. */
+/** A learner made for one test, so no other test depends on its password or state. */
 async function newLearner(tag: string) {
-  const centre = await db.centre.findFirstOrThrow({ where: { name: "Northgate Training" } });
-  const user = await db.user.create({ data: { email: `${tag}@northgate.example`, name: `Session ${tag}`, passwordHash: await hashPassword(DEMO_PASSWORD) } });
-  await db.roleGrant.create({ data: { userId: user.id, centreId: centre.id, role: "LEARNER" } });
-  return user;
+  const learner = await build.user({ centre: home, roles: ["LEARNER"], name: `Session ${tag}` });
+  return db.user.findUniqueOrThrow({ where: { id: learner.userId } });
 }
-const signIn = (email: string, at = new Date()) => signInWithPassword(db, { email, password: DEMO_PASSWORD }, "10.0.0.9", at);
+const signIn = (email: string, at = new Date()) => signInWithPassword(db, { email, password: build.PASSWORD }, "10.0.0.9", at);
 const row = (id: string) => db.session.findUniqueOrThrow({ where: { id } });
 
 describe("a sign-in is a server-side session", () => {
@@ -43,7 +41,7 @@ describe("a sign-in is a server-side session", () => {
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(12 * 3_600_000);
     expect(await touchLiveSession(db, signedIn.sessionId, user.id, t0)).toBe(true);
     // The session belongs to its user only, and nonsense is refused without an error.
-    expect(await touchLiveSession(db, signedIn.sessionId, (await as("learner@northgate.example")).userId, t0)).toBe(false);
+    expect(await touchLiveSession(db, signedIn.sessionId, otherLearner.userId, t0)).toBe(false);
     expect(await touchLiveSession(db, "not-a-uuid", user.id, t0)).toBe(false);
     expect(await touchLiveSession(db, undefined, user.id, t0)).toBe(false);
   });
@@ -98,8 +96,8 @@ describe("a sign-in is a server-side session", () => {
 describe("changing a password", () => {
   it("needs the current password and a long new one typed twice", async () => {
     const user = await newLearner("pw-rules");
-    const actor = await as(user.email);
-    const change = (over: Record<string, string>) => changePassword(actor, { currentPassword: DEMO_PASSWORD, newPassword: "a long new password", confirmPassword: "a long new password", ...over });
+    const actor = await build.actor(user.id);
+    const change = (over: Record<string, string>) => changePassword(actor, { currentPassword: build.PASSWORD, newPassword: "a long new password", confirmPassword: "a long new password", ...over });
     await expect(change({ newPassword: "short", confirmPassword: "short" })).rejects.toMatchObject({ fields: { newPassword: "Use at least 12 characters for the new password" } });
     await expect(change({ confirmPassword: "a long new passwore" })).rejects.toMatchObject({ fields: { confirmPassword: "The two new passwords are not the same" } });
     await expect(change({ currentPassword: "not the password" })).rejects.toMatchObject({ fields: { currentPassword: expect.any(String) } });
@@ -110,9 +108,9 @@ describe("changing a password", () => {
 
   it("stores the new one as argon2id, ends every session of that user, and audits it", async () => {
     const user = await newLearner("pw-change");
-    const other = await signIn("learner@northgate.example");
+    const other = await signIn(otherLearner.email);
     const [a, b] = [await signIn(user.email), await signIn(user.email)];
-    const result = await changePassword(await as(user.email), { currentPassword: DEMO_PASSWORD, newPassword: "correct horse battery", confirmPassword: "correct horse battery" }, "10.1.1.1");
+    const result = await changePassword(await build.actor(user.id), { currentPassword: build.PASSWORD, newPassword: "correct horse battery", confirmPassword: "correct horse battery" }, "10.1.1.1");
     expect(result).toEqual({ sessionsEnded: 2 });
     for (const s of [a, b]) {
       expect(await row(s.sessionId)).toMatchObject({ endReason: "password_changed" });
@@ -131,7 +129,6 @@ describe("a centre admin manages a user's sessions and account", () => {
   it("signs a user out everywhere", async () => {
     const user = await newLearner("everywhere");
     const [a, b] = [await signIn(user.email), await signIn(user.email)];
-    const admin = await as("admin@northgate.example");
     expect(await signOutEverywhere(admin, { userId: user.id })).toEqual({ sessionsEnded: 2 });
     for (const s of [a, b]) expect(await row(s.sessionId)).toMatchObject({ endReason: "signed_out_everywhere" });
     const event = await db.auditEvent.findFirstOrThrow({ where: { kind: "user.sessions_ended", actorId: admin.userId } });
@@ -144,7 +141,6 @@ describe("a centre admin manages a user's sessions and account", () => {
   it("disables an account (ending its sessions) and enabling it does not revive them", async () => {
     const user = await newLearner("disable");
     const { sessionId } = await signIn(user.email);
-    const admin = await as("admin@northgate.example");
     expect(await setAccountActive(admin, { userId: user.id, active: "false" })).toEqual({ active: false, sessionsEnded: 1 });
     expect(await row(sessionId)).toMatchObject({ endReason: "account_disabled" });
     await expect(signIn(user.email)).rejects.toThrow(WRONG_CREDENTIALS);
@@ -156,7 +152,6 @@ describe("a centre admin manages a user's sessions and account", () => {
 
   it("starts no session for a sign-in that raced a disable (so enabling later cannot revive one)", async () => {
     const user = await newLearner("race");
-    const admin = await as("admin@northgate.example");
     let signingIn: Promise<unknown> | undefined;
     await db.$transaction(
       async (tx) => {
@@ -175,12 +170,11 @@ describe("a centre admin manages a user's sessions and account", () => {
   });
 
   it("refuses an admin disabling themselves, and anyone who is not that user's centre admin", async () => {
-    const admin = await as("admin@northgate.example");
     await expect(setAccountActive(admin, { userId: admin.userId, active: "false" })).rejects.toThrow("You cannot disable your own account");
     const user = await newLearner("outsiders");
     const { sessionId } = await signIn(user.email);
-    for (const email of ["admin@riverside.example", "assessor@northgate.example", "learner@northgate.example", "verifier@northgate.example"]) {
-      const outsider = await as(email);
+    const outsiders = [await build.user({ centre: await build.centre(), roles: ["CENTRE_ADMIN"] }), await build.user({ centre: home, roles: ["ASSESSOR"] }), otherLearner, await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] })];
+    for (const outsider of outsiders) {
       await expect(signOutEverywhere(outsider, { userId: user.id })).rejects.toBeInstanceOf(NotFoundError);
       await expect(setAccountActive(outsider, { userId: user.id, active: "false" })).rejects.toBeInstanceOf(NotFoundError);
     }

@@ -4,14 +4,22 @@ import { listNotifications } from "../../src/server/portfolio/notifications";
 import { centreOutbox, requestWitnessTestimony, respondToWitnessRequest, witnessView } from "../../src/server/portfolio/witness";
 import { UserFacingError } from "../../src/server/errors";
 import { NotFoundError } from "../../src/server/policy";
-import { actorFor, evidenceInput } from "../support/actors";
+import { evidenceInput } from "../support/actors";
+import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 import { linkIn, startSmtpCapture } from "../support/smtp-capture";
 
-const { db } = await freshDatabase("demo");
-const as = actorFor(db);
-const learner = await as("learner@northgate.example");
-const assessor = await as("assessor@northgate.example");
+const { db } = await freshDatabase();
+const home = await build.centre();
+const elsewhere = await build.centre();
+const assessor = await build.user({ centre: home, roles: ["ASSESSOR"] });
+const iqa = await build.user({ centre: home, roles: ["IQA"] });
+const admin = await build.user({ centre: home, roles: ["CENTRE_ADMIN"] });
+const elsewhereAdmin = await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] });
+const learner = await build.user({ centre: home, roles: ["LEARNER"], name: "Jordan Lee" });
+const learner2 = await build.user({ centre: home, roles: ["LEARNER"] });
+for (const who of [learner, learner2]) await build.enrolment({ learner: who, assessor, iqa, unit: "CPC308" });
+const verifier = await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] });
 const smtp = await startSmtpCapture(2600 + Math.floor(Math.random() * 300));
 afterAll(() => smtp.close());
 
@@ -56,23 +64,21 @@ describe("witness testimony", () => {
   });
 
   it("without SMTP, keeps mail in the centre's outbox for its admin only", async () => {
-    const outbox = await centreOutbox(await as("admin@northgate.example"));
+    const outbox = await centreOutbox(admin);
     expect(outbox.some((m) => m.to === "dana.price@provider.example")).toBe(true);
-    await expect(centreOutbox(await as("admin@riverside.example"))).resolves.toEqual([]);
+    await expect(centreOutbox(elsewhereAdmin)).resolves.toEqual([]);
     await expect(centreOutbox(learner)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("is requested only by the learner or their assessor", async () => {
-    for (const email of ["learner2@northgate.example", "iqa@northgate.example", "admin@northgate.example", "verifier@northgate.example", "admin@riverside.example"])
-      await expect(requestWitnessTestimony(await as(email), evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
+    for (const who of [learner2, iqa, admin, verifier, elsewhereAdmin]) await expect(requestWitnessTestimony(who, evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
     await expect(requestWitnessTestimony(learner, evidenceId, { ...request, witnessEmail: "not-an-email" })).rejects.toThrow(/email address/);
   });
 
   it("is answered only by someone who is not signed in: staff of the centre, and anyone else signed in, are refused", async () => {
     await requestWitnessTestimony(assessor, evidenceId, request);
     const token = tokenOf((await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!.text);
-    for (const email of ["admin@northgate.example", "assessor@northgate.example", "learner@northgate.example", "iqa@northgate.example", "admin@riverside.example"]) {
-      const actor = await as(email);
+    for (const actor of [admin, assessor, learner, iqa, elsewhereAdmin]) {
       expect(await witnessView(actor, token)).toEqual({ state: "signed-in" });
       await expect(respondToWitnessRequest(actor, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, null)).rejects.toThrow(/only for the witness/);
     }

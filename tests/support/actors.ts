@@ -3,6 +3,7 @@ import { type Actor, loadActor } from "../../src/server/auth/actor";
 import type { Db } from "../../src/server/db/client";
 import { receiveToTemp } from "../../src/server/storage/disk";
 
+/** A demo account, by its email: only for tests of the demo data (others build their own people: builders.ts). */
 export const actorFor = (db: Db) => async (email: string): Promise<Actor> => {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   return (await loadActor(db, user.id))!;

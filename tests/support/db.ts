@@ -7,11 +7,12 @@ import { afterAll, inject } from "vitest";
 import { type Db, createDb, useDb } from "../../src/server/db/client";
 
 /**
- * A fresh database for this test file, copied from a template: "schema" (migrated, empty) or
- * "demo" (units and the demo centres loaded). `db` connects as the app's role (owns nothing), as
+ * A fresh database for this test file, copied from a template: "units" (the unit catalogue
+ * published, nobody in it: build what the test needs with tests/support/builders.ts), "schema"
+ * (migrated, empty) or "demo" (units and the demo centres, for tests of the demo data itself). `db` connects as the app's role (owns nothing), as
  * the app does, and the app's own db points at it too; `ownerDb` is the owner, for tampering.
  */
-export async function freshDatabase(from: "schema" | "demo" = "demo"): Promise<{ db: Db; url: string; ownerDb: Db; ownerUrl: string }> {
+export async function freshDatabase(from: "schema" | "units" | "demo" = "units"): Promise<{ db: Db; url: string; ownerDb: Db; ownerUrl: string }> {
   const adminUrl = inject("adminUrl");
   const template = inject("templates")[from];
   const name = `${template.replace("_tpl_", "_f_")}_${randomBytes(4).toString("hex")}`;

@@ -1,6 +1,8 @@
 // Integration tests run against a real PostgreSQL: TEST_DATABASE_URL when set, otherwise an
-// embedded server. Two template databases are prepared once; every test file gets its own
-// fresh copy (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
+// embedded server. Three template databases are prepared once: "schema" (migrated, empty), "units"
+// (the unit catalogue published: where tests build their own centres and people) and "demo" (units
+// and the demo centres). Every test file gets its own fresh copy (CREATE DATABASE … TEMPLATE), so
+// files never see each other's rows.
 import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -16,7 +18,7 @@ import { publishUnits } from "../../src/server/standards/publish";
 declare module "vitest" {
   export interface ProvidedContext {
     adminUrl: string;
-    templates: { schema: string; demo: string };
+    templates: { schema: string; units: string; demo: string };
     appRole: { name: string; password: string };
     signingKey: string;
   }
@@ -46,20 +48,24 @@ export default async function setup(project: TestProject) {
 
 async function prepare(project: TestProject, adminUrl: string, stop: () => Promise<void>) {
   const run = `${process.pid}_${Date.now().toString(36)}`;
-  const templates = { schema: `attest_tpl_schema_${run}`, demo: `attest_tpl_demo_${run}` };
+  const templates = { schema: `attest_tpl_schema_${run}`, units: `attest_tpl_units_${run}`, demo: `attest_tpl_demo_${run}` };
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  for (const name of Object.values(templates)) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  await applyMigrations(withDatabase(adminUrl, templates.schema));
-  await applyMigrations(withDatabase(adminUrl, templates.demo));
+  for (const name of [templates.schema, templates.units]) {
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    await applyMigrations(withDatabase(adminUrl, name));
+  }
   // Tests use the app's database role, as the app does; grants are copied with each template.
   const appRole = { name: "attest_app_test", password: "attest-app-test" };
   await ensureLoginRole(adminUrl, appRole.name, appRole.password);
-  for (const name of Object.values(templates)) await grantAppRole(withDatabase(adminUrl, name), appRole.name);
-  // The demo portfolio's files go where every copy of the demo database can find them.
+  for (const name of [templates.schema, templates.units]) await grantAppRole(withDatabase(adminUrl, name), appRole.name);
+  const unitsDb = createDb(withDatabase(adminUrl, templates.units));
+  await publishUnits(unitsDb, await loadUnitFiles());
+  await unitsDb.$disconnect();
+  // The demo starts from the published units. Its portfolio's files go where every copy of the demo database can find them.
+  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(templates.demo)} TEMPLATE ${pg.escapeIdentifier(templates.units)}`);
   process.env.ATTEST_FILES_DIR = path.resolve(`.data/test-files/${templates.demo}`);
   const demoDb = createDb(withDatabase(adminUrl, templates.demo));
-  await publishUnits(demoDb, await loadUnitFiles());
   await loadDemo(demoDb);
   await demoDb.$disconnect();
 

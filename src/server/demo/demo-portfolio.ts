@@ -1,14 +1,8 @@
-import { Readable } from "node:stream";
 import type { EvidenceInput } from "../../lib/portfolio/schemas";
 import { loadActor } from "../auth/actor";
 import { type Db, withDb } from "../db/client";
 import { addComment } from "../portfolio/comments";
-import { createEvidence } from "../portfolio/evidence";
-import { attachUpload } from "../portfolio/files";
-import { setMapping } from "../portfolio/mapping";
-import { getPlan, savePlan, signPlan } from "../portfolio/plan";
-import { submitEvidence } from "../portfolio/submission";
-import { receiveToTemp } from "../storage/disk";
+import { addItem, agreePlan } from "./factories";
 import { pdf, png, wav } from "./sample-files";
 
 type Item = {
@@ -108,38 +102,30 @@ async function demoActor(db: Db, userId: string) {
   return actor;
 }
 
-const buffer = (bytes: Buffer) => receiveToTemp(Readable.from([bytes]), bytes.length + 1);
-
-async function agreePlan(db: Db, learnerId: string, assessorId: string, unit: string, codes: string[]) {
+async function agreeDemoPlan(db: Db, learnerId: string, assessorId: string, unit: string, codes: string[]) {
   const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId, unit: { code: unit } } });
-  const [learner, assessor] = [await demoActor(db, learnerId), await demoActor(db, assessorId)];
   const criteria = await db.criterion.findMany({ where: { unitId: enrolment.unitId, code: { in: codes } } });
-  await savePlan(assessor, enrolment.id, {
-    items: [
-      { criterionIds: criteria.slice(0, 3).map((c) => c.id), method: "OBSERVATION", task: "Observe a negotiation meeting with a provider", targetDate: "2026-12-15" },
-      { criterionIds: criteria.slice(3).map((c) => c.id), method: "WORK_PRODUCT", task: "Monitoring reports and the agreement records", targetDate: "2027-01-31" },
-    ],
-  });
-  const hash = (await getPlan(learner, enrolment.id)).versions[0]!.contentHash;
-  await signPlan(learner, enrolment.id, { typedName: learner.name, contentHash: hash });
-  await signPlan(assessor, enrolment.id, { typedName: assessor.name, contentHash: hash });
+  await agreePlan(await demoActor(db, learnerId), await demoActor(db, assessorId), enrolment.id, [
+    { criterionIds: criteria.slice(0, 3).map((c) => c.id), method: "OBSERVATION", task: "Observe a negotiation meeting with a provider", targetDate: "2026-12-15" },
+    { criterionIds: criteria.slice(3).map((c) => c.id), method: "WORK_PRODUCT", task: "Monitoring reports and the agreement records", targetDate: "2027-01-31" },
+  ]);
 }
 
 async function addItems(db: Db, learnerId: string, items: Item[]) {
   const actor = await demoActor(db, learnerId);
   const ids: string[] = [];
   for (const item of items) {
-    const { id } = await createEvidence(actor, { confidential: false, ...item.input });
-    for (const [name, bytes] of item.files ?? []) await attachUpload(actor, id, await buffer(bytes), name);
     const criteria = await db.criterion.findMany({ where: { OR: item.criteria.map(([unit, code]) => ({ code, unit: { code: unit } })) }, select: { id: true, code: true, unit: { select: { code: true } } } });
     const options = await db.scopeOption.findMany({ where: { OR: (item.scope ?? []).map(([key, text]) => ({ text, category: { key } })) }, select: { id: true } });
-    if (item.criteria.length)
-      await setMapping(actor, id, {
+    ids.push(
+      await addItem(actor, {
+        input: { confidential: false, ...item.input },
+        files: item.files ?? [],
         links: item.criteria.map(([unit, code, note]) => ({ criterionId: criteria.find((c) => c.code === code && c.unit.code === unit)!.id, note })),
         scopeOptionIds: item.scope?.length ? options.map((o) => o.id) : [],
-      });
-    if (item.submit) await submitEvidence(actor, id, { ownWork: true, workplace: true });
-    ids.push(id);
+        submit: item.submit,
+      }),
+    );
   }
   return ids;
 }
@@ -151,7 +137,7 @@ export function loadDemoPortfolio(db: Db, users: { learner: string; learner2: st
 
 async function loadPortfolios(db: Db, users: { learner: string; learner2: string; assessor: string }) {
   if (await db.evidence.count({ where: { learnerId: { in: [users.learner, users.learner2] } } })) return;
-  await agreePlan(db, users.learner, users.assessor, "AG26", ["1.1", "1.2", "1.3", "2.3", "3.1"]);
+  await agreeDemoPlan(db, users.learner, users.assessor, "AG26", ["1.1", "1.2", "1.3", "2.3", "3.1"]);
   const [report] = await addItems(db, users.learner, jordan);
   await addItems(db, users.learner2, casey);
   const assessor = await demoActor(db, users.assessor);

@@ -1,9 +1,19 @@
+import { Readable } from "node:stream";
 import type { RoleName } from "../../lib/roles";
+import type { Actor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
+import { createEvidence } from "../portfolio/evidence";
+import { attachUpload } from "../portfolio/files";
+import { setMapping } from "../portfolio/mapping";
+import { getPlan, savePlan, signPlan } from "../portfolio/plan";
+import { submitEvidence } from "../portfolio/submission";
+import { receiveToTemp } from "../storage/disk";
 
-// One set of factories for the demo data and the tests. Each is idempotent: it returns what
-// exists and creates only what is missing, so loading twice duplicates nothing.
+// One set of factories for the demo data and the tests (tests/support/builders.ts). Centres, users,
+// grants and enrolments have no server function yet, so these write their rows; each is idempotent:
+// it returns what exists and creates only what is missing, so loading twice duplicates nothing.
+// Portfolios are made through the same server functions the app uses.
 
 export async function ensureCentre(db: Db, slug: string, name: string) {
   return db.centre.upsert({ where: { slug }, update: {}, create: { slug, name } });
@@ -12,14 +22,15 @@ export async function ensureCentre(db: Db, slug: string, name: string) {
 export type UserSpec = {
   email: string;
   name: string;
-  password: string;
+  /** null: an account that cannot sign in with a password. */
+  password: string | null;
   grants: { centreId: string; role: RoleName; startsAt?: Date; endsAt?: Date }[];
 };
 
 export async function ensureUser(db: Db, spec: UserSpec) {
   const email = spec.email.toLowerCase();
   let user = await db.user.findUnique({ where: { email } });
-  if (!user) user = await db.user.create({ data: { email, name: spec.name, passwordHash: await hashPassword(spec.password) } });
+  if (!user) user = await db.user.create({ data: { email, name: spec.name, passwordHash: spec.password === null ? null : await hashPassword(spec.password) } });
   if (spec.grants.length) {
     await db.roleGrant.createMany({
       data: spec.grants.map((g) => ({ userId: user.id, centreId: g.centreId, role: g.role, startsAt: g.startsAt ?? null, endsAt: g.endsAt ?? null })),
@@ -29,6 +40,7 @@ export async function ensureUser(db: Db, spec: UserSpec) {
   return user;
 }
 
+/** The enrolments, made where missing. */
 export async function ensureEnrolments(
   db: Db,
   rows: { centreId: string; learnerId: string; unitId: string; assessorId?: string | null; iqaId?: string | null }[],
@@ -37,10 +49,39 @@ export async function ensureEnrolments(
     data: rows.map((r) => ({ ...r, assessorId: r.assessorId ?? null, iqaId: r.iqaId ?? null })),
     skipDuplicates: true,
   });
+  return db.enrolment.findMany({ where: { OR: rows.map(({ centreId, learnerId, unitId }) => ({ centreId, learnerId, unitId })) } });
 }
 
 /** The newest published version of each unit code. */
 export async function latestUnits(db: Db) {
   const units = await db.unit.findMany({ where: { status: "PUBLISHED" }, orderBy: [{ code: "asc" }, { version: "desc" }] });
   return units.filter((u, i) => units.findIndex((v) => v.code === u.code) === i);
+}
+
+export type PlanItemSpec = { criterionIds: string[]; method: string; task: string; targetDate: string };
+
+/** The assessor drafts the plan; the learner, then the assessor, sign it: the plan is agreed. */
+export async function agreePlan(learner: Actor, assessor: Actor, enrolmentId: string, items: PlanItemSpec[]) {
+  await savePlan(assessor, enrolmentId, { items });
+  const contentHash = (await getPlan(learner, enrolmentId)).versions[0]!.contentHash;
+  await signPlan(learner, enrolmentId, { typedName: learner.name, contentHash });
+  await signPlan(assessor, enrolmentId, { typedName: assessor.name, contentHash });
+  return { contentHash };
+}
+
+export type ItemSpec = {
+  input: Record<string, unknown>;
+  files?: [name: string, bytes: Buffer][];
+  links: { criterionId: string; note: string }[];
+  scopeOptionIds?: string[];
+  submit: boolean;
+};
+
+/** A learner's evidence item: described, its files uploaded, mapped, and submitted when asked. */
+export async function addItem(learner: Actor, spec: ItemSpec): Promise<string> {
+  const { id } = await createEvidence(learner, spec.input);
+  for (const [name, bytes] of spec.files ?? []) await attachUpload(learner, id, await receiveToTemp(Readable.from([bytes]), bytes.length + 1), name);
+  if (spec.links.length) await setMapping(learner, id, { links: spec.links, scopeOptionIds: spec.scopeOptionIds ?? [] });
+  if (spec.submit) await submitEvidence(learner, id, { ownWork: true, workplace: true });
+  return id;
 }

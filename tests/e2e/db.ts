@@ -1,0 +1,222 @@
+// The end-to-end app's database, for specs to find the demo's rows and check what an action
+// changed, or to change what an operator or administrator would. Named, typed queries through
+// Prisma, as the tables' owner; specs call these, never SQL.
+import { E2E_PG_PORT } from "../../playwright.config";
+import { type Db, createDb } from "../../src/server/db/client";
+import type { EvidenceStatus } from "../../src/server/db/generated/client";
+
+let client: Db | undefined;
+const db = () => (client ??= createDb(`postgresql://attest:attest-local@127.0.0.1:${E2E_PG_PORT}/attest`));
+
+type UnitCode = "CPC308" | "AG26";
+
+export async function userId(email: string): Promise<string> {
+  return (await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+}
+
+/** The learner's enrolment (on `unit`, or any). */
+export async function enrolmentOf(email: string, unit?: UnitCode): Promise<{ id: string; learnerId: string }> {
+  return db().enrolment.findFirstOrThrow({ where: { learner: { email }, ...(unit ? { unit: { code: unit } } : {}) }, select: { id: true, learnerId: true }, orderBy: { createdAt: "asc" } });
+}
+
+export async function criterionId(unit: UnitCode, code: string): Promise<string> {
+  return (await db().criterion.findFirstOrThrow({ where: { code, unit: { code: unit } }, select: { id: true } })).id;
+}
+
+/**
+ * The learner's oldest item in that state; `byAssessor`: a record an assessor wrote (true), or the
+ * learner's own item (false). Undefined when there is none.
+ */
+export async function firstEvidenceOf(email: string, { status, byAssessor }: { status: EvidenceStatus; byAssessor?: boolean }): Promise<string | undefined> {
+  const row = await db().evidence.findFirst({
+    where: { learner: { email }, status, ...(byAssessor === undefined ? {} : { authorId: byAssessor ? { not: null } : null }) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return row?.id;
+}
+
+export async function evidenceIdByTitle(title: string, email?: string): Promise<string> {
+  return (await db().evidence.findFirstOrThrow({ where: { title, ...(email ? { learner: { email } } : {}) }, select: { id: true } })).id;
+}
+
+/** A file of the learner's: in a draft item's unsubmitted version (`draft`), or any. */
+export async function fileOf(email: string, { draft = false } = {}): Promise<string> {
+  const where = draft ? { version: { submittedAt: null, evidence: { learner: { email }, status: "DRAFT" as const } } } : { version: { evidence: { learner: { email } } } };
+  return (await db().evidenceFile.findFirstOrThrow({ where, select: { id: true } })).id;
+}
+
+/** A submitted file, of that type, of a learner the assessor assesses. */
+export async function submittedFileAssessedBy(assessorId: string, mediaType: string): Promise<string> {
+  const file = await db().evidenceFile.findFirstOrThrow({
+    where: { mediaType, version: { submittedAt: { not: null }, evidence: { learner: { enrolments: { some: { assessorId } } } } } },
+    select: { id: true },
+  });
+  return file.id;
+}
+
+/** An active claim on one of the learner's submitted items. */
+export async function submittedClaimOf(email: string): Promise<string> {
+  return (await db().evidenceLink.findFirstOrThrow({ where: { removedAt: null, evidence: { status: "SUBMITTED", learner: { email } } }, select: { id: true } })).id;
+}
+
+/** What anyone could add to or change about an item: its comments, claims, witness requests and status. */
+export async function evidenceFootprint(evidenceId: string) {
+  const [comments, links, witnesses, item] = await Promise.all([
+    db().comment.count({ where: { evidenceId } }),
+    db().evidenceLink.count({ where: { evidenceId } }),
+    db().witnessRequest.count({ where: { evidenceId } }),
+    db().evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { status: true } }),
+  ]);
+  return { comments, links, witnesses, status: item.status };
+}
+
+export const decisionCount = (enrolmentId: string) => db().decision.count({ where: { enrolmentId } });
+
+export const versionCount = (evidenceId: string) => db().evidenceVersion.count({ where: { evidenceId } });
+
+export const commentCount = (evidenceId: string, body?: string) => db().comment.count({ where: { evidenceId, ...(body === undefined ? {} : { body }) } });
+
+export const unreadNotificationCount = (email: string) => db().notification.count({ where: { user: { email }, readAt: null } });
+
+/** Audit events, oldest first: of a kind (or kinds), by an actor, about a subject, naming a file. */
+export function auditEventsOf(where: { kind: string | string[]; actorId?: string; actorEmail?: string; subject?: string; fileId?: string }) {
+  return db().auditEvent.findMany({
+    where: {
+      kind: Array.isArray(where.kind) ? { in: where.kind } : where.kind,
+      ...(where.actorId ? { actorId: where.actorId } : {}),
+      ...(where.actorEmail ? { actor: { email: where.actorEmail } } : {}),
+      ...(where.subject ? { subject: where.subject } : {}),
+      ...(where.fileId ? { data: { path: ["fileId"], equals: where.fileId } } : {}),
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, kind: true, ip: true, data: true },
+  });
+}
+
+export const checkpoints = (reason: "start" | "daily" | "export" | "manual") => db().auditCheckpoint.findMany({ where: { reason }, orderBy: { id: "asc" }, select: { id: true, eventId: true } });
+
+/** As on a new day for that person: the next read of the file is audited again. */
+export async function forgetFileReads(fileId: string, userId: string) {
+  await db().fileRead.deleteMany({ where: { fileId, userId } });
+}
+
+/** An item of a plan both parties signed. */
+export const signedPlanItem = () => db().planItem.findFirstOrThrow({ where: { version: { signatures: { some: {} } } }, select: { id: true, task: true } });
+
+/** Rewrites a signed plan item as only the tables' owner can: its protecting trigger off, the change, back on. */
+export async function rewritePlanItemBehindTheAppsBack(id: string, task: string) {
+  await db().$transaction([
+    db().$executeRawUnsafe(`ALTER TABLE "PlanItem" DISABLE TRIGGER USER`),
+    db().planItem.update({ where: { id }, data: { task } }),
+    db().$executeRawUnsafe(`ALTER TABLE "PlanItem" ENABLE TRIGGER USER`),
+  ]);
+}
+
+/** A Northgate learner with the demo's password, made for one test. */
+export async function addDemoLearner({ email, name }: { email: string; name: string }): Promise<{ id: string; email: string; name: string }> {
+  const [{ passwordHash }, admin] = await Promise.all([
+    db().user.findUniqueOrThrow({ where: { email: "learner@northgate.example" }, select: { passwordHash: true } }),
+    db().roleGrant.findFirstOrThrow({ where: { user: { email: "admin@northgate.example" } }, select: { centreId: true } }),
+  ]);
+  const user = await db().user.create({ data: { email, name, passwordHash, roleGrants: { create: { centreId: admin.centreId, role: "LEARNER" } } } });
+  return { id: user.id, email, name };
+}
+
+/** Takes away every role the person holds for the duration of `work`, then gives them back. */
+export async function withoutRoles(email: string, work: () => Promise<void>) {
+  const grants = await db().roleGrant.findMany({ where: { user: { email } } });
+  await db().roleGrant.deleteMany({ where: { id: { in: grants.map((g) => g.id) } } });
+  try {
+    await work();
+  } finally {
+    await db().roleGrant.createMany({ data: grants });
+  }
+}
+
+export async function setActive(user: { email: string } | { id: string }, active: boolean) {
+  await db().user.update({ where: user, data: { active } });
+}
+
+/** As after many failed sign-ins: the account waits ten minutes. */
+export async function throttle(userId: string) {
+  await db().user.update({ where: { id: userId }, data: { failedSignIns: 9, lockedUntil: new Date(Date.now() + 10 * 60_000) } });
+}
+
+export async function sessionEndReasons(userId: string) {
+  return (await db().session.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { endReason: true } })).map((s) => s.endReason);
+}
+
+/** Moves the person's sessions `ms` into the past, in the fields named (as if time had passed). */
+export async function backdateSessions(userId: string, ms: number, fields: ("createdAt" | "expiresAt" | "lastSeenAt")[]) {
+  const sessions = await db().session.findMany({ where: { userId } });
+  for (const s of sessions) await db().session.update({ where: { id: s.id }, data: Object.fromEntries(fields.map((f) => [f, new Date(s[f].getTime() - ms)])) });
+}
+
+/** An unanswered witness request for the item, as if the learner had asked; the caller keeps the token. */
+export async function addWitnessRequest(evidenceId: string, tokenHash: string) {
+  const item = await db().evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { centreId: true, learnerId: true } });
+  await db().witnessRequest.create({
+    data: {
+      centreId: item.centreId,
+      evidenceId,
+      requestedById: item.learnerId,
+      witnessName: "Robin Hale",
+      witnessEmail: "robin@example.com",
+      jobRole: "Manager",
+      relationship: "Line manager",
+      statement: "Jordan led the review.",
+      tokenHash,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    },
+  });
+}
+
+/** What the portfolio and accounts hold, to compare before and after an action that must change nothing. */
+export async function portfolioSnapshot() {
+  const [evidence, versions, links, files, comments, witnesses, decisions, signOffs, planSignatures, planVersions, endedSessions, users] = await Promise.all([
+    db().evidence.findMany({ orderBy: { id: "asc" }, select: { status: true } }),
+    db().evidenceVersion.findMany({ orderBy: { id: "asc" }, select: { title: true, submittedAt: true } }),
+    db().evidenceLink.findMany({ orderBy: { id: "asc" }, select: { claim: true, removedAt: true } }),
+    db().evidenceFile.count(),
+    db().comment.count(),
+    db().witnessRequest.count(),
+    db().decision.count(),
+    db().unitSignOff.count(),
+    db().planSignature.count(),
+    db().assessmentPlanVersion.count(),
+    db().session.count({ where: { endedAt: { not: null } } }),
+    db().user.findMany({ orderBy: { id: "asc" }, select: { active: true, passwordHash: true } }),
+  ]);
+  return {
+    statuses: evidence.map((e) => e.status),
+    titles: versions.map((v) => v.title),
+    submitted: versions.filter((v) => v.submittedAt).length,
+    activeLinks: links.filter((l) => !l.removedAt).length,
+    claims: links.map((l) => l.claim),
+    files,
+    comments,
+    witnesses,
+    decisions,
+    signOffs,
+    planSignatures,
+    planVersions,
+    endedSessions,
+    accounts: users,
+  };
+}
+
+/**
+ * Every table's rows, hashed: what the database holds, to compare before and after. Left out:
+ * sessions (sign-in writes them) and integrity check results (the app's own daily check writes them).
+ */
+export async function databaseFingerprint(): Promise<Record<string, string>> {
+  const tables = (
+    await db().$queryRaw<{ t: string }[]>`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('Session', 'AuditVerification', '_prisma_migrations') ORDER BY 1`
+  ).map((r) => r.t);
+  // Table names come from the catalogue above, not from a caller.
+  const [row] = await db().$queryRawUnsafe<Record<string, string>[]>(
+    `SELECT ${tables.map((t) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '') FROM "${t}" x) AS "${t}"`).join(", ")}`,
+  );
+  return row!;
+}
