@@ -2,15 +2,6 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../src/lib/canonical-json";
 import { contentSecurityPolicy } from "../../src/lib/csp";
 import { FREE_ATTEMPTS, WRONG_CREDENTIALS, describeSignInError, lockoutDelayMs } from "../../src/lib/throttle";
-import type { Actor } from "../../src/server/auth/actor";
-import { can, enrolmentScope } from "../../src/server/policy";
-
-const actor = (...grants: [string, Actor["grants"][number]["role"]][]): Actor => ({
-  userId: "u1",
-  email: "a@example.com",
-  name: "A",
-  grants: grants.map(([centreId, role]) => ({ centreId, centreName: centreId, role, endsAt: null })),
-});
 
 describe("sign-in throttling", () => {
   it("lets the first few failures through, then doubles the wait up to a cap", () => {
@@ -27,26 +18,6 @@ describe("sign-in messages", () => {
     expect(describeSignInError("This account has been disabled. Ask your centre's administrator.")).toBe("Signing in did not work. Try again.");
     expect(describeSignInError("CredentialsSignin")).toBe(WRONG_CREDENTIALS);
     expect(describeSignInError("Call 0800 123 to unlock")).toBe("Signing in did not work. Try again.");
-  });
-});
-
-describe("policy", () => {
-  it("refuses everything to a user without roles", () => {
-    for (const a of ["unit.read", "home.learner", "home.assessor", "home.iqa", "home.verifier", "centre.administer"] as const) {
-      expect(can(actor(), a, { centreId: "c1" })).toBe(false);
-    }
-    expect(enrolmentScope(actor())).toEqual({ id: { in: [] } });
-  });
-  it("grants each home to its role and centre administration only in the admin's centre", () => {
-    expect(can(actor(["c1", "LEARNER"]), "home.learner")).toBe(true);
-    expect(can(actor(["c1", "LEARNER"]), "home.assessor")).toBe(false);
-    expect(can(actor(["c1", "CENTRE_ADMIN"]), "centre.administer", { centreId: "c1" })).toBe(true);
-    expect(can(actor(["c1", "CENTRE_ADMIN"]), "centre.administer", { centreId: "c2" })).toBe(false);
-    expect(can(actor(["c1", "CENTRE_ADMIN"]), "centre.administer")).toBe(false);
-    expect(can(actor(["c1", "EXTERNAL_VERIFIER"]), "centre.administer", { centreId: "c1" })).toBe(false);
-  });
-  it("scopes a learner's enrolments to their own in their centres", () => {
-    expect(enrolmentScope(actor(["c1", "LEARNER"]))).toEqual({ OR: [{ learnerId: "u1", centreId: { in: ["c1"] } }] });
   });
 });
 

@@ -1,9 +1,8 @@
-import { db } from "../db/client";
 import { z } from "zod";
 import { workingDaysBetween } from "../../lib/working-days";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { authorize, centresWhere } from "../policy";
+import { db } from "../db/client";
+import { assertHolds, scope } from "../policy";
 
 export const caseloadSorts = ["learner", "unit", "completion", "awaiting", "oldest", "activity"] as const;
 export const caseloadFilterSchema = z.object({
@@ -18,10 +17,10 @@ export const CASELOAD_PAGE_SIZE = 50;
 
 /** The assessor's learners per unit: completion, work awaiting review and how long it has waited. */
 export async function caseload(actor: Actor, rawFilters: unknown, now = new Date()) {
-  authorize(actor, "home.assessor");
+  assertHolds(actor, "read:enrolment:assessed");
   const f = caseloadFilterSchema.parse(rawFilters ?? {});
   const enrolments = await db.enrolment.findMany({
-    where: { assessorId: actor.userId, centreId: { in: centresWhere(actor, "ASSESSOR") }, status: { not: "WITHDRAWN" } },
+    where: { AND: [scope(actor, "read:enrolment:assessed"), { status: { not: "WITHDRAWN" } }] },
     select: { id: true, status: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, code: true, displayCode: true } }, centre: { select: { reviewTargetDays: true } } },
   });
   const ids = enrolments.map((e) => e.id);

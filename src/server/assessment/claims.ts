@@ -1,19 +1,18 @@
-import { db } from "../db/client";
 import { z } from "zod";
 import { id } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { db } from "../db/client";
 import { lockEnrolments } from "../db/locks";
 import { parseInput } from "../errors";
-import { NotFoundError } from "../policy";
-import { assertOpen, assessedEnrolment } from "./access";
+import { NotFoundError, enrolmentAllowing } from "../policy";
+import { assertOpen } from "./open";
 
 export const claimSchema = z.object({ linkId: id("Reload the page and try again"), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });
 
 /** The assessor confirms or rejects a learner's claim that an item shows a criterion. */
 export async function reviewClaim(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {
-  const enrolment = await assessedEnrolment(db, actor, enrolmentId);
+  const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "review:claim");
   const { linkId, claim } = parseInput(claimSchema, input);
   await db.$transaction(async (tx) => {
     const [locked] = await lockEnrolments(tx, [enrolment.id]);

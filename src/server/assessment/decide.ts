@@ -1,16 +1,15 @@
-import { db } from "../db/client";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anyText, id, int, int4Max, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { type Tx, db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { UserFacingError, parseInput } from "../errors";
+import { assessedEnrolment } from "../policy";
 import { notify } from "../portfolio/notifications";
-import type { Tx } from "../db/client";
 import { lockEnrolments, lockEvidence } from "../db/locks";
-import { assertOpen, assessedEnrolment } from "./access";
+import { assertOpen } from "./open";
 import { confirmSigner } from "./identity";
 import { decisionHash } from "./signature";
 

@@ -1,20 +1,17 @@
-import { db } from "../db/client";
 import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { NotFoundError, enrolmentScope } from "../policy";
-import { requireActor } from "../portfolio/access";
+import { db } from "../db/client";
+import { NotFoundError, scope } from "../policy";
 import { appendAudit } from "../audit/append";
 import { writeCheckpoint } from "../audit/checkpoint";
 import { loadSigningKey } from "../audit/signing-key";
 
-
 /** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
-export async function trackingMatrix(actor: Actor, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
-  const id = scope.enrolmentId ?? scope.learnerId;
+export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }) {
+  const id = target.enrolmentId ?? target.learnerId;
   if (!isId(id)) throw new NotFoundError("Not found");
   const enrolments = await db.enrolment.findMany({
-    where: { AND: [enrolmentScope(actor), scope.enrolmentId ? { id } : { learnerId: id }] },
+    where: { AND: [scope(actor, "read:enrolment"), target.enrolmentId ? { id } : { learnerId: id }] },
     orderBy: { unit: { code: "asc" } },
     select: { id: true, centreId: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, displayCode: true, title: true } } },
   });
@@ -61,10 +58,10 @@ export function matrixCsv(m: Awaited<ReturnType<typeof trackingMatrix>>): string
 }
 
 /** "Download CSV": the matrix as a file, its download audited and the audit chain's head signed. */
-export async function exportMatrixCsv(actor: Actor, scope: { enrolmentId?: unknown; learnerId?: unknown }) {
-  const matrix = await trackingMatrix(actor, scope);
+export async function exportMatrixCsv(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }) {
+  const matrix = await trackingMatrix(actor, target);
   const key = await loadSigningKey();
-  const enrolment = scope.enrolmentId ? matrix.enrolments[0]! : null;
+  const enrolment = target.enrolmentId ? matrix.enrolments[0]! : null;
   await db.$transaction((tx) =>
     appendAudit(
       tx,

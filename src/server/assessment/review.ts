@@ -1,7 +1,6 @@
-import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { readableEnrolment } from "../portfolio/plan";
+import { db } from "../db/client";
+import { can, enrolmentSubject, readableEnrolment } from "../policy";
 import { signOffBlocker } from "./sign-off";
 
 /** Everything the review screen shows for one enrolment, in a handful of queries. */
@@ -32,12 +31,11 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
     signOffBlocker(db, enrolment),
   ]);
   const judgementOf = new Map(judgements.map((j) => [j.criterionId, j]));
-  const isAssessor = enrolment.assessorId === actor.userId;
   return {
     enrolment,
     signOff,
     blocker,
-    canDecide: isAssessor && enrolment.status === "IN_PROGRESS" && !signOff,
+    canDecide: can(actor, "decide:criterion", enrolmentSubject(enrolment)) && enrolment.status === "IN_PROGRESS" && !signOff,
     sections: sections.map((s) => ({
       ...s,
       criteria: s.criteria.map((c) => {

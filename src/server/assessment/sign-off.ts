@@ -1,15 +1,13 @@
-import { db } from "../db/client";
 import { z } from "zod";
 import { anyText, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db, Tx } from "../db/client";
+import { type Db, type Tx, db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError } from "../policy";
+import { enrolmentAllowing } from "../policy";
 import { lockEnrolments } from "../db/locks";
 import { notify } from "../portfolio/notifications";
-import { readableEnrolment } from "../portfolio/plan";
-import { assertOpen, assessedEnrolment } from "./access";
+import { assertOpen } from "./open";
 import { confirmSigner } from "./identity";
 import { signOffContentHash } from "./sign-off-hash";
 
@@ -39,7 +37,7 @@ async function signOffHash(tx: Db | Tx, enrolmentId: string, summativeComment: s
 
 /** "Sign off unit": the assessor's summative sign-off; it locks the unit's decisions. */
 export async function signOffUnit(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {
-  const enrolment = await assessedEnrolment(db, actor, enrolmentId);
+  const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "signoff:enrolment");
   const data = parseInput(signOffSchema, input);
   await confirmSigner(actor, data.typedName, data.password, actor.signedInAt ?? null);
   await db.$transaction(async (tx) => {
@@ -58,8 +56,7 @@ export async function signOffUnit(actor: Actor, enrolmentId: unknown, input: unk
 
 /** "Countersign": the learner confirms the sign-off; the enrolment becomes completed. */
 export async function countersignUnit(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {
-  const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  if (enrolment.learnerId !== actor.userId) throw new NotFoundError("No enrolment has that id");
+  const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "countersign:enrolment");
   const { typedName } = parseInput(countersignSchema, input);
   await confirmSigner(actor, typedName, undefined, new Date());
   await db.$transaction(async (tx) => {

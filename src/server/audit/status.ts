@@ -1,6 +1,5 @@
-import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { db } from "../db/client";
 import { UserFacingError } from "../errors";
 import { authorize } from "../policy";
 import { appendAudit } from "./append";
@@ -13,7 +12,7 @@ const MIN_GAP_MS = 60_000;
 
 /** The last full check and the newest signed checkpoint, for a centre admin. */
 export async function integrityStatus(actor: Actor) {
-  authorize(actor, "integrity.check");
+  authorize(actor, "check:integrity");
   const [verification, checkpoint] = await Promise.all([lastVerification(db), db.auditCheckpoint.findFirst({ orderBy: { id: "desc" }, select: { signedAt: true, eventId: true, reason: true } })]);
   const checkedBy = verification?.actorId ? await db.user.findUnique({ where: { id: verification.actorId }, select: { name: true } }) : null;
   return { verification: verification && { ...verification, checkedBy: checkedBy?.name ?? null }, checkpoint };
@@ -21,7 +20,7 @@ export async function integrityStatus(actor: Actor) {
 
 /** "Check now": runs the full check (each admin at most once a minute) and audits who asked. */
 export async function checkIntegrityNow(actor: Actor, now = new Date()) {
-  authorize(actor, "integrity.check");
+  authorize(actor, "check:integrity");
   const last = await db.auditVerification.findFirst({ where: { actorId: actor.userId }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
   if (last && now.getTime() - last.startedAt.getTime() < MIN_GAP_MS) throw new UserFacingError("You checked the records less than a minute ago. Wait a moment, then check again.");
   const report = await recordVerification(db, await loadSigningKey(), { source: "admin", actorId: actor.userId });

@@ -1,12 +1,11 @@
-import { db } from "../db/client";
 import { z } from "zod";
 import { id } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import { endAllSessions } from "../auth/sessions";
-import type { Db, Tx } from "../db/client";
+import { type Tx, db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError, UnauthenticatedError, manageableCentres } from "../policy";
+import { NotFoundError, manageableCentres } from "../policy";
 
 export const accountTarget = z.object({ userId: id("Choose a user from the list") });
 

@@ -1,8 +1,7 @@
-import { db } from "../db/client";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { authorize, centresWhere, enrolmentScope, userScope } from "../policy";
+import { db } from "../db/client";
+import { assertHolds, authorize, grantsAllowing, scope } from "../policy";
 
 const enrolmentSummary = {
   id: true,
@@ -17,9 +16,9 @@ const enrolmentSummary = {
 
 /** A learner's units, each with its criteria counted by kind. */
 export async function learnerHome(actor: Actor) {
-  authorize(actor, "home.learner");
+  assertHolds(actor, "read:enrolment:own");
   const enrolments = await db.enrolment.findMany({
-    where: { AND: [enrolmentScope(actor), { learnerId: actor.userId }] },
+    where: scope(actor, "read:enrolment:own"),
     select: enrolmentSummary,
     orderBy: { unit: { code: "asc" } },
   });
@@ -52,9 +51,9 @@ function byLearner<T extends Pick<Summary, "learner" | "centre" | "unit" | "stat
 
 /** The assessor's caseload: their assigned learners and units. */
 export async function assessorHome(actor: Actor) {
-  authorize(actor, "home.assessor");
+  assertHolds(actor, "read:enrolment:assessed");
   const rows = await db.enrolment.findMany({
-    where: { assessorId: actor.userId, centreId: { in: centresWhere(actor, "ASSESSOR") } },
+    where: scope(actor, "read:enrolment:assessed"),
     select: enrolmentSummary,
     orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
   });
@@ -63,9 +62,9 @@ export async function assessorHome(actor: Actor) {
 
 /** The assessors and learners an IQA covers. */
 export async function iqaHome(actor: Actor) {
-  authorize(actor, "home.iqa");
+  assertHolds(actor, "read:enrolment:sampled");
   const rows = await db.enrolment.findMany({
-    where: { iqaId: actor.userId, centreId: { in: centresWhere(actor, "IQA") } },
+    where: scope(actor, "read:enrolment:sampled"),
     select: enrolmentSummary,
     orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
   });
@@ -79,8 +78,8 @@ export async function iqaHome(actor: Actor) {
 
 /** The centres a verifier may see now, with the size of each and when access ends. */
 export async function verifierHome(actor: Actor) {
-  authorize(actor, "home.verifier");
-  const grants = actor.grants.filter((g) => g.role === "EXTERNAL_VERIFIER");
+  assertHolds(actor, "verify:centre");
+  const grants = grantsAllowing(actor, "verify:centre");
   const ids = grants.map((g) => g.centreId);
   const [enrolments, learners] = await Promise.all([
     db.enrolment.groupBy({ by: ["centreId"], where: { centreId: { in: ids } }, _count: { _all: true } }),
@@ -100,11 +99,11 @@ export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 /** A centre's users with their roles, and its enrolments, a page of each. */
 export async function adminHome(actor: Actor, centreId: string, pages: { users?: unknown; enrolments?: unknown } = {}) {
-  authorize(actor, "centre.administer", { centreId });
+  authorize(actor, "administer:account", { centreId });
   const usersPage = pageSchema.parse(pages.users);
   const enrolmentsPage = pageSchema.parse(pages.enrolments);
-  const userWhere = userScope(actor, centreId);
-  const enrolmentWhere = { AND: [enrolmentScope(actor), { centreId }] };
+  const userWhere = { AND: [scope(actor, "administer:account"), { roleGrants: { some: { centreId } } }] };
+  const enrolmentWhere = { AND: [scope(actor, "read:enrolment"), { centreId }] };
   const [users, userCount, enrolments, enrolmentCount] = await Promise.all([
     db.user.findMany({
       where: userWhere,

@@ -1,11 +1,9 @@
-import { db } from "../db/client";
 import { commentSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError } from "../policy";
-import { readableEvidence } from "./access";
+import { evidenceAllowing, readableEvidence } from "../policy";
 import { notify } from "./notifications";
 
 /** Comments on an item, oldest first, with their replies nested. */
@@ -17,11 +15,9 @@ export async function listComments(actor: Actor, evidenceId: unknown) {
 
 /** A comment or a reply between the learner and their assessor; the other side is notified. */
 export async function addComment(actor: Actor, evidenceId: unknown, input: unknown): Promise<{ id: string }> {
-  const evidence = await readableEvidence(db, actor, evidenceId);
-  const assessors = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: { not: null } }, select: { assessorId: true } });
-  const assessorIds = [...new Set(assessors.map((a) => a.assessorId!))];
+  const { evidence, subject } = await evidenceAllowing(db, actor, evidenceId, "comment:evidence");
+  // The other side is told: the learner's assessors in this centre, or the learner.
   const isLearner = actor.userId === evidence.learnerId;
-  if (!isLearner && !assessorIds.includes(actor.userId)) throw new NotFoundError("No evidence has that id");
   const { body, parentId } = parseInput(commentSchema, input);
   return db.$transaction(async (tx) => {
     if (parentId) {
@@ -31,7 +27,7 @@ export async function addComment(actor: Actor, evidenceId: unknown, input: unkno
     }
     const comment = await tx.comment.create({ data: { evidenceId: evidence.id, parentId: parentId ?? null, authorId: actor.userId, body } });
     const title = (await tx.evidenceVersion.findFirstOrThrow({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, select: { title: true } })).title;
-    const recipients = isLearner ? assessorIds : [evidence.learnerId];
+    const recipients = isLearner ? subject.assessorIds : [evidence.learnerId];
     await notify(tx, recipients.map((userId) => ({ userId, centreId: evidence.centreId, kind: "comment.added", message: `${actor.name} commented on “${title}”.`, link: `/evidence/${evidence.id}#comment-${comment.id}` })));
     await appendAudit(tx, { kind: "comment.added", actorId: actor.userId, data: { evidenceId: evidence.id, commentId: comment.id, parentId: parentId ?? null } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
     return { id: comment.id };

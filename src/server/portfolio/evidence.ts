@@ -1,13 +1,11 @@
-import { db } from "../db/client";
 import { type EvidenceInput, evidenceInputSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db, Tx } from "../db/client";
+import { type Db, type Tx, db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { lockEvidence } from "../db/locks";
 import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError, centresWhere } from "../policy";
-import { editableEvidence, requireActor } from "./access";
+import { assertHolds, centresAllowing, editableEvidence } from "../policy";
 
 const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -34,8 +32,8 @@ export const latestVersion = (tx: Db | Tx, evidenceId: string) =>
 
 /** "Add evidence": a learner starts a draft item in their centre. */
 export async function createEvidence(actor: Actor, input: unknown): Promise<{ id: string }> {
-  const centres = centresWhere(actor, "LEARNER");
-  if (centres.length === 0) throw new NotFoundError();
+  assertHolds(actor, "create:evidence");
+  const centres = centresAllowing(actor, "create:evidence");
   const raw = (input ?? {}) as Record<string, unknown>;
   const centreId = centres.length === 1 ? centres[0]! : centres.find((c) => c === raw.centreId);
   if (!centreId) throw new UserFacingError("Choose the centre this evidence is for.");

@@ -1,15 +1,13 @@
-import { db } from "../db/client";
 import { refusalFromHead } from "../../lib/file-types";
 import { isId } from "../../lib/ids";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { db } from "../db/client";
 import { lockEvidence, sqlState } from "../db/locks";
 import { UserFacingError } from "../errors";
-import { NotFoundError } from "../policy";
+import { NotFoundError, editableEvidence, scope } from "../policy";
 import { type Received, blobPath, commitBlob, discardTemp } from "../storage/disk";
 import { inspectFile } from "../storage/inspect";
-import { editableEvidence, evidenceScope, requireActor } from "./access";
 import { latestVersion } from "./evidence";
 
 export { maxFileBytes } from "../env";
@@ -110,7 +108,7 @@ export async function removeFile(actor: Actor, fileId: unknown): Promise<void> {
 /** A file the actor may read, with where its bytes are; NotFoundError otherwise. */
 export async function readableFile(actor: Actor, fileId: unknown) {
   if (!isId(fileId)) throw new NotFoundError("No file has that id");
-  const file = await db.evidenceFile.findFirst({ where: { id: fileId, version: { evidence: evidenceScope(actor) } }, include: { version: { include: { evidence: { select: { centreId: true } } } } } });
+  const file = await db.evidenceFile.findFirst({ where: { id: fileId, version: { evidence: scope(actor, "read:evidence") } }, include: { version: { include: { evidence: { select: { centreId: true } } } } } });
   if (!file) throw new NotFoundError("No file has that id");
   return { ...file, path: blobPath(file.sha256) };
 }

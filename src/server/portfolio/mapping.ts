@@ -1,12 +1,11 @@
-import { db } from "../db/client";
 import { mappingSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { closedEnrolmentIds } from "../assessment/access";
+import { closedEnrolmentIds } from "../assessment/open";
+import { db } from "../db/client";
 import { lockEnrolments, lockEvidence } from "../db/locks";
 import { UserFacingError, parseInput } from "../errors";
-import { editableEvidence } from "./access";
+import { editableEvidence } from "../policy";
 import { latestVersion } from "./evidence";
 
 /**

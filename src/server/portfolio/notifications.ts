@@ -1,7 +1,5 @@
-import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
-import type { Db, Tx } from "../db/client";
-import { requireActor } from "./access";
+import { type Tx, db } from "../db/client";
 
 export type NewNotification = { userId: string; centreId: string; kind: string; message: string; link: string };
 

@@ -1,28 +1,13 @@
-import { db } from "../db/client";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../lib/canonical-json";
 import { planSchema, signatureSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
-import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
 import { assertTypedName } from "../auth/typed-name";
-import type { Db, Tx } from "../db/client";
+import { type Db, type Tx, db } from "../db/client";
 import { lockEnrolments } from "../db/locks";
 import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError, enrolmentScope } from "../policy";
-import { requireActor } from "./access";
-
-
-/** The enrolment if the actor may read it (learner, assessor, IQA, admin, verifier), else NotFoundError. */
-export async function readableEnrolment(db: Db | Tx, actor: Actor, enrolmentId: unknown) {
-  if (!isId(enrolmentId)) throw new NotFoundError("No enrolment has that id");
-  const enrolment = await db.enrolment.findFirst({
-    where: { AND: [{ id: enrolmentId }, enrolmentScope(actor)] },
-    include: { unit: { include: { assessmentMethods: { orderBy: { position: "asc" } } } }, learner: { select: { id: true, name: true } }, assessor: { select: { id: true, name: true } } },
-  });
-  if (!enrolment) throw new NotFoundError("No enrolment has that id");
-  return enrolment;
-}
+import { enrolmentAllowing, enrolmentSubject, permissionsOn, readableEnrolment } from "../policy";
 
 export function planHash(items: { method: string; task: string; targetDate: string; criterionCodes: string[] }[]): string {
   return createHash("sha256").update(canonicalJson(items)).digest("hex");
@@ -58,13 +43,13 @@ export async function getPlan(actor: Actor, enrolmentId: unknown) {
     items: v.items.map((i) => ({ ...i, criteria: i.criteria.map((c) => c.criterion).sort((a, b) => a.position - b.position) })),
     agreed: signedByBoth(v),
   }));
-  return { enrolment, versions, criteria, agreed: Boolean(versions[0]?.agreed) };
+  const allowed = permissionsOn(actor, enrolmentSubject(enrolment), ["update:plan", "sign:plan"]);
+  return { enrolment, versions, criteria, agreed: Boolean(versions[0]?.agreed), can: { update: allowed.has("update:plan"), sign: allowed.has("sign:plan") } };
 }
 
 /** The assessor drafts or changes the plan. A signed version is never changed: a change makes a new version. */
 export async function savePlan(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ version: number }> {
-  const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  if (enrolment.assessorId !== actor.userId) throw new NotFoundError("No enrolment has that id");
+  const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "update:plan");
   const { items } = parseInput(planSchema, input);
   const allowed = enrolment.unit.assessmentMethods.map((m) => m.method);
   if (allowed.length && items.some((i) => !allowed.includes(i.method))) throw new UserFacingError("Use only the assessment methods this unit allows.");
@@ -105,9 +90,9 @@ export async function savePlan(actor: Actor, enrolmentId: unknown, input: unknow
 
 /** "Agree plan": the learner or the assessor signs the newest version with their typed full name. */
 export async function signPlan(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ agreed: boolean }> {
-  const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  const role = enrolment.learnerId === actor.userId ? "LEARNER" : enrolment.assessorId === actor.userId ? "ASSESSOR" : null;
-  if (!role) throw new NotFoundError("No enrolment has that id");
+  const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "sign:plan");
+  // Who signs is allowed; which signature it is follows from whose plan it is.
+  const role = enrolment.learnerId === actor.userId ? "LEARNER" : "ASSESSOR";
   const { typedName, contentHash } = parseInput(signatureSchema, input);
   assertTypedName(actor, typedName);
   return db.$transaction(async (tx) => {

@@ -1,7 +1,6 @@
-import { db } from "../db/client";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { readableEnrolment } from "./plan";
+import { db } from "../db/client";
+import { can, enrolmentSubject, readableEnrolment } from "../policy";
 
 export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
 
@@ -52,5 +51,6 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
     scope: scopeCategories.map((c) => ({ name: c.name, options: c.options.map((o) => ({ id: o.id, text: o.text, covered: covered.has(o.id) })) })),
     totals: { criteria: criteria.length, met: count("MET"), submitted: count("EVIDENCE_SUBMITTED"), notYetMet: count("NOT_YET_MET"), notStarted: count("NOT_STARTED") },
     span: dates.length ? { from: new Date(Math.min(...dates.map((d) => d.getTime()))), to: new Date(Math.max(...dates.map((d) => d.getTime()))) } : null,
+    can: { countersign: can(actor, "countersign:enrolment", enrolmentSubject(enrolment)) },
   };
 }

@@ -1,18 +1,17 @@
-import { db } from "../db/client";
 import { z } from "zod";
 import { anyText, day } from "../../lib/input";
 import type { AssessorRecord } from "../../lib/portfolio/records";
 import { assessmentMethods } from "../../lib/standards/unit-file";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { readableEvidence, evidenceScope, requireActor } from "./access";
+import { evidenceSubject, holds, permissionsOn, readableEvidence, scope } from "../policy";
 import { planAgreed } from "./plan";
 
 /** Everything the evidence page shows: every version, the claims, and what the actor may do now. */
 export async function evidenceDetail(actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
-  const [versions, links, scopeLinks, learner] = await Promise.all([
+  const [versions, links, scopeLinks, learner, subject] = await Promise.all([
     db.evidenceVersion.findMany({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, include: { files: { orderBy: { position: "asc" } } } }),
     db.evidenceLink.findMany({
       where: { evidenceId: evidence.id, removedAt: null },
@@ -20,14 +19,13 @@ export async function evidenceDetail(actor: Actor, evidenceId: unknown) {
     }),
     db.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null }, include: { scopeOption: { include: { category: { select: { name: true, unit: { select: { displayCode: true } } } } } } } }),
     db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { id: true, name: true } }),
+    evidenceSubject(db, evidence),
   ]);
   const latest = versions[0]!;
   // Withdrawal is about the current submission: decisions on earlier versions do not block it.
   const decided = latest.submittedAt ? await db.decisionEvidence.count({ where: { evidenceVersionId: latest.id } }) : 0;
-  const owner = evidence.learnerId === actor.userId;
-  const assesses = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor.userId } })) > 0;
-  // Who changes the draft: the learner for their own items, the assessor who wrote a record.
-  const editor = evidence.authorId ? evidence.authorId === actor.userId && assesses : owner;
+  const allowed = permissionsOn(actor, subject, ["update:evidence", "submit:evidence", "withdraw:evidence", "comment:evidence", "request:testimony"]);
+  const editor = allowed.has("update:evidence");
   const record = latest.record as AssessorRecord | null;
   const everSubmitted = versions.some((v) => v.submittedAt);
   return {
@@ -40,14 +38,13 @@ export async function evidenceDetail(actor: Actor, evidenceId: unknown) {
     record,
     can: {
       edit: editor && !latest.submittedAt,
-      submit: owner && !latest.submittedAt && (!record || Boolean(record.ready)),
+      submit: allowed.has("submit:evidence") && !latest.submittedAt && (!record || Boolean(record.ready)),
       sendForCountersign: editor && Boolean(record) && !record?.ready && !latest.submittedAt,
       revise: editor && Boolean(latest.submittedAt),
-      // Only the author withdraws: the learner their own items, the assessor who wrote a record (the learner only countersigned it).
-      withdraw: editor && evidence.status === "SUBMITTED" && decided === 0,
+      withdraw: allowed.has("withdraw:evidence") && evidence.status === "SUBMITTED" && decided === 0,
       delete: editor && !everSubmitted,
-      // Comment and ask witnesses: the learner and the assessors of their enrolments in this centre.
-      comment: owner || assesses,
+      comment: allowed.has("comment:evidence"),
+      requestTestimony: allowed.has("request:testimony"),
     },
   };
 }
@@ -93,7 +90,7 @@ export const LIBRARY_PAGE_SIZE = 20;
 export async function evidenceLibrary(actor: Actor, rawFilters: unknown) {
   const parsed = libraryFilterSchema.safeParse(rawFilters ?? {});
   const f = parsed.success ? parsed.data : { page: 1 };
-  const and: Prisma.EvidenceWhereInput[] = [evidenceScope(actor)];
+  const and: Prisma.EvidenceWhereInput[] = [scope(actor, "read:evidence")];
   if (f.learner) and.push({ learnerId: f.learner });
   if (f.unit) and.push({ links: { some: { removedAt: null, enrolment: { unit: { code: f.unit } } } } });
   if (f.criterion) and.push({ links: { some: { removedAt: null, criterionId: f.criterion } } });
@@ -117,5 +114,5 @@ export async function evidenceLibrary(actor: Actor, rawFilters: unknown) {
     }),
     db.evidence.count({ where }),
   ]);
-  return { rows, total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filters: f, invalid: !parsed.success };
+  return { rows, total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filters: f, invalid: !parsed.success, can: { create: holds(actor, "create:evidence") } };
 }

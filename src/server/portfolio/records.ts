@@ -1,15 +1,13 @@
-import { db } from "../db/client";
 import { z } from "zod";
+import { isId } from "../../lib/ids";
 import { day, text } from "../../lib/input";
 import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "../../lib/portfolio/records";
 import { appendAudit } from "../audit/append";
-import { isId } from "../../lib/ids";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError, hasRole } from "../policy";
+import { db } from "../db/client";
 import { lockEvidence } from "../db/locks";
-import { editableEvidence, requireActor } from "./access";
+import { UserFacingError, parseInput } from "../errors";
+import { NotFoundError, editableEvidence, scope } from "../policy";
 import { latestVersion } from "./evidence";
 import { notify } from "./notifications";
 
@@ -19,15 +17,15 @@ const recordInputSchema = z.object({
   record: recordSchema,
 });
 
-/** An assessor writes an observation, questioning record or professional discussion for a learner they assess. */
 /** The learner an assessor may write records for: one they assess on a unit in progress. NotFoundError otherwise. */
 export async function recordTarget(actor: Actor, learnerId: unknown) {
   if (!isId(learnerId)) throw new NotFoundError("No learner has that id");
-  const enrolment = await db.enrolment.findFirst({ where: { learnerId, assessorId: actor.userId, status: "IN_PROGRESS" }, select: { centreId: true, learner: { select: { id: true, name: true } } } });
-  if (!enrolment || !hasRole(actor, "ASSESSOR", enrolment.centreId)) throw new NotFoundError("No learner has that id");
+  const enrolment = await db.enrolment.findFirst({ where: { AND: [{ learnerId, status: "IN_PROGRESS" }, scope(actor, "create:record")] }, select: { centreId: true, learner: { select: { id: true, name: true } } } });
+  if (!enrolment) throw new NotFoundError("No learner has that id");
   return enrolment;
 }
 
+/** An assessor writes an observation, questioning record or professional discussion for a learner they assess. */
 export async function createAssessorRecord(actor: Actor, learnerId: unknown, input: unknown): Promise<{ id: string }> {
   const enrolment = await recordTarget(actor, learnerId);
   const { title, activityFrom, record } = parseInput(recordInputSchema, input);

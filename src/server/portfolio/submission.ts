@@ -1,15 +1,14 @@
-import { db } from "../db/client";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../lib/canonical-json";
 import { submitSchema } from "../../lib/portfolio/schemas";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
 import { assertTypedName } from "../auth/typed-name";
-import type { Db, Tx } from "../db/client";
+import { type Tx, db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
-import { closedEnrolmentIds } from "../assessment/access";
+import { closedEnrolmentIds } from "../assessment/open";
 import { lockEnrolments, lockEvidence, lockNewestVersion } from "../db/locks";
-import { ownEvidence, withdrawableEvidence } from "./access";
+import { submittableEvidence, withdrawableEvidence } from "../policy";
 import { latestVersion } from "./evidence";
 import { notify } from "./notifications";
 import { planAgreed } from "./plan";
@@ -47,7 +46,7 @@ const activeLinks = (tx: Tx, evidenceId: string) =>
 
 /** "Submit for assessment": freezes the draft version with the learner's declarations. */
 export async function submitEvidence(actor: Actor, evidenceId: unknown, input: unknown): Promise<{ version: number }> {
-  const evidence = await ownEvidence(db, actor, evidenceId);
+  const evidence = await submittableEvidence(db, actor, evidenceId);
   const declarations = parseInput(submitSchema, input);
   return db.$transaction(async (tx) => {
     // The item, then its draft version, locked before the files are read: an upload either lands

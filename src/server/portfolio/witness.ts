@@ -1,14 +1,12 @@
-import { db } from "../db/client";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { email, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import { db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { appUrl, canSendMail, sendMail } from "../mail/send";
-import { NotFoundError, centresWhere } from "../policy";
-import { readableEvidence, requireActor } from "./access";
+import { assertHolds, evidenceAllowing, readableEvidence, scope } from "../policy";
 import { notify } from "./notifications";
 
 export const WITNESS_LINK_DAYS = 14;
@@ -24,9 +22,7 @@ export const witnessRequestSchema = z.object({
 
 /** "Request witness testimony": the learner or their assessor asks a witness to confirm a statement. */
 export async function requestWitnessTestimony(actor: Actor, evidenceId: unknown, input: unknown, now = new Date()) {
-  const evidence = await readableEvidence(db, actor, evidenceId);
-  const isAssessor = (await db.enrolment.count({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, assessorId: actor.userId } })) > 0;
-  if (evidence.learnerId !== actor.userId && !isAssessor) throw new NotFoundError("No evidence has that id");
+  const { evidence } = await evidenceAllowing(db, actor, evidenceId, "request:testimony");
   const data = parseInput(witnessRequestSchema, input);
   if (!canSendMail()) throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
   const token = randomBytes(32).toString("base64url");
@@ -121,7 +117,6 @@ export async function witnessRequestsFor(actor: Actor, evidenceId: unknown) {
 
 /** The outbox of a centre, for its admin, when mail is not sent through SMTP. */
 export async function centreOutbox(actor: Actor) {
-  const centres = centresWhere(actor, "CENTRE_ADMIN");
-  if (!centres.length) throw new NotFoundError();
-  return db.outboxEmail.findMany({ where: { centreId: { in: centres } }, orderBy: { createdAt: "desc" }, take: 50 });
+  assertHolds(actor, "read:outbox");
+  return db.outboxEmail.findMany({ where: scope(actor, "read:outbox"), orderBy: { createdAt: "desc" }, take: 50 });
 }

@@ -1,7 +1,6 @@
-import { db } from "../db/client";
 import { z } from "zod";
-import { type Actor } from "../auth/actor";
-import type { Db } from "../db/client";
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
 import { NotFoundError, authorize } from "../policy";
 
 export const unitCodeSchema = z
@@ -12,7 +11,7 @@ export const unitCodeSchema = z
 
 /** The newest published version of every unit, for the catalogue. */
 export async function listUnits(actor: Actor) {
-  authorize(actor, "unit.read");
+  authorize(actor, "read:unit");
   const units = await db.unit.findMany({
     where: { status: "PUBLISHED" },
     orderBy: [{ code: "asc" }, { version: "desc" }],
@@ -35,7 +34,7 @@ export async function listUnits(actor: Actor) {
 
 /** A unit's whole tree (newest published version unless one is named), or NotFoundError. */
 export async function getUnitTree(actor: Actor, rawCode: unknown, rawVersion?: unknown) {
-  authorize(actor, "unit.read");
+  authorize(actor, "read:unit");
   const code = unitCodeSchema.safeParse(rawCode);
   const version = rawVersion === undefined || rawVersion === null ? undefined : z.coerce.number().int().positive().safeParse(rawVersion);
   if (!code.success || (version && !version.success)) throw new NotFoundError("No unit has that code");

@@ -1,15 +1,5 @@
-import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { UserFacingError } from "../errors";
-import { NotFoundError, hasRole } from "../policy";
-import { readableEnrolment } from "../portfolio/plan";
-
-/** The enrolment if the actor is its assessor (only they decide and sign), else NotFoundError. */
-export async function assessedEnrolment(db: Db, actor: Actor, enrolmentId: unknown) {
-  const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  if (enrolment.assessorId !== actor.userId || !hasRole(actor, "ASSESSOR", enrolment.centreId)) throw new NotFoundError("No enrolment has that id");
-  return enrolment;
-}
 
 /** Decisions are locked once the unit is signed off. Pass the status read under the enrolment's lock. */
 export async function assertOpen(tx: Db | Tx, enrolment: { id: string; status: string }) {
