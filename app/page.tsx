@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { roleLabels } from "@/lib/roles";
 import { requireActor } from "@/server/edge/page";
 import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/server/home/queries";
-import { can, centresWhere } from "@/server/policy";
+import { centresAllowing, holds } from "@/server/policy";
 import { AdminHome } from "@/ui/home/admin-home";
 import { AssessorHome } from "@/ui/home/assessor-home";
 import { IqaHome } from "@/ui/home/iqa-home";
@@ -15,12 +15,12 @@ export const metadata: Metadata = { title: "Home" };
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/");
   const params = await searchParams;
-  const adminCentres = centresWhere(actor, "CENTRE_ADMIN");
+  const adminCentres = centresAllowing(actor, "administer:account");
   const [learner, assessor, iqa, verifier, admin] = await Promise.all([
-    can(actor, "home.learner") ? learnerHome(actor) : null,
-    can(actor, "home.assessor") ? assessorHome(actor) : null,
-    can(actor, "home.iqa") ? iqaHome(actor) : null,
-    can(actor, "home.verifier") ? verifierHome(actor) : null,
+    holds(actor, "read:enrolment:own") ? learnerHome(actor) : null,
+    holds(actor, "read:enrolment:assessed") ? assessorHome(actor) : null,
+    holds(actor, "read:enrolment:sampled") ? iqaHome(actor) : null,
+    holds(actor, "verify:centre:centre") ? verifierHome(actor) : null,
     Promise.all(adminCentres.map((id) => adminHome(actor, id, { users: params.users, enrolments: params.enrolments }).then((data) => ({ id, data })))),
   ]);
   const roles = [...new Set(actor.grants.map((g) => roleLabels[g.role]))];

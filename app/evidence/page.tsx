@@ -3,7 +3,6 @@ import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import { requireActor } from "@/server/edge/page";
-import { hasRole } from "@/server/policy";
 import { evidenceLibrary } from "@/server/portfolio/queries";
 import { EvidenceStatusText } from "@/ui/evidence/evidence-status";
 import { LibraryFilters } from "@/ui/evidence/library-filters";
@@ -17,7 +16,7 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
   const actor = await requireActor("/evidence");
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const library = await evidenceLibrary(actor, params);
-  const learnerView = hasRole(actor, "LEARNER") && (!library.filters.learner || library.filters.learner === actor.userId);
+  const learnerView = library.can.create && (!library.filters.learner || library.filters.learner === actor.userId);
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(params as Record<string, string>), page: String(page) })}`;
   return (
     <>

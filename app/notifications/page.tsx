@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/edge/page";
-import { listNotifications } from "@/server/portfolio/notifications";
+import { listNotifications } from "@/server/notifications/notifications";
 import { ActionForm } from "@/ui/action-form";
 import { markNotificationsReadAction } from "./actions";
 

@@ -8,7 +8,7 @@ import { decisionHash } from "../../src/server/assessment/signature";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import type { Actor } from "../../src/server/auth/actor";
 import { startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
-import { listNotifications } from "../../src/server/portfolio/notifications";
+import { listNotifications } from "../../src/server/notifications/notifications";
 import { submitEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError } from "../../src/server/policy";
 import * as build from "../support/builders";

@@ -10,7 +10,7 @@ import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { attachUpload, removeFile } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
-import { listNotifications, markNotificationsRead } from "../../src/server/portfolio/notifications";
+import { listNotifications, markNotificationsRead } from "../../src/server/notifications/notifications";
 import { getPlan, savePlan, signPlan } from "../../src/server/portfolio/plan";
 import { submitEvidence, withdrawEvidence } from "../../src/server/portfolio/submission";
 import { NotFoundError } from "../../src/server/policy";

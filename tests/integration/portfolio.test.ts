@@ -5,7 +5,7 @@ import { addComment, listComments } from "../../src/server/portfolio/comments";
 import { createEvidence, deleteEvidence, startRevision, updateEvidence } from "../../src/server/portfolio/evidence";
 import { attachUpload, readableFile, removeFile } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
-import { listNotifications } from "../../src/server/portfolio/notifications";
+import { listNotifications } from "../../src/server/notifications/notifications";
 import { getPlan, savePlan, signPlan } from "../../src/server/portfolio/plan";
 import { unitProgress } from "../../src/server/portfolio/progress";
 import { evidenceDetail, evidenceLibrary } from "../../src/server/portfolio/queries";

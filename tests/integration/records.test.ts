@@ -3,7 +3,7 @@ import { reviewScreen } from "../../src/server/assessment/review";
 import { wav } from "../../src/server/demo/sample-files";
 import { attachUpload } from "../../src/server/portfolio/files";
 import { setMapping } from "../../src/server/portfolio/mapping";
-import { listNotifications } from "../../src/server/portfolio/notifications";
+import { listNotifications } from "../../src/server/notifications/notifications";
 import { evidenceDetail } from "../../src/server/portfolio/queries";
 import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "../../src/server/portfolio/records";
 import { submitEvidence } from "../../src/server/portfolio/submission";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createEvidence } from "../../src/server/portfolio/evidence";
-import { listNotifications } from "../../src/server/portfolio/notifications";
+import { listNotifications } from "../../src/server/notifications/notifications";
 import { centreOutbox, requestWitnessTestimony, respondToWitnessRequest, witnessView } from "../../src/server/portfolio/witness";
 import { UserFacingError } from "../../src/server/errors";
 import { NotFoundError } from "../../src/server/policy";

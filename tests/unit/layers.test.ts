@@ -28,6 +28,11 @@ const layerRules: LayerRule[] = [
     rule: "db is the bottom layer: it imports only db/ itself, src/lib, src/server/env and packages",
     allows: (target) => "package" in target || within(target, "src/server/db", "src/lib", "src/server/env"),
   },
+  ...["src/server/notifications", "src/server/mail"].map((files) => ({
+    files,
+    rule: `${files} sits beside audit, below the capabilities: it imports only itself, db, env, auth, errors, src/lib and packages`,
+    allows: (target: Target) => "package" in target || within(target, files, "src/server/db", "src/server/env", "src/server/auth/actor", "src/server/errors", "src/lib"),
+  })),
 ];
 
 const forbiddenImports: ForbiddenImport[] = [

@@ -116,8 +116,6 @@ describe("checks without a resource", () => {
     expect(holds(actor([here, "LEARNER"]), "read:enrolment:assessed")).toBe(false);
     expect(holds(actor([here, "CENTRE_ADMIN"]), "verify:centre")).toBe(false);
     expect(holds(actor([elsewhere, "EXTERNAL_VERIFIER"]), "verify:centre")).toBe(true);
-    expect(can(actor([here, "ASSESSOR"]), "home.assessor")).toBe(true);
-    expect(can(actor([here, "ASSESSOR"]), "home.learner")).toBe(false);
   });
 
   it("lists the centres where a permission is held, and the ones an admin manages a user through", () => {

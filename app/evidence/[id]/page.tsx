@@ -189,7 +189,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         </section>
       )}
 
-      <Witnesses evidenceId={evidence.id} requests={witnesses} canRequest={can.comment} action={requestWitnessAction} />
+      <Witnesses evidenceId={evidence.id} requests={witnesses} canRequest={can.requestTestimony} action={requestWitnessAction} />
 
       <Comments action={addCommentAction} evidenceId={evidence.id} comments={comments} canComment={can.comment} />
       <p className="muted">

@@ -7,7 +7,7 @@ import { type Tx, db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { UserFacingError, parseInput } from "../errors";
 import { assessedEnrolment } from "../policy";
-import { notify } from "../portfolio/notifications";
+import { notify } from "../notifications/notifications";
 import { lockEnrolments, lockEvidence } from "../db/locks";
 import { assertOpen } from "./open";
 import { confirmSigner } from "./identity";

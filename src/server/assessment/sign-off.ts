@@ -6,7 +6,7 @@ import { type Db, type Tx, db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { enrolmentAllowing } from "../policy";
 import { lockEnrolments } from "../db/locks";
-import { notify } from "../portfolio/notifications";
+import { notify } from "../notifications/notifications";
 import { assertOpen } from "./open";
 import { confirmSigner } from "./identity";
 import { signOffContentHash } from "./sign-off-hash";

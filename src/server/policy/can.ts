@@ -1,5 +1,4 @@
 import type { Actor } from "../auth/actor";
-import { type LegacyAction, legacyActions } from "./legacy";
 import { type Access, type Grantable, type Permission, accessesFor } from "./permissions";
 import { NotFoundError } from "./refusals";
 
@@ -33,11 +32,10 @@ export function relationsTo(actor: Actor, subject: Subject): Set<Access> {
  * the permission at an access that describes how they stand to it, or a role they hold anywhere
  * grants it at `any`. Without a subject only `any` counts.
  */
-export function can(actor: Actor, permission: Permission | LegacyAction, subject?: Subject): boolean {
-  if (permission in legacyActions) return holds(actor, legacyActions[permission as LegacyAction]);
+export function can(actor: Actor, permission: Permission, subject?: Subject): boolean {
   const relations = subject ? relationsTo(actor, subject) : null;
   return actor.grants.some((g) => {
-    const granted = accessesFor(g.role, permission as Permission);
+    const granted = accessesFor(g.role, permission);
     if (granted.includes("any")) return true;
     return relations !== null && g.centreId === subject!.centreId && granted.some((a) => relations.has(a));
   });

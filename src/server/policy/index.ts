@@ -16,4 +16,3 @@ export {
   withdrawableEvidence,
 } from "./resources";
 export { NotFoundError, UnauthenticatedError } from "./refusals";
-export { type LegacyAction, centresWhere, hasRole } from "./legacy";

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { evidenceAllowing, readableEvidence } from "../policy";
-import { notify } from "./notifications";
+import { notify } from "../notifications/notifications";
 
 /** Comments on an item, oldest first, with their replies nested. */
 export async function listComments(actor: Actor, evidenceId: unknown) {

@@ -9,7 +9,7 @@ import { lockEvidence } from "../db/locks";
 import { UserFacingError, parseInput } from "../errors";
 import { NotFoundError, editableEvidence, scope } from "../policy";
 import { latestVersion } from "./evidence";
-import { notify } from "./notifications";
+import { notify } from "../notifications/notifications";
 
 const recordInputSchema = z.object({
   title: text(200, "Enter a title"),

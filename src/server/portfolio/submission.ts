@@ -10,7 +10,7 @@ import { closedEnrolmentIds } from "../assessment/open";
 import { lockEnrolments, lockEvidence, lockNewestVersion } from "../db/locks";
 import { submittableEvidence, withdrawableEvidence } from "../policy";
 import { latestVersion } from "./evidence";
-import { notify } from "./notifications";
+import { notify } from "../notifications/notifications";
 import { planAgreed } from "./plan";
 import { type AssessorRecord, needsRecording } from "../../lib/portfolio/records";
 

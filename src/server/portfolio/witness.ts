@@ -7,7 +7,7 @@ import { db } from "../db/client";
 import { UserFacingError, parseInput } from "../errors";
 import { appUrl, canSendMail, sendMail } from "../mail/send";
 import { assertHolds, evidenceAllowing, readableEvidence, scope } from "../policy";
-import { notify } from "./notifications";
+import { notify } from "../notifications/notifications";
 
 export const WITNESS_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -18,8 +18,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const plan = await orNotFound(getPlan(actor, id));
   const { enrolment, versions, criteria } = plan;
   const latest = versions[0];
-  const role = enrolment.learnerId === actor.userId ? "LEARNER" : enrolment.assessorId === actor.userId ? "ASSESSOR" : null;
-  const signedByMe = latest?.signatures.some((s) => s.role === role);
+  const signedByMe = latest?.signatures.some((s) => s.userId === actor.userId);
   const methods = enrolment.unit.assessmentMethods.length ? enrolment.unit.assessmentMethods.map((m) => m.method) : [...assessmentMethods];
   return (
     <>
@@ -31,7 +30,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       </h1>
       {enrolment.unit.planRequiredFirst && <p className="notice">This unit needs an agreed plan before evidence can be submitted for it.</p>}
       {!latest ? (
-        <p>{role === "ASSESSOR" ? "There is no plan yet. Draft it below." : "Your assessor has not drafted a plan yet."}</p>
+        <p>{plan.can.update ? "There is no plan yet. Draft it below." : "Your assessor has not drafted a plan yet."}</p>
       ) : (
         <section aria-labelledby="current-plan">
           <h2 id="current-plan">
@@ -39,7 +38,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </h2>
           <PlanItems items={latest.items} />
           <Signatures signatures={latest.signatures} />
-          {role && !signedByMe && (
+          {plan.can.sign && !signedByMe && (
             <ActionForm action={signPlanAction} submitLabel="Agree plan" pendingLabel="Signing…" done="You have signed the plan.">
               <input type="hidden" name="enrolmentId" value={enrolment.id} />
               <input type="hidden" name="contentHash" value={latest.contentHash} />
@@ -55,7 +54,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           )}
         </section>
       )}
-      {role === "ASSESSOR" && (
+      {plan.can.update && (
         <section aria-labelledby="edit-plan">
           <h2 id="edit-plan">{latest ? "Change the plan" : "Draft the plan"}</h2>
           {latest?.signatures.length ? <p>This version has been signed, so saving a change makes a new version that both of you sign again.</p> : null}

@@ -93,7 +93,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
               <p>
                 Countersigned by {progress.signOff.learnerTypedName} on {formatDate(progress.signOff.learnerSignedAt)}. The unit is completed.
               </p>
-            ) : actor.userId === enrolment.learnerId ? (
+            ) : progress.can.countersign ? (
               <ActionForm action={countersignUnitAction} submitLabel="Countersign" pendingLabel="Countersigning…">
                 <input type="hidden" name="enrolmentId" value={enrolment.id} />
                 <label htmlFor="cs-name">Type your full name to countersign the unit</label>
