@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { currentActor } from "@/server/auth/current";
-import { holds } from "@/server/policy";
+import { navigationFor } from "@/server/home/navigation";
 import { unreadCount } from "@/server/notifications/notifications";
 import { SiteHeader } from "@/ui/site-header";
 import "./globals.css";
@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <SiteHeader actor={actor ? { name: actor.name, unread: await unreadCount(actor), assessor: holds(actor, "read:enrolment:assessed") } : null} />
+        <SiteHeader actor={actor ? { name: actor.name, unread: await unreadCount(actor), links: navigationFor(actor) } : null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -20,7 +20,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     holds(actor, "read:enrolment:own") ? learnerHome(actor) : null,
     holds(actor, "read:enrolment:assessed") ? assessorHome(actor) : null,
     holds(actor, "read:enrolment:sampled") ? iqaHome(actor) : null,
-    holds(actor, "verify:centre:centre") ? verifierHome(actor) : null,
+    holds(actor, "verify:centre:centre") ? verifierHome(actor, { enrolments: params.enrolments }) : null,
     Promise.all(adminCentres.map((id) => adminHome(actor, id, { users: params.users, enrolments: params.enrolments }).then((data) => ({ id, data })))),
   ]);
   const roles = [...new Set(actor.grants.map((g) => roleLabels[g.role]))];

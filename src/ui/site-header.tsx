@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader({ actor }: { actor: { name: string; unread: number; assessor: boolean } | null }) {
+export function SiteHeader({ actor }: { actor: { name: string; unread: number; links: { href: string; label: string }[] } | null }) {
   return (
     <header className="site-header">
       <div className="bar">
@@ -12,23 +12,11 @@ export function SiteHeader({ actor }: { actor: { name: string; unread: number; a
           <>
             <nav aria-label="Main">
               <ul>
-                <li>
-                  <Link href="/">Home</Link>
-                </li>
-                {actor.assessor && (
-                  <li>
-                    <Link href="/caseload">Caseload</Link>
+                {actor.links.map((l) => (
+                  <li key={l.href}>
+                    <Link href={l.href}>{l.href === "/notifications" && actor.unread ? `${l.label} (${actor.unread} new)` : l.label}</Link>
                   </li>
-                )}
-                <li>
-                  <Link href="/evidence">Evidence</Link>
-                </li>
-                <li>
-                  <Link href="/units">Units</Link>
-                </li>
-                <li>
-                  <Link href="/notifications">Notifications{actor.unread ? ` (${actor.unread} new)` : ""}</Link>
-                </li>
+                ))}
               </ul>
             </nav>
             <div className="who">

@@ -49,7 +49,7 @@ describe("each role's home", () => {
   });
 
   it("shows a verifier the centres they may see", async () => {
-    expect(await verifierHome(await as("verifier@northgate.example"))).toMatchObject([{ name: "Northgate Training", learners: 3, enrolments: 6 }]);
+    expect(await verifierHome(await as("verifier@northgate.example"))).toMatchObject([{ name: "Northgate Training", learners: 3, enrolments: { total: 6, page: 1, pages: 1 } }]);
   });
 
   it("shows an admin their centre's users and enrolments, a page at a time", async () => {

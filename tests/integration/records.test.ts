@@ -57,7 +57,8 @@ describe("records the assessor writes, countersigned by the learner", () => {
     await attachUpload(assessor, id, await received(wav(1)), "discussion.wav");
     await submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
     const row = (await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7")!;
-    expect(row.evidence[0]).toMatchObject({ atSeconds: 75, title: "Discussion: presenting plans" });
+    // The mapping's note is the assessor's here, and the review screen says so.
+    expect(row.evidence[0]).toMatchObject({ atSeconds: 75, title: "Discussion: presenting plans", notedBy: "assessor" });
     expect(row.evidence[0]!.version.files[0]!.mediaType).toBe("audio/wav");
   });
 

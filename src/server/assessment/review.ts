@@ -17,6 +17,7 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
           select: {
             id: true,
             title: true,
+            authorId: true,
             versions: { where: { submittedAt: { not: null } }, orderBy: { version: "desc" }, take: 1, include: { files: { orderBy: { position: "asc" } } } },
           },
         },
@@ -48,7 +49,7 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
           currentDecisionId: j?.decisionId ?? null,
           evidence: links
             .filter((l) => l.criterionId === c.id && l.evidence.versions.length)
-            .map((l) => ({ linkId: l.id, note: l.note, claim: l.claim, atSeconds: l.atSeconds, title: l.evidence.title, evidenceId: l.evidence.id, version: l.evidence.versions[0]! })),
+            .map((l) => ({ linkId: l.id, note: l.note, notedBy: l.evidence.authorId ? ("assessor" as const) : ("learner" as const), claim: l.claim, atSeconds: l.atSeconds, title: l.evidence.title, evidenceId: l.evidence.id, version: l.evidence.versions[0]! })),
           decisions: decisions.filter((d) => d.criterionId === c.id),
         };
       }),

@@ -76,20 +76,20 @@ export async function iqaHome(actor: Actor) {
   return [...assessors.entries()].map(([assessor, list]) => ({ assessor, learners: byLearner(list) }));
 }
 
-/** The centres a verifier may see now, with the size of each and when access ends. */
-export async function verifierHome(actor: Actor) {
+/** The centres a verifier may see now, with the size of each, when access ends, and a page of its enrolments. */
+export async function verifierHome(actor: Actor, pages: { enrolments?: unknown } = {}) {
   assertHolds(actor, "verify:centre");
   const grants = grantsAllowing(actor, "verify:centre");
   const ids = grants.map((g) => g.centreId);
-  const [enrolments, learners] = await Promise.all([
-    db.enrolment.groupBy({ by: ["centreId"], where: { centreId: { in: ids } }, _count: { _all: true } }),
+  const [learners, lists] = await Promise.all([
     db.enrolment.groupBy({ by: ["centreId", "learnerId"], where: { centreId: { in: ids } } }),
+    Promise.all(grants.map((g) => centreEnrolments(actor, g.centreId, pages.enrolments))),
   ]);
-  return grants.map((g) => ({
+  return grants.map((g, i) => ({
     centreId: g.centreId,
     name: g.centreName,
     accessEnds: g.endsAt,
-    enrolments: enrolments.find((e) => e.centreId === g.centreId)?._count._all ?? 0,
+    enrolments: lists[i]!,
     learners: learners.filter((l) => l.centreId === g.centreId).length,
   }));
 }
@@ -97,14 +97,23 @@ export async function verifierHome(actor: Actor) {
 export const PAGE_SIZE = 20;
 export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
+/** A page of a centre's enrolments the actor may read, by learner and unit. */
+async function centreEnrolments(actor: Actor, centreId: string, page: unknown) {
+  const n = pageSchema.parse(page);
+  const where = { AND: [scope(actor, "read:enrolment"), { centreId }] };
+  const [rows, total] = await Promise.all([
+    db.enrolment.findMany({ where, orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }], skip: (n - 1) * PAGE_SIZE, take: PAGE_SIZE, select: enrolmentSummary }),
+    db.enrolment.count({ where }),
+  ]);
+  return { rows, page: n, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+}
+
 /** A centre's users with their roles, and its enrolments, a page of each. */
 export async function adminHome(actor: Actor, centreId: string, pages: { users?: unknown; enrolments?: unknown } = {}) {
   authorize(actor, "administer:account", { centreId });
   const usersPage = pageSchema.parse(pages.users);
-  const enrolmentsPage = pageSchema.parse(pages.enrolments);
   const userWhere = { AND: [scope(actor, "administer:account"), { roleGrants: { some: { centreId } } }] };
-  const enrolmentWhere = { AND: [scope(actor, "read:enrolment"), { centreId }] };
-  const [users, userCount, enrolments, enrolmentCount] = await Promise.all([
+  const [users, userCount, enrolments] = await Promise.all([
     db.user.findMany({
       where: userWhere,
       orderBy: { name: "asc" },
@@ -113,17 +122,7 @@ export async function adminHome(actor: Actor, centreId: string, pages: { users?:
       select: { id: true, name: true, email: true, active: true, lastSignInAt: true, roleGrants: { where: { centreId }, select: { role: true, endsAt: true } } },
     }),
     db.user.count({ where: userWhere }),
-    db.enrolment.findMany({
-      where: enrolmentWhere,
-      orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
-      skip: (enrolmentsPage - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: enrolmentSummary,
-    }),
-    db.enrolment.count({ where: enrolmentWhere }),
+    centreEnrolments(actor, centreId, pages.enrolments),
   ]);
-  return {
-    users: { rows: users, page: usersPage, pages: Math.max(1, Math.ceil(userCount / PAGE_SIZE)), total: userCount },
-    enrolments: { rows: enrolments, page: enrolmentsPage, pages: Math.max(1, Math.ceil(enrolmentCount / PAGE_SIZE)), total: enrolmentCount },
-  };
+  return { users: { rows: users, page: usersPage, pages: Math.max(1, Math.ceil(userCount / PAGE_SIZE)), total: userCount }, enrolments };
 }

@@ -4,8 +4,8 @@ import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import type { ActionState } from "@/lib/action-state";
 import { ActionForm } from "../action-form";
-import { EnrolmentStatusText } from "../enrolment-status";
 import { Pager } from "../pager";
+import { EnrolmentTable } from "./enrolment-table";
 import { ScrollingTable } from "../scrolling-table";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -56,33 +56,7 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
         </tbody>
       </ScrollingTable>
       <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
-      <ScrollingTable label={`${centreName} enrolments`} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
-        <thead>
-          <tr>
-            <th scope="col">Learner</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Assessor</th>
-            <th scope="col">IQA</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {enrolments.rows.map((e) => (
-            <tr key={e.id}>
-              <th scope="row">{e.learner.name}</th>
-              <td>
-                <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
-              </td>
-              <td>{e.assessor?.name ?? "Not assigned"}</td>
-              <td>{e.iqa?.name ?? "Not assigned"}</td>
-              <td>
-                <EnrolmentStatusText status={e.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollingTable>
-      <Pager label="Enrolments pages" page={enrolments.page} pages={enrolments.pages} href={(n) => `?users=${users.page}&enrolments=${n}`} />
+      <EnrolmentTable label={`${centreName} enrolments`} enrolments={enrolments} href={(n) => `?users=${users.page}&enrolments=${n}`} />
     </section>
   );
 }

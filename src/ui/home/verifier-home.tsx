@@ -1,5 +1,6 @@
 import type { verifierHome } from "@/server/home/queries";
 import { formatDate } from "@/lib/format";
+import { EnrolmentTable } from "./enrolment-table";
 
 export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof verifierHome>> }) {
   return (
@@ -8,27 +9,16 @@ export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof v
       {centres.length === 0 ? (
         <p>You have no current access to a centre.</p>
       ) : (
-        <table>
-          <caption>Centres open to you now (read-only)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Centre</th>
-              <th scope="col">Learners</th>
-              <th scope="col">Enrolments</th>
-              <th scope="col">Access ends</th>
-            </tr>
-          </thead>
-          <tbody>
-            {centres.map((c) => (
-              <tr key={c.centreId}>
-                <th scope="row">{c.name}</th>
-                <td>{c.learners}</td>
-                <td>{c.enrolments}</td>
-                <td>{c.accessEnds ? formatDate(c.accessEnds) : "No end date"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        centres.map((c) => (
+          <section key={c.centreId} aria-labelledby={`ev-${c.centreId}`}>
+            <h3 id={`ev-${c.centreId}`}>{c.name}</h3>
+            <p>
+              Read-only access {c.accessEnds ? `until ${formatDate(c.accessEnds)}` : "with no end date"}: {c.learners} learner{c.learners === 1 ? "" : "s"}, {c.enrolments.total} enrolment
+              {c.enrolments.total === 1 ? "" : "s"}.
+            </p>
+            <EnrolmentTable label={`${c.name} enrolments`} enrolments={c.enrolments} href={(n) => `?enrolments=${n}`} />
+          </section>
+        ))
       )}
     </section>
   );

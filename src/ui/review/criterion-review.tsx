@@ -40,7 +40,7 @@ export function CriterionReview({ c, enrolmentId, canDecide, next, actions }: { 
                 <Link href={`/evidence/${e.evidenceId}`}>{e.title}</Link>, version {e.version.version} · {methodLabels[e.version.method]} · activity {formatDate(e.version.activityFrom)}
               </p>
               <p>
-                Learner&apos;s note: <q>{e.note}</q>
+                {e.notedBy === "assessor" ? "Assessor's note" : "Learner's note"}: <q>{e.note}</q>
               </p>
               <p>
                 {claimWords[e.claim]}

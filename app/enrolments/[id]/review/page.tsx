@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import { sectionLabel } from "@/lib/standards/labels";
 import { reviewScreen } from "@/server/assessment/review";
 import { orNotFound, requireActor } from "@/server/edge/page";
+import { holds } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
 import { CriterionReview } from "@/ui/review/criterion-review";
@@ -21,7 +22,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <p className="muted">
-        <Link href="/caseload">Caseload</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
+        {holds(actor, "read:enrolment:assessed") ? <Link href="/caseload">Caseload</Link> : <Link href="/">Home</Link>} · <Link href={`/enrolments/${enrolment.id}/progress`}>Progress</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
       </p>
       <h1>
         Review: {enrolment.learner.name}, {enrolment.unit.displayCode} {enrolment.unit.title}

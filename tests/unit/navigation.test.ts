@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import type { RoleName } from "../../src/lib/roles";
+import type { Actor } from "../../src/server/auth/actor";
+import { navigationFor } from "../../src/server/home/navigation";
+
+const actor = (...roles: RoleName[]): Actor => ({ userId: "u", email: "u@example.com", name: "U", grants: roles.map((role) => ({ centreId: "c", centreName: "C", role, endsAt: null })) });
+const labels = (a: Actor) => navigationFor(a).map((l) => l.label);
+
+describe("the main navigation", () => {
+  it("offers each role the pages it may open, and nothing it would be refused", () => {
+    expect(labels(actor("LEARNER"))).toEqual(["Home", "Evidence", "Units", "Notifications"]);
+    expect(labels(actor("ASSESSOR"))).toEqual(["Home", "Caseload", "Evidence", "Units", "Notifications"]);
+    expect(labels(actor("IQA"))).toEqual(["Home", "Evidence", "Units", "Notifications"]);
+    expect(labels(actor("EXTERNAL_VERIFIER"))).toEqual(["Home", "Units", "Notifications"]);
+    expect(labels(actor("CENTRE_ADMIN"))).toEqual(["Home", "Evidence", "Units", "Notifications", "Outbox", "Record integrity"]);
+    expect(labels(actor())).toEqual(["Home", "Notifications"]);
+  });
+});
