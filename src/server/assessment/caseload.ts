@@ -15,43 +15,14 @@ export const caseloadFilterSchema = z.object({
 });
 export const CASELOAD_PAGE_SIZE = 50;
 
-/** The assessor's learners per unit: completion, work awaiting review and how long it has waited. */
+/** The assessor's learners per unit, filtered, sorted and a page of them. */
 export async function caseload(actor: Actor, rawFilters: unknown, now = new Date()) {
-  assertHolds(actor, "read:enrolment:assessed");
   const f = caseloadFilterSchema.parse(rawFilters ?? {});
-  const enrolments = await db.enrolment.findMany({
-    where: { AND: [scope(actor, "read:enrolment:assessed"), { status: { not: "WITHDRAWN" } }] },
-    select: { id: true, status: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, code: true, displayCode: true } }, centre: { select: { reviewTargetDays: true } } },
-  });
-  const ids = enrolments.map((e) => e.id);
-  const [criteria, states, waiting, activity] = await Promise.all([
-    db.criterion.groupBy({ by: ["unitId"], where: { unitId: { in: [...new Set(enrolments.map((e) => e.unit.id))] } }, _count: { _all: true } }),
-    db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, state: "MET", stale: false }, _count: { _all: true } }),
-    db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, OR: [{ state: "EVIDENCE_SUBMITTED" }, { stale: true }] }, _count: { _all: true }, _min: { queuedAt: true } }),
-    db.evidence.groupBy({ by: ["learnerId"], where: { learnerId: { in: [...new Set(enrolments.map((e) => e.learner.id))] } }, _max: { updatedAt: true } }),
-  ]);
-  let rows = enrolments.map((e) => {
-    const total = criteria.find((c) => c.unitId === e.unit.id)?._count._all ?? 0;
-    const met = states.find((s) => s.enrolmentId === e.id)?._count._all ?? 0;
-    const wait = waiting.find((w) => w.enrolmentId === e.id);
-    const oldest = wait?._min.queuedAt ?? null;
-    const waitedDays = oldest ? workingDaysBetween(oldest, now) : 0;
-    return {
-      ...e,
-      total,
-      met,
-      completion: total ? met / total : 0,
-      awaiting: wait?._count._all ?? 0,
-      oldest,
-      waitedDays,
-      overdue: Boolean(oldest) && waitedDays > e.centre.reviewTargetDays,
-      lastActivity: activity.find((a) => a.learnerId === e.learner.id)?._max.updatedAt ?? null,
-    };
-  });
+  let rows = await caseloadRows(actor, now);
   if (f.q) rows = rows.filter((r) => r.learner.name.toLowerCase().includes(f.q.toLowerCase()));
   if (f.unit) rows = rows.filter((r) => r.unit.code === f.unit.toUpperCase());
   if (f.overdue) rows = rows.filter((r) => r.overdue);
-  const key: Record<(typeof caseloadSorts)[number], (r: (typeof rows)[number]) => string | number> = {
+  const key: Record<(typeof caseloadSorts)[number], (r: CaseloadRow) => string | number> = {
     learner: (r) => r.learner.name.toLowerCase(),
     unit: (r) => r.unit.code,
     completion: (r) => r.completion,
@@ -66,4 +37,50 @@ export async function caseload(actor: Actor, rawFilters: unknown, now = new Date
   });
   const pages = Math.max(1, Math.ceil(rows.length / CASELOAD_PAGE_SIZE));
   return { rows: rows.slice((f.page - 1) * CASELOAD_PAGE_SIZE, f.page * CASELOAD_PAGE_SIZE), total: rows.length, overdue: rows.filter((r) => r.overdue).length, page: f.page, pages, filters: f };
+}
+
+export type CaseloadRow = Awaited<ReturnType<typeof caseloadRows>>[number];
+
+/**
+ * Every learner-unit the assessor assesses (not withdrawn): completion, work awaiting review, how
+ * many working days the oldest has waited and the centre's review target.
+ */
+export async function caseloadRows(actor: Actor, now = new Date()) {
+  assertHolds(actor, "read:enrolment:assessed");
+  const enrolments = await db.enrolment.findMany({
+    where: { AND: [scope(actor, "read:enrolment:assessed"), { status: { not: "WITHDRAWN" } }] },
+    select: { id: true, status: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, code: true, displayCode: true } }, centre: { select: { reviewTargetDays: true } } },
+  });
+  const ids = enrolments.map((e) => e.id);
+  const [criteria, states, waiting, activity] = await Promise.all([
+    db.criterion.groupBy({ by: ["unitId"], where: { unitId: { in: [...new Set(enrolments.map((e) => e.unit.id))] } }, _count: { _all: true } }),
+    db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, state: "MET", stale: false }, _count: { _all: true } }),
+    db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, OR: [{ state: "EVIDENCE_SUBMITTED" }, { stale: true }] }, _count: { _all: true }, _min: { queuedAt: true } }),
+    db.evidence.groupBy({ by: ["learnerId"], where: { learnerId: { in: [...new Set(enrolments.map((e) => e.learner.id))] } }, _max: { updatedAt: true } }),
+  ]);
+  // Looked up by key, not searched per row: a caseload can hold hundreds of learner-units.
+  const totals = new Map(criteria.map((c) => [c.unitId, c._count._all]));
+  const metBy = new Map(states.map((s) => [s.enrolmentId, s._count._all]));
+  const waitBy = new Map(waiting.map((w) => [w.enrolmentId, w]));
+  const activeBy = new Map(activity.map((a) => [a.learnerId, a._max.updatedAt]));
+  const rows = enrolments.map((e) => {
+    const total = totals.get(e.unit.id) ?? 0;
+    const met = metBy.get(e.id) ?? 0;
+    const wait = waitBy.get(e.id);
+    const oldest = wait?._min.queuedAt ?? null;
+    const waitedDays = oldest ? workingDaysBetween(oldest, now) : 0;
+    return {
+      ...e,
+      total,
+      met,
+      completion: total ? met / total : 0,
+      awaiting: wait?._count._all ?? 0,
+      oldest,
+      waitedDays,
+      targetDays: e.centre.reviewTargetDays,
+      overdue: Boolean(oldest) && waitedDays > e.centre.reviewTargetDays,
+      lastActivity: activeBy.get(e.learner.id) ?? null,
+    };
+  });
+  return rows;
 }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { assessorDashboard } from "../../src/server/home/assessor-dashboard";
+import { learnerDashboard } from "../../src/server/home/learner-dashboard";
+import { db } from "../../src/server/db/client";
+import { savePlan } from "../../src/server/portfolio/plan";
+import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
+import { setMapping } from "../../src/server/portfolio/mapping";
+import { requestWitnessTestimony } from "../../src/server/portfolio/witness";
+import { NotFoundError } from "../../src/server/policy";
+import * as build from "../support/builders";
+import { freshDatabase } from "../support/db";
+
+await freshDatabase();
+const centre = await build.centre();
+const assessor = await build.user({ centre, roles: ["ASSESSOR"], name: "Sam Okafor" });
+const learner = await build.user({ centre, roles: ["LEARNER"], name: "Taylor Evans" });
+const other = await build.user({ centre, roles: ["LEARNER"], name: "Robin Hale" });
+const cpc = await build.enrolment({ learner, assessor, unit: "CPC308" });
+const ag26 = await build.enrolment({ learner, assessor, unit: "AG26" });
+const otherCpc = await build.enrolment({ learner: other, assessor, unit: "CPC308" });
+
+const day = (d: string) => new Date(`${d}T12:00:00Z`);
+
+describe("the learner's dashboard", () => {
+  it("counts each unit's criteria by state and lists what to do next, with the latest feedback", async () => {
+    await build.submittedItem({ learner, criteria: ["A1", "A2", "A3"], unit: "CPC308" });
+    await build.signedDecision({ enrolment: cpc, criterion: "A1" });
+    await build.signedDecision({ enrolment: cpc, criterion: "A2", outcome: "NOT_YET_MET", feedback: "Say who approved the budget." });
+    // A plan drafted but not yet agreed by the learner.
+    const [c1] = await build.criteria(ag26, ["1.1"]);
+    await savePlan(assessor, ag26.id, { items: [{ criterionIds: [c1!.id], method: "OBSERVATION", task: "Observe a review meeting", targetDate: "2026-12-01" }] });
+    // A record the assessor wrote and sent for countersigning.
+    const { id: record } = await createAssessorRecord(assessor, learner.userId, { title: "Observation: rota meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Office", observed: "Rota planning", narrative: "Planned the rota well." } });
+    const [a4] = await build.criteria(cpc, ["A4"]);
+    await setMapping(assessor, record, { links: [{ criterionId: a4!.id, note: "Planned the rota." }], scopeOptionIds: [] });
+    await sendForCountersign(assessor, record);
+
+    const board = await learnerDashboard(learner, day("2026-11-22"));
+    const cpcUnit = board.units.find((u) => u.id === cpc.id)!;
+    expect(cpcUnit.states).toEqual({ met: 1, awaiting: 1, notYetMet: 1, noEvidence: cpcUnit.states.total - 3, total: cpcUnit.states.total });
+    expect(cpcUnit.states.total).toBe(43);
+    expect(board.steps.map((s) => s.kind).sort()).toEqual(["feedback", "plan", "record"]);
+    expect(board.steps.find((s) => s.kind === "feedback")).toMatchObject({ text: "Answer feedback on CPC 308 A2", href: `/enrolments/${cpc.id}/progress` });
+    expect(board.steps.find((s) => s.kind === "record")).toMatchObject({ href: `/evidence/${record}` });
+    expect(board.recentFeedback[0]).toMatchObject({ outcome: "NOT_YET_MET", feedback: "Say who approved the budget.", assessor: "Sam Okafor", criterion: "A2" });
+  });
+
+  it("lists the targets of an agreed plan that are near or past while their criteria are unmet", async () => {
+    await build.agreedPlan(ag26, { codes: ["1.2"] });
+    const soon = await learnerDashboard(learner, day("2027-06-20"));
+    expect(soon.steps.filter((s) => s.kind === "target")).toEqual([expect.objectContaining({ text: "AG26: Evidence every criterion at work", due: new Date("2027-06-30T00:00:00.000Z") })]);
+    const early = await learnerDashboard(learner, day("2027-01-01"));
+    expect(early.steps.filter((s) => s.kind === "target")).toEqual([]);
+  });
+
+  it("is only for learners, and shows nobody else's units", async () => {
+    await expect(learnerDashboard(assessor)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await learnerDashboard(other)).units.map((u) => u.id)).toEqual([otherCpc.id]);
+  });
+});
+
+describe("the assessor's dashboard", () => {
+  it("puts each learner-unit's oldest waiting item under overdue, due today or due this week by the centre's review target", async () => {
+    const target = (await db.centre.findUniqueOrThrow({ where: { id: centre.id } })).reviewTargetDays;
+    await build.submittedItem({ learner: other, criteria: ["B1"] });
+    const queued = await db.criterionJudgement.findFirstOrThrow({ where: { enrolmentId: otherCpc.id, state: "EVIDENCE_SUBMITTED" } });
+    // Monday 2 November 2026: `target` working days later is when it falls due.
+    await db.criterionJudgement.updateMany({ where: { enrolmentId: otherCpc.id, state: "EVIDENCE_SUBMITTED" }, data: { queuedAt: day("2026-11-02") } });
+    expect(queued).toBeTruthy();
+    const due = (now: string) => assessorDashboard(assessor, day(now));
+    const addWorkingDays = (from: string, n: number) => {
+      const d = day(from);
+      while (n > 0) {
+        d.setUTCDate(d.getUTCDate() + 1);
+        if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) n--;
+      }
+      return d.toISOString().slice(0, 10);
+    };
+    const dueDay = addWorkingDays("2026-11-02", target);
+    expect((await due(dueDay)).dueToday.map((r) => r.id)).toContain(otherCpc.id);
+    expect((await due(addWorkingDays("2026-11-02", target - 2))).dueThisWeek.find((r) => r.id === otherCpc.id)).toMatchObject({ daysLeft: 2 });
+    expect((await due(addWorkingDays("2026-11-02", target + 1))).overdue.find((r) => r.id === otherCpc.id)).toMatchObject({ daysLeft: -1 });
+  });
+
+  it("lists records waiting for the learner's countersignature and witness requests outstanding", async () => {
+    const { id } = await build.submittedItem({ learner: other, criteria: ["B2"], title: "Supervision notes" });
+    await requestWitnessTestimony(other, id, { witnessName: "Alex Reid", witnessEmail: "alex@example.com", jobRole: "Manager", relationship: "Line manager", statement: "Robin ran the supervision." });
+    const board = await assessorDashboard(assessor);
+    expect(board.awaitingCountersign.map((r) => r.title)).toEqual(["Observation: rota meeting"]);
+    expect(board.witnessesOutstanding).toEqual([expect.objectContaining({ witness: "Alex Reid", title: "Supervision notes", learner: "Robin Hale" })]);
+  });
+
+  it("is only for assessors, and shows only their own learners", async () => {
+    await expect(assessorDashboard(learner)).rejects.toBeInstanceOf(NotFoundError);
+    const stranger = await build.user({ centre, roles: ["ASSESSOR"] });
+    const board = await assessorDashboard(stranger);
+    expect([...board.overdue, ...board.dueToday, ...board.dueThisWeek, ...board.nearlyDone, ...board.awaitingCountersign, ...board.witnessesOutstanding]).toEqual([]);
+  });
+});
