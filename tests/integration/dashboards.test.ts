@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessorDashboard } from "../../src/server/home/assessor-dashboard";
 import { learnerDashboard } from "../../src/server/home/learner-dashboard";
+import { adminSummary, iqaSummary } from "../../src/server/home/staff-dashboards";
 import { db } from "../../src/server/db/client";
 import { savePlan } from "../../src/server/portfolio/plan";
 import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
@@ -95,5 +96,27 @@ describe("the assessor's dashboard", () => {
     const stranger = await build.user({ centre, roles: ["ASSESSOR"] });
     const board = await assessorDashboard(stranger);
     expect([...board.overdue, ...board.dueToday, ...board.dueThisWeek, ...board.nearlyDone, ...board.awaitingCountersign, ...board.witnessesOutstanding]).toEqual([]);
+  });
+});
+
+describe("the IQA's and the admin's summaries", () => {
+  it("count what an IQA covers: recent decisions, sign-offs and those awaiting the learner", async () => {
+    const iqa = await build.user({ centre, roles: ["IQA"] });
+    const learner3 = await build.user({ centre, roles: ["LEARNER"] });
+    const covered = await build.enrolment({ learner: learner3, assessor, iqa, unit: "CPC308" });
+    await build.submittedItem({ learner: learner3, criteria: ["A1"] });
+    await build.signedDecision({ enrolment: covered, criterion: "A1" });
+    expect(await iqaSummary(iqa)).toMatchObject({ enrolments: 1, recentDecisions: 1, assessorsDeciding: 1, signedOff: 0, awaitingLearner: 0 });
+    await expect(iqaSummary(learner)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("count what an admin should put right in their centre, and nothing of another", async () => {
+    const admin = await build.user({ centre, roles: ["CENTRE_ADMIN"] });
+    await build.user({ centre, roles: ["LEARNER"] });
+    const summary = await adminSummary(admin, centre.id);
+    expect(summary).toMatchObject({ noAssessor: 0, learnersWithoutUnit: 1, disabled: 0 });
+    expect(summary.noIqa).toBeGreaterThan(0);
+    const elsewhere = await build.centre();
+    await expect(adminSummary(admin, elsewhere.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,0 +1,42 @@
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import { authorize, assertHolds, scope } from "../policy";
+
+const RECENT_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * What an IQA has to look at, with counts: per assessor they cover, decisions made lately and units
+ * signed off (candidates for sampling until sample plans exist), and units awaiting the learner.
+ */
+export async function iqaSummary(actor: Actor, now = new Date()) {
+  assertHolds(actor, "read:enrolment:sampled");
+  const where = scope(actor, "read:enrolment:sampled");
+  const since = new Date(now.getTime() - RECENT_DAYS * DAY_MS);
+  const ids = (await db.enrolment.findMany({ where, select: { id: true } })).map((e) => e.id);
+  const [decisions, signOffs] = await Promise.all([
+    db.decision.groupBy({ by: ["assessorId"], where: { decidedAt: { gte: since }, enrolmentId: { in: ids } }, _count: { _all: true } }),
+    db.unitSignOff.findMany({ where: { enrolmentId: { in: ids } }, select: { learnerSignedAt: true } }),
+  ]);
+  return {
+    enrolments: ids.length,
+    recentDecisions: decisions.reduce((n, d) => n + d._count._all, 0),
+    assessorsDeciding: decisions.length,
+    signedOff: signOffs.length,
+    awaitingLearner: signOffs.filter((s) => !s.learnerSignedAt).length,
+    recentDays: RECENT_DAYS,
+  };
+}
+
+/** What a centre admin has to put right, with counts: enrolments without an assessor or IQA, learners with no unit, disabled accounts. */
+export async function adminSummary(actor: Actor, centreId: string) {
+  authorize(actor, "administer:account", { centreId });
+  const enrolments = { AND: [scope(actor, "read:enrolment"), { centreId, status: "IN_PROGRESS" as const }] };
+  const [noAssessor, noIqa, learnersWithoutUnit, disabled] = await Promise.all([
+    db.enrolment.count({ where: { AND: [enrolments, { assessorId: null }] } }),
+    db.enrolment.count({ where: { AND: [enrolments, { iqaId: null }] } }),
+    db.user.count({ where: { roleGrants: { some: { centreId, role: "LEARNER" } }, enrolments: { none: { centreId } } } }),
+    db.user.count({ where: { roleGrants: { some: { centreId } }, active: false } }),
+  ]);
+  return { noAssessor, noIqa, learnersWithoutUnit, disabled };
+}
