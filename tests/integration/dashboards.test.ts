@@ -8,6 +8,7 @@ import { createAssessorRecord, sendForCountersign } from "../../src/server/portf
 import { setMapping } from "../../src/server/portfolio/mapping";
 import { requestWitnessTestimony } from "../../src/server/portfolio/witness";
 import { NotFoundError } from "../../src/server/policy";
+import { unitProgress } from "../../src/server/portfolio/progress";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
@@ -118,5 +119,12 @@ describe("the IQA's and the admin's summaries", () => {
     expect(summary.noIqa).toBeGreaterThan(0);
     const elsewhere = await build.centre();
     await expect(adminSummary(admin, elsewhere.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("progress over time", () => {
+  it("gives each enrolment its criteria met by day, from the decisions", async () => {
+    const progress = await unitProgress(learner, cpc.id);
+    expect(progress.metOverTime).toEqual([{ day: new Date().toISOString().slice(0, 10), met: 1 }]);
   });
 });

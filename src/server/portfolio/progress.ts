@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor";
+import { metSeries } from "../../lib/progress/met-series";
 import { db } from "../db/client";
 import { can, enrolmentSubject, readableEnrolment } from "../policy";
 
@@ -7,7 +8,7 @@ export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | 
 /** A unit's progress for one enrolment: each criterion's state and backing, scope coverage, completion. */
 export async function unitProgress(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  const [sections, judgements, links, scopeCategories, scopeLinks, signOff] = await Promise.all([
+  const [sections, judgements, links, scopeCategories, scopeLinks, signOff, decisions] = await Promise.all([
     db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),
     db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, include: { decision: { select: { outcome: true, feedback: true, decidedAt: true, typedName: true } } } }),
     db.evidenceLink.findMany({
@@ -17,14 +18,21 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
     db.scopeCategory.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { options: { orderBy: { position: "asc" } } } }),
     db.evidenceScopeLink.findMany({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } }, select: { scopeOptionId: true } }),
     db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } }),
+    db.decision.findMany({ where: { enrolmentId: enrolment.id }, select: { criterionId: true, outcome: true, decidedAt: true } }),
   ]);
+  const linksOf = new Map<string, typeof links>();
+  for (const l of links) {
+    const list = linksOf.get(l.criterionId);
+    if (list) list.push(l);
+    else linksOf.set(l.criterionId, [l]);
+  }
   const judgementOf = new Map(judgements.map((j) => [j.criterionId, j]));
   const covered = new Set(scopeLinks.map((s) => s.scopeOptionId));
   const criteria = sections.flatMap((s) => s.criteria);
   const rows = sections.map((s) => ({
     ...s,
     criteria: s.criteria.map((c) => {
-      const backing = links.filter((l) => l.criterionId === c.id);
+      const backing = linksOf.get(c.id) ?? [];
       const submitted = backing.filter((l) => l.evidence.status === "SUBMITTED").map((l) => l.evidence);
       const judgement = judgementOf.get(c.id);
       const judged = judgement?.state as CriterionStateName | undefined;
@@ -51,6 +59,7 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
     scope: scopeCategories.map((c) => ({ name: c.name, options: c.options.map((o) => ({ id: o.id, text: o.text, covered: covered.has(o.id) })) })),
     totals: { criteria: criteria.length, met: count("MET"), submitted: count("EVIDENCE_SUBMITTED"), notYetMet: count("NOT_YET_MET"), notStarted: count("NOT_STARTED") },
     span: dates.length ? { from: new Date(Math.min(...dates.map((d) => d.getTime()))), to: new Date(Math.max(...dates.map((d) => d.getTime()))) } : null,
+    metOverTime: metSeries(decisions),
     can: { countersign: can(actor, "countersign:enrolment", enrolmentSubject(enrolment)) },
   };
 }

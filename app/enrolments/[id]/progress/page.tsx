@@ -9,6 +9,7 @@ import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
 import { CriterionStateText } from "@/ui/progress/criterion-state";
 import { countersignUnitAction } from "../../actions";
+import { MetChart } from "@/ui/progress/met-chart";
 import { Timeline } from "@/ui/progress/timeline";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -42,6 +43,10 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
           <li>No evidence yet: {totals.notStarted}</li>
         </ul>
         <p>{span ? `Submitted evidence spans ${formatDate(span.from)} to ${formatDate(span.to)}.` : "No evidence has been submitted yet."}</p>
+      </section>
+      <section aria-labelledby="over-time">
+        <h2 id="over-time">Criteria met over time</h2>
+        <MetChart id="met-chart" points={progress.metOverTime} total={totals.criteria} />
       </section>
       <section aria-labelledby="criteria-progress">
         <h2 id="criteria-progress">Criteria</h2>
