@@ -2,6 +2,9 @@ import type { trackingMatrix } from "@/server/assessment/matrix";
 import { CriterionStateText } from "../progress/criterion-state";
 
 const cellWords = { CLAIMED: "Claimed", CONFIRMED: "Confirmed", REJECTED: "Rejected", DRAFT: "Draft" } as const;
+// Red, amber, green by the criterion's state, always with the state in words and a shape.
+const rag = { NOT_STARTED: "rag-none", EVIDENCE_SUBMITTED: "rag-amber", MET: "rag-green", NOT_YET_MET: "rag-red" } as const;
+const cellMarks = { CLAIMED: "◐", CONFIRMED: "✔", REJECTED: "✖", DRAFT: "✎" } as const;
 
 export function MatrixTable({ matrix, csvHref }: { matrix: Awaited<ReturnType<typeof trackingMatrix>>; csvHref: string }) {
   return (
@@ -32,12 +35,19 @@ export function MatrixTable({ matrix, csvHref }: { matrix: Awaited<ReturnType<ty
                 <th scope="row">
                   {r.unit} {r.code}
                 </th>
-                <td>
+                <td className={rag[r.state]}>
                   <CriterionStateText state={r.state} />
                   {r.stale ? " (stale)" : ""}
                 </td>
                 {r.cells.map((c, i) => (
-                  <td key={i}>{c ? cellWords[c] : ""}</td>
+                  <td key={i}>
+                    {c && (
+                      <>
+                        <span aria-hidden="true">{cellMarks[c]} </span>
+                        {cellWords[c]}
+                      </>
+                    )}
+                  </td>
                 ))}
               </tr>
             ))}
