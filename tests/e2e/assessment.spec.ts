@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { fillDate } from "./date-input";
 
 // Keyboard-first: focus the criterion, choose with M or N, sign with the typed name.
 async function decide(page: Page, code: string, outcome: "Met" | "Not yet met", feedback = "") {
@@ -111,7 +112,7 @@ test("an assessor records a professional discussion; the learner countersigns; i
   await page.getByRole("link", { name: "Record a professional discussion" }).click();
   await expectAccessible(page);
   await page.getByLabel("Title").fill("Discussion: keeping plans accessible");
-  await page.getByLabel("Date").fill("2026-11-12");
+  await fillDate(page, "Date", "12 11 2026");
   await page.getByLabel("Topics").fill("Accessible plans; feedback from families");
   await page.getByLabel("Summary").fill("Casey explained how plans are produced in plain English and large print.");
   await page.getByRole("button", { name: "Save the professional discussion" }).click();
