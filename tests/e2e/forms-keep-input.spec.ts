@@ -37,7 +37,7 @@ test("add evidence: a date that does not exist is refused beside its boxes, and 
   await page.getByLabel("Where it is held").fill("Team drive, Supervision folder");
   await page.getByLabel("Who holds it").fill("Dana, team leader");
   await page.getByLabel("Why it is relevant").fill("It records the agreed actions.");
-  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
 
   const when = dateGroup(page, "When the activity took place");
   await expectFieldError(page, when.getByLabel("Day"), /The date of the activity must be a real date/);
@@ -56,7 +56,7 @@ test("add evidence: a date that does not exist is refused beside its boxes, and 
 
   // Corrected, it goes through.
   await fillDate(page, "When the activity took place", "1 10 2026");
-  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { name: "Supervision notes" })).toBeVisible();
 });
 

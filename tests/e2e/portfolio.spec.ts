@@ -32,7 +32,7 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   await assessorPage.getByRole("button", { name: "Save plan" }).click();
   await expect(assessorPage.getByRole("status")).toHaveText("Plan saved.");
   await assessorPage.getByLabel(/Type your full name to sign version 1/).fill("Sam Okafor");
-  await assessorPage.getByRole("button", { name: "Agree plan" }).click();
+  await assessorPage.getByRole("button", { name: "Sign plan" }).click();
   await expect(assessorPage.getByText("Signed by Sam Okafor (assessor)")).toBeVisible();
 
   // The learner: progress before.
@@ -49,7 +49,7 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   await page.getByLabel("What you did and how it shows your competence").fill("I prepared the review pack on provider performance and resource use and took the board through it.");
   await page.getByLabel("Method").selectOption("WORK_PRODUCT");
   await fillDate(page, "When the activity took place", "15 10 2026");
-  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quarterly provider review pack" })).toBeVisible();
   await expectAccessible(page);
 
@@ -86,7 +86,7 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   // The learner signs the plan, then submits with the declarations.
   await page.getByRole("link", { name: "Go to the AG26 assessment plan" }).click();
   await page.getByLabel(/Type your full name to sign version 1/).fill("Taylor Evans");
-  await page.getByRole("button", { name: "Agree plan" }).click();
+  await page.getByRole("button", { name: "Sign plan" }).click();
   await expect(page.getByRole("heading", { name: "Version 1: agreed" })).toBeVisible();
   await expectAccessible(page);
   await page.goBack();
