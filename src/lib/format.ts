@@ -22,6 +22,14 @@ export const formatDateTime = (d: Date) => {
   return `${p.date} at ${p.time}`;
 };
 
+const numericDay = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: ukTimeZone });
+
+/** "2026-11-22": the day it is in the UK at that moment (for "not in the future" checks on typed days). */
+export const ukDay = (d: Date) => {
+  const p = Object.fromEntries(numericDay.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+};
+
 /** "2026-11-22": a day column's value (stored as midnight UTC) as ISO, for forms and machine outputs. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { dayFromParts, partsOfDay, withDayParts } from "../../src/lib/day-parts";
-import { formatDate, formatDateTime } from "../../src/lib/format";
+import { formatDate, formatDateTime, ukDay } from "../../src/lib/format";
 import { day, optionalDay } from "../../src/lib/input";
 import { evidenceInputSchema, planSchema } from "../../src/lib/portfolio/schemas";
 import { readForm } from "../../src/server/edge/form";
@@ -31,6 +31,9 @@ describe("dates people read", () => {
     expect(formatDateTime(new Date("2026-07-21T23:30:00Z"))).toBe("22 July 2026 at 00:30");
     // A day column (midnight UTC) is the same day in London in summer too.
     expect(formatDate(new Date("2026-07-22T00:00:00Z"))).toBe("22 July 2026");
+    // "Today", for refusing a future date, is the UK's day: at 00:30 BST it is already the 22nd.
+    expect(ukDay(new Date("2026-07-21T23:30:00Z"))).toBe("2026-07-22");
+    expect(ukDay(new Date("2026-11-22T23:30:00Z"))).toBe("2026-11-22");
   });
 });
 
