@@ -22,9 +22,9 @@ export default function AccessibilityPage() {
 
       <h2>How we test it</h2>
       <ul>
-        <li>Every page the automated end-to-end tests visit is checked with axe, against the WCAG 2.0, 2.1 and 2.2 A and AA rules, and a test fails on any violation.</li>
-        <li>The tests use the keyboard as people do: the skip link, the order of focus, and moving focus to the list of problems when a form is refused, with each problem linking to its field.</li>
-        <li>Pages are checked at 320 pixels wide (a small phone, or a desktop at 400% zoom) as well as at desktop width.</li>
+        <li>The automated end-to-end tests check the pages they visit with axe, against the WCAG 2.0, 2.1 and 2.2 A and AA rules, and fail on any violation.</li>
+        <li>The tests use the keyboard as people do: the review screen&apos;s shortcuts, sending forms with Enter, and focus moving to the list of problems when a form is refused, each problem linking to its field.</li>
+        <li>Pages are checked at 320 pixels wide (a small phone, or a desktop at 400% zoom) as well as at desktop width, for scrolling sideways.</li>
         <li>Each form keeps everything typed when it is refused, and shows each message beside its field.</li>
         <li>Dates are typed as separate day, month and year boxes, so they do not depend on the browser&apos;s language or a date picker.</li>
       </ul>
