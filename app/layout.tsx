@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentActor } from "@/server/auth/current";
 import { navigationFor } from "@/server/home/navigation";
@@ -20,6 +21,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" tabIndex={-1}>
           {children}
         </main>
+        <footer className="site-footer">
+          <ul>
+            <li>
+              <Link href="/accessibility">Accessibility statement</Link>
+            </li>
+          </ul>
+        </footer>
       </body>
     </html>
   );

@@ -1,8 +1,36 @@
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-export const formatDate = (d: Date) => dateFormat.format(d);
+// Dates people read are British and in words, "22 November 2026", and times are UK time,
+// "22 November 2026 at 14:05" (Europe/London, so GMT or BST as the clock on the wall says), on every
+// page and in every email, whatever the server's or the browser's own zone and locale. They are
+// built from parts so that Node's and the browser's ICU (which differ in the words between date and
+// time) give the same text. Machine outputs (CSV, JSON, audit data) keep ISO 8601.
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-export const formatDateTime = (d: Date) => dateTimeFormat.format(d);
+export const ukTimeZone = "Europe/London";
+
+const dateParts = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: ukTimeZone });
+
+function partsOf(d: Date) {
+  const p = Object.fromEntries(dateParts.formatToParts(d).map((x) => [x.type, x.value]));
+  return { date: `${Number(p.day)} ${p.month} ${p.year}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** "22 November 2026": the day in the UK. */
+export const formatDate = (d: Date) => partsOf(d).date;
+
+/** "22 November 2026 at 14:05": the day and 24-hour time in the UK. */
+export const formatDateTime = (d: Date) => {
+  const p = partsOf(d);
+  return `${p.date} at ${p.time}`;
+};
+
+const numericDay = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: ukTimeZone });
+
+/** "2026-11-22": the day it is in the UK at that moment (for "not in the future" checks on typed days). */
+export const ukDay = (d: Date) => {
+  const p = Object.fromEntries(numericDay.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+};
+
+/** "2026-11-22": a day column's value (stored as midnight UTC) as ISO, for forms and machine outputs. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export const formatBytes = (n: number) =>

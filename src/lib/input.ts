@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayFromParts, dayPartsEmpty, isDayParts } from "./day-parts";
 
 // The building blocks every input schema uses, so each field is bounded the same way: text has a
 // maximum length and no NUL (PostgreSQL cannot store U+0000 in text), dates are real calendar days
@@ -10,6 +11,7 @@ export const latestDay = "2100-12-31";
 export const int4Max = 2_147_483_647;
 const nulMessage = "Remove the hidden control characters from this text";
 const count = (n: number) => n.toLocaleString("en-GB");
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Any string, bounded and without NUL; not trimmed, may be empty. */
 export const anyText = (max: number, label = "Enter text") =>
@@ -56,18 +58,31 @@ export const isCalendarDay = (s: string) => {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 };
 
-/** A calendar day as "YYYY-MM-DD", between 1900-01-01 and 2100-12-31. `label` names it in messages. */
+/**
+ * A calendar day as "YYYY-MM-DD", between 1900-01-01 and 2100-12-31. `label` names it in messages.
+ * It also takes the day / month / year boxes of a date field (DayParts, read at the edge or sent
+ * as JSON), with GOV.UK's messages for a box left empty or not a number.
+ */
 export const day = (label: string) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date, like 2026-03-31`)
-    .refine(isCalendarDay, `Enter ${label} as a real date`)
-    .refine((s) => s >= earliestDay && s <= latestDay, `Enter ${label} between 1900 and 2100`);
+  z.preprocess(
+    (v, ctx) => {
+      if (!isDayParts(v)) return v;
+      const read = dayFromParts(v, label);
+      if ("day" in read) return read.day;
+      ctx.addIssue({ code: "custom", message: read.error, input: v });
+      return v;
+    },
+    z
+      .string({ error: `Enter ${label}` })
+      .trim()
+      .min(1, `Enter ${label}`)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date, like 2026-03-31`)
+      .refine(isCalendarDay, `${capital(label)} must be a real date`)
+      .refine((s) => s >= earliestDay && s <= latestDay, `Enter ${label} between 1900 and 2100`),
+  );
 
-/** An optional day: empty or absent becomes undefined. */
-export const optionalDay = (label: string) => z.preprocess((v) => (v === "" || v === null ? undefined : v), day(label).optional());
+/** An optional day: empty or absent (all three boxes empty) becomes undefined. */
+export const optionalDay = (label: string) => z.preprocess((v) => (v === "" || v === null || (isDayParts(v) && dayPartsEmpty(v)) ? undefined : v), day(label).optional());
 
 /** A whole number from a form field or JSON, within [min, max] (max at most int4). */
 export const int = (min: number, max: number, label: string) =>

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { fillDate } from "./date-input";
 
 // Keyboard-first: focus the criterion, choose with M or N, sign with the typed name.
 async function decide(page: Page, code: string, outcome: "Met" | "Not yet met", feedback = "") {
@@ -55,8 +56,8 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   await learner.getByRole("button", { name: "Edit as a new version" }).click();
   await learner.getByText("Edit the details").click();
   await learner.getByLabel("What you did and how it shows your competence").fill("The file for the home care agreement. Section 1 now names the council teams (finance, legal, safeguarding) as well as the providers.");
-  await learner.getByRole("button", { name: "Save changes" }).click();
-  await expect(learner.getByText("Changes saved.")).toBeVisible();
+  await learner.getByRole("button", { name: "Save draft" }).click();
+  await expect(learner.getByText("Draft saved.")).toBeVisible();
   await learner.getByLabel("I declare that this is my own work.").check();
   await learner.getByLabel(/comes from real work in my workplace/).check();
   await learner.getByRole("button", { name: "Submit for assessment" }).click();
@@ -79,7 +80,7 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   await learner.goto("/notifications");
   await learner.getByRole("link", { name: /AG26 has been signed off/ }).click();
   await learner.getByLabel("Type your full name to countersign the unit").fill("Jordan Lee");
-  await learner.getByRole("button", { name: "Countersign" }).click();
+  await learner.getByRole("button", { name: "Countersign unit" }).click();
   await expect(learner.getByText(/Countersigned by Jordan Lee on .* The unit is completed\./)).toBeVisible();
   await expectAccessible(learner);
   await learner.goto("/");
@@ -111,10 +112,10 @@ test("an assessor records a professional discussion; the learner countersigns; i
   await page.getByRole("link", { name: "Record a professional discussion" }).click();
   await expectAccessible(page);
   await page.getByLabel("Title").fill("Discussion: keeping plans accessible");
-  await page.getByLabel("Date").fill("2026-11-12");
+  await fillDate(page, "Date", "12 11 2026");
   await page.getByLabel("Topics").fill("Accessible plans; feedback from families");
   await page.getByLabel("Summary").fill("Casey explained how plans are produced in plain English and large print.");
-  await page.getByRole("button", { name: "Save the professional discussion" }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { name: "Professional discussion" })).toBeVisible();
   await page.getByLabel("Choose one or more files").setInputFiles(recording);
   await page.getByRole("button", { name: "Upload" }).click();
@@ -138,7 +139,7 @@ test("an assessor records a professional discussion; the learner countersigns; i
   await learner.getByLabel("Type your full name to countersign").fill("Casey Morgan");
   await learner.getByLabel("I declare that the work recorded here is my own.").check();
   await learner.getByLabel(/comes from real work in my workplace/).check();
-  await learner.getByRole("button", { name: "Countersign" }).click();
+  await learner.getByRole("button", { name: "Countersign record" }).click();
   await expect(learner.getByText(/Submitted.*declared as workplace evidence/)).toBeVisible();
   await expectAccessible(learner);
   // Only the assessor who wrote the record may withdraw it; the learner only countersigned it.

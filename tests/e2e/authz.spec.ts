@@ -1,4 +1,4 @@
-import { protectedPages, routeHandlers, type Who } from "../support/authz-registry";
+import { protectedPages, publicPages, routeHandlers, type Who } from "../support/authz-registry";
 import { enrolmentOf, fileOf, firstEvidenceOf, setActive, withoutRoles } from "./db";
 import { expect, signInAs, test } from "./fixtures";
 
@@ -46,6 +46,14 @@ for (const path of protectedPages) {
   test(`${path} sends a signed-out visitor to sign in`, async ({ page }) => {
     await page.goto(path);
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  });
+}
+
+for (const path of publicPages) {
+  test(`${path} is open to a signed-out visitor`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
   });
 }
 

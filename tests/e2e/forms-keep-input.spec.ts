@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { enrolmentOf, evidenceIdByTitle } from "./db";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { dateGroup, fillDate } from "./date-input";
 
 // After a refusal a form keeps everything typed, shows each message beside its field (the control
 // is aria-invalid and described by it), and a summary at the top, focused, links to each field.
@@ -25,25 +26,28 @@ const ids = async () => ({
   draft: await evidenceIdByTitle("Equipment log (draft)", "learner2@northgate.example"),
 });
 
-test("add evidence: a date out of range is refused beside the field, and everything typed stays", async ({ page }) => {
+test("add evidence: a date that does not exist is refused beside its boxes, and everything typed stays", async ({ page }) => {
   await signInAs(page, "learner2@northgate.example");
   await page.goto("/evidence/new");
   await page.getByLabel("Title").fill("Supervision notes");
   await page.getByLabel("What you did and how it shows your competence").fill("I wrote up the supervision and the actions we agreed.");
   await page.getByLabel("Method").selectOption("WORK_PRODUCT");
-  await page.getByLabel("Date (or first date)").fill("1899-12-31");
+  await fillDate(page, "When the activity took place", "30 2 2026");
   await page.getByLabel("It stays where it is normally kept").check();
   await page.getByLabel("Where it is held").fill("Team drive, Supervision folder");
   await page.getByLabel("Who holds it").fill("Dana, team leader");
   await page.getByLabel("Why it is relevant").fill("It records the agreed actions.");
-  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByRole("button", { name: "Save draft" }).click();
 
-  await expectFieldError(page, page.getByLabel("Date (or first date)"), /Enter the date of the activity between 1900 and 2100/);
+  const when = dateGroup(page, "When the activity took place");
+  await expectFieldError(page, when.getByLabel("Day"), /The date of the activity must be a real date/);
   await expect(page).toHaveURL(/\/evidence\/new$/);
   await expect(page.getByLabel("Title")).toHaveValue("Supervision notes");
   await expect(page.getByLabel("What you did and how it shows your competence")).toHaveValue("I wrote up the supervision and the actions we agreed.");
   await expect(page.getByLabel("Method")).toHaveValue("WORK_PRODUCT");
-  await expect(page.getByLabel("Date (or first date)")).toHaveValue("1899-12-31");
+  await expect(when.getByLabel("Day")).toHaveValue("30");
+  await expect(when.getByLabel("Month")).toHaveValue("2");
+  await expect(when.getByLabel("Year")).toHaveValue("2026");
   await expect(page.getByLabel("It stays where it is normally kept")).toBeChecked();
   await expect(page.getByLabel("Where it is held")).toHaveValue("Team drive, Supervision folder");
   await expect(page.getByLabel("Who holds it")).toHaveValue("Dana, team leader");
@@ -51,8 +55,8 @@ test("add evidence: a date out of range is refused beside the field, and everyth
   await expectAccessible(page);
 
   // Corrected, it goes through.
-  await page.getByLabel("Date (or first date)").fill("2026-10-01");
-  await page.getByRole("button", { name: "Add evidence" }).click();
+  await fillDate(page, "When the activity took place", "1 10 2026");
+  await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { name: "Supervision notes" })).toBeVisible();
 });
 
@@ -83,13 +87,14 @@ test("the plan editor: a target date after 2100 is refused beside it; the items 
   const item = page.locator("fieldset.plan-item").last();
   await item.getByLabel("A1", { exact: true }).check();
   await item.getByLabel("Task").fill("Lead the quarterly review with the provider");
-  await item.getByLabel("Target date").fill("2101-01-01");
+  await fillDate(item, "Target date", "1 1 2101");
   await page.getByRole("button", { name: "Save plan" }).click();
 
-  await expectFieldError(page, item.getByLabel("Target date"), /Enter a target date between 1900 and 2100/);
+  const target = dateGroup(item, "Target date");
+  await expectFieldError(page, target.getByLabel("Day"), /Enter a target date between 1900 and 2100/);
   await expect(item.getByLabel("A1", { exact: true })).toBeChecked();
   await expect(item.getByLabel("Task")).toHaveValue("Lead the quarterly review with the provider");
-  await expect(item.getByLabel("Target date")).toHaveValue("2101-01-01");
+  await expect(target.getByLabel("Year")).toHaveValue("2101");
   await expectAccessible(page);
 });
 

@@ -24,12 +24,14 @@ const hostile = {
   missing: MISSING,
 } as const;
 const accepted = { emoji: "Met the manager 👩🏽‍⚕️ and agreed the plan 🎉", rtl: "\u202Eتمت مراجعة الخطة مع المدير שלום" };
-type Kind = "text" | "optionalText" | "day" | "optionalDay" | "int" | "id" | "optionalId" | "enum" | "json" | "flag";
+type Kind = "text" | "optionalText" | "day" | "optionalDay" | "dayBox" | "int" | "id" | "optionalId" | "enum" | "json" | "flag";
 const valuesFor: Record<Kind, (keyof typeof hostile)[]> = {
   text: ["megabyte", "nul", "file", "missing"],
   optionalText: ["megabyte", "nul", "file"],
   day: ["year0", "feb30", "year9999", "int4", "nul", "megabyte", "file", "missing"],
   optionalDay: ["year0", "feb30", "int4", "nul", "file"],
+  // One of a date field's Day / Month / Year boxes (the others then count as empty).
+  dayBox: ["int4", "negative", "nul", "megabyte", "file"],
   int: ["int4", "negative", "nul", "megabyte", "file", "missing"],
   id: ["nul", "int4", "megabyte", "file", "missing"],
   // A list of ids where none is a valid choice (no criterion chosen maps the item to nothing).
@@ -43,9 +45,9 @@ type Ids = Record<string, string>;
 type Case = { as: string | null; base: (v: Ids) => Record<string, string>; fields: Record<string, Kind> };
 
 const evidenceFields = { title: "Budget review", account: "What I did.", method: "WORK_PRODUCT", activityFrom: "2026-01-05", kind: "FILES" };
-const evidenceHostile: Record<string, Kind> = { title: "text", account: "text", method: "enum", activityFrom: "day", activityTo: "optionalDay", kind: "enum", location: "optionalText", relevance: "optionalText" };
+const evidenceHostile: Record<string, Kind> = { title: "text", account: "text", method: "enum", activityFrom: "day", activityTo: "optionalDay", "activityFrom-day": "dayBox", "activityFrom-month": "dayBox", "activityFrom-year": "dayBox", "activityTo-year": "dayBox", kind: "enum", location: "optionalText", relevance: "optionalText" };
 const recordFields = { kind: "OBSERVATION", title: "Observation at the team meeting", activityFrom: "2026-01-05", place: "Office", observed: "The learner chairing", narrative: "They chaired it well." };
-const recordHostile: Record<string, Kind> = { kind: "enum", title: "text", activityFrom: "day", place: "text", observed: "text", narrative: "text" };
+const recordHostile: Record<string, Kind> = { kind: "enum", title: "text", activityFrom: "day", "activityFrom-day": "dayBox", "activityFrom-year": "dayBox", place: "text", observed: "text", narrative: "text" };
 const planItems = (v: Ids, patch: Record<string, unknown> = {}) => JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "Write the report", targetDate: "2027-03-01", ...patch }]);
 
 const LEARNER = "learner@northgate.example";
@@ -110,6 +112,10 @@ const planInside = (v: Ids): Record<string, string> => ({
   "task of 300,000 characters": planItems(v, { task: "x".repeat(300_000) }),
   "target date 0000-01-01": planItems(v, { targetDate: hostile.year0 }),
   "target date 2026-02-30": planItems(v, { targetDate: hostile.feb30 }),
+  "target date boxes 31 2 2026": planItems(v, { targetDate: { day: "31", month: "2", year: "2026" } }),
+  "target date boxes with NUL": planItems(v, { targetDate: { day: hostile.nul, month: "1", year: "2026" } }),
+  "target date boxes of the wrong types": planItems(v, { targetDate: { day: 1, month: [], year: null } }),
+  "target date year 99999999999": planItems(v, { targetDate: { day: "1", month: "1", year: "99999999999" } }),
   "criterion id 2147483648": planItems(v, { criterionIds: [2147483648] }),
   "method as a number": planItems(v, { method: 7 }),
   "an object, not a list": JSON.stringify({ items: 1 }),

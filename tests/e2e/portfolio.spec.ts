@@ -5,6 +5,7 @@ import path from "node:path";
 import { pdf, png } from "../../src/server/demo/sample-files";
 import { E2E_MAX_FILE_BYTES } from "../../playwright.config";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { fillDate } from "./date-input";
 
 const dir = mkdtempSync(path.join(tmpdir(), "e2e-files-"));
 const file = (name: string, bytes: Buffer) => {
@@ -27,11 +28,11 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   await expectAccessible(assessorPage);
   await assessorPage.getByLabel("1.1", { exact: true }).check();
   await assessorPage.getByLabel("Task").fill("Show how you identified the parties to the home care agreement");
-  await assessorPage.getByLabel("Target date").fill("2026-12-20");
+  await fillDate(assessorPage, "Target date", "20 12 2026");
   await assessorPage.getByRole("button", { name: "Save plan" }).click();
   await expect(assessorPage.getByRole("status")).toHaveText("Plan saved.");
   await assessorPage.getByLabel(/Type your full name to sign version 1/).fill("Sam Okafor");
-  await assessorPage.getByRole("button", { name: "Agree plan" }).click();
+  await assessorPage.getByRole("button", { name: "Sign plan" }).click();
   await expect(assessorPage.getByText("Signed by Sam Okafor (assessor)")).toBeVisible();
 
   // The learner: progress before.
@@ -47,8 +48,8 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   await page.getByLabel("Title").fill("Quarterly provider review pack");
   await page.getByLabel("What you did and how it shows your competence").fill("I prepared the review pack on provider performance and resource use and took the board through it.");
   await page.getByLabel("Method").selectOption("WORK_PRODUCT");
-  await page.getByLabel("Date (or first date)").fill("2026-10-15");
-  await page.getByRole("button", { name: "Add evidence" }).click();
+  await fillDate(page, "When the activity took place", "15 10 2026");
+  await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Quarterly provider review pack" })).toBeVisible();
   await expectAccessible(page);
 
@@ -85,7 +86,7 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   // The learner signs the plan, then submits with the declarations.
   await page.getByRole("link", { name: "Go to the AG26 assessment plan" }).click();
   await page.getByLabel(/Type your full name to sign version 1/).fill("Taylor Evans");
-  await page.getByRole("button", { name: "Agree plan" }).click();
+  await page.getByRole("button", { name: "Sign plan" }).click();
   await expect(page.getByRole("heading", { name: "Version 1: agreed" })).toBeVisible();
   await expectAccessible(page);
   await page.goBack();

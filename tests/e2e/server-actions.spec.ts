@@ -26,15 +26,15 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
   const evidence = ["submitEvidenceAction", "withdrawEvidenceAction", "startRevisionAction"].includes(name) ? v.submitted! : v.draft!;
   const common = { evidenceId: evidence, enrolmentId: v.enrolment!, learnerId: v.learner!, fileId: v.file!, linkId: v.link!, criterionId: v.criterion! };
   const extra: Record<string, Record<string, string>> = {
-    addEvidenceAction: { title: "x", account: "x", method: "WORK_PRODUCT", activityFrom: "2026-01-01", kind: "FILES" },
-    updateEvidenceAction: { title: "hijacked", account: "x", method: "WORK_PRODUCT", activityFrom: "2026-01-01", kind: "FILES" },
+    addEvidenceAction: { title: "x", account: "x", method: "WORK_PRODUCT", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", kind: "FILES" },
+    updateEvidenceAction: { title: "hijacked", account: "x", method: "WORK_PRODUCT", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", kind: "FILES" },
     submitEvidenceAction: { ownWork: "on", workplace: "on" },
     setMappingAction: { criterion: v.criterion!, [`note-${v.criterion}`]: "x" },
     addCommentAction: { body: "x" },
     requestWitnessAction: { witnessName: "x", witnessEmail: "x@example.com", jobRole: "x", relationship: "x", statement: "x" },
-    createRecordAction: { kind: "OBSERVATION", title: "x", activityFrom: "2026-01-01", place: "x", observed: "x", narrative: "x" },
-    updateRecordAction: { kind: "OBSERVATION", title: "x", activityFrom: "2026-01-01", place: "x", observed: "x", narrative: "x" },
-    savePlanAction: { items: JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }]) },
+    createRecordAction: { kind: "OBSERVATION", title: "x", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", place: "x", observed: "x", narrative: "x" },
+    updateRecordAction: { kind: "OBSERVATION", title: "x", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", place: "x", observed: "x", narrative: "x" },
+    savePlanAction: { items: JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "x", targetDate: { day: "1", month: "12", year: "2026" } }]) },
     signPlanAction: { typedName: "Riley Adams", contentHash: "0".repeat(64) },
     decideAction: { outcome: "NOT_YET_MET", feedback: "x", typedName: "Riley Adams", password: "attest-demo", revision: "0" },
     reviewClaimAction: { claim: "REJECTED" },

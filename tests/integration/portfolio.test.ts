@@ -285,6 +285,12 @@ describe("progress and the library", () => {
     expect(byCode.total).toBe((await evidenceLibrary(learner, { criterion: a1.id })).total);
     expect((await evidenceLibrary(learner, { code: "A1", unit: "AG26" })).total).toBe(0);
     expect((await evidenceLibrary(learner, { from: "2027-01-01" })).total).toBe(0);
+    // The filter form's day / month / year boxes; boxes left empty filter nothing.
+    expect((await evidenceLibrary(learner, { "from-day": "1", "from-month": "1", "from-year": "2027" })).total).toBe(0);
+    expect((await evidenceLibrary(learner, { "to-day": "31", "to-month": "12", "to-year": "1999" })).total).toBe(0);
+    expect((await evidenceLibrary(learner, { "from-day": "", "from-month": "", "from-year": "" })).total).toBe(all.total);
+    const odd = await evidenceLibrary(learner, { "from-day": "31", "from-month": "2", "from-year": "2026" });
+    expect([odd.invalid, odd.total]).toEqual([true, all.total]);
     const assessorView = await evidenceLibrary(assessor, { learner: learner.userId });
     expect(assessorView.total).toBe(all.total);
     expect((await evidenceLibrary(riversideAdmin, { learner: learner.userId })).total).toBe(0);

@@ -52,6 +52,16 @@ describe("witness testimony", () => {
     expect(await witnessView(null, token)).toEqual({ state: "used", outcome: "CONFIRMED" });
   });
 
+  it("says when the link expires as a British date and UK time", async () => {
+    // 8 November 2026 09:30 UTC, plus 14 days: 22 November, still GMT. In summer the clock reads an hour on.
+    await requestWitnessTestimony(assessor, evidenceId, request, new Date("2026-11-08T09:30:00Z"));
+    const winter = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
+    expect(winter.text).toContain("expires on 22 November 2026 at 09:30 (UK time):");
+    await requestWitnessTestimony(assessor, evidenceId, request, new Date("2026-06-08T09:30:00Z"));
+    const summer = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
+    expect(summer.text).toContain("expires on 22 June 2026 at 10:30 (UK time):");
+  });
+
   it("refuses an expired link and a made-up one", async () => {
     await requestWitnessTestimony(assessor, evidenceId, request);
     const mail = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;

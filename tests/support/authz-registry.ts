@@ -113,3 +113,7 @@ export const serverActions: ActionFile[] = [
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
 export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox", "/integrity", "/account/password"];
+
+// Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read
+// before someone has an account). A witness's link is public too, its token the credential.
+export const publicPages = ["/sign-in", "/accessibility"];

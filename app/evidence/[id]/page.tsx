@@ -126,7 +126,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           {can.edit && !record && (
             <details className="panel">
               <summary>Edit the details</summary>
-              <ActionForm action={updateEvidenceAction} submitLabel="Save changes" done="Changes saved.">
+              <ActionForm action={updateEvidenceAction} submitLabel="Save draft" done="Draft saved.">
                 {hidden}
                 <EvidenceFields
                   methods={[...assessmentMethods]}
@@ -146,7 +146,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           {can.edit && record && (
             <details className="panel">
               <summary>Edit the record</summary>
-              <ActionForm action={updateRecordAction} submitLabel="Save the record" done="Record saved.">
+              <ActionForm action={updateRecordAction} submitLabel="Save draft" done="Draft saved.">
                 {hidden}
                 <RecordFields kind={record.kind} d={record} title={latest.title} date={isoDay(latest.activityFrom)} />
               </ActionForm>

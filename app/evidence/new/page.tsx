@@ -13,7 +13,7 @@ export default async function NewEvidencePage() {
     <>
       <h1>Add evidence</h1>
       <p className="lead">Describe the item first. Next you can upload its files, map it to criteria and submit it for assessment.</p>
-      <ActionForm action={addEvidenceAction} submitLabel="Add evidence" pendingLabel="Adding…">
+      <ActionForm action={addEvidenceAction} submitLabel="Save draft" pendingLabel="Saving…">
         <EvidenceFields methods={[...assessmentMethods]} />
       </ActionForm>
     </>

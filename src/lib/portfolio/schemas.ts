@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assessmentMethods } from "../standards/unit-file";
+import { ukDay } from "../format";
 import { checkbox, day, id, int, optionalDay, optionalText, text } from "../input";
 
 export const methodLabels: Record<(typeof assessmentMethods)[number], string> = {
@@ -25,7 +26,7 @@ export const evidenceInputSchema = z
     relevance: optionalText(5_000),
   })
   .superRefine((v, ctx) => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = ukDay(new Date());
     if (v.activityFrom > today) ctx.addIssue({ code: "custom", path: ["activityFrom"], message: "The activity date cannot be in the future" });
     if (v.activityTo && v.activityTo < v.activityFrom) ctx.addIssue({ code: "custom", path: ["activityTo"], message: "The end date must be on or after the start date" });
     if (v.activityTo && v.activityTo > today) ctx.addIssue({ code: "custom", path: ["activityTo"], message: "The end date cannot be in the future" });

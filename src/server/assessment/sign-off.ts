@@ -54,7 +54,7 @@ export async function signOffUnit(actor: Actor, enrolmentId: unknown, input: unk
   });
 }
 
-/** "Countersign": the learner confirms the sign-off; the enrolment becomes completed. */
+/** "Countersign unit": the learner confirms the sign-off; the enrolment becomes completed. */
 export async function countersignUnit(actor: Actor, enrolmentId: unknown, input: unknown): Promise<void> {
   const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "countersign:enrolment");
   const { typedName } = parseInput(countersignSchema, input);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readDayParts } from "../../lib/day-parts";
 import { parseOffset } from "../../lib/portfolio/records";
 
 // How the evidence page's mapping and record forms name their controls, read into the input
@@ -42,7 +43,7 @@ export function recordFromForm(form: FormData) {
     if (key) return `${key}.${kept[Number(n)] ?? 0}`;
     return path.replace(/^record\./, "");
   };
-  return { input: { title: form.get("title"), activityFrom: form.get("activityFrom"), record }, fieldName };
+  return { input: { title: form.get("title"), activityFrom: readDayParts((n) => form.get(n), "activityFrom") ?? form.get("activityFrom"), record }, fieldName };
 }
 
 /** The plan editor sends its items as one JSON field; unreadable JSON reaches savePlan as no items, which it refuses. */

@@ -88,7 +88,7 @@ export async function savePlan(actor: Actor, enrolmentId: unknown, input: unknow
   });
 }
 
-/** "Agree plan": the learner or the assessor signs the newest version with their typed full name. */
+/** "Sign plan": the learner or the assessor signs the newest version with their typed full name. */
 export async function signPlan(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ agreed: boolean }> {
   const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "sign:plan");
   // Who signs is allowed; which signature it is follows from whose plan it is.

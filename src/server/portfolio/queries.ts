@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withDayParts } from "../../lib/day-parts";
 import { anyText, day } from "../../lib/input";
 import type { AssessorRecord } from "../../lib/portfolio/records";
 import { assessmentMethods } from "../../lib/standards/unit-file";
@@ -87,8 +88,8 @@ export const libraryFilterSchema = z.object({
 export const LIBRARY_PAGE_SIZE = 20;
 
 /** The evidence library: the actor's readable items, filtered, searched and a page at a time. */
-export async function evidenceLibrary(actor: Actor, rawFilters: unknown) {
-  const parsed = libraryFilterSchema.safeParse(rawFilters ?? {});
+export async function evidenceLibrary(actor: Actor, rawFilters: Record<string, unknown> | undefined) {
+  const parsed = libraryFilterSchema.safeParse(withDayParts({ ...(rawFilters ?? {}) }, ["from", "to"]));
   const f = parsed.success ? parsed.data : { page: 1 };
   const and: Prisma.EvidenceWhereInput[] = [scope(actor, "read:evidence")];
   if (f.learner) and.push({ learnerId: f.learner });

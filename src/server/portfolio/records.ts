@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ukDay } from "../../lib/format";
 import { isId } from "../../lib/ids";
 import { day, text } from "../../lib/input";
 import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "../../lib/portfolio/records";
@@ -29,7 +30,7 @@ export async function recordTarget(actor: Actor, learnerId: unknown) {
 export async function createAssessorRecord(actor: Actor, learnerId: unknown, input: unknown): Promise<{ id: string }> {
   const enrolment = await recordTarget(actor, learnerId);
   const { title, activityFrom, record } = parseInput(recordInputSchema, input);
-  if (activityFrom > new Date().toISOString().slice(0, 10)) throw new UserFacingError("The date cannot be in the future.");
+  if (activityFrom > ukDay(new Date())) throw new UserFacingError("The date cannot be in the future.");
   const day = new Date(`${activityFrom}T00:00:00Z`);
   return db.$transaction(async (tx) => {
     const evidence = await tx.evidence.create({ data: { centreId: enrolment.centreId, learnerId: enrolment.learner.id, authorId: actor.userId, title, method: record.kind, activityFrom: day } });
@@ -62,7 +63,7 @@ export async function updateAssessorRecord(actor: Actor, evidenceId: unknown, in
   const evidence = await editableEvidence(db, actor, evidenceId);
   if (!evidence.authorId) throw new NotFoundError("No evidence has that id");
   const { title, activityFrom, record } = parseInput(recordInputSchema, input);
-  if (activityFrom > new Date().toISOString().slice(0, 10)) throw new UserFacingError("The date cannot be in the future.");
+  if (activityFrom > ukDay(new Date())) throw new UserFacingError("The date cannot be in the future.");
   const day = new Date(`${activityFrom}T00:00:00Z`);
   await db.$transaction(async (tx) => {
     await lockEvidence(tx, [evidence.id]);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { formatDateTime } from "../../lib/format";
 import { email, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
 import type { Actor } from "../auth/actor";
@@ -42,7 +43,7 @@ export async function requestWitnessTestimony(actor: Actor, evidenceId: unknown,
       "",
       `${actor.name} asks you to confirm a statement about ${learner.name}'s work, as a witness for their vocational qualification.`,
       "",
-      `Open this link to read the statement and confirm or decline it. It works once and expires on ${expiresAt.toUTCString()}:`,
+      `Open this link to read the statement and confirm or decline it. It works once and expires on ${formatDateTime(expiresAt)} (UK time):`,
       `${appUrl()}/witness/${token}`,
       "",
       "If you were not expecting this, you can ignore it.",

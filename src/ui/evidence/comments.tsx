@@ -39,7 +39,7 @@ export function Comments({ evidenceId, comments, canComment, action }: { evidenc
             {canComment && (
               <details>
                 <summary>Reply to {c.author.name}</summary>
-                <ActionForm action={action} submitLabel="Send reply" resetOnSuccess>
+                <ActionForm action={action} submitLabel="Add reply" resetOnSuccess>
                   <input type="hidden" name="evidenceId" value={evidenceId} />
                   <input type="hidden" name="parentId" value={c.id} />
                   <label htmlFor={`reply-${c.id}`}>Your reply</label>

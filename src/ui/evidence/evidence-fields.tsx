@@ -1,5 +1,6 @@
 import { MethodOptions } from "../method-options";
 import { FieldError } from "../field-error";
+import { DateField } from "../kit/date-field";
 
 export type EvidenceDefaults = {
   title?: string;
@@ -16,7 +17,6 @@ export type EvidenceDefaults = {
 
 /** The fields of an evidence item, shared by "Add evidence" and editing a draft. */
 export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; methods: string[] }) {
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <div className="field">
@@ -42,21 +42,8 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
           <MethodOptions methods={methods} />
         </select>
       </div>
-      <fieldset className="field">
-        <legend>When the activity took place</legend>
-        <div className="inline-fields">
-          <div>
-            <label htmlFor="activityFrom">Date (or first date)</label>
-            <FieldError name="activityFrom" />
-            <input id="activityFrom" name="activityFrom" type="date" required max={today} defaultValue={d.activityFrom} />
-          </div>
-          <div>
-            <label htmlFor="activityTo">Last date, if it ran over several days</label>
-            <FieldError name="activityTo" />
-            <input id="activityTo" name="activityTo" type="date" max={today} defaultValue={d.activityTo} />
-          </div>
-        </div>
-      </fieldset>
+      <DateField id="activityFrom" name="activityFrom" legend="When the activity took place" hint="If it ran over several days, give the first day. For example, 27 3 2026" defaultValue={d.activityFrom} />
+      <DateField id="activityTo" name="activityTo" legend="Last day, if it ran over several days" hint="For example, 28 3 2026" defaultValue={d.activityTo} />
       <fieldset className="field">
         <legend>Where the evidence is</legend>
         <FieldError name="kind" />

@@ -1,4 +1,13 @@
+import { dayPartNames } from "@/lib/day-parts";
 import { methodLabels } from "@/lib/portfolio/schemas";
+import { DateField } from "../kit/date-field";
+
+/** A date filter's boxes as they were sent (so what was typed stays), or an older link's "YYYY-MM-DD". */
+function typed(values: Record<string, string | undefined>, name: string) {
+  const n = dayPartNames(name);
+  if (values[n.day] === undefined && values[n.month] === undefined && values[n.year] === undefined) return values[name];
+  return { day: values[n.day] ?? "", month: values[n.month] ?? "", year: values[n.year] ?? "" };
+}
 
 /** Filters as a plain GET form: works without JavaScript and keeps the URL shareable. */
 export function LibraryFilters({ values, learner }: { values: Record<string, string | undefined>; learner?: string }) {
@@ -41,14 +50,8 @@ export function LibraryFilters({ values, learner }: { values: Record<string, str
           <option value="WITHDRAWN">Withdrawn</option>
         </select>
       </div>
-      <div>
-        <label htmlFor="f-from">Activity from</label>
-        <input id="f-from" name="from" type="date" defaultValue={values.from} />
-      </div>
-      <div>
-        <label htmlFor="f-to">Activity to</label>
-        <input id="f-to" name="to" type="date" defaultValue={values.to} />
-      </div>
+      <DateField id="f-from" name="from" legend="Activity from" defaultValue={typed(values, "from")} />
+      <DateField id="f-to" name="to" legend="Activity to" defaultValue={typed(values, "to")} />
       {values.criterion && <input type="hidden" name="criterion" value={values.criterion} />}
       <button type="submit">Filter</button>
     </form>

@@ -1,10 +1,10 @@
 import type { AssessorRecord, RecordKind } from "@/lib/portfolio/records";
 import { QuestionList } from "./question-list";
 import { FieldError } from "../field-error";
+import { DateField } from "../kit/date-field";
 
 /** The fields of an assessor's record, for writing it and for changing its draft. */
 export function RecordFields({ kind, d, title, date }: { kind: RecordKind; d?: AssessorRecord; title?: string; date?: string }) {
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <input type="hidden" name="kind" value={kind} />
@@ -13,11 +13,7 @@ export function RecordFields({ kind, d, title, date }: { kind: RecordKind; d?: A
         <FieldError name="title" />
         <input id="title" name="title" type="text" required defaultValue={title} />
       </div>
-      <div className="field">
-        <label htmlFor="activityFrom">Date</label>
-        <FieldError name="activityFrom" />
-        <input id="activityFrom" name="activityFrom" type="date" max={today} required defaultValue={date} />
-      </div>
+      <DateField id="activityFrom" name="activityFrom" legend="Date" defaultValue={date} />
       {kind === "OBSERVATION" && (
         <>
           <div className="field">

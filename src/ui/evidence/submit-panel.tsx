@@ -20,7 +20,7 @@ export function SubmitPanel({ evidenceId, units, action, countersign }: { eviden
           <Link href={`/enrolments/${u.enrolmentId}/plan`}>Go to the {u.unit.displayCode} assessment plan</Link>.
         </p>
       ))}
-      <ActionForm action={action} submitLabel={countersign ? "Countersign" : "Submit for assessment"} pendingLabel="Submitting…" done="Submitted for assessment.">
+      <ActionForm action={action} submitLabel={countersign ? "Countersign record" : "Submit for assessment"} pendingLabel="Submitting…" done="Submitted for assessment.">
         <input type="hidden" name="evidenceId" value={evidenceId} />
         {countersign && (
           <div className="field">

@@ -1,14 +1,23 @@
 "use client";
 import { useState } from "react";
 import { MethodOptions } from "../method-options";
+import { partsOfDay } from "@/lib/day-parts";
 import { FieldError } from "../field-error";
+import { DateField } from "../kit/date-field";
 
 type Criterion = { id: string; code: string; text: string; section: { title: string; kind: string; code: string } };
-type Item = { criterionIds: string[]; method: string; task: string; targetDate: string };
+type Parts = { day: string; month: string; year: string };
+type Item = { criterionIds: string[]; method: string; task: string; targetDate: Parts };
+const noDate: Parts = { day: "", month: "", year: "" };
 
-/** The assessor's plan: items of criteria, method, task and target date. Sent as one JSON field. */
-export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion[]; methods: string[]; initial: Item[] }) {
-  const [items, setItems] = useState<Item[]>(initial.length ? initial : [{ criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: "" }]);
+/**
+ * The assessor's plan: items of criteria, method, task and target date. Sent as one JSON field; a
+ * target date goes as the day / month / year typed, which the server's schema reads.
+ */
+export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion[]; methods: string[]; initial: (Omit<Item, "targetDate"> & { targetDate: string })[] }) {
+  const [items, setItems] = useState<Item[]>(() =>
+    initial.length ? initial.map((i) => ({ ...i, targetDate: partsOfDay(i.targetDate) })) : [{ criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }],
+  );
   const change = (i: number, patch: Partial<Item>) => setItems((all) => all.map((item, j) => (j === i ? { ...item, ...patch } : item)));
   return (
     <>
@@ -48,11 +57,7 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
             <FieldError name={`items.${i}.task`} />
             <textarea id={`p${i}-task`} data-field={`items.${i}.task`} rows={2} value={item.task} onChange={(e) => change(i, { task: e.target.value })} />
           </div>
-          <div className="field">
-            <label htmlFor={`p${i}-date`}>Target date</label>
-            <FieldError name={`items.${i}.targetDate`} />
-            <input id={`p${i}-date`} data-field={`items.${i}.targetDate`} type="date" value={item.targetDate} onChange={(e) => change(i, { targetDate: e.target.value })} />
-          </div>
+          <DateField id={`p${i}-date`} legend="Target date" errorName={`items.${i}.targetDate`} value={item.targetDate} onChange={(targetDate) => change(i, { targetDate })} />
           {items.length > 1 && (
             <button type="button" className="secondary" onClick={() => setItems((all) => all.filter((_, j) => j !== i))}>
               Remove plan item {i + 1}
@@ -61,7 +66,7 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
         </fieldset>
       ))}
       <p>
-        <button type="button" className="secondary" onClick={() => setItems((all) => [...all, { criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: "" }])}>
+        <button type="button" className="secondary" onClick={() => setItems((all) => [...all, { criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }])}>
           Add another plan item
         </button>
       </p>

@@ -39,7 +39,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <PlanItems items={latest.items} />
           <Signatures signatures={latest.signatures} />
           {plan.can.sign && !signedByMe && (
-            <ActionForm action={signPlanAction} submitLabel="Agree plan" pendingLabel="Signing…" done="You have signed the plan.">
+            <ActionForm action={signPlanAction} submitLabel="Sign plan" pendingLabel="Signing…" done="You have signed the plan.">
               <input type="hidden" name="enrolmentId" value={enrolment.id} />
               <input type="hidden" name="contentHash" value={latest.contentHash} />
               <div className="field">

@@ -99,7 +99,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
                 Countersigned by {progress.signOff.learnerTypedName} on {formatDate(progress.signOff.learnerSignedAt)}. The unit is completed.
               </p>
             ) : progress.can.countersign ? (
-              <ActionForm action={countersignUnitAction} submitLabel="Countersign" pendingLabel="Countersigning…">
+              <ActionForm action={countersignUnitAction} submitLabel="Countersign unit" pendingLabel="Countersigning…">
                 <input type="hidden" name="enrolmentId" value={enrolment.id} />
                 <label htmlFor="cs-name">Type your full name to countersign the unit</label>
                 <FieldError name="typedName" />

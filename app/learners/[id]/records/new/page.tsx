@@ -21,7 +21,7 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
         New {recordLabels[kind]} for {enrolment.learner.name}
       </h1>
       <p className="lead">Write the record, then map it to the criteria it covers, upload any recording, and send it to the learner to countersign.</p>
-      <ActionForm action={createRecordAction} submitLabel={`Save the ${recordLabels[kind]}`}>
+      <ActionForm action={createRecordAction} submitLabel="Save draft" pendingLabel="Saving…">
         <input type="hidden" name="learnerId" value={id} />
         <RecordFields kind={kind} />
       </ActionForm>
