@@ -36,7 +36,7 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     updateRecordAction: { kind: "OBSERVATION", title: "x", activityFrom: "2026-01-01", place: "x", observed: "x", narrative: "x" },
     savePlanAction: { items: JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }]) },
     signPlanAction: { typedName: "Riley Adams", contentHash: "0".repeat(64) },
-    decideAction: { outcome: "NOT_YET_MET", feedback: "x", typedName: "Riley Adams", password: "attest-demo", revision: "0" },
+    decideManyAction: { [`outcome-${v.criterion}`]: "NOT_YET_MET", [`feedback-${v.criterion}`]: "x", [`revision-${v.criterion}`]: "0", typedName: "Riley Adams", password: "attest-demo" },
     reviewClaimAction: { claim: "REJECTED" },
     signOffUnitAction: { summativeComment: "x", typedName: "Riley Adams", password: "attest-demo" },
     countersignUnitAction: { typedName: "Riley Adams" },
