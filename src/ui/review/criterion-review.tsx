@@ -21,8 +21,8 @@ const claimWords = { CLAIMED: "Claimed by the learner, not yet confirmed", CONFI
  */
 export function CriterionReview({ c, enrolmentId, canDecide, first, previous, next, claim }: { c: Criterion; enrolmentId: string; canDecide: boolean; first: boolean; previous?: string; next?: string; claim: Action }) {
   return (
-    <section className="criterion-review" id={`criterion-${c.code}`} data-criterion data-first={first || undefined} tabIndex={-1} aria-labelledby={`h-${c.id}`}>
-      <h3 id={`h-${c.id}`}>
+    <section className="criterion-review" id={`criterion-${c.code}`} data-criterion data-first={first || undefined} tabIndex={-1} aria-labelledby={`h-${c.code}`}>
+      <h3 id={`h-${c.code}`}>
         {c.code} <span className="criterion-text">{c.text.replace(/\*\*/g, "")}</span>
       </h3>
       <p>
@@ -40,7 +40,7 @@ export function CriterionReview({ c, enrolmentId, canDecide, first, previous, ne
           <EvidenceList c={c} enrolmentId={enrolmentId} canDecide={canDecide} claim={claim} />
           {c.decisions.length > 0 && <EarlierDecisions c={c} />}
         </div>
-        {canDecide && <DecisionControls key={`${c.id}-${c.revision}`} c={c} />}
+        {canDecide && <DecisionControls key={c.revision} c={c} />}
       </div>
       <p className="criterion-steps">
         {previous && <a href={`#criterion-${previous}`}>Previous criterion: {previous}</a>}
@@ -129,22 +129,22 @@ function DecisionControls({ c }: { c: Criterion }) {
         <legend>Decision on {c.code}</legend>
         <FieldError name={outcome} />
         <div className="choice">
-          <input id={`met-${c.id}`} form={form} type="radio" name={outcome} value="MET" data-code={c.code} data-outcome="Met" />
-          <label htmlFor={`met-${c.id}`}>Met</label>
+          <input id={`met-${c.code}`} form={form} type="radio" name={outcome} value="MET" />
+          <label htmlFor={`met-${c.code}`}>Met</label>
         </div>
         <div className="choice">
-          <input id={`nym-${c.id}`} form={form} type="radio" name={outcome} value="NOT_YET_MET" data-code={c.code} data-outcome="Not yet met" />
-          <label htmlFor={`nym-${c.id}`}>Not yet met</label>
+          <input id={`nym-${c.code}`} form={form} type="radio" name={outcome} value="NOT_YET_MET" />
+          <label htmlFor={`nym-${c.code}`}>Not yet met</label>
         </div>
       </fieldset>
       {c.evidence.length > 0 && (
         <fieldset>
           <legend>Evidence relied on</legend>
           <FieldError name={evidence} />
-          {c.evidence.map((e) => (
+          {c.evidence.map((e, i) => (
             <div className="choice" key={e.linkId}>
-              <input id={`ev-${c.id}-${e.version.id}`} form={form} type="checkbox" name={evidence} value={e.version.id} defaultChecked={e.claim !== "REJECTED"} data-code={c.code} />
-              <label htmlFor={`ev-${c.id}-${e.version.id}`}>
+              <input id={`ev-${c.code}-${i}`} form={form} type="checkbox" name={evidence} value={e.version.id} defaultChecked={e.claim !== "REJECTED"} />
+              <label htmlFor={`ev-${c.code}-${i}`}>
                 {e.title}, version {e.version.version}
               </label>
             </div>
@@ -152,11 +152,10 @@ function DecisionControls({ c }: { c: Criterion }) {
         </fieldset>
       )}
       <div className="field">
-        <label htmlFor={`fb-${c.id}`}>Feedback (required for Not yet met)</label>
+        <label htmlFor={`fb-${c.code}`}>Feedback (required for Not yet met)</label>
         <FieldError name={feedback} />
-        <textarea id={`fb-${c.id}`} form={form} name={feedback} rows={3} data-code={c.code} />
+        <textarea id={`fb-${c.code}`} form={form} name={feedback} rows={3} />
       </div>
-      <p className="hint">Choose decisions on as many criteria as you like, then sign them together at the end of the page.</p>
     </div>
   );
 }

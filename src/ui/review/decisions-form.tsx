@@ -26,9 +26,14 @@ export function DecisionsForm({ action, children }: { action: Action; children: 
 type Chosen = { code: string; outcome: string };
 type Problem = { path: string; message: string; control: HTMLElement | null };
 
+/** The criterion a control is about, by its code (the criterion's element is `criterion-<code>`). */
+const codeOf = (el: Element) => el.closest("[data-criterion]")?.id.replace(/^criterion-/, "") ?? "";
+
 /** The decisions chosen so far, read from the form's controls (wherever they sit on the page). */
 function chosenIn(form: HTMLFormElement): Chosen[] {
-  return [...form.elements].filter((el): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === "radio" && el.checked && el.name.startsWith("outcome-")).map((el) => ({ code: el.dataset.code ?? "", outcome: el.dataset.outcome ?? el.value }));
+  return [...form.elements]
+    .filter((el): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === "radio" && el.checked && el.name.startsWith("outcome-"))
+    .map((el) => ({ code: codeOf(el), outcome: el.labels?.[0]?.textContent ?? el.value }));
 }
 
 /** Shows the criterion a control is in (only one is shown at a time), then focuses the control. */
@@ -122,7 +127,7 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
                         reveal(p.control!);
                       }}
                     >
-                      {p.control.dataset.code ? `${p.control.dataset.code}: ` : ""}
+                      {codeOf(p.control) ? `${codeOf(p.control)}: ` : ""}
                       {p.message}
                     </a>
                   ) : (

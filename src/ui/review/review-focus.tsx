@@ -7,6 +7,10 @@ const named = (hash: string) => (hash.startsWith("#criterion-") ? document.getEl
 /** Puts one criterion in focus: shown (the others hidden by CSS), scrolled to and focused when asked. */
 function show(el: HTMLElement, { focus }: { focus: boolean }) {
   for (const c of criteria()) c.toggleAttribute("data-current", c === el);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(".review-nav li a")) {
+    if (link.hash === `#${el.id}`) link.setAttribute("aria-current", "location");
+    else link.removeAttribute("aria-current");
+  }
   if (focus) {
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: "start" });

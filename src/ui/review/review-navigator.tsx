@@ -22,13 +22,13 @@ export function ReviewNavigator({ sections }: { sections: ReviewScreen["sections
         {met} of {all.length} met · {waiting} to review
       </p>
       {sections.map((s) => (
-        <div key={s.id} className="review-nav-section">
+        <div key={s.code} className="review-nav-section">
           <h3>{s.criteria[0] ? <a href={`#criterion-${s.criteria[0].code}`}>{sectionLabel(s, "Knowledge: ")}</a> : sectionLabel(s, "Knowledge: ")}</h3>
           <ul>
             {s.criteria.map((c) => {
               const state = stateOf(c);
               return (
-                <li key={c.id}>
+                <li key={c.code}>
                   <a href={`#criterion-${c.code}`} className={`nav-state-${state.key}`}>
                     <span aria-hidden="true">{state.mark}</span> {c.code}
                     <span className="visually-hidden">: {state.words}</span>

@@ -46,11 +46,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <div>
             <div className="review-criteria" id="review-criteria">
               {sections.map((s) => (
-                <section key={s.id} className="review-section" aria-labelledby={`sec-${s.id}`}>
-                  <h2 id={`sec-${s.id}`}>{sectionLabel(s, "Knowledge: ")}</h2>
+                <section key={s.code} className="review-section" aria-labelledby={`sec-${s.code}`}>
+                  <h2 id={`sec-${s.code}`}>{sectionLabel(s, "Knowledge: ")}</h2>
                   {s.criteria.map((c) => {
                     const i = codes.indexOf(c.code);
-                    return <CriterionReview key={c.id} c={c} enrolmentId={enrolment.id} canDecide={canDecide} first={c.code === first} previous={codes[i - 1]} next={codes[i + 1]} claim={reviewClaimAction} />;
+                    return <CriterionReview key={c.code} c={c} enrolmentId={enrolment.id} canDecide={canDecide} first={c.code === first} previous={codes[i - 1]} next={codes[i + 1]} claim={reviewClaimAction} />;
                   })}
                 </section>
               ))}
