@@ -3,6 +3,7 @@ import { type ReactNode, createContext, startTransition, useActionState, useCont
 import { type ActionState, initialActionState } from "@/lib/action-state";
 import { decisionsFormId } from "@/lib/assessment/decision-form";
 import { FormStateContext, errorIdFor } from "../field-error";
+import { showCriterion } from "./review-focus";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 const SignContext = createContext<{ state: ActionState; formAction: (form: FormData) => void; pending: boolean; formId: string } | null>(null);
@@ -39,7 +40,10 @@ function chosenIn(form: HTMLFormElement): Chosen[] {
 /** Shows the criterion a control is in (only one is shown at a time), then focuses the control. */
 function reveal(control: HTMLElement) {
   const criterion = control.closest<HTMLElement>("[data-criterion]");
-  if (criterion && location.hash !== `#${criterion.id}`) location.hash = criterion.id;
+  if (criterion) {
+    showCriterion(criterion, { focus: false });
+    history.replaceState(history.state, "", `#${criterion.id}`);
+  }
   control.focus();
 }
 

@@ -5,7 +5,7 @@ const criteria = () => [...document.querySelectorAll<HTMLElement>("[data-criteri
 const named = (hash: string) => (hash.startsWith("#criterion-") ? document.getElementById(decodeURIComponent(hash.slice(1))) : null);
 
 /** Puts one criterion in focus: shown (the others hidden by CSS), scrolled to and focused when asked. */
-function show(el: HTMLElement, { focus }: { focus: boolean }) {
+export function showCriterion(el: HTMLElement, { focus }: { focus: boolean }) {
   for (const c of criteria()) c.toggleAttribute("data-current", c === el);
   for (const link of document.querySelectorAll<HTMLAnchorElement>(".review-nav li a")) {
     if (link.hash === `#${el.id}`) link.setAttribute("aria-current", "location");
@@ -28,11 +28,20 @@ export function ReviewFocus({ container }: { container: string }) {
     const root = document.getElementById(container);
     if (!root) return;
     const initial = named(location.hash) ?? root.querySelector<HTMLElement>("[data-first]") ?? criteria()[0];
-    if (initial) show(initial, { focus: false });
+    if (initial) showCriterion(initial, { focus: false });
     root.setAttribute("data-js", "");
     const onHash = () => {
       const el = named(location.hash);
-      if (el) show(el, { focus: true });
+      if (el) showCriterion(el, { focus: true });
+    };
+    // A link to the criterion already named in the address changes nothing there: bring it back into view.
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href^="#criterion-"]');
+      const el = link && link.hash === location.hash ? named(link.hash) : null;
+      if (el) {
+        e.preventDefault();
+        showCriterion(el, { focus: true });
+      }
     };
     const current = () => criteria().findIndex((el) => el.hasAttribute("data-current"));
     function onKey(e: KeyboardEvent) {
@@ -57,8 +66,10 @@ export function ReviewFocus({ container }: { container: string }) {
     }
     window.addEventListener("hashchange", onHash);
     document.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
     return () => {
       window.removeEventListener("hashchange", onHash);
+      document.removeEventListener("click", onClick);
       document.removeEventListener("keydown", onKey);
     };
   }, [container]);
