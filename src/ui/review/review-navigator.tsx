@@ -29,9 +29,8 @@ export function ReviewNavigator({ sections }: { sections: ReviewScreen["sections
               const state = stateOf(c);
               return (
                 <li key={c.code}>
-                  <a href={`#criterion-${c.code}`} className={`nav-state-${state.key}`}>
-                    <span aria-hidden="true">{state.mark}</span> {c.code}
-                    <span className="visually-hidden">: {state.words}</span>
+                  <a href={`#criterion-${c.code}`} className={`nav-state-${state.key}`} aria-label={`${c.code}: ${state.words}`}>
+                    {state.mark} {c.code}
                   </a>
                 </li>
               );
