@@ -37,7 +37,7 @@ export function ReviewFocus({ container }: { container: string }) {
     // A link to the criterion already named in the address changes nothing there: bring it back into view.
     const onClick = (e: MouseEvent) => {
       const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href^="#criterion-"]');
-      const el = link && link.hash === location.hash ? named(link.hash) : null;
+      const el = link && !e.defaultPrevented && link.hash === location.hash ? named(link.hash) : null;
       if (el) {
         e.preventDefault();
         showCriterion(el, { focus: true });
