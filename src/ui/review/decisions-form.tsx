@@ -125,7 +125,7 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
                 <li key={p.path}>
                   {p.control ? (
                     <a
-                      href={`#${p.control.closest("[data-criterion]")?.id ?? ""}`}
+                      href={`#${p.control.id}`}
                       onClick={(e) => {
                         e.preventDefault();
                         reveal(p.control!);
