@@ -2,7 +2,15 @@
 import { useEffect } from "react";
 
 const criteria = () => [...document.querySelectorAll<HTMLElement>("[data-criterion]")];
-const named = (hash: string) => (hash.startsWith("#criterion-") ? document.getElementById(decodeURIComponent(hash.slice(1))) : null);
+/** The criterion an address's fragment names ("#criterion-A1"), if any. */
+function named(hash: string): HTMLElement | null {
+  if (!hash.startsWith("#criterion-")) return null;
+  try {
+    return document.getElementById(decodeURIComponent(hash.slice(1)));
+  } catch {
+    return null;
+  }
+}
 
 /** Puts one criterion in focus: shown (the others hidden by CSS), scrolled to and focused when asked. */
 export function showCriterion(el: HTMLElement, { focus }: { focus: boolean }) {
