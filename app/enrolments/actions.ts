@@ -1,9 +1,11 @@
 "use server";
 import { signatureSchema } from "@/lib/portfolio/schemas";
 import { claimSchema, reviewClaim } from "@/server/assessment/claims";
-import { decideCriterion, decisionSchema } from "@/server/assessment/decide";
+import { decideCriteria } from "@/server/assessment/decide";
+import { decisionsFromForm } from "@/server/assessment/forms";
 import { countersignSchema, countersignUnit, signOffSchema, signOffUnit } from "@/server/assessment/sign-off";
 import { formAction } from "@/server/edge/action";
+import { withFieldNames } from "@/server/errors";
 import { planFromForm } from "@/server/portfolio/forms";
 import { savePlan, signPlan } from "@/server/portfolio/plan";
 
@@ -14,10 +16,12 @@ export const savePlanAction = formAction({ run: (actor, _, form) => savePlan(act
 
 export const signPlanAction = formAction({ input: signatureSchema, run: (actor, input, form) => signPlan(actor, enrolment(form), input), refresh: page("plan") });
 
-export const decideAction = formAction({
-  input: decisionSchema,
-  names: { evidenceVersionIds: "evidenceVersionId" },
-  run: (actor, input, form) => decideCriterion(actor, enrolment(form), input),
+// Several criteria decided on the review screen, signed once.
+export const decideManyAction = formAction({
+  run: (actor, _, form) => {
+    const { input, fieldName } = decisionsFromForm(form);
+    return withFieldNames(fieldName, () => decideCriteria(actor, enrolment(form), input));
+  },
   refresh: page("review"),
 });
 

@@ -57,12 +57,13 @@ test("an assessor's decision posted for another centre's enrolment is refused", 
   await signInAs(page, "assessor@northgate.example");
   await page.goto("/caseload?unit=CPC308");
   await page.getByRole("link", { name: "Casey Morgan, CPC 308" }).click();
-  const b5 = page.locator('[id="criterion-B5"]');
-  await b5.getByLabel("Met", { exact: true }).check();
-  await b5.getByLabel("Your full name, to sign").fill("Sam Okafor");
-  await b5.getByRole("form", { name: "Decision on B5" }).locator('input[name="enrolmentId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), riversideEnrolment);
-  await b5.getByRole("button", { name: "Sign", exact: true }).click();
-  await expect(b5.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Not found");
+  await page.getByRole("navigation", { name: "Criteria" }).getByRole("link", { name: /^B5: / }).click();
+  await page.locator('[id="criterion-B5"]').getByLabel("Met", { exact: true }).check();
+  const sign = page.getByRole("form", { name: "Sign your decisions" });
+  await sign.getByLabel("Your full name, to sign").fill("Sam Okafor");
+  await sign.locator('input[name="enrolmentId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), riversideEnrolment);
+  await sign.getByRole("button", { name: "Sign 1 decision" }).click();
+  await expect(sign.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Not found");
   expect(await decisionCount(riversideEnrolment)).toBe(0);
 });
 

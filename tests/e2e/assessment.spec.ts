@@ -2,16 +2,27 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 import { fillDate } from "./date-input";
 
-// Keyboard-first: focus the criterion, choose with M or N, sign with the typed name.
-async function decide(page: Page, code: string, outcome: "Met" | "Not yet met", feedback = "") {
+// Keyboard-first: open the criterion from the navigator, choose with M or N (and give feedback).
+async function choose(page: Page, code: string, outcome: "Met" | "Not yet met", feedback = "") {
+  await page.getByRole("navigation", { name: "Criteria" }).getByRole("link", { name: new RegExp(`^${code.replace(".", "\\.")}: `) }).click();
   const section = page.locator(`[id="criterion-${code}"]`);
-  await section.focus();
+  await expect(section).toBeFocused();
   await page.keyboard.press(outcome === "Met" ? "m" : "n");
   await expect(section.getByLabel(outcome, { exact: true })).toBeChecked();
   if (feedback) await section.getByLabel("Feedback (required for Not yet met)").fill(feedback);
-  await section.getByLabel("Your full name, to sign").fill("Sam Okafor");
-  await section.getByLabel("Your full name, to sign").press("Enter");
-  await expect(section.getByRole("status")).toHaveText(`Decision on ${code} signed.`);
+}
+
+// The decisions chosen, signed once with the typed name.
+async function signDecisions(page: Page, count: number) {
+  const form = page.getByRole("form", { name: "Sign your decisions" });
+  await form.getByLabel("Your full name, to sign").fill("Sam Okafor");
+  await form.getByLabel("Your full name, to sign").press("Enter");
+  await expect(form.getByRole("status")).toHaveText(`${count} decision${count === 1 ? "" : "s"} signed.`);
+}
+
+async function decide(page: Page, code: string, outcome: "Met" | "Not yet met", feedback = "") {
+  await choose(page, code, outcome, feedback);
+  await signDecisions(page, 1);
 }
 
 test("an assessor reviews, the learner responds, and a unit is signed off and countersigned", async ({ page, browser }) => {
@@ -63,17 +74,19 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   await learner.getByRole("button", { name: "Submit for assessment" }).click();
   await expect(learner.getByRole("button", { name: "Withdraw" })).toBeVisible();
 
-  // Back in the assessor's queue: 1.1 met on version 2, then the rest of AG26.
+  // Back in the assessor's queue: 1.1 met on version 2, then the rest of AG26, all ten signed once.
   await page.reload();
+  await page.getByRole("navigation", { name: "Criteria" }).getByRole("link", { name: "1.1: Submitted" }).click();
   await expect(page.locator('[id="criterion-1.1"]').locator(".state-evidence_submitted")).toBeVisible();
   await expect(page.locator('[id="criterion-1.1"]').getByLabel("Service agreement file: home care contract, version 2")).toBeChecked();
-  for (const code of ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"]) await decide(page, code, "Met");
+  for (const code of ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"]) await choose(page, code, "Met");
+  await signDecisions(page, 10);
   await page.reload();
   await page.getByLabel("Summative comment").fill("Jordan negotiated and monitored the home care agreement consistently over the year.");
   await page.locator("#so-name").fill("Sam Okafor");
   await page.getByRole("button", { name: "Sign off unit" }).click();
   await expect(page.getByText(/Signed off by Sam Okafor on .*Awaiting the learner's countersignature/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Sign (\d+ )?decisions?$/ })).toHaveCount(0);
   await expectAccessible(page);
 
   // The learner countersigns; the unit is completed.
@@ -153,7 +166,10 @@ test("an assessor records a professional discussion; the learner countersigns; i
 
   await page.goto("/caseload?unit=CPC308");
   await page.getByRole("link", { name: "Casey Morgan, CPC 308" }).click();
+  await page.getByRole("navigation", { name: "Criteria" }).getByRole("link", { name: /^A7: / }).click();
   const a7 = page.locator('[id="criterion-A7"]');
-  await expect(a7.getByText("Plays from 0:02, where A7 is covered.")).toBeVisible();
+  // The recording loads only when opened, and plays from where A7 is covered.
+  await expect(a7.locator("audio")).toHaveCount(0);
+  await a7.getByText("Play discussion.wav from 0:02, where A7 is covered").click();
   expect(await a7.locator("audio").first().getAttribute("src")).toMatch(/\?inline=1#t=2$/);
 });

@@ -220,3 +220,10 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
   );
   return row!;
 }
+
+/** The enrolment's decisions, newest first: which criterion, the outcome and the signature's name and moment. */
+export async function decisionsOf(enrolmentId: string) {
+  const rows = await db().decision.findMany({ where: { enrolmentId }, orderBy: { decidedAt: "desc" }, select: { id: true, criterionId: true, outcome: true, typedName: true, decidedAt: true } });
+  const codes = new Map((await db().criterion.findMany({ where: { id: { in: rows.map((r) => r.criterionId) } }, select: { id: true, code: true } })).map((c) => [c.id, c.code]));
+  return rows.map((r) => ({ id: r.id, code: codes.get(r.criterionId)!, outcome: r.outcome, typedName: r.typedName, decidedAt: r.decidedAt.toISOString() }));
+}

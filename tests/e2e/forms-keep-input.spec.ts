@@ -64,14 +64,16 @@ test("a decision on the review screen: Not yet met without feedback is refused b
   const { enrolment } = await ids();
   await signInAs(page, "assessor@northgate.example");
   await page.goto(`/enrolments/${enrolment}/review`);
-  const form = page.getByRole("form", { name: "Decision on B5" });
-  await form.getByLabel("Not yet met", { exact: true }).check();
+  await page.getByRole("navigation", { name: "Criteria" }).getByRole("link", { name: /^B5: / }).click();
+  const b5 = page.locator('[id="criterion-B5"]');
+  await b5.getByLabel("Not yet met", { exact: true }).check();
+  const form = page.getByRole("form", { name: "Sign your decisions" });
   await form.getByLabel("Your full name, to sign").fill("Sam Okafor");
   await form.getByLabel("Your password").fill("attest-demo");
-  await form.getByRole("button", { name: "Sign" }).click();
+  await form.getByRole("button", { name: "Sign 1 decision" }).click();
 
-  await expectFieldError(page, form.getByLabel("Feedback (required for Not yet met)"), /Give feedback: say what is missing for Not yet met/);
-  await expect(form.getByLabel("Not yet met", { exact: true })).toBeChecked();
+  await expectFieldError(page, b5.getByLabel("Feedback (required for Not yet met)"), /Give feedback: say what is missing for Not yet met/);
+  await expect(b5.getByLabel("Not yet met", { exact: true })).toBeChecked();
   await expect(form.getByLabel("Your full name, to sign")).toHaveValue("Sam Okafor");
   await expect(form.getByLabel("Your password")).toHaveValue("attest-demo");
   await expectAccessible(page);

@@ -82,10 +82,27 @@ const cases: Record<string, Case> = {
   respondToWitnessAction: { as: null, base: (v) => ({ token: v.token!, outcome: "CONFIRMED", confirmedName: "Robin Hale" }), fields: { token: "text", outcome: "enum", confirmedName: "text" } },
   savePlanAction: { as: ASSESSOR, base: (v) => ({ enrolmentId: v.enrolment!, items: planItems(v) }), fields: { enrolmentId: "id", items: "json" } },
   signPlanAction: { as: LEARNER, base: (v) => ({ enrolmentId: v.enrolment!, typedName: "Jordan Lee", contentHash: "0".repeat(64) }), fields: { enrolmentId: "id", typedName: "text", contentHash: "id" } },
-  decideAction: {
+  decideManyAction: {
     as: ASSESSOR,
-    base: (v) => ({ enrolmentId: v.enrolment!, criterionId: v.criterion!, outcome: "NOT_YET_MET", feedback: "Say more about the budget.", typedName: "Sam Okafor", password: "attest-demo", revision: "0" }),
-    fields: { enrolmentId: "id", criterionId: "id", outcome: "enum", feedback: "text", typedName: "text", password: "optionalText", revision: "int", evidenceVersionId: "id" },
+    base: (v) => ({
+      enrolmentId: v.enrolment!,
+      criterionId: v.criterion!,
+      [`outcome-${v.criterion}`]: "NOT_YET_MET",
+      [`feedback-${v.criterion}`]: "Say more about the budget.",
+      [`revision-${v.criterion}`]: "0",
+      typedName: "Sam Okafor",
+      password: "attest-demo",
+    }),
+    fields: {
+      enrolmentId: "id",
+      criterionId: "id",
+      "outcome-{criterion}": "enum",
+      "feedback-{criterion}": "text",
+      "revision-{criterion}": "int",
+      "evidence-{criterion}": "id",
+      typedName: "text",
+      password: "optionalText",
+    },
   },
   reviewClaimAction: { as: ASSESSOR, base: (v) => ({ enrolmentId: v.enrolment!, linkId: v.link!, claim: "REJECTED" }), fields: { linkId: "id", claim: "enum" } },
   signOffUnitAction: {

@@ -36,7 +36,7 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     updateRecordAction: { kind: "OBSERVATION", title: "x", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", place: "x", observed: "x", narrative: "x" },
     savePlanAction: { items: JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "x", targetDate: { day: "1", month: "12", year: "2026" } }]) },
     signPlanAction: { typedName: "Riley Adams", contentHash: "0".repeat(64) },
-    decideAction: { outcome: "NOT_YET_MET", feedback: "x", typedName: "Riley Adams", password: "attest-demo", revision: "0" },
+    decideManyAction: { [`outcome-${v.criterion}`]: "NOT_YET_MET", [`feedback-${v.criterion}`]: "x", [`revision-${v.criterion}`]: "0", typedName: "Riley Adams", password: "attest-demo" },
     reviewClaimAction: { claim: "REJECTED" },
     signOffUnitAction: { summativeComment: "x", typedName: "Riley Adams", password: "attest-demo" },
     countersignUnitAction: { typedName: "Riley Adams" },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/actor";
 import { pdf } from "../../src/server/demo/sample-files";
 import { reviewClaim } from "../../src/server/assessment/claims";
-import { decideCriterion } from "../../src/server/assessment/decide";
+import { decideCriteria } from "../../src/server/assessment/decide";
 import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
 import { addComment } from "../../src/server/portfolio/comments";
 import { requestWitnessTestimony, respondToWitnessRequest } from "../../src/server/portfolio/witness";
@@ -62,7 +62,7 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   addCommentAction: (a) => addComment(a, evidenceId, { body: "hello" }),
   savePlanAction: (a) => savePlan(a, cpc.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
   signPlanAction: (a) => signPlan(a, cpc.id, { typedName: a.name, contentHash: planHash }),
-  decideAction: (a) => decideCriterion({ ...a, signedInAt: new Date() }, cpc.id, { criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", typedName: a.name, revision: 0 }),
+  decideManyAction: (a) => decideCriteria({ ...a, signedInAt: new Date() }, cpc.id, { decisions: [{ criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", revision: 0 }], typedName: a.name }),
   reviewClaimAction: (a) => reviewClaim(a, cpc.id, { linkId: link.id, claim: "REJECTED" }),
   signOffUnitAction: (a) => signOffUnit({ ...a, signedInAt: new Date() }, cpc.id, { summativeComment: "done", typedName: a.name }),
   countersignUnitAction: (a) => countersignUnit(a, cpc.id, { typedName: a.name }),

@@ -102,7 +102,7 @@ export const serverActions: ActionFile[] = [
   },
   // Public by design: a witness is not a user; the single-use, expiring token is the credential.
   { file: "app/witness/actions.ts", actions: ["respondToWitnessAction"] },
-  { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction", "decideAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"] },
+  { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction", "decideManyAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"] },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
   // Installation-wide: any centre admin may run the integrity check (at most once a minute); it changes no learner data.
   { file: "app/integrity/actions.ts", actions: ["checkIntegrityAction"] },

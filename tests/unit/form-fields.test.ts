@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { commentSchema, evidenceInputSchema, signatureSchema, submitSchema } from "../../src/lib/portfolio/schemas";
 import { discussionSchema, observationSchema } from "../../src/lib/portfolio/records";
-import { decisionSchema } from "../../src/server/assessment/decide";
+import { decisionsSchema } from "../../src/server/assessment/decide";
+import { signOffSchema } from "../../src/server/assessment/sign-off";
 import { credentialsSchema } from "../../src/server/auth/sign-in";
 
 // The names a form's controls post, and the names its FieldErrors show, must be the names the
@@ -18,8 +19,11 @@ const forms: [file: string, schema: Set<string>, renamed?: Record<string, string
   ["src/ui/evidence/evidence-fields.tsx", keys(evidenceInputSchema)],
   ["src/ui/evidence/comments.tsx", keys(commentSchema)],
   ["src/ui/evidence/submit-panel.tsx", keys(submitSchema)],
-  // Two forms: the decision, and confirming or rejecting a claim (linkId, claim).
-  ["src/ui/review/criterion-review.tsx", new Set([...keys(decisionSchema), "linkId", "claim"]), { evidenceVersionId: "evidenceVersionIds" }],
+  // Confirming or rejecting a claim (linkId, claim), and the criteria the signing form offers; each
+  // criterion's decision controls are named by decisionControl (tests/unit/decision-form.test.ts).
+  ["src/ui/review/criterion-review.tsx", new Set(["criterionId", "linkId", "claim"])],
+  // The signature for the decisions, and the unit's sign-off.
+  ["app/enrolments/[id]/review/page.tsx", keys(decisionsSchema, signOffSchema)],
   ["src/ui/evidence/record-fields.tsx", new Set(["title", "activityFrom", "mode", ...keys(observationSchema, discussionSchema)])],
   ["app/enrolments/[id]/plan/page.tsx", keys(signatureSchema)],
   ["src/ui/sign-in-form.tsx", keys(credentialsSchema)],

@@ -7,26 +7,54 @@ import { type Tx, db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { UserFacingError, parseInput } from "../errors";
 import { assessedEnrolment } from "../policy";
-import { notify } from "../notifications/notifications";
+import { type NewNotification, notify } from "../notifications/notifications";
 import { lockEnrolments, lockEvidence } from "../db/locks";
 import { assertOpen } from "./open";
 import { confirmSigner } from "./identity";
 import { decisionHash } from "./signature";
 
-export const decisionSchema = z
+// One criterion's decision, as the assessor chose it.
+const decisionShape = {
+  criterionId: id("Choose a criterion"),
+  outcome: z.enum(["MET", "NOT_YET_MET"], { error: "Choose Met or Not yet met" }),
+  feedback: anyText(10_000, "Write your feedback").trim().default(""),
+  evidenceVersionIds: z.array(id("Choose evidence from the list"), { error: "Choose evidence from the list" }).max(200).default([]),
+  revision: int(0, int4Max, "Reload the page and decide again"),
+};
+// The signature: typed full name, and the password unless the sign-in is recent.
+const signatureShape = {
+  typedName: text(200, "Type your full name to sign"),
+  password: anyText(1024, "Enter your password").optional(),
+};
+
+function decisionRules(d: { outcome: string; feedback: string; evidenceVersionIds: string[] }, ctx: z.RefinementCtx) {
+  if (d.outcome === "NOT_YET_MET" && !d.feedback) ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give feedback: say what is missing for Not yet met" });
+  if (d.outcome === "MET" && d.evidenceVersionIds.length === 0) ctx.addIssue({ code: "custom", path: ["evidenceVersionIds"], message: "Name the evidence you relied on for Met" });
+}
+
+export const decisionSchema = z.object({ ...decisionShape, ...signatureShape }).superRefine(decisionRules);
+
+export const decisionsSchema = z
   .object({
-    criterionId: id("Choose a criterion"),
-    outcome: z.enum(["MET", "NOT_YET_MET"], { error: "Choose Met or Not yet met" }),
-    feedback: anyText(10_000, "Write your feedback").trim().default(""),
-    evidenceVersionIds: z.array(id("Choose evidence from the list"), { error: "Choose evidence from the list" }).max(200).default([]),
-    typedName: text(200, "Type your full name to sign"),
-    password: anyText(1024, "Enter your password").optional(),
-    revision: int(0, int4Max, "Reload the page and decide again"),
+    decisions: z
+      .array(z.object(decisionShape).superRefine(decisionRules), { error: "Choose Met or Not yet met for at least one criterion" })
+      .min(1, "Choose Met or Not yet met for at least one criterion")
+      .max(200, "Sign at most 200 decisions at once"),
+    ...signatureShape,
   })
   .superRefine((d, ctx) => {
-    if (d.outcome === "NOT_YET_MET" && !d.feedback) ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give feedback: say what is missing for Not yet met" });
-    if (d.outcome === "MET" && d.evidenceVersionIds.length === 0) ctx.addIssue({ code: "custom", path: ["evidenceVersionIds"], message: "Name the evidence you relied on for Met" });
+    const seen = new Set<string>();
+    d.decisions.forEach((x, i) => {
+      if (seen.has(x.criterionId)) ctx.addIssue({ code: "custom", path: ["decisions", i, "criterionId"], message: "Decide each criterion once" });
+      seen.add(x.criterionId);
+    });
   });
+
+type Choice = z.infer<z.ZodObject<typeof decisionShape>>;
+/** A decision to sign, and where its fields sit in the input (so a refusal names the right ones). */
+type Pending = { choice: Choice; at: string };
+
+const decidedMeanwhile = "This criterion was decided a moment ago, so this decision was not recorded. Reload to see the current decision.";
 
 /**
  * "Met" or "Not yet met", signed. The log row, the current state and the audit event are written
@@ -35,58 +63,90 @@ export const decisionSchema = z
  */
 export async function decideCriterion(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ decisionId: string }> {
   const enrolment = await assessedEnrolment(db, actor, enrolmentId);
-  const d = parseInput(decisionSchema, input);
-  await confirmSigner(actor, d.typedName, d.password, actor.signedInAt ?? null);
-  const criterion = await db.criterion.findFirst({ where: { id: d.criterionId, unitId: enrolment.unitId }, select: { id: true, code: true } });
-  if (!criterion) throw new UserFacingError("That criterion is not part of this unit.");
-  const wanted = [...new Set(d.evidenceVersionIds)];
+  const { typedName, password, ...choice } = parseInput(decisionSchema, input);
+  const [decisionId] = await signDecisions(actor, enrolment, [{ choice, at: "" }], { typedName, password }, false);
+  return { decisionId: decisionId! };
+}
 
-  const decisionId = randomUUID();
+/**
+ * Several criteria decided and signed once: one typed name, at most one password. Each decision is
+ * still its own log row, judgement change and audit event, all in one transaction: one refusal
+ * (a criterion decided meanwhile, feedback missing, evidence no longer current) signs none of them.
+ */
+export async function decideCriteria(actor: Actor, enrolmentId: unknown, input: unknown): Promise<{ decisionIds: string[] }> {
+  const enrolment = await assessedEnrolment(db, actor, enrolmentId);
+  const { typedName, password, decisions } = parseInput(decisionsSchema, input);
+  const pending = decisions.map((choice, i) => ({ choice, at: `decisions.${i}.` }));
+  return { decisionIds: await signDecisions(actor, enrolment, pending, { typedName, password }, true) };
+}
+
+type Enrolment = Awaited<ReturnType<typeof assessedEnrolment>>;
+
+async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pending[], signer: { typedName: string; password?: string }, named: boolean): Promise<string[]> {
+  await confirmSigner(actor, signer.typedName, signer.password, actor.signedInAt ?? null);
+  const criteria = await db.criterion.findMany({ where: { id: { in: pending.map((p) => p.choice.criterionId) }, unitId: enrolment.unitId }, select: { id: true, code: true } });
+  const planned = pending.map((p) => {
+    const criterion = criteria.find((c) => c.id === p.choice.criterionId);
+    if (!criterion) throw new UserFacingError("That criterion is not part of this unit.", { [`${p.at}criterionId`]: "That criterion is not part of this unit." });
+    return { ...p, criterion, decisionId: randomUUID(), wanted: [...new Set(p.choice.evidenceVersionIds)] };
+  });
+  // A refusal about one decision: beside its fields, and (in a batch) naming its criterion.
+  const refuse = (p: (typeof planned)[number], field: string, message: string) =>
+    new UserFacingError(named ? `${p.criterion.code}: ${message} Nothing was signed.` : message, { [`${p.at}${field}`]: message });
+
   const decidedAt = new Date();
   try {
     await db.$transaction(async (tx) => {
       // The items relied on (shared: nothing may withdraw or revise them meanwhile), then the
-      // enrolment (a sign-off waits for this decision, or this decision sees the sign-off).
-      const items = await tx.evidenceVersion.findMany({ where: { id: { in: wanted } }, select: { evidenceId: true } });
+      // enrolment (a sign-off waits for these decisions, or they see the sign-off).
+      const items = await tx.evidenceVersion.findMany({ where: { id: { in: planned.flatMap((p) => p.wanted) } }, select: { evidenceId: true } });
       await lockEvidence(tx, items.map((i) => i.evidenceId), "share");
       const [locked] = await lockEnrolments(tx, [enrolment.id]);
       await assertOpen(tx, { id: enrolment.id, status: locked!.status });
-      const evidence = await reliableVersions(tx, enrolment, criterion.id, wanted);
-      const signed = { enrolmentId: enrolment.id, criterionId: criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor.userId, typedName: d.typedName, decidedAt, evidence };
-      const signatureHash = decisionHash(signed);
-      await tx.criterionJudgement.createMany({ data: [{ enrolmentId: enrolment.id, criterionId: criterion.id }], skipDuplicates: true });
-      const { evidence: _relied, ...row } = signed;
-      await tx.decision.create({ data: { id: decisionId, centreId: enrolment.centreId, ...row, signatureHash } });
-      if (evidence.length) await tx.decisionEvidence.createMany({ data: evidence.map((e) => ({ ...e, decisionId })) });
-      const moved = await tx.criterionJudgement.updateMany({
-        where: { enrolmentId: enrolment.id, criterionId: criterion.id, revision: d.revision },
-        data: { state: d.outcome, revision: d.revision + 1, decisionId, stale: false, queuedAt: null },
-      });
-      if (moved.count !== 1) throw new UserFacingError("This criterion was decided a moment ago, so this decision was not recorded. Reload to see the current decision.");
-      await appendAudit(
-        tx,
-        { kind: "decision.signed", actorId: actor.userId, data: { decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } },
-        { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
-      );
-      await notify(tx, [
-        {
+      await tx.criterionJudgement.createMany({ data: planned.map((p) => ({ enrolmentId: enrolment.id, criterionId: p.criterion.id })), skipDuplicates: true });
+      // Judgements change only under the enrolment's lock, so the revisions read now stay until commit.
+      const judgements = await tx.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id, criterionId: { in: planned.map((p) => p.criterion.id) } }, select: { criterionId: true, revision: true } });
+      const notes: NewNotification[] = [];
+      for (const p of planned) {
+        const d = p.choice;
+        if (judgements.find((j) => j.criterionId === p.criterion.id)?.revision !== d.revision) throw refuse(p, "revision", decidedMeanwhile);
+        let evidence: Awaited<ReturnType<typeof reliableVersions>>;
+        try {
+          evidence = await reliableVersions(tx, enrolment, p.criterion.id, p.wanted);
+        } catch (e) {
+          throw e instanceof UserFacingError ? refuse(p, "evidenceVersionIds", e.message) : e;
+        }
+        const signed = { enrolmentId: enrolment.id, criterionId: p.criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor.userId, typedName: signer.typedName, decidedAt, evidence };
+        const signatureHash = decisionHash(signed);
+        const { evidence: _relied, ...row } = signed;
+        await tx.decision.create({ data: { id: p.decisionId, centreId: enrolment.centreId, ...row, signatureHash } });
+        if (evidence.length) await tx.decisionEvidence.createMany({ data: evidence.map((e) => ({ ...e, decisionId: p.decisionId })) });
+        const moved = await tx.criterionJudgement.updateMany({
+          where: { enrolmentId: enrolment.id, criterionId: p.criterion.id, revision: d.revision },
+          data: { state: d.outcome, revision: d.revision + 1, decisionId: p.decisionId, stale: false, queuedAt: null },
+        });
+        if (moved.count !== 1) throw refuse(p, "revision", decidedMeanwhile);
+        await appendAudit(
+          tx,
+          { kind: "decision.signed", actorId: actor.userId, data: { decisionId: p.decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${p.criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } },
+          { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
+        );
+        notes.push({
           userId: enrolment.learnerId,
           centreId: enrolment.centreId,
           kind: "decision.signed",
-          message:
-            d.outcome === "MET"
-              ? `${enrolment.unit.displayCode} ${criterion.code} is met.`
-              : `${enrolment.unit.displayCode} ${criterion.code} is not yet met. Feedback: ${d.feedback}`,
-          link: `/enrolments/${enrolment.id}/progress#criterion-${criterion.code}`,
-        },
-      ]);
+          message: d.outcome === "MET" ? `${enrolment.unit.displayCode} ${p.criterion.code} is met.` : `${enrolment.unit.displayCode} ${p.criterion.code} is not yet met. Feedback: ${d.feedback}`,
+          link: `/enrolments/${enrolment.id}/progress#criterion-${p.criterion.code}`,
+        });
+      }
+      await notify(tx, notes);
     });
   } catch (e) {
     // The same revision decided twice at once: the unique (enrolment, criterion, revision) refuses the second.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new UserFacingError("This criterion was decided a moment ago, so this decision was not recorded. Reload to see the current decision.");
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new UserFacingError(named ? `A criterion was decided a moment ago, so nothing was signed. Reload to see the current decisions.` : decidedMeanwhile);
     throw e;
   }
-  return { decisionId };
+  return planned.map((p) => p.decisionId);
 }
 
 /**
@@ -95,6 +155,7 @@ export async function decideCriterion(actor: Actor, enrolmentId: unknown, input:
  * withdrawn (docs/decisions/0013-locking.md). Anything else is refused with the reason.
  */
 async function reliableVersions(tx: Tx, enrolment: { id: string; learnerId: string }, criterionId: string, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
   const versions = await tx.evidenceVersion.findMany({
     where: { id: { in: versionIds }, submittedAt: { not: null }, evidence: { learnerId: enrolment.learnerId, links: { some: { criterionId, enrolmentId: enrolment.id, removedAt: null } } } },
     select: { id: true, version: true, contentHash: true, evidence: { select: { id: true, status: true, title: true } } },

@@ -8,8 +8,11 @@ import { holds } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
 import { FieldError } from "@/ui/field-error";
 import { CriterionReview } from "@/ui/review/criterion-review";
-import { ReviewKeys } from "@/ui/review/review-keys";
-import { decideAction, reviewClaimAction, signOffUnitAction } from "../../actions";
+import { DecisionsForm, SignPanel } from "@/ui/review/decisions-form";
+import { ReviewFocus } from "@/ui/review/review-focus";
+import { ReviewNavigator } from "@/ui/review/review-navigator";
+import { decideManyAction, reviewClaimAction, signOffUnitAction } from "../../actions";
+import "./review.css";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -18,7 +21,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/review`);
   const screen = await orNotFound(reviewScreen(actor, id));
   const { enrolment, sections, canDecide, signOff, blocker } = screen;
-  const codes = sections.flatMap((s) => s.criteria.map((c) => c.code));
+  const all = sections.flatMap((s) => s.criteria);
+  const codes = all.map((c) => c.code);
+  // The criterion shown first: the first waiting for a decision, else the first.
+  const first = (all.find((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale) ?? all[0])?.code;
   return (
     <>
       <p className="muted">
@@ -34,15 +40,47 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <Link href={`/learners/${enrolment.learnerId}/records/new?kind=PROFESSIONAL_DISCUSSION`}>Record a professional discussion</Link>
         </p>
       )}
-      {canDecide && <ReviewKeys />}
-      {sections.map((s) => (
-        <section key={s.id} aria-labelledby={`sec-${s.id}`}>
-          <h2 id={`sec-${s.id}`}>{sectionLabel(s, "Knowledge: ")}</h2>
-          {s.criteria.map((c) => (
-            <CriterionReview key={c.id} c={c} enrolmentId={enrolment.id} canDecide={canDecide} next={codes[codes.indexOf(c.code) + 1]} actions={{ decide: decideAction, claim: reviewClaimAction }} />
-          ))}
-        </section>
-      ))}
+      <ReviewFocus container="review-criteria" />
+      <DecisionsForm action={decideManyAction}>
+        <div className="review-layout">
+          <ReviewNavigator sections={sections} />
+          <div>
+            <div className="review-criteria" id="review-criteria">
+              {sections.map((s) => (
+                <section key={s.code} className="review-section" aria-labelledby={`sec-${s.code}`}>
+                  <h2 id={`sec-${s.code}`}>{sectionLabel(s, "Knowledge: ")}</h2>
+                  {s.criteria.map((c) => {
+                    const i = codes.indexOf(c.code);
+                    return <CriterionReview key={c.code} c={c} enrolmentId={enrolment.id} canDecide={canDecide} first={c.code === first} previous={codes[i - 1]} next={codes[i + 1]} claim={reviewClaimAction} />;
+                  })}
+                </section>
+              ))}
+            </div>
+            {canDecide && (
+              <section aria-labelledby="sign-heading" className="sign-panel">
+                <h2 id="sign-heading">Sign your decisions</h2>
+                <SignPanel hidden={<input type="hidden" name="enrolmentId" value={enrolment.id} />}>
+                  <div className="inline-fields">
+                    <div>
+                      <label htmlFor="sign-name">Your full name, to sign</label>
+                      <FieldError name="typedName" />
+                      <input id="sign-name" name="typedName" type="text" autoComplete="name" />
+                    </div>
+                    <div>
+                      <label htmlFor="sign-pw">Your password</label>
+                      <FieldError name="password" />
+                      <input id="sign-pw" name="password" type="password" autoComplete="current-password" aria-describedby="sign-pw-hint" />
+                      <p className="hint" id="sign-pw-hint">
+                        Not needed if you signed in within the last five minutes.
+                      </p>
+                    </div>
+                  </div>
+                </SignPanel>
+              </section>
+            )}
+          </div>
+        </div>
+      </DecisionsForm>
       <section aria-labelledby="sign-off-heading" id="sign-off">
         <h2 id="sign-off-heading">Unit sign-off</h2>
         {signOff ? (

@@ -1,0 +1,25 @@
+import { inlineAllowed } from "@/lib/file-serving";
+import { formatBytes } from "@/lib/format";
+import { LazyPreview } from "./lazy-preview";
+
+type File = { id: string; fileName: string; mediaType: string; size: bigint };
+
+/** An item's files on the review screen: each downloadable, with a preview made only when opened. */
+export function EvidenceFiles({ files }: { files: File[] }) {
+  if (!files.length) return <p>No files.</p>;
+  return (
+    <ul className="file-list">
+      {files.map((f) => (
+        <li key={f.id}>
+          <p>
+            <a href={`/api/files/${f.id}`} download={f.fileName}>
+              Download {f.fileName}
+            </a>{" "}
+            <span className="muted">({formatBytes(Number(f.size))})</span>
+          </p>
+          {inlineAllowed(f.mediaType) && <LazyPreview fileId={f.id} fileName={f.fileName} mediaType={f.mediaType} label={`Preview ${f.fileName}`} />}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,118 @@
+import * as db from "./db";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+
+// Review at speed: the CPC 308 review of the demo learner loads no file it does not show, stays
+// small, and lets the assessor decide several criteria and sign once.
+
+const ASSESSOR = "assessor@northgate.example";
+
+test("the review screen loads no previews until one is opened, and is under 300 KB", async ({ page }) => {
+  await signInAs(page, ASSESSOR);
+  const { id } = await db.enrolmentOf("learner@northgate.example", "CPC308");
+  const files: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/api/files/")) files.push(r.url());
+  });
+  const response = await page.goto(`/enrolments/${id}/review`, { waitUntil: "networkidle" });
+  expect((await response!.body()).length).toBeLessThan(300_000);
+  expect(files.length).toBeLessThanOrEqual(5);
+  await expectAccessible(page);
+
+  // One criterion in focus, its evidence beside its decision; the navigator names every criterion with its state.
+  const nav = page.getByRole("navigation", { name: "Criteria" });
+  await expect(nav.getByRole("link", { name: /^A2: / })).toBeVisible();
+  await expect(page.locator("[data-criterion]:visible")).toHaveCount(1);
+  await nav.getByRole("link", { name: /^B1: / }).click();
+  const b1 = page.locator('[id="criterion-B1"]');
+  await expect(b1).toBeFocused();
+  await expect(page.locator("[data-criterion]:visible")).toHaveCount(1);
+  const evidence = await b1.locator(".criterion-evidence").boundingBox();
+  const decision = await b1.locator(".criterion-decision").boundingBox();
+  expect(decision!.x).toBeGreaterThan(evidence!.x + evidence!.width - 1);
+
+  // Opening a preview is what fetches the file.
+  expect(files).toHaveLength(0);
+  await b1.getByText(/^Preview /).first().click();
+  await expect.poll(() => files.length).toBe(1);
+
+  // At 320 px: nothing scrolls sideways, the decision below the evidence.
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const narrowEvidence = await b1.locator(".criterion-evidence").boundingBox();
+  expect((await b1.locator(".criterion-decision").boundingBox())!.y).toBeGreaterThan(narrowEvidence!.y + narrowEvidence!.height - 1);
+  await expectAccessible(page);
+});
+
+test("an assessor decides three criteria and signs once: three decisions and three audit events, or none", async ({ page }) => {
+  await signInAs(page, ASSESSOR);
+  const { id } = await db.enrolmentOf("learner@northgate.example", "CPC308");
+  const before = await db.decisionsOf(id);
+  const eventsBefore = (await db.auditEventsOf({ kind: "decision.signed", subject: `enrolment:${id}` })).length;
+  await page.goto(`/enrolments/${id}/review`);
+  const nav = page.getByRole("navigation", { name: "Criteria" });
+  const open = async (code: string) => {
+    await nav.getByRole("link", { name: new RegExp(`^${code}: `) }).click();
+    return page.locator(`[id="criterion-${code}"]`);
+  };
+  // Two criteria whose evidence can be relied on (other specs may have changed some), and one without evidence.
+  const codes = async (state = "") => (await nav.locator(state ? `li a[aria-label$=": ${state}"]` : "li a[aria-label]").evaluateAll((links) => links.map((l) => l.getAttribute("aria-label")!))).map((l) => l.split(": ")[0]!);
+  const met: string[] = [];
+  for (const code of await codes("Submitted")) {
+    const section = await open(code);
+    if ((await section.getByRole("checkbox", { checked: true }).count()) === 0) continue;
+    await section.getByLabel("Met", { exact: true }).check();
+    met.push(code);
+    if (met.length === 2) break;
+  }
+  expect(met).toHaveLength(2);
+  const notYet = (await codes("No evidence"))[0]!;
+  await (await open(notYet)).getByLabel("Not yet met", { exact: true }).check();
+  const sign = page.getByRole("form", { name: "Sign your decisions" });
+  const chosen = (await codes()).filter((c) => met.includes(c) || c === notYet).map((c) => `${c} ${c === notYet ? "Not yet met" : "Met"}`);
+  await expect(sign.getByText(`Chosen: ${chosen.join(", ")}.`)).toBeVisible();
+  await sign.getByLabel("Your full name, to sign").fill("Sam Okafor");
+
+  // Not yet met without feedback: the whole batch is refused, the message beside that criterion's feedback.
+  await sign.getByRole("button", { name: "Sign 3 decisions" }).click();
+  await expect(sign.getByRole("alert")).toContainText(`${notYet}: Give feedback: say what is missing for Not yet met`);
+  expect(await db.decisionsOf(id)).toEqual(before);
+  await sign.getByRole("link", { name: `${notYet}: Give feedback: say what is missing for Not yet met` }).click();
+  const feedback = page.locator(`[id="criterion-${notYet}"]`).getByLabel("Feedback (required for Not yet met)");
+  await expect(feedback).toBeFocused();
+  await expect(feedback).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await feedback.fill("Say how the review changed the next quarter's plan.");
+
+  await sign.getByRole("button", { name: "Sign 3 decisions" }).click();
+  await expect(sign.getByRole("status")).toHaveText("3 decisions signed.");
+  const made = (await db.decisionsOf(id)).slice(0, 3);
+  expect(await db.decisionsOf(id)).toHaveLength(before.length + 3);
+  expect(made.map((d) => `${d.code} ${d.outcome}`).sort()).toEqual([`${met[0]} MET`, `${met[1]} MET`, `${notYet} NOT_YET_MET`].sort());
+  // One signature: one name, one moment; each decision its own row and audit event.
+  expect(new Set(made.map((d) => `${d.typedName} ${d.decidedAt}`)).size).toBe(1);
+  const events = (await db.auditEventsOf({ kind: "decision.signed", subject: `enrolment:${id}` })).slice(eventsBefore);
+  expect(events.map((e) => (e.data as { decisionId: string }).decisionId).sort()).toEqual(made.map((d) => d.id).sort());
+  // The signed criteria show their new state, and their choices are cleared for the next round.
+  await expect(nav.getByRole("link", { name: `${met[0]}: Met`, exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: `${notYet}: Not yet met`, exact: true })).toBeVisible();
+  await expect(sign.getByRole("button", { name: "Sign decisions" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("without JavaScript the review is a plain form: the address picks the criterion, and the decision signs", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, ASSESSOR);
+  const { id } = await db.enrolmentOf("learner@northgate.example", "CPC308");
+  const before = (await db.decisionsOf(id)).length;
+  await page.goto(`/enrolments/${id}/review#criterion-C7`);
+  await expect(page.locator("[data-criterion]:visible")).toHaveCount(1);
+  const c7 = page.locator('[id="criterion-C7"]');
+  await expect(c7).toBeVisible();
+  await c7.getByLabel("Met", { exact: true }).check();
+  await page.getByLabel("Your full name, to sign").first().fill("Sam Okafor");
+  await page.getByRole("button", { name: "Sign decisions" }).click();
+  await expect.poll(async () => (await db.decisionsOf(id)).length).toBe(before + 1);
+  expect((await db.decisionsOf(id))[0]).toMatchObject({ code: "C7", outcome: "MET", typedName: "Sam Okafor" });
+  await context.close();
+});
