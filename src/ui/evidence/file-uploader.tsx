@@ -54,13 +54,18 @@ export function FileUploader({ evidenceId, accept, maxBytes }: { evidenceId: str
               const problem = item.state === "refused" || item.state === "failed";
               return (
                 <li key={item.id} className={problem ? "upload-item upload-problem" : "upload-item"}>
-                  <span className="upload-name">
-                    <label htmlFor={`${id}-p${item.id}`}>{item.file.name}</label> <span className="muted">({formatBytes(item.file.size)})</span>
-                  </span>
-                  <progress id={`${id}-p${item.id}`} max={100} value={item.state === "uploaded" ? 100 : item.state === "uploading" ? percent : 0} aria-describedby={`${id}-s${item.id}`} />
-                  <span id={`${id}-s${item.id}`} className={problem ? "upload-state error-text" : "upload-state"}>
-                    {problem ? <strong>{stateText(item, percent)}</strong> : stateText(item, percent)}
-                  </span>
+                  <p className="upload-head">
+                    <label htmlFor={`${id}-p${item.id}`} className="upload-name">
+                      {item.file.name}
+                    </label>{" "}
+                    <span className="muted">({formatBytes(item.file.size)})</span>
+                  </p>
+                  <p className="upload-body">
+                    <progress id={`${id}-p${item.id}`} max={100} value={item.state === "uploaded" ? 100 : item.state === "uploading" ? percent : 0} aria-describedby={`${id}-s${item.id}`} />
+                    <span id={`${id}-s${item.id}`} className={problem ? "upload-state error-text" : "upload-state"}>
+                      {problem ? <strong>{stateText(item, percent)}</strong> : stateText(item, percent)}
+                    </span>
+                  </p>
                   {(item.state === "waiting" || item.state === "uploading") && (
                     <button type="button" className="secondary upload-action" onClick={() => cancel(item.id)}>
                       Cancel<span className="visually-hidden"> {item.file.name}</span>
@@ -87,6 +92,7 @@ export function FileUploader({ evidenceId, accept, maxBytes }: { evidenceId: str
           <p key={a.id}>{a.text}</p>
         ))}
       </div>
+      {/* Over the whole page, so a drop over a preview frame still lands in this document. */}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop files to add them to this item</p>
