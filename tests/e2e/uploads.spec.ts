@@ -62,6 +62,11 @@ test("each refused file says why beside it, while the others upload", async ({ p
   await expect(page.getByRole("link", { name: "Download notes.txt" })).toBeVisible();
   expect(await fileNamesOf(evidenceId)).toEqual(["notes.txt"]);
   await expectAccessible(page);
+  // On a phone-sized screen the queue and its messages wrap; nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expect(queued(page, "invoice.pdf")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectAccessible(page);
 });
 
 test("uploads go two at a time; a cancelled one leaves nothing behind and can be retried", async ({ page }) => {
