@@ -4,6 +4,7 @@ export type Accepted = { ok: true; mediaType: string; preview: "image" | "pdf" |
 export type Refused = { ok: false; reason: string };
 
 type Kind = { mediaType: string; extensions: string[]; preview: Accepted["preview"] };
+const refuse = (reason: string): Refused => ({ ok: false, reason });
 const k = (mediaType: string, extensions: string[], preview: Accepted["preview"] = null): Kind => ({ mediaType, extensions, preview });
 
 export const kinds = {
@@ -35,7 +36,25 @@ export const kinds = {
   csv: k("text/csv", ["csv"]),
 } satisfies Record<string, Kind>;
 
-export const acceptAttribute = [...new Set(Object.values(kinds).flatMap((x) => x.extensions.map((e) => `.${e}`)))].join(",");
+const acceptedExtensions = new Set(Object.values(kinds).flatMap((x) => x.extensions));
+export const acceptAttribute = [...acceptedExtensions].map((e) => `.${e}`).join(",");
+
+const notOnTheList = "Use PDF, an office or OpenDocument file, plain text, or a common image, audio or video format.";
+
+/**
+ * The refusal a file's name alone settles, so a browser can say so before sending it; null when
+ * the name is on the list. The bytes still decide on the server.
+ */
+export function refusalByName(fileName: string): Refused | null {
+  const ext = extensionOf(fileName);
+  if (acceptedExtensions.has(ext)) return null;
+  if (!ext) return refuse(`The file name has no extension, such as .pdf or .docx, to say what it is. ${notOnTheList}`);
+  if (ext === "svg") return refuse("SVG images are not accepted; export the image as PNG.");
+  if (["zip", "7z", "rar", "tar", "gz", "tgz"].includes(ext)) return refuse("ZIP archives and other packages are not accepted; upload the documents inside them one by one.");
+  if (["exe", "msi", "dll", "com", "bat", "cmd", "sh", "ps1", "app", "dmg", "jar", "js", "vbs"].includes(ext)) return refuse("Programs and scripts are not accepted as evidence.");
+  if (["htm", "html", "mht", "mhtml"].includes(ext)) return refuse("Web pages (HTML) are not accepted; print the page to PDF instead.");
+  return refuse(`Files ending .${ext} are not accepted. ${notOnTheList}`);
+}
 
 const starts = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
@@ -52,8 +71,6 @@ export function extensionOf(fileName: string): string {
   const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
   return m ? m[1]!.toLowerCase() : "";
 }
-
-const refuse = (reason: string): Refused => ({ ok: false, reason });
 
 /** The first bytes a classification needs; a file's head is this long, or the whole file when shorter. */
 export const HEAD_BYTES = 8192;

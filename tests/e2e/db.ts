@@ -227,3 +227,18 @@ export async function decisionsOf(enrolmentId: string) {
   const codes = new Map((await db().criterion.findMany({ where: { id: { in: rows.map((r) => r.criterionId) } }, select: { id: true, code: true } })).map((c) => [c.id, c.code]));
   return rows.map((r) => ({ id: r.id, code: codes.get(r.criterionId)!, outcome: r.outcome, typedName: r.typedName, decidedAt: r.decidedAt.toISOString() }));
 }
+
+/** A draft item that takes files, as if the learner had just added it; its id. */
+export async function addDraftEvidence(learnerId: string, title: string): Promise<string> {
+  const { centreId } = await db().roleGrant.findFirstOrThrow({ where: { userId: learnerId, role: "LEARNER" }, select: { centreId: true } });
+  const activityFrom = new Date("2026-10-15");
+  const evidence = await db().evidence.create({ data: { centreId, learnerId, title, method: "WORK_PRODUCT", activityFrom } });
+  await db().evidenceVersion.create({ data: { evidenceId: evidence.id, version: 1, title, account: "Files for the uploads test.", method: "WORK_PRODUCT", activityFrom, kind: "FILES", createdById: learnerId } });
+  return evidence.id;
+}
+
+/** The names of the files on the item's newest version, in their order. */
+export async function fileNamesOf(evidenceId: string): Promise<string[]> {
+  const version = await db().evidenceVersion.findFirstOrThrow({ where: { evidenceId }, orderBy: { version: "desc" }, select: { files: { orderBy: { position: "asc" }, select: { fileName: true } } } });
+  return version.files.map((f) => f.fileName);
+}

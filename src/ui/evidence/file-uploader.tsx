@@ -1,103 +1,103 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId } from "react";
+import { formatBytes } from "@/lib/format";
+import { useFileDrop } from "./use-file-drop";
+import { type Queued, useUploadQueue } from "./use-upload-queue";
 
-type Upload = { name: string; size: number; loaded: number; state: "waiting" | "uploading" | "done" | "failed"; message?: string };
-
-// XMLHttpRequest, not fetch: it reports upload progress. One request per file, streamed by the server.
-function send(url: string, file: File, onProgress: (loaded: number) => void): Promise<{ ok: boolean; message?: string }> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", url);
-    xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
-    xhr.setRequestHeader("Content-Type", "application/octet-stream");
-    xhr.upload.onprogress = (e) => onProgress(e.loaded);
-    xhr.onload = () => {
-      let message: string | undefined;
-      try {
-        message = JSON.parse(xhr.responseText).error;
-      } catch {
-        message = undefined;
-      }
-      resolve(xhr.status >= 200 && xhr.status < 300 ? { ok: true } : { ok: false, message: message ?? `The upload failed (${xhr.status}).` });
-    };
-    xhr.onerror = () => resolve({ ok: false, message: "The connection was lost during the upload. Try again." });
-    xhr.send(file);
-  });
+function stateText(item: Queued, percent: number): string {
+  switch (item.state) {
+    case "waiting":
+      return "Waiting";
+    case "uploading":
+      return `Uploading ${percent}%`;
+    case "uploaded":
+      return "Uploaded";
+    case "cancelled":
+      return "Cancelled";
+    case "refused":
+      return `Refused: ${item.reason ?? ""}`;
+    case "failed":
+      return `Failed: ${item.reason ?? ""}`;
+  }
 }
 
+/** Adds files to an evidence item: chosen with the picker or dropped anywhere on the page, then queued. */
 export function FileUploader({ evidenceId, accept, maxBytes }: { evidenceId: string; accept: string; maxBytes: number }) {
-  const router = useRouter();
-  const inputId = useId();
-  const [uploads, setUploads] = useState<Upload[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
-
-  async function start(files: File[]) {
-    setBusy(true);
-    const list: Upload[] = files.map((f) => ({ name: f.name, size: f.size, loaded: 0, state: "waiting" }));
-    setUploads(list);
-    const update = (i: number, change: Partial<Upload>) => setUploads((all) => all.map((u, j) => (j === i ? { ...u, ...change } : u)));
-    let failed = 0;
-    await Promise.all(
-      files.map(async (file, i) => {
-        if (file.size > maxBytes) {
-          failed++;
-          return update(i, { state: "failed", message: "The file is larger than the limit." });
-        }
-        update(i, { state: "uploading" });
-        const result = await send(`/api/uploads/${evidenceId}`, file, (loaded) => update(i, { loaded }));
-        if (!result.ok) failed++;
-        update(i, result.ok ? { state: "done", loaded: file.size } : { state: "failed", message: result.message });
-      }),
-    );
-    setBusy(false);
-    setAnnouncement(failed ? `${files.length - failed} of ${files.length} files uploaded; ${failed} not accepted.` : `${files.length} file${files.length === 1 ? "" : "s"} uploaded.`);
-    router.refresh();
-  }
+  const id = useId();
+  const { items, announcements, add, cancel, retry, clearFinished } = useUploadQueue(evidenceId, maxBytes);
+  const dragging = useFileDrop(add);
+  const finished = items.some((i) => i.state !== "waiting" && i.state !== "uploading");
 
   return (
-    <section aria-labelledby={`${inputId}-heading`} className="uploader">
-      <h3 id={`${inputId}-heading`}>Upload files</h3>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = e.currentTarget.elements.namedItem("files") as HTMLInputElement;
-          if (input.files?.length) void start([...input.files]);
-          e.currentTarget.reset();
-        }}
-      >
-        <label htmlFor={inputId}>Choose one or more files</label>
-        <p className="hint" id={`${inputId}-hint`}>
-          PDF, office and OpenDocument files, plain text, and common image, audio and video formats, up to {Math.round(maxBytes / 1024 ** 2).toLocaleString("en-GB")} MB each.
-        </p>
-        <input id={inputId} name="files" type="file" multiple accept={accept} aria-describedby={`${inputId}-hint`} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Uploading…" : "Upload"}
-        </button>
-      </form>
-      {uploads.length > 0 && (
-        <ul className="upload-list">
-          {uploads.map((u, i) => {
-            const percent = u.size ? Math.round((u.loaded / u.size) * 100) : 100;
-            return (
-              <li key={`${u.name}-${i}`}>
-                <label htmlFor={`${inputId}-p${i}`}>{u.name}</label>{" "}
-                <progress id={`${inputId}-p${i}`} max={100} value={u.state === "done" ? 100 : percent} aria-describedby={`${inputId}-s${i}`} />{" "}
-                <span id={`${inputId}-s${i}`}>
-                  {u.state === "waiting" && "Waiting"}
-                  {u.state === "uploading" && `${percent}% uploaded`}
-                  {u.state === "done" && "Uploaded"}
-                  {u.state === "failed" && <strong className="error-text">Not uploaded: {u.message}</strong>}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <p role="status" className="visually-hidden">
-        {announcement}
+    <section aria-labelledby={`${id}-heading`} className="uploader">
+      <h3 id={`${id}-heading`}>Upload files</h3>
+      <label htmlFor={id}>Choose one or more files</label>
+      <p className="hint" id={`${id}-hint`}>
+        Or drop them anywhere on this page. PDF, office and OpenDocument files, plain text, and common image, audio and video formats, up to {formatBytes(maxBytes)} each. Each file starts uploading as soon as it is added.
       </p>
+      <input
+        id={id}
+        type="file"
+        multiple
+        accept={accept}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          if (e.currentTarget.files?.length) add([...e.currentTarget.files]);
+          e.currentTarget.value = "";
+        }}
+      />
+      {items.length > 0 && (
+        <>
+          <ul className="upload-list" aria-label="Upload queue">
+            {items.map((item) => {
+              const percent = item.file.size ? Math.min(100, Math.round((item.loaded / item.file.size) * 100)) : 100;
+              const problem = item.state === "refused" || item.state === "failed";
+              return (
+                <li key={item.id} className={problem ? "upload-item upload-problem" : "upload-item"}>
+                  <p className="upload-head">
+                    <label htmlFor={`${id}-p${item.id}`} className="upload-name">
+                      {item.file.name}
+                    </label>{" "}
+                    <span className="muted">({formatBytes(item.file.size)})</span>
+                  </p>
+                  <p className="upload-body">
+                    <progress id={`${id}-p${item.id}`} max={100} value={item.state === "uploaded" ? 100 : item.state === "uploading" ? percent : 0} aria-describedby={`${id}-s${item.id}`} />
+                    <span id={`${id}-s${item.id}`} className={problem ? "upload-state error-text" : "upload-state"}>
+                      {problem ? <strong>{stateText(item, percent)}</strong> : stateText(item, percent)}
+                    </span>
+                  </p>
+                  {(item.state === "waiting" || item.state === "uploading") && (
+                    <button type="button" className="secondary upload-action" onClick={() => cancel(item.id)}>
+                      Cancel<span className="visually-hidden"> {item.file.name}</span>
+                    </button>
+                  )}
+                  {(item.state === "failed" || item.state === "cancelled") && (
+                    <button type="button" className="secondary upload-action" onClick={() => retry(item.id)}>
+                      Retry<span className="visually-hidden"> {item.file.name}</span>
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {finished && (
+            <button type="button" className="secondary upload-action" onClick={clearFinished}>
+              Clear finished uploads
+            </button>
+          )}
+        </>
+      )}
+      <div role="log" aria-live="polite" className="visually-hidden">
+        {announcements.map((a) => (
+          <p key={a.id}>{a.text}</p>
+        ))}
+      </div>
+      {/* Over the whole page, so a drop over a preview frame still lands in this document. */}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop files to add them to this item</p>
+        </div>
+      )}
     </section>
   );
 }

@@ -18,7 +18,12 @@ export const POST = route(
     if (Number(request.headers.get("content-length") ?? 0) > limit) throw new UploadTooLargeError(limit);
     if (!request.body) return json({ error: "The request had no file in it." }, 400, true);
     const name = cleanFileName(uploadFileName(request.headers.get("x-file-name")));
-    const received = await receiveToTemp(Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>), limit, refuseFromHead(name));
+    const received = await receiveToTemp(Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>), limit, refuseFromHead(name)).catch((e: unknown) => {
+      // A person cancelled the upload: its part is already discarded, and nobody is left to answer.
+      if (request.signal.aborted || (e as NodeJS.ErrnoException).code === "ECONNRESET") return null;
+      throw e;
+    });
+    if (!received) return json({ error: "The upload was cancelled." }, 400, true);
     return json({ file: await attachUpload(actor, evidenceId, received, name) }, 201, true);
   },
   { ownCsp: true },
