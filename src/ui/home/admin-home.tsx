@@ -5,8 +5,7 @@ import { roleLabels } from "@/lib/roles";
 import type { ActionState } from "@/lib/action-state";
 import { ActionForm } from "../action-form";
 import { EnrolmentStatusText } from "../enrolment-status";
-import { Pager } from "../pager";
-import { ScrollingTable } from "../scrolling-table";
+import { DataTable, Pager } from "../kit";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 type Props = { centreName: string; data: Awaited<ReturnType<typeof adminHome>>; actorId: string; actions: { signOutEverywhere: Action; setAccountActive: Action } };
@@ -19,7 +18,7 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
       <p>
         <Link href="/integrity">Record integrity</Link>: whether any signed record or audit entry has been changed outside Attest.
       </p>
-      <ScrollingTable label={`${centreName} users`} caption={`Users (${users.total}), page ${users.page} of ${users.pages}`}>
+      <DataTable label={`${centreName} users`} caption={`Users (${users.total}), page ${users.page} of ${users.pages}`}>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -54,9 +53,9 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
             </tr>
           ))}
         </tbody>
-      </ScrollingTable>
+      </DataTable>
       <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
-      <ScrollingTable label={`${centreName} enrolments`} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
+      <DataTable label={`${centreName} enrolments`} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
         <thead>
           <tr>
             <th scope="col">Learner</th>
@@ -81,7 +80,7 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
             </tr>
           ))}
         </tbody>
-      </ScrollingTable>
+      </DataTable>
       <Pager label="Enrolments pages" page={enrolments.page} pages={enrolments.pages} href={(n) => `?users=${users.page}&enrolments=${n}`} />
     </section>
   );

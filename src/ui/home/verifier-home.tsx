@@ -1,15 +1,15 @@
 import type { verifierHome } from "@/server/home/queries";
 import { formatDate } from "@/lib/format";
+import { DataTable, EmptyState } from "../kit";
 
 export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof verifierHome>> }) {
   return (
     <section aria-labelledby="ev-centres">
       <h2 id="ev-centres">Centres I may verify</h2>
       {centres.length === 0 ? (
-        <p>You have no current access to a centre.</p>
+        <EmptyState>You have no current access to a centre.</EmptyState>
       ) : (
-        <table>
-          <caption>Centres open to you now (read-only)</caption>
+        <DataTable label="Centres open to you" caption="Centres open to you now (read-only)">
           <thead>
             <tr>
               <th scope="col">Centre</th>
@@ -28,7 +28,7 @@ export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof v
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </section>
   );
