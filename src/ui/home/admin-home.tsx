@@ -18,7 +18,7 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
       <p>
         <Link href="/integrity">Record integrity</Link>: whether any signed record or audit entry has been changed outside Attest.
       </p>
-      <DataTable label={`${centreName} users`} caption={`Users (${users.total}), page ${users.page} of ${users.pages}`}>
+      <DataTable stack label={`${centreName} users`} caption={`Users (${users.total}), page ${users.page} of ${users.pages}`}>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -33,11 +33,11 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
           {users.rows.map((u) => (
             <tr key={u.id}>
               <th scope="row">{u.name}</th>
-              <td className="email">{u.email}</td>
-              <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
-              <td>{u.active ? "Active" : "Disabled"}</td>
-              <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
-              <td>
+              <td className="email" data-label="Email">{u.email}</td>
+              <td data-label="Roles">{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
+              <td data-label="Account">{u.active ? "Active" : "Disabled"}</td>
+              <td data-label="Last signed in">{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
+              <td data-label="Sessions and access">
                 <div className="row-actions">
                   <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
                     <input type="hidden" name="userId" value={u.id} />
@@ -55,7 +55,7 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
         </tbody>
       </DataTable>
       <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
-      <DataTable label={`${centreName} enrolments`} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
+      <DataTable stack label={`${centreName} enrolments`} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
         <thead>
           <tr>
             <th scope="col">Learner</th>
@@ -69,12 +69,12 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
           {enrolments.rows.map((e) => (
             <tr key={e.id}>
               <th scope="row">{e.learner.name}</th>
-              <td>
+              <td data-label="Unit">
                 <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
               </td>
-              <td>{e.assessor?.name ?? "Not assigned"}</td>
-              <td>{e.iqa?.name ?? "Not assigned"}</td>
-              <td>
+              <td data-label="Assessor">{e.assessor?.name ?? "Not assigned"}</td>
+              <td data-label="IQA">{e.iqa?.name ?? "Not assigned"}</td>
+              <td data-label="Status">
                 <EnrolmentStatusText status={e.status} />
               </td>
             </tr>

@@ -13,7 +13,7 @@ type Row = {
 /** Learners with their units, as assessors and IQAs see them. */
 export function LearnerTable({ caption, learners }: { caption: string; learners: Row[] }) {
   return (
-    <DataTable label={caption} caption={caption}>
+    <DataTable label={caption} caption={caption} stack>
       <thead>
         <tr>
           <th scope="col">Learner</th>
@@ -31,8 +31,8 @@ export function LearnerTable({ caption, learners }: { caption: string; learners:
               <br />
               <Link href={`/evidence?learner=${l.id}`}>Evidence of {l.name}</Link>
             </th>
-            <td>{l.centre}</td>
-            <td>
+            <td data-label="Centre">{l.centre}</td>
+            <td data-label="Units">
               <ul className="m-0 pl-5">
                 {l.units.map((e) => (
                   <li key={e.id}>

@@ -9,7 +9,7 @@ export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof v
       {centres.length === 0 ? (
         <EmptyState>You have no current access to a centre.</EmptyState>
       ) : (
-        <DataTable label="Centres open to you" caption="Centres open to you now (read-only)">
+        <DataTable stack label="Centres open to you" caption="Centres open to you now (read-only)">
           <thead>
             <tr>
               <th scope="col">Centre</th>
@@ -22,9 +22,9 @@ export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof v
             {centres.map((c) => (
               <tr key={c.centreId}>
                 <th scope="row">{c.name}</th>
-                <td>{c.learners}</td>
-                <td>{c.enrolments}</td>
-                <td>{c.accessEnds ? formatDate(c.accessEnds) : "No end date"}</td>
+                <td data-label="Learners">{c.learners}</td>
+                <td data-label="Enrolments">{c.enrolments}</td>
+                <td data-label="Access ends">{c.accessEnds ? formatDate(c.accessEnds) : "No end date"}</td>
               </tr>
             ))}
           </tbody>
