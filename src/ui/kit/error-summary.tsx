@@ -18,8 +18,8 @@ type Props = {
 export function ErrorSummary({ id, message, problems, ref }: Props) {
   return (
     <div className="alert" role="alert" tabIndex={-1} ref={ref} id={id} aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`}>
-        <strong>There is a problem</strong>
+      <p>
+        <strong id={`${id}-title`}>There is a problem</strong>
         {message ? <>: {message}</> : null}
       </p>
       {problems.length > 0 && (
