@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { currentActor } from "@/server/auth/current";
 import { holds } from "@/server/policy";
@@ -10,9 +11,12 @@ export const metadata: Metadata = { title: { default: "Attest", template: "%s ·
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en-GB">
+    // The script marks the page as having JavaScript before it is first painted (the `js` style variant).
+    <html lang="en-GB" suppressHydrationWarning>
       <body>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: 'document.documentElement.classList.add("js")' }} />
         <a className="skip-link" href="#main">
           Skip to main content
         </a>

@@ -59,6 +59,18 @@ test.describe("at 320 px wide", () => {
   });
 });
 
+test.describe("at 320 px wide without JavaScript", () => {
+  test.use({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+
+  test("the header's links stay open and there is no menu button", async ({ page }) => {
+    await signInAs(page, "learner@northgate.example");
+    await page.goto("/");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Evidence" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+});
+
 test("at desktop width the header's links sit in the bar with no menu button", async ({ page }) => {
   await signInAs(page, "learner@northgate.example");
   await page.goto("/");
