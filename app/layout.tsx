@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { currentActor } from "@/server/auth/current";
 import { navigationFor } from "@/server/home/navigation";
@@ -11,9 +12,12 @@ export const metadata: Metadata = { title: { default: "Attest", template: "%s ·
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en-GB">
+    // The script marks the page as having JavaScript before it is first painted (the `js` style variant).
+    <html lang="en-GB" suppressHydrationWarning>
       <body>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: 'document.documentElement.classList.add("js")' }} />
         <a className="skip-link" href="#main">
           Skip to main content
         </a>

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-const inputs = ["app", "src", "public", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const inputs = ["app", "src", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 const stampFile = path.resolve(".next/attest-build-stamp");
 
 async function files(entry: string): Promise<string[]> {

@@ -6,7 +6,7 @@ import { requireActor } from "@/server/edge/page";
 import { evidenceLibrary } from "@/server/portfolio/queries";
 import { EvidenceStatusText } from "@/ui/evidence/evidence-status";
 import { LibraryFilters } from "@/ui/evidence/library-filters";
-import { Pager } from "@/ui/pager";
+import { DataTable, Pager } from "@/ui/kit";
 
 export const metadata: Metadata = { title: "Evidence library" };
 
@@ -30,11 +30,16 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
       )}
       <LibraryFilters values={params} learner={library.filters.learner} />
       {library.invalid && <p className="notice">Some filters were not understood and were ignored.</p>}
-      <table>
-        <caption>
-          {library.total} item{library.total === 1 ? "" : "s"}
-          {library.pages > 1 ? `, page ${library.page} of ${library.pages}` : ""}
-        </caption>
+      <DataTable
+        stack
+        label="Evidence"
+        caption={
+          <>
+            {library.total} item{library.total === 1 ? "" : "s"}
+            {library.pages > 1 ? `, page ${library.page} of ${library.pages}` : ""}
+          </>
+        }
+      >
         <thead>
           <tr>
             <th scope="col">Item</th>
@@ -51,17 +56,17 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
               <th scope="row">
                 <Link href={`/evidence/${e.id}`}>{e.title}</Link>
               </th>
-              {!learnerView && <td>{e.learner.name}</td>}
-              <td>{formatDate(e.activityFrom)}</td>
-              <td>{methodLabels[e.method]}</td>
-              <td>{e.links.map((l) => `${l.enrolment.unit.displayCode} ${l.criterion.code}`).join(", ") || "None yet"}</td>
-              <td>
+              {!learnerView && <td data-label="Learner">{e.learner.name}</td>}
+              <td data-label="Activity date">{formatDate(e.activityFrom)}</td>
+              <td data-label="Method">{methodLabels[e.method]}</td>
+              <td data-label="Criteria">{e.links.map((l) => `${l.enrolment.unit.displayCode} ${l.criterion.code}`).join(", ") || "None yet"}</td>
+              <td data-label="State">
                 <EvidenceStatusText status={e.status} />
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <Pager label="Evidence pages" page={library.page} pages={library.pages} href={pageLink} />
     </>
   );

@@ -3,6 +3,8 @@ import { type FormEvent, type ReactNode, startTransition, useActionState, useEff
 import { type ActionState, initialActionState } from "@/lib/action-state";
 import { actionBodyLimitBytes, actionBodyTooLarge } from "@/lib/limits";
 import { FormStateContext, errorIdFor } from "./field-error";
+import { Button } from "./kit/button";
+import { ErrorSummary } from "./kit/error-summary";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -95,33 +97,12 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
     <FormStateContext.Provider value={{ state, formId }}>
       <form ref={form} action={formAction} onSubmit={onSubmit} className={className} aria-label={rest["aria-label"]}>
         {!state.ok && state.message && (
-          <div className="alert" role="alert" tabIndex={-1} ref={summary} aria-labelledby={`${formId}-problem`}>
-            <p id={`${formId}-problem`}>
-              <strong>There is a problem</strong>
-              {listed && state.message.startsWith("Check the form") ? null : <>: {state.message}</>}
-            </p>
-            {listed && (
-              <ul className="problem-list">
-                {problems.map((p) => (
-                  <li key={p.path}>
-                    {p.controlId ? (
-                      <a
-                        href={`#${p.controlId}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          document.getElementById(p.controlId!)?.focus();
-                        }}
-                      >
-                        {p.message}
-                      </a>
-                    ) : (
-                      p.message
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ErrorSummary
+            id={`${formId}-problem`}
+            ref={summary}
+            message={listed && state.message.startsWith("Check the form") ? null : state.message}
+            problems={problems.map((p) => ({ key: p.path, message: p.message, targetId: p.controlId }))}
+          />
         )}
         {state.ok && done && (
           <p role="status" className="done">
@@ -129,9 +110,9 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
           </p>
         )}
         {children}
-        <button type="submit" className={secondary ? "secondary" : undefined} disabled={pending}>
+        <Button type="submit" variant={secondary ? "secondary" : "primary"} disabled={pending}>
           {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
-        </button>
+        </Button>
       </form>
     </FormStateContext.Provider>
   );

@@ -3,6 +3,9 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { describeSignInError as describe } from "@/lib/throttle";
+import { Button } from "./kit/button";
+import { ErrorSummary } from "./kit/error-summary";
+import { TextField } from "./kit/field";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();
@@ -46,48 +49,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const problems = Object.entries(fields).filter((e): e is [string, string] => Boolean(e[1]));
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
-      {(error || problems.length > 0) && (
-        <div className="alert" role="alert" id="sign-in-error" tabIndex={-1} ref={errorRef}>
-          <p>
-            <strong>There is a problem</strong>
-            {error && <>: {error}</>}
-          </p>
-          {problems.length > 0 && (
-            <ul className="problem-list">
-              {problems.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#${name}`} onClick={(e) => (e.preventDefault(), document.getElementById(name)?.focus())}>
-                    {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="email">Email address</label>
-        {fields.email && (
-          <p className="field-error" id="email-error">
-            <span className="visually-hidden">Error: </span>
-            {fields.email}
-          </p>
-        )}
-        <input id="email" name="email" type="email" autoComplete="username" required spellCheck={false} aria-invalid={fields.email ? true : undefined} aria-describedby={fields.email ? "email-error" : undefined} />
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        {fields.password && (
-          <p className="field-error" id="password-error">
-            <span className="visually-hidden">Error: </span>
-            {fields.password}
-          </p>
-        )}
-        <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={fields.password ? true : undefined} aria-describedby={fields.password ? "password-error" : undefined} />
-      </div>
-      <button type="submit" disabled={pending}>
+      {(error || problems.length > 0) && <ErrorSummary id="sign-in-error" ref={errorRef} message={error} problems={problems.map(([name, message]) => ({ key: name, message, targetId: name }))} />}
+      <TextField id="email" name="email" label="Email address" type="email" autoComplete="username" required spellCheck={false} error={fields.email} />
+      <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required error={fields.password} />
+      <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

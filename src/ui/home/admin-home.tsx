@@ -4,9 +4,8 @@ import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import type { ActionState } from "@/lib/action-state";
 import { ActionForm } from "../action-form";
-import { Pager } from "../pager";
+import { DataTable, Pager } from "../kit";
 import { EnrolmentTable } from "./enrolment-table";
-import { ScrollingTable } from "../scrolling-table";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 type Props = { centreName: string; data: Awaited<ReturnType<typeof adminHome>>; actorId: string; actions: { signOutEverywhere: Action; setAccountActive: Action } };
@@ -19,7 +18,7 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
       <p>
         <Link href="/integrity">Record integrity</Link>: whether any signed record or audit entry has been changed outside Attest.
       </p>
-      <ScrollingTable label={`${centreName} users`} caption={`Users (${users.total}), page ${users.page} of ${users.pages}`}>
+      <DataTable stack label={`${centreName} users`} caption={`Users (${users.total}), page ${users.page} of ${users.pages}`}>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -34,11 +33,11 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
           {users.rows.map((u) => (
             <tr key={u.id}>
               <th scope="row">{u.name}</th>
-              <td className="email">{u.email}</td>
-              <td>{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
-              <td>{u.active ? "Active" : "Disabled"}</td>
-              <td>{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
-              <td>
+              <td className="email" data-label="Email">{u.email}</td>
+              <td data-label="Roles">{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
+              <td data-label="Account">{u.active ? "Active" : "Disabled"}</td>
+              <td data-label="Last signed in">{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
+              <td data-label="Sessions and access">
                 <div className="row-actions">
                   <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
                     <input type="hidden" name="userId" value={u.id} />
@@ -54,7 +53,7 @@ export function AdminHome({ centreName, data, actorId, actions }: Props) {
             </tr>
           ))}
         </tbody>
-      </ScrollingTable>
+      </DataTable>
       <Pager label="Users pages" page={users.page} pages={users.pages} href={(n) => `?users=${n}&enrolments=${enrolments.page}`} />
       <EnrolmentTable label={`${centreName} enrolments`} enrolments={enrolments} href={(n) => `?users=${users.page}&enrolments=${n}`} />
     </section>

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { EnrolmentStatusText } from "../enrolment-status";
-import { Pager } from "../pager";
-import { ScrollingTable } from "../scrolling-table";
+import { DataTable, Pager } from "../kit";
 
 type Page = {
   rows: { id: string; status: string; learner: { name: string }; unit: { code: string; version: number; displayCode: string; title: string }; assessor: { name: string } | null; iqa: { name: string } | null }[];
@@ -14,7 +13,7 @@ type Page = {
 export function EnrolmentTable({ label, enrolments, href }: { label: string; enrolments: Page; href: (page: number) => string }) {
   return (
     <>
-      <ScrollingTable label={label} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
+      <DataTable stack label={label} caption={`Enrolments (${enrolments.total}), page ${enrolments.page} of ${enrolments.pages}`}>
         <thead>
           <tr>
             <th scope="col">Learner</th>
@@ -29,15 +28,15 @@ export function EnrolmentTable({ label, enrolments, href }: { label: string; enr
           {enrolments.rows.map((e) => (
             <tr key={e.id}>
               <th scope="row">{e.learner.name}</th>
-              <td>
+              <td data-label="Unit">
                 <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title}
               </td>
-              <td>{e.assessor?.name ?? "Not assigned"}</td>
-              <td>{e.iqa?.name ?? "Not assigned"}</td>
-              <td>
+              <td data-label="Assessor">{e.assessor?.name ?? "Not assigned"}</td>
+              <td data-label="IQA">{e.iqa?.name ?? "Not assigned"}</td>
+              <td data-label="Status">
                 <EnrolmentStatusText status={e.status} />
               </td>
-              <td>
+              <td data-label="Open">
                 <Link href={`/enrolments/${e.id}/progress`} aria-label={`Progress of ${e.learner.name} in ${e.unit.displayCode}`}>
                   Progress
                 </Link>{" "}
@@ -57,7 +56,7 @@ export function EnrolmentTable({ label, enrolments, href }: { label: string; enr
             </tr>
           ))}
         </tbody>
-      </ScrollingTable>
+      </DataTable>
       <Pager label={`${label} pages`} page={enrolments.page} pages={enrolments.pages} href={href} />
     </>
   );

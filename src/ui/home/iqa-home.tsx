@@ -1,4 +1,5 @@
 import type { iqaHome } from "@/server/home/queries";
+import { EmptyState } from "../kit";
 import { LearnerTable } from "./learner-table";
 
 export function IqaHome({ groups }: { groups: Awaited<ReturnType<typeof iqaHome>> }) {
@@ -6,7 +7,7 @@ export function IqaHome({ groups }: { groups: Awaited<ReturnType<typeof iqaHome>
     <section aria-labelledby="iqa-cover">
       <h2 id="iqa-cover">Assessors and learners I quality-assure</h2>
       {groups.length === 0 ? (
-        <p>No enrolments name you as their internal quality assurer yet.</p>
+        <EmptyState>No enrolments name you as their internal quality assurer yet.</EmptyState>
       ) : (
         groups.map((g) => (
           <section key={g.assessor} aria-label={`Assessor ${g.assessor}`}>

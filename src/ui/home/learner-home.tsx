@@ -1,27 +1,29 @@
 import Link from "next/link";
 import type { learnerHome } from "@/server/home/queries";
 import { EnrolmentStatusText } from "../enrolment-status";
+import { ButtonLink, Card, CardList, EmptyState } from "../kit";
 
 export function LearnerHome({ enrolments }: { enrolments: Awaited<ReturnType<typeof learnerHome>> }) {
   return (
     <section aria-labelledby="my-units">
       <h2 id="my-units">My units</h2>
       <p>
-        <Link className="button" href="/evidence/new">
-          Add evidence
-        </Link>
+        <ButtonLink href="/evidence/new">Add evidence</ButtonLink>
       </p>
       {enrolments.length === 0 ? (
-        <p>You are not enrolled on any unit yet.</p>
+        <EmptyState>You are not enrolled on any unit yet.</EmptyState>
       ) : (
-        <ul className="card-list">
+        <CardList>
           {enrolments.map((e) => (
-            <li key={e.id} className="card">
-              <h3>
+            <Card
+              key={e.id}
+              as="li"
+              title={
                 <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>
                   {e.unit.displayCode}: {e.unit.title}
                 </Link>
-              </h3>
+              }
+            >
               <dl className="facts">
                 <dt>Criteria</dt>
                 <dd>
@@ -47,9 +49,9 @@ export function LearnerHome({ enrolments }: { enrolments: Awaited<ReturnType<typ
                   <Link href={`/evidence?unit=${e.unit.code}`}>Evidence for {e.unit.displayCode}</Link>
                 </li>
               </ul>
-            </li>
+            </Card>
           ))}
-        </ul>
+        </CardList>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EnrolmentStatusText } from "../enrolment-status";
+import { DataTable } from "../kit/data-table";
 
 type Row = {
   id: string;
@@ -12,8 +13,7 @@ type Row = {
 /** Learners with their units, as assessors and IQAs see them. */
 export function LearnerTable({ caption, learners }: { caption: string; learners: Row[] }) {
   return (
-    <table>
-      <caption>{caption}</caption>
+    <DataTable label={caption} caption={caption} stack>
       <thead>
         <tr>
           <th scope="col">Learner</th>
@@ -27,13 +27,13 @@ export function LearnerTable({ caption, learners }: { caption: string; learners:
             <th scope="row">
               {l.name}
               <br />
-              <span className="muted">{l.email}</span>
+              <span className="muted break-all">{l.email}</span>
               <br />
               <Link href={`/evidence?learner=${l.id}`}>Evidence of {l.name}</Link>
             </th>
-            <td>{l.centre}</td>
-            <td>
-              <ul>
+            <td data-label="Centre">{l.centre}</td>
+            <td data-label="Units">
+              <ul className="m-0 pl-5">
                 {l.units.map((e) => (
                   <li key={e.id}>
                     <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title} (
@@ -47,6 +47,6 @@ export function LearnerTable({ caption, learners }: { caption: string; learners:
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

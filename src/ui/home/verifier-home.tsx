@@ -1,5 +1,6 @@
 import type { verifierHome } from "@/server/home/queries";
 import { formatDate } from "@/lib/format";
+import { EmptyState } from "../kit";
 import { EnrolmentTable } from "./enrolment-table";
 
 export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof verifierHome>> }) {
@@ -7,7 +8,7 @@ export function VerifierHome({ centres }: { centres: Awaited<ReturnType<typeof v
     <section aria-labelledby="ev-centres">
       <h2 id="ev-centres">Centres I may verify</h2>
       {centres.length === 0 ? (
-        <p>You have no current access to a centre.</p>
+        <EmptyState>You have no current access to a centre.</EmptyState>
       ) : (
         centres.map((c) => (
           <section key={c.centreId} aria-labelledby={`ev-${c.centreId}`}>
