@@ -1,4 +1,4 @@
-// The kit every screen is built from (decision record 0023). Import from "@/ui/kit".
+// The kit every screen is built from (decision record 0024). Import from "@/ui/kit".
 export { Button } from "./button";
 export { ButtonLink } from "./button-link";
 export { type ButtonSize, type ButtonVariant, buttonClasses } from "./button-classes";
