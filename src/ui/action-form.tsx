@@ -2,9 +2,10 @@
 import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { type ActionState, initialActionState } from "@/lib/action-state";
 import { actionBodyLimitBytes, actionBodyTooLarge } from "@/lib/limits";
-import { FormStateContext, errorIdFor } from "./field-error";
+import { FormStateContext } from "./field-error";
 import { Button } from "./kit/button";
 import { ErrorSummary } from "./kit/error-summary";
+import { type MarkedProblem, markInvalidControls } from "./mark-invalid";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -19,7 +20,6 @@ type Props = {
   "aria-label"?: string;
 };
 
-type Problem = { path: string; message: string; controlId: string | null };
 
 /** The control a server field message is about: by name, or by data-field when the server's path is not a form name. */
 function controlFor(form: HTMLFormElement, path: string): HTMLElement | null {
@@ -46,34 +46,13 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
   const formId = useId();
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<MarkedProblem[]>([]);
 
   // Mark the controls the messages are about; undo the marks of the previous attempt.
   useLayoutEffect(() => {
     const f = form.current;
     if (!f) return;
-    for (const el of f.querySelectorAll<HTMLElement>("[data-marked-invalid]")) {
-      el.removeAttribute("aria-invalid");
-      const kept = (el.getAttribute("aria-describedby") ?? "").split(" ").filter((t) => t && t !== el.dataset.markedInvalid);
-      if (kept.length) el.setAttribute("aria-describedby", kept.join(" "));
-      else el.removeAttribute("aria-describedby");
-      delete el.dataset.markedInvalid;
-    }
-    const found: Problem[] = [];
-    for (const [path, message] of Object.entries(state.ok ? {} : (state.fields ?? {}))) {
-      const control = controlFor(f, path);
-      if (control) {
-        if (!control.id) control.id = `${formId}-control-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-        control.setAttribute("aria-invalid", "true");
-        const errorId = errorIdFor(formId, path);
-        if (document.getElementById(errorId)) {
-          control.dataset.markedInvalid = errorId;
-          control.setAttribute("aria-describedby", [errorId, ...(control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean)].join(" "));
-        } else control.dataset.markedInvalid = "";
-      }
-      found.push({ path, message, controlId: control?.id ?? null });
-    }
-    setProblems(found);
+    setProblems(markInvalidControls(f, formId, state.ok ? {} : (state.fields ?? {}), (path) => controlFor(f, path)));
   }, [state, formId]);
 
   useEffect(() => {
@@ -101,7 +80,7 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
             id={`${formId}-problem`}
             ref={summary}
             message={listed && state.message.startsWith("Check the form") ? null : state.message}
-            problems={problems.map((p) => ({ key: p.path, message: p.message, targetId: p.controlId }))}
+            problems={problems.map((p) => ({ key: p.path, message: p.message, targetId: p.control?.id ?? null }))}
           />
         )}
         {state.ok && done && (

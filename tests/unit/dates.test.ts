@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldsOf } from "../support/fields-of";
 import { z } from "zod";
 import { dayFromParts, partsOfDay, withDayParts } from "../../src/lib/day-parts";
 import { formatDate, formatDateTime, ukDay } from "../../src/lib/format";
@@ -6,16 +7,7 @@ import { day, optionalDay } from "../../src/lib/input";
 import { evidenceInputSchema, planSchema } from "../../src/lib/portfolio/schemas";
 import { readForm } from "../../src/server/edge/form";
 import { recordFromForm } from "../../src/server/portfolio/forms";
-import { parseInput } from "../../src/server/errors";
 
-const fieldsOf = (schema: z.ZodType, input: unknown) => {
-  try {
-    parseInput(schema, input);
-    return {};
-  } catch (e) {
-    return (e as { fields: Record<string, string> }).fields;
-  }
-};
 const form = (entries: Record<string, string | Blob>) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(entries)) f.append(k, v);

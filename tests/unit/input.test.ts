@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { fieldsOf } from "../support/fields-of";
 import { z } from "zod";
 import { evidenceInputSchema, planSchema } from "../../src/lib/portfolio/schemas";
 import { day, int, optionalText, text } from "../../src/lib/input";
-import { databaseRefusal, parseInput } from "../../src/server/errors";
+import { databaseRefusal } from "../../src/server/errors";
 
-const fieldsOf = (schema: z.ZodType, input: unknown) => {
-  try {
-    parseInput(schema, input);
-    return {};
-  } catch (e) {
-    return (e as { fields: Record<string, string> }).fields;
-  }
-};
 
 describe("input building blocks", () => {
   it("bounds text and refuses NUL with a field message", () => {

@@ -9,13 +9,15 @@ type Props = {
   message?: ReactNode;
   problems: Problem[];
   ref?: Ref<HTMLDivElement>;
+  /** Goes to a problem's control; by default focuses it (a page may first have to show it). */
+  onGo?: (targetId: string) => void;
 };
 
 /**
  * GOV.UK's error summary: "There is a problem", then a link to each field at fault. The form
  * moves focus here after a refused attempt (tabIndex -1), and role=alert announces it.
  */
-export function ErrorSummary({ id, message, problems, ref }: Props) {
+export function ErrorSummary({ id, message, problems, ref, onGo = (targetId) => document.getElementById(targetId)?.focus() }: Props) {
   return (
     <div className="alert" role="alert" tabIndex={-1} ref={ref} id={id} aria-labelledby={`${id}-title`}>
       <p>
@@ -31,7 +33,7 @@ export function ErrorSummary({ id, message, problems, ref }: Props) {
                   href={`#${p.targetId}`}
                   onClick={(e) => {
                     e.preventDefault();
-                    if (p.targetId) document.getElementById(p.targetId)?.focus();
+                    if (p.targetId) onGo(p.targetId);
                   }}
                 >
                   {p.message}

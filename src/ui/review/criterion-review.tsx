@@ -19,6 +19,12 @@ const claimWords = { CLAIMED: "Claimed by the learner, not yet confirmed", CONFI
  * One criterion on the review screen: its evidence, and beside it (on wide screens) the decision,
  * whose controls belong to the page's one signing form. Only the criterion in focus is shown.
  */
+// The assessor's answers to a learner's claim that an item shows a criterion.
+const claimChoices = [
+  ["CONFIRMED", (title: string, code: string) => `Confirm ${title} shows ${code}`],
+  ["REJECTED", (title: string, code: string) => `Reject ${title} for ${code}`],
+] as const;
+
 export function CriterionReview({ c, enrolmentId, canDecide, first, previous, next, claim }: { c: Criterion; enrolmentId: string; canDecide: boolean; first: boolean; previous?: string; next?: string; claim: Action }) {
   return (
     <section className="criterion-review" id={`criterion-${c.code}`} data-criterion data-first={first || undefined} tabIndex={-1} aria-labelledby={`h-${c.code}`}>
@@ -65,20 +71,16 @@ function EvidenceList({ c, enrolmentId, canDecide, claim }: { c: Criterion; enro
           </p>
           <p>
             {claimWords[e.claim]}
-            {canDecide && e.claim !== "CONFIRMED" && (
-              <ActionForm action={claim} submitLabel={`Confirm ${e.title} shows ${c.code}`} secondary className="inline-form">
-                {hidden}
-                <input type="hidden" name="linkId" value={e.linkId} />
-                <input type="hidden" name="claim" value="CONFIRMED" />
-              </ActionForm>
-            )}{" "}
-            {canDecide && e.claim !== "REJECTED" && (
-              <ActionForm action={claim} submitLabel={`Reject ${e.title} for ${c.code}`} secondary className="inline-form">
-                {hidden}
-                <input type="hidden" name="linkId" value={e.linkId} />
-                <input type="hidden" name="claim" value="REJECTED" />
-              </ActionForm>
-            )}
+            {canDecide &&
+              claimChoices
+                .filter(([answer]) => answer !== e.claim)
+                .map(([answer, label]) => (
+                  <ActionForm key={answer} action={claim} submitLabel={label(e.title, c.code)} secondary className="inline-form">
+                    {hidden}
+                    <input type="hidden" name="linkId" value={e.linkId} />
+                    <input type="hidden" name="claim" value={answer} />
+                  </ActionForm>
+                ))}
           </p>
           {e.atSeconds !== null &&
             e.version.files

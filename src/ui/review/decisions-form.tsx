@@ -2,7 +2,9 @@
 import { type ReactNode, createContext, startTransition, useActionState, useContext, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { type ActionState, initialActionState } from "@/lib/action-state";
 import { decisionsFormId } from "@/lib/assessment/decision-form";
-import { FormStateContext, errorIdFor } from "../field-error";
+import { FormStateContext } from "../field-error";
+import { ErrorSummary } from "../kit/error-summary";
+import { type MarkedProblem, markInvalidControls } from "../mark-invalid";
 import { showCriterion } from "./review-focus";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -25,7 +27,13 @@ export function DecisionsForm({ action, children }: { action: Action; children: 
 }
 
 type Chosen = { code: string; outcome: string };
-type Problem = { path: string; message: string; control: HTMLElement | null };
+
+/** The form's control by name (the first of a radio group), never a hidden field. */
+function namedControl(form: HTMLFormElement, path: string): HTMLElement | null {
+  const named = form.elements.namedItem(path);
+  const control = (named instanceof RadioNodeList ? named[0] : named) as HTMLElement | null | undefined;
+  return control && !(control instanceof HTMLInputElement && control.type === "hidden") ? control : null;
+}
 
 /** The criterion a control is about, by its code (the criterion's element is `criterion-<code>`). */
 const codeOf = (el: Element) => el.closest("[data-criterion]")?.id.replace(/^criterion-/, "") ?? "";
@@ -58,7 +66,7 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
   const summary = useRef<HTMLDivElement>(null);
   const [chosen, setChosen] = useState<Chosen[]>([]);
   const [signed, setSigned] = useState(0);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<MarkedProblem[]>([]);
 
   // Count the choices as they change; a signed criterion's controls are made anew (fresh revision), so count again after each answer.
   useEffect(() => {
@@ -71,32 +79,12 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
     return () => document.removeEventListener("change", onChange);
   }, [state]);
 
-  // Mark the controls the messages are about (undoing the last attempt's marks); focus the summary.
+  // Mark the controls the messages are about (undoing the last attempt's marks). The controls sit
+  // all over the page (joined by their form attribute), so the marks are looked for in the document.
   useLayoutEffect(() => {
     const f = form.current;
     if (!f) return;
-    for (const el of document.querySelectorAll<HTMLElement>("[data-marked-invalid]")) {
-      el.removeAttribute("aria-invalid");
-      const kept = (el.getAttribute("aria-describedby") ?? "").split(" ").filter((t) => t && t !== el.dataset.markedInvalid);
-      if (kept.length) el.setAttribute("aria-describedby", kept.join(" "));
-      else el.removeAttribute("aria-describedby");
-      delete el.dataset.markedInvalid;
-    }
-    const found: Problem[] = [];
-    for (const [path, message] of Object.entries(state.ok ? {} : (state.fields ?? {}))) {
-      const named = f.elements.namedItem(path);
-      const control = (named instanceof RadioNodeList ? (named[0] as HTMLElement | undefined) : (named as HTMLElement | null)) ?? null;
-      if (control && !(control instanceof HTMLInputElement && control.type === "hidden")) {
-        const errorId = errorIdFor(formId, path);
-        control.setAttribute("aria-invalid", "true");
-        if (document.getElementById(errorId)) {
-          control.dataset.markedInvalid = errorId;
-          control.setAttribute("aria-describedby", [errorId, ...(control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean)].join(" "));
-        } else control.dataset.markedInvalid = "";
-        found.push({ path, message, control });
-      } else found.push({ path, message, control: null });
-    }
-    setProblems(found);
+    setProblems(markInvalidControls(document, formId, state.ok ? {} : (state.fields ?? {}), (path) => namedControl(f, path)));
   }, [state, formId]);
 
   useEffect(() => {
@@ -114,34 +102,16 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
   return (
     <form id={decisionsFormId} ref={form} action={formAction} onSubmit={onSubmit} aria-labelledby="sign-heading">
       {!state.ok && state.message && (
-        <div className="alert" role="alert" tabIndex={-1} ref={summary} aria-labelledby={`${formId}-problem`}>
-          <p id={`${formId}-problem`}>
-            <strong>There is a problem</strong>
-            {problems.length > 0 && state.message.startsWith("Check the form") ? null : <>: {state.message}</>}
-          </p>
-          {problems.length > 0 && (
-            <ul className="problem-list">
-              {problems.map((p) => (
-                <li key={p.path}>
-                  {p.control ? (
-                    <a
-                      href={`#${p.control.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        reveal(p.control!);
-                      }}
-                    >
-                      {codeOf(p.control) ? `${codeOf(p.control)}: ` : ""}
-                      {p.message}
-                    </a>
-                  ) : (
-                    p.message
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ErrorSummary
+          id={`${formId}-problem`}
+          ref={summary}
+          message={problems.length > 0 && state.message.startsWith("Check the form") ? null : state.message}
+          problems={problems.map((p) => ({ key: p.path, message: p.control && codeOf(p.control) ? `${codeOf(p.control)}: ${p.message}` : p.message, targetId: p.control?.id ?? null }))}
+          onGo={(id) => {
+            const control = document.getElementById(id);
+            if (control) reveal(control);
+          }}
+        />
       )}
       {state.ok && signed > 0 && (
         <p role="status" className="done">
