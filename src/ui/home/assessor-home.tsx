@@ -90,6 +90,7 @@ export function AssessorHome({ board, learners }: { board: Board; learners: Awai
         <CountCards
           label="Counts of what to do"
           counts={[
+            { label: "Waiting for review", value: board.waiting, href: "/caseload?sort=oldest&dir=desc", tone: "info", note: "learner units, in the caseload" },
             { label: "Overdue", value: board.overdue.length, href: "#overdue", tone: "danger", note: "past the review target" },
             { label: "Due today", value: board.dueToday.length, href: "#due-today", tone: "warning" },
             { label: "Due in the next 7 days", value: board.dueThisWeek.length, href: "#due-week", tone: "info" },
@@ -98,74 +99,76 @@ export function AssessorHome({ board, learners }: { board: Board; learners: Awai
             { label: "Nearing completion", value: board.nearlyDone.length, href: "#nearly-done", tone: "success", note: "80% or more met" },
           ]}
         />
-        <DueList id="overdue" title="Overdue" rows={board.overdue} empty="Nothing is overdue." all={{ href: "/caseload?overdue=1", text: `See all ${board.overdue.length} overdue in the caseload` }} />
-        <DueList id="due-today" title="Due today" rows={board.dueToday} empty="Nothing falls due today." all={{ href: "/caseload?sort=oldest&dir=desc", text: "See all in the caseload, longest waiting first" }} />
-        <DueList
-          id="due-week"
-          title="Due in the next 7 days"
-          rows={board.dueThisWeek}
-          empty="Nothing falls due in the next 7 days."
-          all={{ href: "/caseload?sort=oldest&dir=desc", text: "See all in the caseload, longest waiting first" }}
-        />
+        <div className="grid gap-x-8 lg:grid-cols-2 [&>*]:min-w-0">
+          <DueList id="overdue" title="Overdue" rows={board.overdue} empty="Nothing is overdue." all={{ href: "/caseload?overdue=1", text: `See all ${board.overdue.length} overdue in the caseload` }} />
+          <DueList id="due-today" title="Due today" rows={board.dueToday} empty="Nothing falls due today." all={{ href: "/caseload?sort=oldest&dir=desc", text: "See all in the caseload, longest waiting first" }} />
+          <DueList
+            id="due-week"
+            title="Due in the next 7 days"
+            rows={board.dueThisWeek}
+            empty="Nothing falls due in the next 7 days."
+            all={{ href: "/caseload?sort=oldest&dir=desc", text: "See all in the caseload, longest waiting first" }}
+          />
 
-        <section aria-labelledby="countersign">
-          <h3 id="countersign">Records waiting for the learner to countersign</h3>
-          {board.awaitingCountersign.length === 0 ? (
-            <EmptyState>No records are waiting. Write one from a learner&apos;s evidence page when you observe or discuss their work.</EmptyState>
-          ) : (
-            <Capped
-              items={board.awaitingCountersign}
-              more="More records"
-              render={(r) => (
-                <li key={r.id}>
-                  <Link href={`/evidence/${r.id}`}>{r.title}</Link>, {r.learner}, sent {formatDate(r.sentAt)}
-                </li>
-              )}
-            />
-          )}
-        </section>
-
-        <section aria-labelledby="witnesses">
-          <h3 id="witnesses">Witness requests outstanding</h3>
-          {board.witnessesOutstanding.length === 0 ? (
-            <EmptyState>No witness has a request waiting.</EmptyState>
-          ) : (
-            <Capped
-              items={board.witnessesOutstanding}
-              more="More requests"
-              render={(w) => (
-                <li key={w.id}>
-                  {w.witness} for <Link href={`/evidence/${w.evidenceId}`}>{w.title}</Link> ({w.learner}), open until {formatDate(w.expiresAt)}
-                </li>
-              )}
-            />
-          )}
-        </section>
-
-        <section aria-labelledby="nearly-done">
-          <h3 id="nearly-done">Learners nearing completion</h3>
-          {board.nearlyDone.length === 0 ? (
-            <EmptyState>No learner has 80% of a unit met yet.</EmptyState>
-          ) : (
-            <>
-              <ul className="m-0 pl-5">
-                {board.nearlyDone.slice(0, SHOWN).map((r) => (
+          <section aria-labelledby="countersign">
+            <h3 id="countersign">Records waiting for the learner to countersign</h3>
+            {board.awaitingCountersign.length === 0 ? (
+              <EmptyState>No records are waiting. Write one from a learner&apos;s evidence page when you observe or discuss their work.</EmptyState>
+            ) : (
+              <Capped
+                items={board.awaitingCountersign}
+                more="More records"
+                render={(r) => (
                   <li key={r.id}>
-                    <Link href={`/enrolments/${r.id}/review`}>
-                      Review {r.learner.name}, {r.unit.displayCode}
-                    </Link>
-                    : {r.met} of {r.total} met
+                    <Link href={`/evidence/${r.id}`}>{r.title}</Link>, {r.learner}, sent {formatDate(r.sentAt)}
                   </li>
-                ))}
-              </ul>
-              {board.nearlyDone.length > SHOWN && (
-                <p>
-                  <Link href="/caseload?sort=completion&dir=desc">See all {board.nearlyDone.length} in the caseload, most complete first</Link>
-                </p>
-              )}
-            </>
-          )}
-        </section>
+                )}
+              />
+            )}
+          </section>
+
+          <section aria-labelledby="witnesses">
+            <h3 id="witnesses">Witness requests outstanding</h3>
+            {board.witnessesOutstanding.length === 0 ? (
+              <EmptyState>No witness has a request waiting.</EmptyState>
+            ) : (
+              <Capped
+                items={board.witnessesOutstanding}
+                more="More requests"
+                render={(w) => (
+                  <li key={w.id}>
+                    {w.witness} for <Link href={`/evidence/${w.evidenceId}`}>{w.title}</Link> ({w.learner}), open until {formatDate(w.expiresAt)}
+                  </li>
+                )}
+              />
+            )}
+          </section>
+
+          <section aria-labelledby="nearly-done">
+            <h3 id="nearly-done">Learners nearing completion</h3>
+            {board.nearlyDone.length === 0 ? (
+              <EmptyState>No learner has 80% of a unit met yet.</EmptyState>
+            ) : (
+              <>
+                <ul className="m-0 pl-5">
+                  {board.nearlyDone.slice(0, SHOWN).map((r) => (
+                    <li key={r.id}>
+                      <Link href={`/enrolments/${r.id}/review`}>
+                        Review {r.learner.name}, {r.unit.displayCode}
+                      </Link>
+                      : {r.met} of {r.total} met
+                    </li>
+                  ))}
+                </ul>
+                {board.nearlyDone.length > SHOWN && (
+                  <p>
+                    <Link href="/caseload?sort=completion&dir=desc">See all {board.nearlyDone.length} in the caseload, most complete first</Link>
+                  </p>
+                )}
+              </>
+            )}
+          </section>
+        </div>
       </section>
 
       <section aria-labelledby="caseload">

@@ -22,7 +22,7 @@ const edges: Record<Tone, string> = {
 /** A row of counts at the top of a dashboard, each a way into its list. */
 export function CountCards({ label, counts }: { label: string; counts: Count[] }) {
   return (
-    <ul aria-label={label} className="m-0 mb-4 grid list-none grid-cols-[repeat(auto-fill,minmax(min(8rem,100%),1fr))] gap-3 p-0">
+    <ul aria-label={label} className="m-0 mb-4 grid list-none grid-cols-[repeat(auto-fit,minmax(min(8.5rem,100%),1fr))] gap-3 p-0">
       {counts.map((c) => {
         const body = (
           <>
