@@ -27,7 +27,7 @@ export function CountCards({ label, counts }: { label: string; counts: Count[] }
         const body = (
           <>
             <span className="block text-3xl leading-tight font-bold text-ink">{c.value}</span>
-            <span className="block font-semibold">{c.label}</span>
+            <span className="block text-sm font-semibold hyphens-auto sm:text-base">{c.label}</span>
             {c.note && <span className="block text-sm text-muted">{c.note}</span>}
           </>
         );
