@@ -3,7 +3,7 @@ import { roleLabels } from "@/lib/roles";
 import { requireActor } from "@/server/edge/page";
 import { assessorDashboard } from "@/server/home/assessor-dashboard";
 import { learnerDashboard } from "@/server/home/learner-dashboard";
-import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/server/home/queries";
+import { adminHome, assessorHome, iqaCover, learnerHome, verifierHome } from "@/server/home/queries";
 import { adminSummary, iqaSummary, verifierSummary } from "@/server/home/staff-dashboards";
 import { grantsAllowing, holds } from "@/server/policy";
 import { AdminHome } from "@/ui/home/admin-home";
@@ -24,7 +24,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const [learner, assessor, iqa, verifier, admin] = await Promise.all([
     holds(actor, "read:enrolment:own") ? Promise.all([learnerDashboard(actor, now), learnerHome(actor)]) : null,
     holds(actor, "read:enrolment:assessed") ? Promise.all([assessorDashboard(actor, now), assessorHome(actor)]) : null,
-    holds(actor, "read:enrolment:sampled") ? Promise.all([iqaSummary(actor, now), iqaHome(actor)]) : null,
+    holds(actor, "read:enrolment:sampled") ? Promise.all([iqaSummary(actor, now), iqaCover(actor, params.cover)]) : null,
     holds(actor, "verify:centre:centre") ? Promise.all([verifierSummary(actor, now), verifierHome(actor, { enrolments: params.enrolments })]) : null,
     Promise.all(
       adminCentres.map(async ([id, name]) => ({
@@ -42,7 +42,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <p className="lead">{roles.length ? `Signed in as ${roles.join(", ").toLowerCase()}.` : "You hold no role in any centre yet. Ask your centre's administrator."}</p>
       {learner && <LearnerHome board={learner[0]} kinds={learner[1]} now={now} />}
       {assessor && <AssessorHome board={assessor[0]} learners={assessor[1]} />}
-      {iqa && <IqaHome summary={iqa[0]} groups={iqa[1]} />}
+      {iqa && <IqaHome summary={iqa[0]} cover={iqa[1]} />}
       {verifier && <VerifierHome summary={verifier[0]} centres={verifier[1]} />}
       {admin.map(({ id, name, data, summary }) => (
         <AdminHome key={id} centreId={id} centreName={name} actorId={actor.userId} actions={{ signOutEverywhere: signOutEverywhereAction, setAccountActive: setAccountActiveAction }} data={data} summary={summary} />

@@ -8,6 +8,7 @@ import { createAssessorRecord, sendForCountersign } from "../../src/server/portf
 import { setMapping } from "../../src/server/portfolio/mapping";
 import { requestWitnessTestimony } from "../../src/server/portfolio/witness";
 import { NotFoundError } from "../../src/server/policy";
+import { PAGE_SIZE, iqaCover } from "../../src/server/home/queries";
 import { unitProgress } from "../../src/server/portfolio/progress";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
@@ -115,6 +116,23 @@ describe("the IQA's and the admin's summaries", () => {
     await build.signedDecision({ enrolment: covered, criterion: "A1" });
     expect(await iqaSummary(iqa)).toMatchObject({ enrolments: 1, recentDecisions: 1, assessorsDeciding: 1, signedOff: 0, awaitingLearner: 0 });
     await expect(iqaSummary(learner)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("give an IQA the enrolments they cover a page at a time, grouped by assessor and learner", async () => {
+    const college = await build.centre();
+    const [marker, iqa] = [await build.user({ centre: college, roles: ["ASSESSOR"], name: "Ash Marker" }), await build.user({ centre: college, roles: ["IQA"] })];
+    const { enrolments } = await build.manyLearners({ centre: college, assessor: marker, count: 11 });
+    await db.enrolment.updateMany({ where: { id: { in: enrolments.map((e) => e.id) } }, data: { iqaId: iqa.userId } });
+    const first = await iqaCover(iqa);
+    expect(first).toMatchObject({ page: 1, pages: Math.ceil(enrolments.length / PAGE_SIZE), total: enrolments.length });
+    expect(first.groups.map((g) => g.assessor)).toEqual(["Ash Marker"]);
+    const last = await iqaCover(iqa, String(first.pages));
+    const rows = (p: typeof first) => p.groups.flatMap((g) => g.learners.flatMap((l) => l.units));
+    expect(rows(first)).toHaveLength(PAGE_SIZE);
+    expect(rows(last)).toHaveLength(enrolments.length - PAGE_SIZE * (first.pages - 1));
+    expect(rows(last)[0]?.learner.name).toBe("Bulk Learner 010");
+    // A page out of range or not a number is the first page.
+    expect((await iqaCover(iqa, "nonsense")).page).toBe(1);
   });
 
   it("count what an admin should put right in their centre, and nothing of another", async () => {

@@ -1,10 +1,11 @@
-import type { iqaHome } from "@/server/home/queries";
+import type { iqaCover } from "@/server/home/queries";
 import type { iqaSummary } from "@/server/home/staff-dashboards";
-import { EmptyState } from "../kit";
+import { EmptyState, Pager } from "../kit";
 import { CountCards } from "./count-cards";
 import { LearnerTable } from "./learner-table";
 
-export function IqaHome({ groups, summary }: { groups: Awaited<ReturnType<typeof iqaHome>>; summary: Awaited<ReturnType<typeof iqaSummary>> }) {
+export function IqaHome({ cover, summary }: { cover: Awaited<ReturnType<typeof iqaCover>>; summary: Awaited<ReturnType<typeof iqaSummary>> }) {
+  const { groups } = cover;
   return (
     <>
       <section aria-labelledby="iqa-todo">
@@ -24,12 +25,20 @@ export function IqaHome({ groups, summary }: { groups: Awaited<ReturnType<typeof
         {groups.length === 0 ? (
           <EmptyState>No enrolments name you as their internal quality assurer yet. Your centre&apos;s administrator assigns them.</EmptyState>
         ) : (
-          groups.map((g) => (
-            <section key={g.assessor} aria-label={`Assessor ${g.assessor}`}>
-              <h3>Assessor: {g.assessor}</h3>
-              <LearnerTable caption={`Learners assessed by ${g.assessor}`} learners={g.learners} />
-            </section>
-          ))
+          <>
+            {cover.pages > 1 && (
+              <p>
+                Page {cover.page} of {cover.pages}: {cover.total} enrolments in all, by learner.
+              </p>
+            )}
+            {groups.map((g) => (
+              <section key={g.assessor} aria-label={`Assessor ${g.assessor}`}>
+                <h3>Assessor: {g.assessor}</h3>
+                <LearnerTable caption={`Learners assessed by ${g.assessor}`} learners={g.learners} />
+              </section>
+            ))}
+            <Pager label="Pages of the learners I cover" page={cover.page} pages={cover.pages} href={(n) => `?cover=${n}`} />
+          </>
         )}
       </section>
     </>
