@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/lib/roles";
 import { requireActor } from "@/server/edge/page";
-import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/server/home/queries";
-import { centresAllowing, holds } from "@/server/policy";
+import { assessorDashboard } from "@/server/home/assessor-dashboard";
+import { learnerDashboard } from "@/server/home/learner-dashboard";
+import { adminHome, assessorHome, iqaCover, learnerHome, verifierHome } from "@/server/home/queries";
+import { adminSummary, iqaSummary, verifierSummary } from "@/server/home/staff-dashboards";
+import { grantsAllowing, holds } from "@/server/policy";
 import { AdminHome } from "@/ui/home/admin-home";
 import { AssessorHome } from "@/ui/home/assessor-home";
 import { IqaHome } from "@/ui/home/iqa-home";
@@ -15,25 +18,34 @@ export const metadata: Metadata = { title: "Home" };
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("/");
   const params = await searchParams;
-  const adminCentres = centresAllowing(actor, "administer:account");
+  const now = new Date();
+  // One entry per centre the actor administers, with its name from the grant itself.
+  const adminCentres = [...new Map(grantsAllowing(actor, "administer:account").map((g) => [g.centreId, g.centreName])).entries()];
   const [learner, assessor, iqa, verifier, admin] = await Promise.all([
-    holds(actor, "read:enrolment:own") ? learnerHome(actor) : null,
-    holds(actor, "read:enrolment:assessed") ? assessorHome(actor) : null,
-    holds(actor, "read:enrolment:sampled") ? iqaHome(actor) : null,
-    holds(actor, "verify:centre:centre") ? verifierHome(actor, { enrolments: params.enrolments }) : null,
-    Promise.all(adminCentres.map((id) => adminHome(actor, id, { users: params.users, enrolments: params.enrolments }).then((data) => ({ id, data })))),
+    holds(actor, "read:enrolment:own") ? Promise.all([learnerDashboard(actor, now), learnerHome(actor)]) : null,
+    holds(actor, "read:enrolment:assessed") ? Promise.all([assessorDashboard(actor, now), assessorHome(actor)]) : null,
+    holds(actor, "read:enrolment:sampled") ? Promise.all([iqaSummary(actor, now), iqaCover(actor, params.cover)]) : null,
+    holds(actor, "verify:centre:centre") ? Promise.all([verifierSummary(actor, now), verifierHome(actor, { enrolments: params.enrolments })]) : null,
+    Promise.all(
+      adminCentres.map(async ([id, name]) => ({
+        id,
+        name,
+        data: await adminHome(actor, id, { users: params.users, enrolments: params.enrolments }),
+        summary: await adminSummary(actor, id),
+      })),
+    ),
   ]);
   const roles = [...new Set(actor.grants.map((g) => roleLabels[g.role]))];
   return (
     <>
       <h1>Welcome, {actor.name}</h1>
       <p className="lead">{roles.length ? `Signed in as ${roles.join(", ").toLowerCase()}.` : "You hold no role in any centre yet. Ask your centre's administrator."}</p>
-      {learner && <LearnerHome enrolments={learner} />}
-      {assessor && <AssessorHome learners={assessor} />}
-      {iqa && <IqaHome groups={iqa} />}
-      {verifier && <VerifierHome centres={verifier} />}
-      {admin.map(({ id, data }) => (
-        <AdminHome key={id} actorId={actor.userId} actions={{ signOutEverywhere: signOutEverywhereAction, setAccountActive: setAccountActiveAction }} centreName={actor.grants.find((g) => g.centreId === id)!.centreName} data={data} />
+      {learner && <LearnerHome board={learner[0]} kinds={learner[1]} now={now} />}
+      {assessor && <AssessorHome board={assessor[0]} learners={assessor[1]} />}
+      {iqa && <IqaHome summary={iqa[0]} cover={iqa[1]} />}
+      {verifier && <VerifierHome summary={verifier[0]} centres={verifier[1]} />}
+      {admin.map(({ id, name, data, summary }) => (
+        <AdminHome key={id} centreId={id} centreName={name} actorId={actor.userId} actions={{ signOutEverywhere: signOutEverywhereAction, setAccountActive: setAccountActiveAction }} data={data} summary={summary} />
       ))}
     </>
   );

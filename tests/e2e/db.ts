@@ -242,3 +242,40 @@ export async function fileNamesOf(evidenceId: string): Promise<string[]> {
   const version = await db().evidenceVersion.findFirstOrThrow({ where: { evidenceId }, orderBy: { version: "desc" }, select: { files: { orderBy: { position: "asc" }, select: { fileName: true } } } });
   return version.files.map((f) => f.fileName);
 }
+
+/** The learner's criteria in the unit by state, counted as their home's ring counts them. */
+export async function criterionStates(email: string, unit: UnitCode) {
+  const enrolment = await db().enrolment.findFirstOrThrow({ where: { learner: { email }, unit: { code: unit } }, select: { id: true, unitId: true } });
+  const [total, judgements] = await Promise.all([
+    db().criterion.count({ where: { unitId: enrolment.unitId } }),
+    db().criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, select: { state: true, stale: true } }),
+  ]);
+  const met = judgements.filter((j) => j.state === "MET" && !j.stale).length;
+  const awaiting = judgements.filter((j) => j.state === "EVIDENCE_SUBMITTED" || (j.state === "MET" && j.stale)).length;
+  const notYetMet = judgements.filter((j) => j.state === "NOT_YET_MET").length;
+  return { met, awaiting, notYetMet, noEvidence: total - met - awaiting - notYetMet, total };
+}
+
+/** Decisions on any of the learner's units. */
+export async function decisionCountOf(email: string): Promise<number> {
+  const enrolments = await db().enrolment.findMany({ where: { learner: { email } }, select: { id: true } });
+  return db().decision.count({ where: { enrolmentId: { in: enrolments.map((e) => e.id) } } });
+}
+
+const waitingWork = (assessorEmail: string) => ({
+  enrolment: { assessor: { email: assessorEmail }, status: { not: "WITHDRAWN" as const } },
+  OR: [{ state: "EVIDENCE_SUBMITTED" as const }, { stale: true }],
+});
+
+/** The assessor's learner-units with work waiting for review. */
+export async function enrolmentsWaitingFor(assessorEmail: string): Promise<number> {
+  return (await db().criterionJudgement.groupBy({ by: ["enrolmentId"], where: waitingWork(assessorEmail) })).length;
+}
+
+/** As if the assessor's waiting work had been submitted `days` earlier (a negative number undoes it). */
+export async function backdateWaitingWork(assessorEmail: string, days: number) {
+  const rows = await db().criterionJudgement.findMany({ where: { ...waitingWork(assessorEmail), queuedAt: { not: null } }, select: { id: true, queuedAt: true } });
+  for (const r of rows) if (r.queuedAt) await db().criterionJudgement.update({ where: { id: r.id }, data: { queuedAt: new Date(r.queuedAt.getTime() - days * 86_400_000) } });
+}
+
+export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.count({ where: { centre: { slug: centreSlug }, status: "COMPLETED" } });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { assessorDashboard } from "../../src/server/home/assessor-dashboard";
 import { learnerDashboard } from "../../src/server/home/learner-dashboard";
-import { adminSummary, iqaSummary } from "../../src/server/home/staff-dashboards";
+import { adminSummary, iqaSummary, verifierSummary } from "../../src/server/home/staff-dashboards";
 import { db } from "../../src/server/db/client";
 import { savePlan } from "../../src/server/portfolio/plan";
 import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
 import { setMapping } from "../../src/server/portfolio/mapping";
 import { requestWitnessTestimony } from "../../src/server/portfolio/witness";
 import { NotFoundError } from "../../src/server/policy";
+import { PAGE_SIZE, iqaCover } from "../../src/server/home/queries";
 import { unitProgress } from "../../src/server/portfolio/progress";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
@@ -41,6 +42,7 @@ describe("the learner's dashboard", () => {
     const cpcUnit = board.units.find((u) => u.id === cpc.id)!;
     expect(cpcUnit.states).toEqual({ met: 1, awaiting: 1, notYetMet: 1, noEvidence: cpcUnit.states.total - 3, total: cpcUnit.states.total });
     expect(cpcUnit.states.total).toBe(43);
+    expect(cpcUnit.assessor?.name).toBe("Sam Okafor");
     expect(board.steps.map((s) => s.kind).sort()).toEqual(["feedback", "plan", "record"]);
     expect(board.steps.find((s) => s.kind === "feedback")).toMatchObject({ text: "Answer feedback on CPC 308 A2", href: `/enrolments/${cpc.id}/progress` });
     expect(board.steps.find((s) => s.kind === "record")).toMatchObject({ href: `/evidence/${record}` });
@@ -80,6 +82,10 @@ describe("the assessor's dashboard", () => {
     };
     const dueDay = addWorkingDays("2026-11-02", target);
     expect((await due(dueDay)).dueToday.map((r) => r.id)).toContain(otherCpc.id);
+    // Not yet due within the week, it still counts as waiting.
+    const early = await due("2026-11-02");
+    expect(early.waiting).toBeGreaterThanOrEqual(1);
+    expect([...early.overdue, ...early.dueToday, ...early.dueThisWeek].map((r) => r.id)).not.toContain(otherCpc.id);
     expect((await due(addWorkingDays("2026-11-02", target - 2))).dueThisWeek.find((r) => r.id === otherCpc.id)).toMatchObject({ daysLeft: 2 });
     expect((await due(addWorkingDays("2026-11-02", target + 1))).overdue.find((r) => r.id === otherCpc.id)).toMatchObject({ daysLeft: -1 });
   });
@@ -96,6 +102,7 @@ describe("the assessor's dashboard", () => {
     await expect(assessorDashboard(learner)).rejects.toBeInstanceOf(NotFoundError);
     const stranger = await build.user({ centre, roles: ["ASSESSOR"] });
     const board = await assessorDashboard(stranger);
+    expect(board.waiting).toBe(0);
     expect([...board.overdue, ...board.dueToday, ...board.dueThisWeek, ...board.nearlyDone, ...board.awaitingCountersign, ...board.witnessesOutstanding]).toEqual([]);
   });
 });
@@ -111,6 +118,23 @@ describe("the IQA's and the admin's summaries", () => {
     await expect(iqaSummary(learner)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("give an IQA the enrolments they cover a page at a time, grouped by assessor and learner", async () => {
+    const college = await build.centre();
+    const [marker, iqa] = [await build.user({ centre: college, roles: ["ASSESSOR"], name: "Ash Marker" }), await build.user({ centre: college, roles: ["IQA"] })];
+    const { enrolments } = await build.manyLearners({ centre: college, assessor: marker, count: 11 });
+    await db.enrolment.updateMany({ where: { id: { in: enrolments.map((e) => e.id) } }, data: { iqaId: iqa.userId } });
+    const first = await iqaCover(iqa);
+    expect(first).toMatchObject({ page: 1, pages: Math.ceil(enrolments.length / PAGE_SIZE), total: enrolments.length });
+    expect(first.groups.map((g) => g.assessor)).toEqual(["Ash Marker"]);
+    const last = await iqaCover(iqa, String(first.pages));
+    const rows = (p: typeof first) => p.groups.flatMap((g) => g.learners.flatMap((l) => l.units));
+    expect(rows(first)).toHaveLength(PAGE_SIZE);
+    expect(rows(last)).toHaveLength(enrolments.length - PAGE_SIZE * (first.pages - 1));
+    expect(rows(last)[0]?.learner.name).toBe("Bulk Learner 010");
+    // A page out of range or not a number is the first page.
+    expect((await iqaCover(iqa, "nonsense")).page).toBe(1);
+  });
+
   it("count what an admin should put right in their centre, and nothing of another", async () => {
     const admin = await build.user({ centre, roles: ["CENTRE_ADMIN"] });
     await build.user({ centre, roles: ["LEARNER"] });
@@ -119,6 +143,28 @@ describe("the IQA's and the admin's summaries", () => {
     expect(summary.noIqa).toBeGreaterThan(0);
     const elsewhere = await build.centre();
     await expect(adminSummary(admin, elsewhere.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the verifier's summary", () => {
+  it("counts the centres open now, whose access ends soon, and the enrolments and completed units there", async () => {
+    const now = day("2026-11-22");
+    const verifier = await build.user({ centre, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: day("2026-11-01"), endsAt: day("2026-12-10") } });
+    const enrolments = await db.enrolment.count({ where: { centreId: centre.id } });
+    const learners = (await db.enrolment.groupBy({ by: ["learnerId"], where: { centreId: centre.id } })).length;
+    expect(await verifierSummary(verifier, now)).toEqual({ centres: 1, enrolments, learners, completed: 0, accessEndingSoon: 1, nextAccessEnd: day("2026-12-10"), warningDays: 30 });
+    // Further off than the warning, the access is not "ending soon"; a completed unit is one to sample.
+    expect(await verifierSummary(verifier, day("2026-11-02"))).toMatchObject({ accessEndingSoon: 0 });
+    await db.enrolment.update({ where: { id: ag26.id }, data: { status: "COMPLETED" } });
+    expect(await verifierSummary(verifier, now)).toMatchObject({ completed: 1 });
+    await db.enrolment.update({ where: { id: ag26.id }, data: { status: "IN_PROGRESS" } });
+  });
+
+  it("is only for verifiers, and counts nothing of a centre they have no access to", async () => {
+    await expect(verifierSummary(learner)).rejects.toBeInstanceOf(NotFoundError);
+    const elsewhere = await build.centre();
+    const stranger = await build.user({ centre: elsewhere, roles: ["EXTERNAL_VERIFIER"] });
+    expect(await verifierSummary(stranger)).toEqual({ centres: 1, enrolments: 0, learners: 0, completed: 0, accessEndingSoon: 0, nextAccessEnd: null, warningDays: 30 });
   });
 });
 

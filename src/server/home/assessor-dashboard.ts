@@ -38,6 +38,8 @@ export async function assessorDashboard(actor: Actor, now = new Date()) {
   });
   const itemBy = new Map(items.map((e) => [e.id, e]));
   return {
+    // Every learner-unit with work waiting, due or not: the caseload lists them, longest waiting first.
+    waiting: waiting.length,
     overdue: waiting.filter((w) => w.daysLeft < 0),
     dueToday: waiting.filter((w) => w.daysLeft === 0),
     dueThisWeek: waiting.filter((w) => w.daysLeft > 0 && w.daysLeft <= WEEK_WORKING_DAYS),

@@ -14,7 +14,7 @@ export async function learnerDashboard(actor: Actor, now = new Date()) {
   const enrolments = await db.enrolment.findMany({
     where: scope(actor, "read:enrolment:own"),
     orderBy: { unit: { code: "asc" } },
-    select: { id: true, status: true, centre: { select: { name: true } }, unit: { select: { id: true, code: true, version: true, displayCode: true, title: true } } },
+    select: { id: true, status: true, centre: { select: { name: true } }, assessor: { select: { name: true } }, unit: { select: { id: true, code: true, version: true, displayCode: true, title: true } } },
   });
   const ids = enrolments.map((e) => e.id);
   const [criteria, judgements, plans, records, signOffs, decisions] = await Promise.all([

@@ -3,6 +3,9 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { assertHolds, authorize, grantsAllowing, scope } from "../policy";
 
+export const PAGE_SIZE = 20;
+export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
 const enrolmentSummary = {
   id: true,
   status: true,
@@ -60,20 +63,27 @@ export async function assessorHome(actor: Actor) {
   return byLearner(rows);
 }
 
-/** The assessors and learners an IQA covers. */
+/** The assessors and learners an IQA covers (the first page of them). */
 export async function iqaHome(actor: Actor) {
+  return (await iqaCover(actor)).groups;
+}
+
+/** A page of the enrolments an IQA covers, by learner and unit, grouped by assessor and then learner. */
+export async function iqaCover(actor: Actor, page?: unknown) {
   assertHolds(actor, "read:enrolment:sampled");
-  const rows = await db.enrolment.findMany({
-    where: scope(actor, "read:enrolment:sampled"),
-    select: enrolmentSummary,
-    orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
-  });
+  const n = pageSchema.parse(page);
+  const where = scope(actor, "read:enrolment:sampled");
+  const [rows, total] = await Promise.all([
+    db.enrolment.findMany({ where, select: enrolmentSummary, orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }], skip: (n - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.enrolment.count({ where }),
+  ]);
   const assessors = new Map<string, Summary[]>();
   for (const r of rows) {
     const name = r.assessor?.name ?? "No assessor assigned";
     assessors.set(name, [...(assessors.get(name) ?? []), r as Summary]);
   }
-  return [...assessors.entries()].map(([assessor, list]) => ({ assessor, learners: byLearner(list) }));
+  const groups = [...assessors.entries()].map(([assessor, list]) => ({ assessor, learners: byLearner(list) }));
+  return { groups, page: n, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
 }
 
 /** The centres a verifier may see now, with the size of each, when access ends, and a page of its enrolments. */
@@ -93,9 +103,6 @@ export async function verifierHome(actor: Actor, pages: { enrolments?: unknown }
     learners: learners.filter((l) => l.centreId === g.centreId).length,
   }));
 }
-
-export const PAGE_SIZE = 20;
-export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 /** A page of a centre's enrolments the actor may read, by learner and unit. */
 async function centreEnrolments(actor: Actor, centreId: string, page: unknown) {

@@ -1,8 +1,9 @@
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { authorize, assertHolds, scope } from "../policy";
+import { authorize, assertHolds, grantsAllowing, scope } from "../policy";
 
 const RECENT_DAYS = 30;
+const ACCESS_WARNING_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /**
@@ -39,4 +40,30 @@ export async function adminSummary(actor: Actor, centreId: string) {
     db.user.count({ where: { roleGrants: { some: { centreId } }, active: false } }),
   ]);
   return { noAssessor, noIqa, learnersWithoutUnit, disabled };
+}
+
+/**
+ * What an external verifier has to do, with counts: the centres open to them now, whose access ends
+ * soon, and the enrolments they may review there, with the units completed (the ones to sample).
+ */
+export async function verifierSummary(actor: Actor, now = new Date()) {
+  assertHolds(actor, "verify:centre");
+  const grants = grantsAllowing(actor, "verify:centre");
+  const where = { AND: [scope(actor, "read:enrolment"), { centreId: { in: grants.map((g) => g.centreId) } }] };
+  const [enrolments, completed, learners] = await Promise.all([
+    db.enrolment.count({ where }),
+    db.enrolment.count({ where: { AND: [where, { status: "COMPLETED" as const }] } }),
+    db.enrolment.groupBy({ by: ["learnerId"], where }),
+  ]);
+  const soon = now.getTime() + ACCESS_WARNING_DAYS * DAY_MS;
+  const ends = grants.flatMap((g) => (g.endsAt ? [g.endsAt] : [])).sort((a, b) => a.getTime() - b.getTime());
+  return {
+    centres: grants.length,
+    enrolments,
+    completed,
+    learners: learners.length,
+    accessEndingSoon: ends.filter((d) => d.getTime() <= soon).length,
+    nextAccessEnd: ends[0] ?? null,
+    warningDays: ACCESS_WARNING_DAYS,
+  };
 }
