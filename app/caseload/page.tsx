@@ -31,9 +31,26 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       <p className="text-lg text-muted">
         {data.total} learner units; {data.overdue} with work waiting longer than the centre&apos;s review target.
       </p>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 border border-line bg-panel p-3 print:hidden" aria-label="Filter the caseload">
-        <input type="hidden" name="sort" value={f.sort} />
-        <input type="hidden" name="dir" value={f.dir} />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 border border-line bg-panel p-3 print:hidden" aria-label="Filter and sort the caseload">
+        <Field id="cs" label="Sort by" className="mb-0 min-w-0">
+          {(c) => (
+            <select {...c} name="sort" defaultValue={f.sort} className={control}>
+              {caseloadSorts.map((s) => (
+                <option key={s} value={s}>
+                  {headings[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="cd" label="Order" className="mb-0 min-w-0">
+          {(c) => (
+            <select {...c} name="dir" defaultValue={f.dir} className={control}>
+              <option value="desc">Highest, latest or Z first</option>
+              <option value="asc">Lowest, earliest or A first</option>
+            </select>
+          )}
+        </Field>
         <Field id="cq" label="Learner name" className="mb-0 min-w-0">
           {(c) => <input {...c} name="q" type="search" defaultValue={f.q} className={control} />}
         </Field>
@@ -47,7 +64,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           )}
         </Field>
         <Choice id="co" type="checkbox" name="overdue" value="1" defaultChecked={f.overdue} label="Only overdue" className="mb-2.5" />
-        <Button type="submit">Filter</Button>
+        <Button type="submit">Show</Button>
       </form>
       <DataTable stack label="Caseload" caption={`Learners and units assigned to you, sorted by ${headings[f.sort].toLowerCase()}`} isEmpty={data.rows.length === 0} empty="No learner units match these filters.">
         <thead>

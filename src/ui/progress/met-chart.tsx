@@ -48,13 +48,19 @@ export function MetChart({ id, points, total }: { id: string; points: MetPoint[]
               </text>
             </g>
           ))}
-          <text x={M.left} y={H - 12} fontSize="14" className="fill-muted">
-            {formatDate(new Date(first))}
-          </text>
-          {first !== last && (
-            <text x={W - M.right} y={H - 12} textAnchor="end" fontSize="14" className="fill-muted">
-              {formatDate(new Date(last))}
+          {first === last ? (
+            <text x={at(0)} y={H - 12} textAnchor="middle" fontSize="14" className="fill-muted">
+              {formatDate(new Date(first))}
             </text>
+          ) : (
+            <>
+              <text x={M.left} y={H - 12} fontSize="14" className="fill-muted">
+                {formatDate(new Date(first))}
+              </text>
+              <text x={W - M.right} y={H - 12} textAnchor="end" fontSize="14" className="fill-muted">
+                {formatDate(new Date(last))}
+              </text>
+            </>
           )}
           <path d={path} fill="none" className="stroke-success" strokeWidth="3" />
           {points.map((p, i) => (

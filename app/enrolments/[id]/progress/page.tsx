@@ -24,7 +24,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
       <p className="text-muted">
         {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link>
       </p>
-      <h1>
+      <h1 className="hyphens-auto">
         Progress: {enrolment.unit.displayCode} {enrolment.unit.title}
       </h1>
       <section aria-labelledby="completion">
@@ -35,7 +35,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
             <Status tone="success">Met: {totals.met}</Status>
           </li>
           <li>
-            <Status tone="warning">Submitted, awaiting a decision: {totals.submitted}</Status>
+            <Status tone="warning">Awaiting a decision: {totals.submitted}</Status>
           </li>
           <li>
             <Status tone="danger">Not yet met: {totals.notYetMet}</Status>

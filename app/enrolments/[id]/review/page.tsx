@@ -17,7 +17,8 @@ import { decideManyAction, reviewClaimAction, signOffUnitAction } from "../../ac
 
 export const metadata: Metadata = { title: "Review" };
 
-const signature = "flex flex-wrap items-start gap-x-4 [&>*]:min-w-0";
+// Name and password side by side where they fit, their boxes level (the password's hint is above its box).
+const signature = "grid max-w-2xl items-end gap-x-4 sm:grid-cols-2 [&>*]:min-w-0";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -33,7 +34,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <p className="text-muted">
         {holds(actor, "read:enrolment:assessed") ? <Link href="/caseload">Caseload</Link> : <Link href="/">Home</Link>} · <Link href={`/enrolments/${enrolment.id}/progress`}>Progress</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
       </p>
-      <h1>
+      <h1 className="hyphens-auto">
         Review: {enrolment.learner.name}, {enrolment.unit.displayCode} {enrolment.unit.title}
       </h1>
       {canDecide && (
