@@ -32,6 +32,19 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         {data.total} learner units; {data.overdue} with work waiting longer than the centre&apos;s review target.
       </p>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 border border-line bg-panel p-3 print:hidden" aria-label="Filter and sort the caseload">
+        <Field id="cq" label="Learner name" className="mb-0 min-w-0">
+          {(c) => <input {...c} name="q" type="search" defaultValue={f.q} className={control} />}
+        </Field>
+        <Field id="cu" label="Unit" className="mb-0 min-w-0">
+          {(c) => (
+            <select {...c} name="unit" defaultValue={f.unit} className={control}>
+              <option value="">Any unit</option>
+              <option value="CPC308">CPC 308</option>
+              <option value="AG26">AG26</option>
+            </select>
+          )}
+        </Field>
+        <Choice id="co" type="checkbox" name="overdue" value="1" defaultChecked={f.overdue} label="Only overdue" className="mb-2.5" />
         <Field id="cs" label="Sort by" className="mb-0 min-w-0">
           {(c) => (
             <select {...c} name="sort" defaultValue={f.sort} className={control}>
@@ -51,19 +64,6 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             </select>
           )}
         </Field>
-        <Field id="cq" label="Learner name" className="mb-0 min-w-0">
-          {(c) => <input {...c} name="q" type="search" defaultValue={f.q} className={control} />}
-        </Field>
-        <Field id="cu" label="Unit" className="mb-0 min-w-0">
-          {(c) => (
-            <select {...c} name="unit" defaultValue={f.unit} className={control}>
-              <option value="">Any unit</option>
-              <option value="CPC308">CPC 308</option>
-              <option value="AG26">AG26</option>
-            </select>
-          )}
-        </Field>
-        <Choice id="co" type="checkbox" name="overdue" value="1" defaultChecked={f.overdue} label="Only overdue" className="mb-2.5" />
         <Button type="submit">Show</Button>
       </form>
       <DataTable stack label="Caseload" caption={`Learners and units assigned to you, sorted by ${headings[f.sort].toLowerCase()}`} isEmpty={data.rows.length === 0} empty="No learner units match these filters.">

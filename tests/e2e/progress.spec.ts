@@ -11,6 +11,7 @@ test("an assessor signs a Met decision; the learner's progress charts it, tables
   await signInAs(page, "assessor@northgate.example");
   await page.goto("/caseload?unit=CPC308");
   await page.getByRole("link", { name: "Jordan Lee, CPC 308" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Review: Jordan Lee, CPC 308/ })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Criteria" });
   // A criterion waiting for a decision whose evidence can be relied on (other specs may have decided some).
   const waiting = (await nav.locator('li a[aria-label$=": Submitted"]').evaluateAll((links) => links.map((l) => l.getAttribute("aria-label") ?? ""))).map((l) => l.split(": ")[0] ?? "");

@@ -4,14 +4,15 @@ import { cn } from "./cn";
 
 type ChoiceProps = Omit<ComponentProps<"input">, "type" | "id" | "children"> & { id: string; type: "radio" | "checkbox"; label: ReactNode };
 
-/** One radio button or checkbox with its label beside it, the whole label clickable. */
+/**
+ * One radio button or checkbox with its label beside it, the whole label clickable. Styled by the
+ * `choice` rule in globals.css rather than utilities: a review screen renders hundreds of these.
+ */
 export function Choice({ id, type, label, className, ...input }: ChoiceProps) {
   return (
-    <div className={cn("my-1.5 flex items-start gap-2", className)}>
-      <input id={id} type={type} className="mt-0.5 size-5 flex-none accent-brand" {...input} />
-      <label htmlFor={id} className="m-0 min-w-0 font-normal break-words">
-        {label}
-      </label>
+    <div className={cn("choice", className)}>
+      <input id={id} type={type} {...input} />
+      <label htmlFor={id}>{label}</label>
     </div>
   );
 }

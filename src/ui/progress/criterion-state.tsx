@@ -1,3 +1,4 @@
+import { cn } from "../kit/cn";
 import { Status, type Tone } from "../kit/status";
 
 export type CriterionState = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
@@ -7,8 +8,21 @@ export const criterionStateLabels: Record<CriterionState, string> = { NOT_STARTE
 /** Red, amber, green by the criterion's state (grey for no evidence); the icon and the words say it too. */
 export const criterionStateTones: Record<CriterionState, Tone> = { NOT_STARTED: "neutral", EVIDENCE_SUBMITTED: "warning", MET: "success", NOT_YET_MET: "danger" };
 
-/** A criterion's state in words, with an icon as well as a colour. */
-export function CriterionStateText({ state }: { state: CriterionState }) {
+const marks: Record<CriterionState, string> = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" };
+const plainLooks: Record<CriterionState, string> = { NOT_STARTED: "text-muted", EVIDENCE_SUBMITTED: "text-warning", MET: "text-success", NOT_YET_MET: "text-danger" };
+
+/**
+ * A criterion's state in words, with an icon as well as a colour. `plain`: as a shape and words
+ * only, for the review screen, which renders every criterion of a unit and must stay small.
+ */
+export function CriterionStateText({ state, plain }: { state: CriterionState; plain?: boolean }) {
+  if (plain)
+    return (
+      <span className={cn("font-semibold", plainLooks[state])}>
+        <span aria-hidden="true">{marks[state]} </span>
+        <span data-state={state}>{criterionStateLabels[state]}</span>
+      </span>
+    );
   return (
     <span data-state={state}>
       <Status tone={criterionStateTones[state]}>{criterionStateLabels[state]}</Status>

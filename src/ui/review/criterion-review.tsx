@@ -7,7 +7,7 @@ import { methodLabels } from "@/lib/portfolio/schemas";
 import type { ReviewScreen } from "@/server/assessment/review";
 import { ActionForm } from "../action-form";
 import { Choices } from "../kit/choices";
-import { TextAreaField } from "../kit/field";
+import { Field } from "../kit/field";
 import { CriterionStateText } from "../progress/criterion-state";
 import { EvidenceFiles } from "./evidence-files";
 import { LazyPreview } from "./lazy-preview";
@@ -24,23 +24,17 @@ const claimChoices = [
 
 /**
  * One criterion on the review screen: its evidence, and beside it (on wide screens) the decision,
- * whose controls belong to the page's one signing form. Only the criterion in focus is shown.
+ * whose controls belong to the page's one signing form. Only the criterion in focus is shown. Its
+ * parts are styled by ReviewCriteria (data-part), once for all of them.
  */
 export function CriterionReview({ c, enrolmentId, canDecide, first, previous, next, claim }: { c: Criterion; enrolmentId: string; canDecide: boolean; first: boolean; previous?: string; next?: string; claim: Action }) {
   return (
-    <section
-      className="scroll-mt-4 border-t-2 border-line pt-3 pb-4 focus:focus-ring focus:outline-offset-4"
-      id={`criterion-${c.code}`}
-      data-criterion
-      data-first={first || undefined}
-      tabIndex={-1}
-      aria-labelledby={`h-${c.code}`}
-    >
-      <h3 id={`h-${c.code}`} className="mt-1">
-        {c.code} <span className="font-normal">{c.text.replace(/\*\*/g, "")}</span>
+    <section id={`criterion-${c.code}`} data-criterion data-first={first || undefined} tabIndex={-1} aria-labelledby={`h-${c.code}`}>
+      <h3 id={`h-${c.code}`}>
+        {c.code} <span>{c.text.replace(/\*\*/g, "")}</span>
       </h3>
       <p>
-        <CriterionStateText state={c.state} />
+        <CriterionStateText state={c.state} plain />
         {c.stale && (
           <strong className="text-danger">
             {" "}
@@ -48,15 +42,15 @@ export function CriterionReview({ c, enrolmentId, canDecide, first, previous, ne
           </strong>
         )}
       </p>
-      <div className="grid gap-x-6 gap-y-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="min-w-0" data-part="evidence">
-          <h4 className="mt-0 mb-2">Evidence for {c.code}</h4>
+      <div data-part="focus">
+        <div data-part="evidence">
+          <h4>Evidence for {c.code}</h4>
           <EvidenceList c={c} enrolmentId={enrolmentId} canDecide={canDecide} claim={claim} />
           {c.decisions.length > 0 && <EarlierDecisions c={c} />}
         </div>
         {canDecide && <DecisionControls key={c.revision} c={c} />}
       </div>
-      <p className="flex flex-wrap justify-between gap-x-6 gap-y-2 [&_a:only-child]:ml-auto">
+      <p data-part="steps">
         {previous && <a href={`#criterion-${previous}`}>Previous criterion: {previous}</a>}
         {next && <a href={`#criterion-${next}`}>Next criterion: {next}</a>}
       </p>
@@ -128,8 +122,9 @@ function DecisionControls({ c }: { c: Criterion }) {
   const form = decisionsFormId;
   const outcome = decisionControl.outcome(c.id);
   const evidence = decisionControl.evidence(c.id);
+  const feedback = decisionControl.feedback(c.id);
   return (
-    <div className="min-w-0 self-start border border-line bg-panel px-4 py-3 [&_fieldset]:bg-paper" data-part="decision">
+    <div data-part="decision">
       <input type="hidden" form={form} name="criterionId" value={c.id} />
       <input type="hidden" form={form} name={decisionControl.revision(c.id)} value={c.revision} />
       <Choices
@@ -151,7 +146,10 @@ function DecisionControls({ c }: { c: Criterion }) {
           options={c.evidence.map((e, i) => ({ id: `ev-${c.code}-${i}`, value: e.version.id, label: `${e.title}, version ${e.version.version}`, defaultChecked: e.claim !== "REJECTED" }))}
         />
       )}
-      <TextAreaField id={`fb-${c.code}`} form={form} name={decisionControl.feedback(c.id)} label="Feedback (required for Not yet met)" rows={3} className="bg-paper" />
+      {/* The base textarea style, not TextAreaField's classes: one of these per criterion, and the page must stay small. */}
+      <Field id={`fb-${c.code}`} name={feedback} label="Feedback (required for Not yet met)">
+        {(control) => <textarea {...control} form={form} name={feedback} rows={3} />}
+      </Field>
     </div>
   );
 }

@@ -14,10 +14,22 @@ const oneInFocus = [
   "print:[&_[data-criterion]]:block! print:[&_[data-section]]:block!",
 ].join(" ");
 
+// Each criterion's parts, styled here once rather than on each of a unit's many criteria: the
+// review screen renders them all (and again in the page's data for React), and must stay small.
+const criterionLooks = [
+  "[&_[data-criterion]]:scroll-mt-4 [&_[data-criterion]]:border-t-2 [&_[data-criterion]]:border-line [&_[data-criterion]]:pt-3 [&_[data-criterion]]:pb-4",
+  "[&_[data-criterion]:focus]:focus-ring [&_[data-criterion]:focus]:outline-offset-4 [&_[data-criterion]>h3]:mt-1 [&_[data-criterion]>h3>span]:font-normal",
+  "[&_[data-part=focus]]:grid [&_[data-part=focus]]:gap-x-6 [&_[data-part=focus]]:gap-y-4 lg:[&_[data-part=focus]]:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]",
+  "[&_[data-part=evidence]]:min-w-0 [&_[data-part=evidence]>h4]:mt-0 [&_[data-part=evidence]>h4]:mb-2",
+  "[&_[data-part=decision]]:min-w-0 [&_[data-part=decision]]:self-start [&_[data-part=decision]]:border [&_[data-part=decision]]:border-line [&_[data-part=decision]]:bg-panel [&_[data-part=decision]]:px-4 [&_[data-part=decision]]:py-3",
+  "[&_[data-part=decision]_fieldset]:bg-paper",
+  "[&_[data-part=steps]]:flex [&_[data-part=steps]]:flex-wrap [&_[data-part=steps]]:justify-between [&_[data-part=steps]]:gap-x-6 [&_[data-part=steps]]:gap-y-2 [&_[data-part=steps]>a:only-child]:ml-auto",
+].join(" ");
+
 /** The review screen's criteria, of which one is shown at a time. */
 export function ReviewCriteria({ children }: { children: ReactNode }) {
   return (
-    <div id={reviewCriteriaId} className={oneInFocus}>
+    <div id={reviewCriteriaId} className={`${oneInFocus} ${criterionLooks}`}>
       {children}
     </div>
   );

@@ -5,19 +5,22 @@ import { criterionStateLabels } from "../progress/criterion-state";
 import { reviewNavId } from "./review-ids";
 
 const marks = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" } as const;
-// The link's look per state; the shape and (for screen readers) the words say the state too.
-const looks = {
-  met: "border-success text-success",
-  not_yet_met: "border-danger text-danger",
-  stale: "border-danger text-danger",
-  evidence_submitted: "border-2 border-brand bg-panel",
-  not_started: "text-muted",
-} as const;
+// The criteria links' looks, set once on the navigator rather than on each of its many links (the page stays small).
+const navLooks = cn(
+  "min-w-0 print:hidden lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-2",
+  "[&_li>a]:inline-block [&_li>a]:min-w-13 [&_li>a]:rounded-md [&_li>a]:border [&_li>a]:border-line [&_li>a]:px-1.5 [&_li>a]:py-0.5 [&_li>a]:font-semibold [&_li>a]:whitespace-nowrap [&_li>a]:no-underline [&_li>a:hover]:underline",
+  "[&_li>a[aria-current=location]]:outline-3 [&_li>a[aria-current=location]]:outline-offset-1 [&_li>a[aria-current=location]]:outline-ink",
+  // The link's look per state (data-look); the shape and (for screen readers) the words say the state too.
+  "[&_li>a[data-look=met]]:border-success [&_li>a[data-look=met]]:text-success",
+  "[&_li>a[data-look=not-yet-met]]:border-danger [&_li>a[data-look=not-yet-met]]:text-danger [&_li>a[data-look=stale]]:border-danger [&_li>a[data-look=stale]]:text-danger",
+  "[&_li>a[data-look=evidence-submitted]]:border-2 [&_li>a[data-look=evidence-submitted]]:border-brand [&_li>a[data-look=evidence-submitted]]:bg-panel",
+  "[&_li>a[data-look=not-started]]:text-muted",
+);
 type Criterion = ReviewScreen["sections"][number]["criteria"][number];
 
 /** A criterion's state as the navigator shows it: a shape, and the words for those who cannot see it. */
 function stateOf(c: Criterion) {
-  return c.stale ? { mark: "!", words: "Stale, decide again", look: looks.stale } : { mark: marks[c.state], words: criterionStateLabels[c.state], look: looks[c.state.toLowerCase() as Lowercase<typeof c.state>] };
+  return c.stale ? { mark: "!", words: "Stale, decide again", look: "stale" } : { mark: marks[c.state], words: criterionStateLabels[c.state], look: c.state.toLowerCase().replaceAll("_", "-") };
 }
 
 /** Every section and criterion of the unit, each a link to it with its state; the legend says what the shapes mean. */
@@ -26,7 +29,7 @@ export function ReviewNavigator({ sections }: { sections: ReviewScreen["sections
   const met = all.filter((c) => c.state === "MET" && !c.stale).length;
   const waiting = all.filter((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale).length;
   return (
-    <nav id={reviewNavId} className="min-w-0 print:hidden lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-2" aria-labelledby="review-nav-heading">
+    <nav id={reviewNavId} className={navLooks} aria-labelledby="review-nav-heading">
       <h2 id="review-nav-heading" className="mt-0 text-xl">
         Criteria
       </h2>
@@ -41,14 +44,7 @@ export function ReviewNavigator({ sections }: { sections: ReviewScreen["sections
               const state = stateOf(c);
               return (
                 <li key={c.code}>
-                  <a
-                    href={`#criterion-${c.code}`}
-                    className={cn(
-                      "inline-block min-w-13 rounded-md border border-line px-1.5 py-0.5 font-semibold whitespace-nowrap no-underline hover:underline aria-[current=location]:outline-3 aria-[current=location]:outline-offset-1 aria-[current=location]:outline-ink",
-                      state.look,
-                    )}
-                    aria-label={`${c.code}: ${state.words}`}
-                  >
+                  <a href={`#criterion-${c.code}`} data-look={state.look} aria-label={`${c.code}: ${state.words}`}>
                     {state.mark} {c.code}
                   </a>
                 </li>
