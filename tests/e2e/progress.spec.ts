@@ -33,8 +33,8 @@ test("an assessor signs a Met decision; the learner's progress charts it, tables
   const [met, total] = ((await nav.getByText(/^\d+ of \d+ met/).textContent()) ?? "").match(/\d+/g)?.map(Number) ?? [];
   expect(met).toBeGreaterThan(0);
   await page.getByRole("link", { name: "Progress", exact: true }).click();
-  const progressUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: /^Progress: CPC 308/ })).toBeVisible();
+  const progressUrl = page.url();
   await expectAccessible(page);
 
   const learnerContext = await browser.newContext();
