@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/edge/page";
 import { listNotifications } from "@/server/notifications/notifications";
 import { ActionForm } from "@/ui/action-form";
+import { EmptyState, Status } from "@/ui/kit";
 import { markNotificationsReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -16,13 +17,17 @@ export default async function NotificationsPage() {
     <>
       <h1>Notifications</h1>
       {notes.length === 0 ? (
-        <p>Nothing yet.</p>
+        <EmptyState>Nothing yet.</EmptyState>
       ) : (
-        <ul className="notifications">
+        <ul className="mb-4 list-none p-0">
           {notes.map((n) => (
-            <li key={n.id}>
-              {!n.readAt && <strong>New: </strong>}
-              <Link href={n.link}>{n.message}</Link> <span className="muted">{formatDateTime(n.createdAt)}</span>
+            <li key={n.id} className="border-t border-line py-2 break-words">
+              {!n.readAt && (
+                <>
+                  <Status tone="info">New</Status>{" "}
+                </>
+              )}
+              <Link href={n.link}>{n.message}</Link> <span className="text-muted">{formatDateTime(n.createdAt)}</span>
             </li>
           ))}
         </ul>

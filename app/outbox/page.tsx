@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/format";
 import { orNotFound, requireActor } from "@/server/edge/page";
 import { smtpUrl } from "@/server/env";
 import { centreOutbox } from "@/server/portfolio/witness";
+import { Card, EmptyState } from "@/ui/kit";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -13,17 +14,18 @@ export default async function OutboxPage() {
   return (
     <>
       <h1>Outbox</h1>
-      <p className="lead">{smtpUrl() ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
-      {mail.length === 0 && <p>Nothing yet.</p>}
-      {mail.map((m) => (
-        <article key={m.id} className="panel">
-          <h2>{m.subject}</h2>
-          <p className="muted">
-            To {m.to}, {formatDateTime(m.createdAt)}
-          </p>
-          <pre className="prose mail">{m.text}</pre>
-        </article>
-      ))}
+      <p className="text-lg text-muted">{smtpUrl() ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
+      {mail.length === 0 && <EmptyState>Nothing yet.</EmptyState>}
+      <div className="grid gap-4">
+        {mail.map((m) => (
+          <Card key={m.id} as="section" level={2} title={<span className="break-words">{m.subject}</span>}>
+            <p className="mt-0 text-muted wrap-anywhere">
+              To {m.to}, {formatDateTime(m.createdAt)}
+            </p>
+            <pre className="m-0 bg-paper p-3 font-sans whitespace-pre-wrap wrap-anywhere">{m.text}</pre>
+          </Card>
+        ))}
+      </div>
     </>
   );
 }

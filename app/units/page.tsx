@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/edge/page";
 import { listUnits } from "@/server/standards/queries";
+import { Card, CardList } from "@/ui/kit";
+import { Facts } from "@/ui/units/facts";
 
 export const metadata: Metadata = { title: "Units" };
 
@@ -11,16 +13,20 @@ export default async function UnitsPage() {
   return (
     <>
       <h1>Units</h1>
-      <p className="lead">The units in Attest, as their awarding bodies publish them.</p>
-      <ul className="card-list">
+      <p className="text-lg text-muted">The units in Attest, as their awarding bodies publish them.</p>
+      <CardList>
         {units.map((u) => (
-          <li key={u.code} className="card">
-            <h2>
-              <Link href={`/units/${u.code}`}>
+          <Card
+            key={u.code}
+            as="li"
+            level={2}
+            title={
+              <Link href={`/units/${u.code}`} className="break-words">
                 {u.displayCode}: {u.title}
               </Link>
-            </h2>
-            <dl className="facts">
+            }
+          >
+            <Facts>
               <dt>Awarding body</dt>
               <dd>{u.awardingBody}</dd>
               {u.level !== null && (
@@ -35,10 +41,10 @@ export default async function UnitsPage() {
               </dd>
               <dt>Version</dt>
               <dd>{u.version}</dd>
-            </dl>
-          </li>
+            </Facts>
+          </Card>
         ))}
-      </ul>
+      </CardList>
     </>
   );
 }

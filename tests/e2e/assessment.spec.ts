@@ -41,7 +41,7 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   await a1.getByRole("button", { name: "Confirm Monthly resource report to the commissioning board shows A1" }).click();
   await expect(a1.getByText("Confirmed by the assessor")).toBeVisible();
   await decide(page, "A1", "Met");
-  await expect(a1.locator(".state-met")).toHaveText("✔ Met");
+  await expect(a1.locator('[data-state="MET"]')).toHaveText("Met");
   // J moves to the next criterion.
   await a1.focus();
   await page.keyboard.press("j");
@@ -77,7 +77,7 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   // Back in the assessor's queue: 1.1 met on version 2, then the rest of AG26, all ten signed once.
   await page.reload();
   await page.getByRole("navigation", { name: "Criteria" }).getByRole("link", { name: "1.1: Submitted" }).click();
-  await expect(page.locator('[id="criterion-1.1"]').locator(".state-evidence_submitted")).toBeVisible();
+  await expect(page.locator('[id="criterion-1.1"]').locator('[data-state="EVIDENCE_SUBMITTED"]')).toBeVisible();
   await expect(page.locator('[id="criterion-1.1"]').getByLabel("Service agreement file: home care contract, version 2")).toBeChecked();
   for (const code of ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"]) await choose(page, code, "Met");
   await signDecisions(page, 10);

@@ -26,8 +26,8 @@ test("the review screen loads no previews until one is opened, and is under 300 
   const b1 = page.locator('[id="criterion-B1"]');
   await expect(b1).toBeFocused();
   await expect(page.locator("[data-criterion]:visible")).toHaveCount(1);
-  const evidence = await b1.locator(".criterion-evidence").boundingBox();
-  const decision = await b1.locator(".criterion-decision").boundingBox();
+  const evidence = await b1.locator(`[data-part="evidence"]`).boundingBox();
+  const decision = await b1.locator(`[data-part="decision"]`).boundingBox();
   expect(decision!.x).toBeGreaterThan(evidence!.x + evidence!.width - 1);
 
   // Opening a preview is what fetches the file.
@@ -38,8 +38,8 @@ test("the review screen loads no previews until one is opened, and is under 300 
   // At 320 px: nothing scrolls sideways, the decision below the evidence.
   await page.setViewportSize({ width: 320, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  const narrowEvidence = await b1.locator(".criterion-evidence").boundingBox();
-  expect((await b1.locator(".criterion-decision").boundingBox())!.y).toBeGreaterThan(narrowEvidence!.y + narrowEvidence!.height - 1);
+  const narrowEvidence = await b1.locator(`[data-part="evidence"]`).boundingBox();
+  expect((await b1.locator(`[data-part="decision"]`).boundingBox())!.y).toBeGreaterThan(narrowEvidence!.y + narrowEvidence!.height - 1);
   await expectAccessible(page);
 });
 

@@ -13,6 +13,8 @@ type Props = {
   /** Below the md width, show each row as a card; each td needs data-label (its column's name). */
   stack?: boolean;
   className?: string;
+  /** Classes for the table itself (borders on every cell for a matrix, say). */
+  tableClassName?: string;
 };
 
 /**
@@ -20,11 +22,11 @@ type Props = {
  * region takes focus), with shadows at the edges that show there is more to see; or, with
  * `stack`, shows each row as a card there.
  */
-export function DataTable({ label, caption, children, empty, isEmpty, stack, className }: Props) {
+export function DataTable({ label, caption, children, empty, isEmpty, stack, className, tableClassName }: Props) {
   if (isEmpty) return <EmptyState>{empty ?? "Nothing to show."}</EmptyState>;
   return (
-    <div className={cn("scroll-cue mt-2 mb-4", className)} role="region" aria-label={label} tabIndex={0}>
-      <table className={cn("my-0", stack && "stacked-table")}>
+    <div className={cn("scroll-cue mt-2 mb-4 print:overflow-visible", className)} role="region" aria-label={label} tabIndex={0}>
+      <table className={cn("my-0", stack && "stacked-table", tableClassName)}>
         <caption>{caption}</caption>
         {children}
       </table>

@@ -3,6 +3,7 @@ export { Button } from "./button";
 export { ButtonLink } from "./button-link";
 export { type ButtonSize, type ButtonVariant, buttonClasses } from "./button-classes";
 export { Card, CardList } from "./card";
+export { Choice, type ChoiceOption, Choices } from "./choices";
 export { cn } from "./cn";
 export { DataTable, EmptyState } from "./data-table";
 export { Dialog } from "./dialog";

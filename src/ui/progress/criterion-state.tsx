@@ -1,12 +1,31 @@
-const labels = { NOT_STARTED: "No evidence", EVIDENCE_SUBMITTED: "Submitted", MET: "Met", NOT_YET_MET: "Not yet met" } as const;
-const marks = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" } as const;
+import { cn } from "../kit/cn";
+import { Status, type Tone } from "../kit/status";
 
-/** A criterion's state in words, with a shape as well as a colour. */
-export function CriterionStateText({ state }: { state: keyof typeof labels }) {
+export type CriterionState = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
+
+export const criterionStateLabels: Record<CriterionState, string> = { NOT_STARTED: "No evidence", EVIDENCE_SUBMITTED: "Submitted", MET: "Met", NOT_YET_MET: "Not yet met" };
+
+/** Red, amber, green by the criterion's state (grey for no evidence); the icon and the words say it too. */
+export const criterionStateTones: Record<CriterionState, Tone> = { NOT_STARTED: "neutral", EVIDENCE_SUBMITTED: "warning", MET: "success", NOT_YET_MET: "danger" };
+
+const marks: Record<CriterionState, string> = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" };
+const plainLooks: Record<CriterionState, string> = { NOT_STARTED: "text-muted", EVIDENCE_SUBMITTED: "text-warning", MET: "text-success", NOT_YET_MET: "text-danger" };
+
+/**
+ * A criterion's state in words, with an icon as well as a colour. `plain`: as a shape and words
+ * only, for the review screen, which renders every criterion of a unit and must stay small.
+ */
+export function CriterionStateText({ state, plain }: { state: CriterionState; plain?: boolean }) {
+  if (plain)
+    return (
+      <span className={cn("font-semibold", plainLooks[state])}>
+        <span aria-hidden="true">{marks[state]} </span>
+        <span data-state={state}>{criterionStateLabels[state]}</span>
+      </span>
+    );
   return (
-    <span className={`state state-${state.toLowerCase()}`}>
-      <span aria-hidden="true">{marks[state]} </span>
-      {labels[state]}
+    <span data-state={state}>
+      <Status tone={criterionStateTones[state]}>{criterionStateLabels[state]}</Status>
     </span>
   );
 }

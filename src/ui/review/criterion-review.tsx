@@ -6,7 +6,8 @@ import { formatOffset } from "@/lib/portfolio/records";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import type { ReviewScreen } from "@/server/assessment/review";
 import { ActionForm } from "../action-form";
-import { FieldError } from "../field-error";
+import { Choices } from "../kit/choices";
+import { Field } from "../kit/field";
 import { CriterionStateText } from "../progress/criterion-state";
 import { EvidenceFiles } from "./evidence-files";
 import { LazyPreview } from "./lazy-preview";
@@ -15,40 +16,41 @@ type Criterion = ReviewScreen["sections"][number]["criteria"][number];
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 const claimWords = { CLAIMED: "Claimed by the learner, not yet confirmed", CONFIRMED: "Confirmed by the assessor", REJECTED: "Rejected by the assessor" } as const;
 
-/**
- * One criterion on the review screen: its evidence, and beside it (on wide screens) the decision,
- * whose controls belong to the page's one signing form. Only the criterion in focus is shown.
- */
 // The assessor's answers to a learner's claim that an item shows a criterion.
 const claimChoices = [
   ["CONFIRMED", (title: string, code: string) => `Confirm ${title} shows ${code}`],
   ["REJECTED", (title: string, code: string) => `Reject ${title} for ${code}`],
 ] as const;
 
+/**
+ * One criterion on the review screen: its evidence, and beside it (on wide screens) the decision,
+ * whose controls belong to the page's one signing form. Only the criterion in focus is shown. Its
+ * parts are styled by ReviewCriteria (data-part), once for all of them.
+ */
 export function CriterionReview({ c, enrolmentId, canDecide, first, previous, next, claim }: { c: Criterion; enrolmentId: string; canDecide: boolean; first: boolean; previous?: string; next?: string; claim: Action }) {
   return (
-    <section className="criterion-review" id={`criterion-${c.code}`} data-criterion data-first={first || undefined} tabIndex={-1} aria-labelledby={`h-${c.code}`}>
+    <section id={`criterion-${c.code}`} data-criterion data-first={first || undefined} tabIndex={-1} aria-labelledby={`h-${c.code}`}>
       <h3 id={`h-${c.code}`}>
-        {c.code} <span className="criterion-text">{c.text.replace(/\*\*/g, "")}</span>
+        {c.code} <span>{c.text.replace(/\*\*/g, "")}</span>
       </h3>
       <p>
-        <CriterionStateText state={c.state} />
+        <CriterionStateText state={c.state} plain />
         {c.stale && (
-          <strong className="stale">
+          <strong className="text-danger">
             {" "}
             Stale: the evidence this decision relied on has a newer version. Decide again.
           </strong>
         )}
       </p>
-      <div className="criterion-focus">
-        <div className="criterion-evidence">
+      <div data-part="focus">
+        <div data-part="evidence">
           <h4>Evidence for {c.code}</h4>
           <EvidenceList c={c} enrolmentId={enrolmentId} canDecide={canDecide} claim={claim} />
           {c.decisions.length > 0 && <EarlierDecisions c={c} />}
         </div>
         {canDecide && <DecisionControls key={c.revision} c={c} />}
       </div>
-      <p className="criterion-steps">
+      <p data-part="steps">
         {previous && <a href={`#criterion-${previous}`}>Previous criterion: {previous}</a>}
         {next && <a href={`#criterion-${next}`}>Next criterion: {next}</a>}
       </p>
@@ -60,34 +62,32 @@ function EvidenceList({ c, enrolmentId, canDecide, claim }: { c: Criterion; enro
   if (c.evidence.length === 0) return <p>No submitted evidence is mapped to {c.code}.</p>;
   const hidden = <input type="hidden" name="enrolmentId" value={enrolmentId} />;
   return (
-    <ul className="review-evidence">
+    <ul className="list-none pl-0">
       {c.evidence.map((e) => (
-        <li key={e.linkId}>
+        <li key={e.linkId} className="mb-3 border-l-4 border-line pl-3 wrap-anywhere">
           <p>
             <Link href={`/evidence/${e.evidenceId}`}>{e.title}</Link>, version {e.version.version} · {methodLabels[e.version.method]} · activity {formatDate(e.version.activityFrom)}
           </p>
           <p>
             {e.notedBy === "assessor" ? "Assessor's note" : "Learner's note"}: <q>{e.note}</q>
           </p>
-          <p>
-            {claimWords[e.claim]}
+          <div className="my-4 flex flex-wrap items-center gap-2">
+            <span>{claimWords[e.claim]}</span>
             {canDecide &&
               claimChoices
                 .filter(([answer]) => answer !== e.claim)
                 .map(([answer, label]) => (
-                  <ActionForm key={answer} action={claim} submitLabel={label(e.title, c.code)} secondary className="inline-form">
+                  <ActionForm key={answer} action={claim} submitLabel={label(e.title, c.code)} secondary className="min-w-0 [&_button]:px-2.5 [&_button]:py-0.5 [&_button]:text-left [&_button]:text-sm">
                     {hidden}
                     <input type="hidden" name="linkId" value={e.linkId} />
                     <input type="hidden" name="claim" value={answer} />
                   </ActionForm>
                 ))}
-          </p>
+          </div>
           {e.atSeconds !== null &&
             e.version.files
               .filter((f) => /^(audio|video)\//.test(f.mediaType))
-              .map((f) => (
-                <LazyPreview key={f.id} fileId={f.id} fileName={f.fileName} mediaType={f.mediaType} startAt={e.atSeconds!} label={`Play ${f.fileName} from ${formatOffset(e.atSeconds!)}, where ${c.code} is covered`} />
-              ))}
+              .map((f) => <LazyPreview key={f.id} fileId={f.id} fileName={f.fileName} mediaType={f.mediaType} startAt={e.atSeconds ?? 0} label={`Play ${f.fileName} from ${formatOffset(e.atSeconds ?? 0)}, where ${c.code} is covered`} />)}
           {e.version.kind === "FILES" ? (
             <EvidenceFiles files={e.version.files} />
           ) : (
@@ -105,9 +105,9 @@ function EarlierDecisions({ c }: { c: Criterion }) {
   return (
     <details>
       <summary>Earlier decisions on {c.code} ({c.decisions.length})</summary>
-      <ol className="decision-log">
+      <ol className="wrap-anywhere">
         {c.decisions.map((d) => (
-          <li key={d.id}>
+          <li key={d.id} className="mb-1.5">
             <strong>{d.outcome === "MET" ? "Met" : "Not yet met"}</strong>, signed by {d.typedName} on {formatDateTime(d.decidedAt)}
             {d.feedback && <>. Feedback: {d.feedback}</>}. Relied on: {d.evidence.map((x) => `${x.version.title} v${x.version.version}`).join(", ") || "none"}. Signature <code>{d.signatureHash.slice(0, 16)}</code>
           </li>
@@ -124,40 +124,32 @@ function DecisionControls({ c }: { c: Criterion }) {
   const evidence = decisionControl.evidence(c.id);
   const feedback = decisionControl.feedback(c.id);
   return (
-    <div className="criterion-decision">
+    <div data-part="decision">
       <input type="hidden" form={form} name="criterionId" value={c.id} />
       <input type="hidden" form={form} name={decisionControl.revision(c.id)} value={c.revision} />
-      <fieldset>
-        <legend>Decision on {c.code}</legend>
-        <FieldError name={outcome} />
-        <div className="choice">
-          <input id={`met-${c.code}`} form={form} type="radio" name={outcome} value="MET" />
-          <label htmlFor={`met-${c.code}`}>Met</label>
-        </div>
-        <div className="choice">
-          <input id={`nym-${c.code}`} form={form} type="radio" name={outcome} value="NOT_YET_MET" />
-          <label htmlFor={`nym-${c.code}`}>Not yet met</label>
-        </div>
-      </fieldset>
+      <Choices
+        type="radio"
+        form={form}
+        name={outcome}
+        legend={`Decision on ${c.code}`}
+        options={[
+          { id: `met-${c.code}`, value: "MET", label: "Met" },
+          { id: `nym-${c.code}`, value: "NOT_YET_MET", label: "Not yet met" },
+        ]}
+      />
       {c.evidence.length > 0 && (
-        <fieldset>
-          <legend>Evidence relied on</legend>
-          <FieldError name={evidence} />
-          {c.evidence.map((e, i) => (
-            <div className="choice" key={e.linkId}>
-              <input id={`ev-${c.code}-${i}`} form={form} type="checkbox" name={evidence} value={e.version.id} defaultChecked={e.claim !== "REJECTED"} />
-              <label htmlFor={`ev-${c.code}-${i}`}>
-                {e.title}, version {e.version.version}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <Choices
+          type="checkbox"
+          form={form}
+          name={evidence}
+          legend="Evidence relied on"
+          options={c.evidence.map((e, i) => ({ id: `ev-${c.code}-${i}`, value: e.version.id, label: `${e.title}, version ${e.version.version}`, defaultChecked: e.claim !== "REJECTED" }))}
+        />
       )}
-      <div className="field">
-        <label htmlFor={`fb-${c.code}`}>Feedback (required for Not yet met)</label>
-        <FieldError name={feedback} />
-        <textarea id={`fb-${c.code}`} form={form} name={feedback} rows={3} />
-      </div>
+      {/* The base textarea style, not TextAreaField's classes: one of these per criterion, and the page must stay small. */}
+      <Field id={`fb-${c.code}`} name={feedback} label="Feedback (required for Not yet met)">
+        {(control) => <textarea {...control} form={form} name={feedback} rows={3} />}
+      </Field>
     </div>
   );
 }

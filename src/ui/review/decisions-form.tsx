@@ -3,6 +3,7 @@ import { type ReactNode, createContext, startTransition, useActionState, useCont
 import { type ActionState, initialActionState } from "@/lib/action-state";
 import { decisionsFormId } from "@/lib/assessment/decision-form";
 import { FormStateContext } from "../field-error";
+import { Button } from "../kit/button";
 import { ErrorSummary } from "../kit/error-summary";
 import { type MarkedProblem, markInvalidControls } from "../mark-invalid";
 import { showCriterion } from "./review-focus";
@@ -121,9 +122,9 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
       {hidden}
       <p aria-live="polite">{chosen.length ? `Chosen: ${chosen.map((c) => `${c.code} ${c.outcome}`).join(", ")}.` : "No decisions chosen yet: choose Met or Not yet met on the criteria you have reviewed."}</p>
       {children}
-      <button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Signing…" : label}
-      </button>
+      </Button>
     </form>
   );
 }

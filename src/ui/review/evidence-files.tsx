@@ -8,14 +8,14 @@ type File = { id: string; fileName: string; mediaType: string; size: bigint };
 export function EvidenceFiles({ files }: { files: File[] }) {
   if (!files.length) return <p>No files.</p>;
   return (
-    <ul className="file-list">
+    <ul className="list-none p-0">
       {files.map((f) => (
-        <li key={f.id}>
-          <p>
+        <li key={f.id} className="border-t border-line py-2 wrap-anywhere">
+          <p className="my-1">
             <a href={`/api/files/${f.id}`} download={f.fileName}>
               Download {f.fileName}
             </a>{" "}
-            <span className="muted">({formatBytes(Number(f.size))})</span>
+            <span className="text-muted">({formatBytes(Number(f.size))})</span>
           </p>
           {inlineAllowed(f.mediaType) && <LazyPreview fileId={f.id} fileName={f.fileName} mediaType={f.mediaType} label={`Preview ${f.fileName}`} />}
         </li>

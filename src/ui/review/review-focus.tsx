@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import { reviewNavId } from "./review-ids";
 
 const criteria = () => [...document.querySelectorAll<HTMLElement>("[data-criterion]")];
 /** The criterion an address's fragment names ("#criterion-A1"), if any. */
@@ -15,7 +16,7 @@ function named(hash: string): HTMLElement | null {
 /** Puts one criterion in focus: shown (the others hidden by CSS), scrolled to and focused when asked. */
 export function showCriterion(el: HTMLElement, { focus }: { focus: boolean }) {
   for (const c of criteria()) c.toggleAttribute("data-current", c === el);
-  for (const link of document.querySelectorAll<HTMLAnchorElement>(".review-nav li a")) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(`#${reviewNavId} li a`)) {
     if (link.hash === `#${el.id}`) link.setAttribute("aria-current", "location");
     else link.removeAttribute("aria-current");
   }
@@ -63,7 +64,7 @@ export function ReviewFocus({ container }: { container: string }) {
         if (next) location.hash = next.id;
         e.preventDefault();
       } else if ((key === "m" || key === "n") && i >= 0) {
-        const radio = list[i]!.querySelector<HTMLInputElement>(`input[type="radio"][value="${key === "m" ? "MET" : "NOT_YET_MET"}"]`);
+        const radio = list[i]?.querySelector<HTMLInputElement>(`input[type="radio"][value="${key === "m" ? "MET" : "NOT_YET_MET"}"]`);
         if (radio) {
           // A click, so the signing form hears of the choice.
           if (!radio.checked) radio.click();
@@ -82,7 +83,7 @@ export function ReviewFocus({ container }: { container: string }) {
     };
   }, [container]);
   return (
-    <p className="hint" id="review-keys">
+    <p className="text-muted" id="review-keys">
       Keyboard: <kbd>J</kbd> next criterion, <kbd>K</kbd> previous, <kbd>M</kbd> choose Met, <kbd>N</kbd> choose Not yet met. Sign all your decisions once, at the end.
     </p>
   );

@@ -1,19 +1,20 @@
 import type { UnitTree } from "@/server/standards/queries";
 import { RichText } from "../rich-text";
+import { termListClasses } from "./facts";
 
 type Criterion = UnitTree["sections"][number]["criteria"][number];
 
 /** A criterion as printed; its bold terms are explained in a disclosure any keyboard or screen reader can open. */
 export function CriterionItem({ criterion, unit }: { criterion: Criterion; unit: UnitTree }) {
   return (
-    <li id={`criterion-${criterion.code}`}>
-      <span className="criterion-code">{criterion.code}</span> <RichText text={criterion.text} />
+    <li id={`criterion-${criterion.code}`} className="border-t border-line py-3 break-words">
+      <span className="inline-block min-w-12 font-bold">{criterion.code}</span> <RichText text={criterion.text} />
       {criterion.terms.length > 0 && (
         <details>
           <summary>
             Explain {criterion.terms.length === 1 ? "the term" : "the terms"} in {criterion.code}: {criterion.terms.map((t) => t.term).join(", ")}
           </summary>
-          <dl className="term-list">
+          <dl className={termListClasses}>
             {criterion.terms.map((t) => {
               const scope = t.scope ? unit.scopeCategories.find((s) => s.key === t.scope) : undefined;
               const glossary = t.glossary ? unit.glossaryTerms.find((g) => g.term === t.glossary) : undefined;

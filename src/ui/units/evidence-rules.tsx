@@ -1,5 +1,6 @@
 import type { UnitTree } from "@/server/standards/queries";
 import { Paragraphs } from "../rich-text";
+import { termListClasses } from "./facts";
 
 export function EvidenceRules({ unit, details }: { unit: UnitTree; details: { assessment?: string[]; nosMapping?: string[]; methodsIntro?: string[] } }) {
   const rules = [
@@ -29,7 +30,7 @@ export function EvidenceRules({ unit, details }: { unit: UnitTree; details: { as
         <>
           <h3>Assessment methods</h3>
           <Paragraphs items={details.methodsIntro ?? []} />
-          <dl className="term-list">
+          <dl className={termListClasses}>
             {unit.assessmentMethods.map((m) => (
               <div key={m.method}>
                 <dt>{m.name}</dt>

@@ -3,10 +3,11 @@ import type { UnitTree } from "@/server/standards/queries";
 import { Paragraphs, RichText } from "../rich-text";
 import { CriterionItem } from "./criterion-item";
 import { EvidenceRules } from "./evidence-rules";
+import { Facts, termListClasses } from "./facts";
 
 type Details = { about?: string[]; scopeIntro?: string[]; values?: string[]; glossaryIntro?: string[]; knowledgeIntro?: string[]; learningOutcomesIntro?: string; assessment?: string[]; nosMapping?: string[]; additionalInformation?: string[]; methodsIntro?: string[] };
 
-
+/** A unit as its awarding body prints it: overview, criteria, knowledge, scope, key words, evidence rules. */
 export function UnitView({ unit }: { unit: UnitTree }) {
   const details = unit.details as Details;
   const practice = unit.sections.filter((s) => s.kind !== "KNOWLEDGE_GROUP");
@@ -26,7 +27,7 @@ export function UnitView({ unit }: { unit: UnitTree }) {
       <h1>
         {unit.displayCode}: {unit.title}
       </h1>
-      <nav aria-label="On this page" className="toc">
+      <nav aria-label="On this page" className="sm:[&_ul]:columns-2">
         <ul>
           {toc.map(([id, label]) => (
             <li key={id}>
@@ -38,7 +39,7 @@ export function UnitView({ unit }: { unit: UnitTree }) {
 
       <section aria-labelledby="overview">
         <h2 id="overview">Overview</h2>
-        <dl className="facts">
+        <Facts>
           <dt>Awarding body</dt>
           <dd>{unit.awardingBody}</dd>
           {unit.unitNumber && (<><dt>Unit number</dt><dd>{unit.unitNumber}</dd></>)}
@@ -48,7 +49,7 @@ export function UnitView({ unit }: { unit: UnitTree }) {
           {unit.guidedLearningHours !== null && (<><dt>Guided learning hours</dt><dd>{unit.guidedLearningHours}</dd></>)}
           <dt>Version</dt>
           <dd>{unit.version}</dd>
-        </dl>
+        </Facts>
         <h3>{outcomes ? "Unit purpose and aim" : "Key purpose"}</h3>
         <p>{unit.purpose}</p>
         {details.about?.length ? (
@@ -66,7 +67,7 @@ export function UnitView({ unit }: { unit: UnitTree }) {
           <section key={s.code} aria-labelledby={`section-${s.code}`}>
             <h3 id={`section-${s.code}`}>{sectionLabel(s)}</h3>
             {s.preamble && <p>{s.preamble}</p>}
-            <ul className="criteria">
+            <ul className="list-none p-0">
               {s.criteria.map((c) => (
                 <CriterionItem key={c.code} criterion={c} unit={unit} />
               ))}
@@ -82,7 +83,7 @@ export function UnitView({ unit }: { unit: UnitTree }) {
           {knowledge.map((s) => (
             <section key={s.code} aria-labelledby={`section-${s.code}`}>
               <h3 id={`section-${s.code}`}>{s.title}</h3>
-              <ul className="criteria">
+              <ul className="list-none p-0">
                 {s.criteria.map((c) => (
                   <CriterionItem key={c.code} criterion={c} unit={unit} />
                 ))}
@@ -115,7 +116,7 @@ export function UnitView({ unit }: { unit: UnitTree }) {
         <section aria-labelledby="glossary">
           <h2 id="glossary">Key words and concepts</h2>
           <Paragraphs items={details.glossaryIntro ?? []} />
-          <dl className="term-list">
+          <dl className={termListClasses}>
             {unit.glossaryTerms.map((g) => (
               <div key={g.term}>
                 <dt id={`glossary-${slug(g.term)}`} tabIndex={-1}>

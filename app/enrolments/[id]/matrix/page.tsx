@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { trackingMatrix } from "@/server/assessment/matrix";
 import { orNotFound, requireActor } from "@/server/edge/page";
 import { MatrixTable } from "@/ui/review/matrix-table";
@@ -12,10 +13,10 @@ export default async function EnrolmentMatrixPage({ params }: { params: Promise<
   return (
     <>
       <h1>
-        Tracking matrix: {matrix.learner.name}, {matrix.enrolments[0]!.unit.displayCode}
+        Tracking matrix: {matrix.learner.name}, {matrix.enrolments[0]?.unit.displayCode}
       </h1>
       <p>
-        <a href={`/learners/${matrix.learner.id}/matrix`}>All of {matrix.learner.name}&apos;s units</a>
+        <Link href={`/learners/${matrix.learner.id}/matrix`}>All of {matrix.learner.name}&apos;s units</Link>
       </p>
       <MatrixTable matrix={matrix} csvHref={`/api/enrolments/${id}/matrix`} />
     </>

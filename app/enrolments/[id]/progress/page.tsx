@@ -6,11 +6,10 @@ import { sectionLabel } from "@/lib/standards/labels";
 import { orNotFound, requireActor } from "@/server/edge/page";
 import { unitProgress } from "@/server/portfolio/progress";
 import { ActionForm } from "@/ui/action-form";
-import { FieldError } from "@/ui/field-error";
+import { DataTable, ProgressBar, Status, TextField, Timeline } from "@/ui/kit";
 import { CriterionStateText } from "@/ui/progress/criterion-state";
-import { countersignUnitAction } from "../../actions";
 import { MetChart } from "@/ui/progress/met-chart";
-import { Timeline } from "@/ui/progress/timeline";
+import { countersignUnitAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -19,28 +18,31 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/progress`);
   const progress = await orNotFound(unitProgress(actor, id));
   const { enrolment, totals, span } = progress;
-  const percent = Math.round((totals.met / totals.criteria) * 100);
+  const ownView = actor.userId === enrolment.learnerId;
   return (
     <>
-      <p className="muted">
+      <p className="text-muted">
         {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link>
       </p>
-      <h1>
+      <h1 className="hyphens-auto">
         Progress: {enrolment.unit.displayCode} {enrolment.unit.title}
       </h1>
       <section aria-labelledby="completion">
         <h2 id="completion">Completion</h2>
-        <p>
-          <label htmlFor="completion-bar">
-            {totals.met} of {totals.criteria} criteria met ({percent}%)
-          </label>{" "}
-          <progress id="completion-bar" max={totals.criteria} value={totals.met} />
-        </p>
-        <ul>
-          <li>Met: {totals.met}</li>
-          <li>Submitted, awaiting a decision: {totals.submitted}</li>
-          <li>Not yet met: {totals.notYetMet}</li>
-          <li>No evidence yet: {totals.notStarted}</li>
+        <ProgressBar label="Criteria met" value={totals.met} max={totals.criteria} />
+        <ul className="my-3 flex list-none flex-wrap gap-2 p-0">
+          <li>
+            <Status tone="success">Met: {totals.met}</Status>
+          </li>
+          <li>
+            <Status tone="warning">Awaiting a decision: {totals.submitted}</Status>
+          </li>
+          <li>
+            <Status tone="danger">Not yet met: {totals.notYetMet}</Status>
+          </li>
+          <li>
+            <Status tone="neutral">No evidence yet: {totals.notStarted}</Status>
+          </li>
         </ul>
         <p>{span ? `Submitted evidence spans ${formatDate(span.from)} to ${formatDate(span.to)}.` : "No evidence has been submitted yet."}</p>
       </section>
@@ -49,10 +51,10 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
         <MetChart id="met-chart" points={progress.metOverTime} total={totals.criteria} />
       </section>
       <section aria-labelledby="criteria-progress">
-        <h2 id="criteria-progress">Criteria</h2>
+        <h2 id="criteria-progress">Tracking matrix</h2>
+        <p>Each criterion&apos;s state: green for met, amber for submitted and awaiting a decision, red for not yet met, grey for no evidence. The words and the icon say the same.</p>
         {progress.sections.map((s) => (
-          <table key={s.id}>
-            <caption>{sectionLabel(s, "Knowledge: ")}</caption>
+          <DataTable key={s.id} stack label={sectionLabel(s, "Knowledge: ")} caption={sectionLabel(s, "Knowledge: ")}>
             <thead>
               <tr>
                 <th scope="col">Criterion</th>
@@ -65,24 +67,28 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
             <tbody>
               {s.criteria.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row">
-                    <Link href={`/evidence?criterion=${c.id}${actor.userId === enrolment.learnerId ? "" : `&learner=${enrolment.learnerId}`}`}>{c.code}</Link> <span className="criterion-text">{c.text.replace(/\*\*/g, "")}</span>
+                  <th scope="row" className="break-words">
+                    <Link href={`/evidence?criterion=${c.id}${ownView ? "" : `&learner=${enrolment.learnerId}`}`}>{c.code}</Link> <span className="font-normal">{c.text.replace(/\*\*/g, "")}</span>
                   </th>
-                  <td id={`criterion-${c.code}`}>
+                  <td id={`criterion-${c.code}`} data-label="State">
                     <CriterionStateText state={c.state} />
-                    {c.stale && <strong className="stale"> (stale: evidence changed since the decision)</strong>}
-                    {c.state === "NOT_YET_MET" && c.decision?.feedback && <p className="feedback">Feedback from {c.decision.typedName}: {c.decision.feedback}</p>}
+                    {c.stale && <strong className="text-danger"> (stale: evidence changed since the decision)</strong>}
+                    {c.state === "NOT_YET_MET" && c.decision?.feedback && (
+                      <p className="mt-1 mb-0 break-words">
+                        Feedback from {c.decision.typedName}: {c.decision.feedback}
+                      </p>
+                    )}
                   </td>
-                  <td>
+                  <td data-label="Items">
                     {c.items}
                     {c.drafts ? ` (+${c.drafts} draft)` : ""}
                   </td>
-                  <td>{c.methods.map((m) => methodLabels[m]).join(", ") || "None"}</td>
-                  <td>{c.dates.length ? <Timeline dates={c.dates} span={span!} label={`Evidence dates for ${c.code}`} /> : "None"}</td>
+                  <td data-label="Methods">{c.methods.map((m) => methodLabels[m]).join(", ") || "None"}</td>
+                  <td data-label="Evidence dates">{span && c.dates.length ? <Timeline dates={c.dates} span={span} label={`Evidence dates for ${c.code}`} /> : "None"}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ))}
       </section>
       <section aria-labelledby="sign-off-heading" id="sign-off">
@@ -91,7 +97,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
           <p>Your assessor signs the unit off when every criterion, knowledge included, is met.</p>
         ) : (
           <>
-            <p>
+            <p className="break-words">
               Signed off by {progress.signOff.assessorTypedName} on {formatDate(progress.signOff.assessorSignedAt)}: {progress.signOff.summativeComment}
             </p>
             {progress.signOff.learnerSignedAt ? (
@@ -101,9 +107,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
             ) : progress.can.countersign ? (
               <ActionForm action={countersignUnitAction} submitLabel="Countersign unit" pendingLabel="Countersigning…">
                 <input type="hidden" name="enrolmentId" value={enrolment.id} />
-                <label htmlFor="cs-name">Type your full name to countersign the unit</label>
-                <FieldError name="typedName" />
-                <input id="cs-name" name="typedName" type="text" autoComplete="name" required />
+                <TextField id="cs-name" name="typedName" label="Type your full name to countersign the unit" autoComplete="name" required />
               </ActionForm>
             ) : (
               <p>Awaiting the learner&apos;s countersignature.</p>
@@ -120,11 +124,10 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
               <h3>
                 {cat.name}: {cat.options.filter((o) => o.covered).length} of {cat.options.length} covered
               </h3>
-              <ul className="coverage">
+              <ul className="list-none pl-0">
                 {cat.options.map((o) => (
-                  <li key={o.id} className={o.covered ? "covered" : "uncovered"}>
-                    <span aria-hidden="true">{o.covered ? "✔ " : "○ "}</span>
-                    {o.text}: {o.covered ? <strong>covered</strong> : "not covered"}
+                  <li key={o.id} className="my-1 break-words">
+                    {o.text}: {o.covered ? <Status tone="success">Covered</Status> : <Status tone="neutral">Not covered</Status>}
                   </li>
                 ))}
               </ul>

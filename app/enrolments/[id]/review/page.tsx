@@ -6,15 +6,19 @@ import { reviewScreen } from "@/server/assessment/review";
 import { orNotFound, requireActor } from "@/server/edge/page";
 import { holds } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
-import { FieldError } from "@/ui/field-error";
+import { TextAreaField, TextField } from "@/ui/kit";
 import { CriterionReview } from "@/ui/review/criterion-review";
 import { DecisionsForm, SignPanel } from "@/ui/review/decisions-form";
+import { ReviewCriteria, ReviewSection } from "@/ui/review/review-criteria";
 import { ReviewFocus } from "@/ui/review/review-focus";
+import { reviewCriteriaId } from "@/ui/review/review-ids";
 import { ReviewNavigator } from "@/ui/review/review-navigator";
 import { decideManyAction, reviewClaimAction, signOffUnitAction } from "../../actions";
-import "./review.css";
 
 export const metadata: Metadata = { title: "Review" };
+
+// Name and password side by side where they fit, their boxes level (the password's hint is above its box).
+const signature = "grid max-w-2xl items-end gap-x-4 sm:grid-cols-2 [&>*]:min-w-0";
 
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -27,10 +31,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const first = (all.find((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale) ?? all[0])?.code;
   return (
     <>
-      <p className="muted">
+      <p className="text-muted">
         {holds(actor, "read:enrolment:assessed") ? <Link href="/caseload">Caseload</Link> : <Link href="/">Home</Link>} · <Link href={`/enrolments/${enrolment.id}/progress`}>Progress</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
       </p>
-      <h1>
+      <h1 className="hyphens-auto">
         Review: {enrolment.learner.name}, {enrolment.unit.displayCode} {enrolment.unit.title}
       </h1>
       {canDecide && (
@@ -40,40 +44,30 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <Link href={`/learners/${enrolment.learnerId}/records/new?kind=PROFESSIONAL_DISCUSSION`}>Record a professional discussion</Link>
         </p>
       )}
-      <ReviewFocus container="review-criteria" />
+      <ReviewFocus container={reviewCriteriaId} />
       <DecisionsForm action={decideManyAction}>
-        <div className="review-layout">
+        <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-start">
           <ReviewNavigator sections={sections} />
-          <div>
-            <div className="review-criteria" id="review-criteria">
+          <div className="min-w-0">
+            <ReviewCriteria>
               {sections.map((s) => (
-                <section key={s.code} className="review-section" aria-labelledby={`sec-${s.code}`}>
-                  <h2 id={`sec-${s.code}`}>{sectionLabel(s, "Knowledge: ")}</h2>
+                <ReviewSection key={s.code} id={`sec-${s.code}`} heading={sectionLabel(s, "Knowledge: ")}>
                   {s.criteria.map((c) => {
                     const i = codes.indexOf(c.code);
                     return <CriterionReview key={c.code} c={c} enrolmentId={enrolment.id} canDecide={canDecide} first={c.code === first} previous={codes[i - 1]} next={codes[i + 1]} claim={reviewClaimAction} />;
                   })}
-                </section>
+                </ReviewSection>
               ))}
-            </div>
+            </ReviewCriteria>
             {canDecide && (
-              <section aria-labelledby="sign-heading" className="sign-panel">
-                <h2 id="sign-heading">Sign your decisions</h2>
+              <section aria-labelledby="sign-heading" className="mt-4 border-2 border-brand px-4 py-3 print:hidden">
+                <h2 id="sign-heading" className="mt-0">
+                  Sign your decisions
+                </h2>
                 <SignPanel hidden={<input type="hidden" name="enrolmentId" value={enrolment.id} />}>
-                  <div className="inline-fields">
-                    <div>
-                      <label htmlFor="sign-name">Your full name, to sign</label>
-                      <FieldError name="typedName" />
-                      <input id="sign-name" name="typedName" type="text" autoComplete="name" />
-                    </div>
-                    <div>
-                      <label htmlFor="sign-pw">Your password</label>
-                      <FieldError name="password" />
-                      <input id="sign-pw" name="password" type="password" autoComplete="current-password" aria-describedby="sign-pw-hint" />
-                      <p className="hint" id="sign-pw-hint">
-                        Not needed if you signed in within the last five minutes.
-                      </p>
-                    </div>
+                  <div className={signature}>
+                    <TextField id="sign-name" name="typedName" label="Your full name, to sign" autoComplete="name" />
+                    <TextField id="sign-pw" name="password" type="password" label="Your password" hint="Not needed if you signed in within the last five minutes." autoComplete="current-password" />
                   </div>
                 </SignPanel>
               </section>
@@ -84,7 +78,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <section aria-labelledby="sign-off-heading" id="sign-off">
         <h2 id="sign-off-heading">Unit sign-off</h2>
         {signOff ? (
-          <p>
+          <p className="break-words">
             Signed off by {signOff.assessorTypedName} on {formatDateTime(signOff.assessorSignedAt)}: {signOff.summativeComment}{" "}
             {signOff.learnerSignedAt ? `Countersigned by ${signOff.learnerTypedName} on ${formatDateTime(signOff.learnerSignedAt)}.` : "Awaiting the learner's countersignature."}
           </p>
@@ -93,22 +87,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         ) : canDecide ? (
           <ActionForm action={signOffUnitAction} submitLabel="Sign off unit" pendingLabel="Signing off…">
             <input type="hidden" name="enrolmentId" value={enrolment.id} />
-            <div className="field">
-              <label htmlFor="summativeComment">Summative comment</label>
-              <FieldError name="summativeComment" />
-              <textarea id="summativeComment" name="summativeComment" rows={4} required />
-            </div>
-            <div className="inline-fields">
-              <div>
-                <label htmlFor="so-name">Your full name, to sign</label>
-                <FieldError name="typedName" />
-                <input id="so-name" name="typedName" type="text" autoComplete="name" required />
-              </div>
-              <div>
-                <label htmlFor="so-pw">Your password</label>
-                <FieldError name="password" />
-                <input id="so-pw" name="password" type="password" autoComplete="current-password" />
-              </div>
+            <TextAreaField id="summativeComment" name="summativeComment" label="Summative comment" rows={4} required />
+            <div className={signature}>
+              <TextField id="so-name" name="typedName" label="Your full name, to sign" autoComplete="name" required />
+              <TextField id="so-pw" name="password" type="password" label="Your password" autoComplete="current-password" />
             </div>
           </ActionForm>
         ) : (

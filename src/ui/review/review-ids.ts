@@ -1,0 +1,6 @@
+// Element ids the review screen's server parts render and its client parts look up.
+
+/** The navigator of criteria, whose links ReviewFocus marks as the current one. */
+export const reviewNavId = "review-nav";
+/** The container of every criterion, where ReviewFocus keeps one in focus. */
+export const reviewCriteriaId = "review-criteria";
