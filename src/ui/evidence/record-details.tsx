@@ -10,9 +10,9 @@ export function RecordDetails({ record }: { record: AssessorRecord }) {
           <dt>Where</dt>
           <dd>{record.place}</dd>
           <dt>What was observed</dt>
-          <dd className="prose">{record.observed}</dd>
+          <dd className="whitespace-pre-wrap">{record.observed}</dd>
           <dt>Narrative</dt>
-          <dd className="prose">{record.narrative}</dd>
+          <dd className="whitespace-pre-wrap">{record.narrative}</dd>
         </dl>
       )}
       {record.kind === "QUESTIONING" && (
@@ -22,7 +22,7 @@ export function RecordDetails({ record }: { record: AssessorRecord }) {
               <p>
                 <strong>Question:</strong> {q.question}
               </p>
-              <p className="prose">
+              <p className="whitespace-pre-wrap">
                 <strong>Answer:</strong> {q.answer}
               </p>
             </li>
@@ -32,9 +32,9 @@ export function RecordDetails({ record }: { record: AssessorRecord }) {
       {record.kind === "PROFESSIONAL_DISCUSSION" && (
         <dl className="facts">
           <dt>Topics</dt>
-          <dd className="prose">{record.topics}</dd>
+          <dd className="whitespace-pre-wrap">{record.topics}</dd>
           <dt>Summary</dt>
-          <dd className="prose">{record.summary}</dd>
+          <dd className="whitespace-pre-wrap">{record.summary}</dd>
         </dl>
       )}
     </section>
