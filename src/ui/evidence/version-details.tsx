@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
+import { Facts } from "@/ui/kit";
 
 type Version = {
   version: number;
@@ -19,7 +20,7 @@ type Version = {
 
 export function VersionDetails({ version: v }: { version: Version }) {
   return (
-    <dl className="facts">
+    <Facts>
       <dt>Method</dt>
       <dd>{methodLabels[v.method]}</dd>
       <dt>Activity</dt>
@@ -48,6 +49,6 @@ export function VersionDetails({ version: v }: { version: Version }) {
           </dd>
         </>
       )}
-    </dl>
+    </Facts>
   );
 }

@@ -11,6 +11,7 @@ export { DateField } from "./date-field";
 export { Dialog } from "./dialog";
 export { Disclosure } from "./disclosure";
 export { ErrorSummary, type Problem } from "./error-summary";
+export { Facts } from "./facts";
 export { type ControlProps, Field, type Naming, TextAreaField, TextField } from "./field";
 export { ErrorMessage, Hint, describedBy } from "./field-parts";
 export { Fieldset, type GroupControlProps } from "./fieldset";
