@@ -12,7 +12,7 @@ function typed(values: Record<string, string | undefined>, name: string) {
 /** Filters as a plain GET form: works without JavaScript and keeps the URL shareable. */
 export function LibraryFilters({ values, learner }: { values: Record<string, string | undefined>; learner?: string }) {
   return (
-    <form method="get" className="mb-4 flex flex-wrap items-end gap-x-4 rounded-md border border-line bg-panel px-3 pt-3 print:hidden" aria-label="Filter evidence">
+    <form method="get" className="mb-4 flex flex-wrap items-start gap-x-4 rounded-md border border-line bg-panel px-3 pt-3 print:hidden" aria-label="Filter evidence">
       {learner && <input type="hidden" name="learner" value={learner} />}
       <TextField id="q" name="q" type="search" label="Search" defaultValue={values.q} />
       <SelectField id="f-unit" name="unit" label="Unit" defaultValue={values.unit ?? ""}>
@@ -38,7 +38,7 @@ export function LibraryFilters({ values, learner }: { values: Record<string, str
       <DateField id="f-from" name="from" legend="Activity from" defaultValue={typed(values, "from")} />
       <DateField id="f-to" name="to" legend="Activity to" defaultValue={typed(values, "to")} />
       {values.criterion && <input type="hidden" name="criterion" value={values.criterion} />}
-      <Button type="submit" className="mb-5">
+      <Button type="submit" className="mb-5 self-end">
         Filter
       </Button>
     </form>

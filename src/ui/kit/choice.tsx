@@ -29,7 +29,7 @@ export function Choice({ id, type, label, hint, error, errorName, labelTitle, ch
         <input
           id={id}
           type={type}
-          className="mt-0.5 size-5 flex-none accent-brand"
+          className="m-0 mt-0.5 size-5 flex-none accent-brand"
           {...input}
           {...(error ? { "aria-invalid": true } : {})}
           aria-describedby={describedBy(error && localErrorIdFor(id), hint ? hintIdFor(id) : null, input["aria-describedby"])}

@@ -14,7 +14,7 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
 
 export const labelClasses = "mb-1 block font-semibold";
 /** A control's border; a refused one is marked by the base layer's [aria-invalid] rule. */
-export const controlClasses = "max-w-full rounded-md border-2 border-ink bg-paper p-2";
+export const controlClasses = "rounded-md border-2 border-ink bg-paper p-2";
 
 /** Help that says what to enter, under the label. */
 export function Hint({ id, children, className }: { id: string; children: ReactNode; className?: string }) {

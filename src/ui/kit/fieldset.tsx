@@ -32,7 +32,7 @@ export function Fieldset({ id, legend, hint, errorName, error, boxed, className,
   return (
     <fieldset
       id={id}
-      className={cn("mx-0 mt-0 mb-5 min-w-0", boxed ? "rounded-md border border-line px-4 pt-1 pb-3" : "border-0 p-0", className)}
+      className={cn("mx-0 mt-0 mb-5 min-w-0", boxed ? "rounded-md border border-line px-2 pt-1 pb-3 md:px-4" : "border-0 p-0", className)}
       aria-describedby={describedBy(error && localErrorIdFor(id), hint ? hintIdFor(id) : null)}
     >
       <legend className={cn("mb-1 font-semibold", boxed ? "px-1" : "p-0", legendClassName)}>{legend}</legend>
