@@ -6,7 +6,7 @@ import { requireActor } from "@/server/edge/page";
 import { evidenceLibrary } from "@/server/portfolio/queries";
 import { EvidenceStatusText } from "@/ui/evidence/evidence-status";
 import { LibraryFilters } from "@/ui/evidence/library-filters";
-import { DataTable, Pager } from "@/ui/kit";
+import { ButtonLink, DataTable, Notice, Pager } from "@/ui/kit";
 
 export const metadata: Metadata = { title: "Evidence library" };
 
@@ -23,13 +23,11 @@ export default async function EvidenceLibraryPage({ searchParams }: { searchPara
       <h1>{learnerView ? "My evidence" : "Evidence library"}</h1>
       {learnerView && (
         <p>
-          <Link className="button" href="/evidence/new">
-            Add evidence
-          </Link>
+          <ButtonLink href="/evidence/new">Add evidence</ButtonLink>
         </p>
       )}
       <LibraryFilters values={params} learner={library.filters.learner} />
-      {library.invalid && <p className="notice">Some filters were not understood and were ignored.</p>}
+      {library.invalid && <Notice>Some filters were not understood and were ignored.</Notice>}
       <DataTable
         stack
         label="Evidence"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/current";
+import { Notice } from "@/ui/kit";
 import { SignInForm } from "@/ui/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,11 +18,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Sign in to Attest</h1>
       {params.passwordChanged === "1" && (
-        <p role="status" className="done">
+        <Notice tone="success" role="status">
           Your password has been changed and you have been signed out everywhere. Sign in with your new password.
-        </p>
+        </Notice>
       )}
-      <p className="lead">Use the email address and password your centre gave you.</p>
+      <p className="text-lg text-muted">Use the email address and password your centre gave you.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
     </>
   );

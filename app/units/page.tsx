@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/server/edge/page";
 import { listUnits } from "@/server/standards/queries";
 import { Card, CardList } from "@/ui/kit";
-import { Facts } from "@/ui/units/facts";
+import { Facts } from "@/ui/kit";
 
 export const metadata: Metadata = { title: "Units" };
 

@@ -3,8 +3,7 @@ import { type FormEvent, type ReactNode, startTransition, useActionState, useEff
 import { type ActionState, initialActionState } from "@/lib/action-state";
 import { actionBodyLimitBytes, actionBodyTooLarge } from "@/lib/limits";
 import { FormStateContext } from "./field-error";
-import { Button } from "./kit/button";
-import { ErrorSummary } from "./kit/error-summary";
+import { Button, type ButtonSize, ErrorSummary, Notice } from "@/ui/kit";
 import { type MarkedProblem, markInvalidControls } from "./mark-invalid";
 
 type Props = {
@@ -14,6 +13,8 @@ type Props = {
   pendingLabel?: string;
   done?: string;
   secondary?: boolean;
+  /** The submit button's size: small for a form that is one button in a line of text. */
+  size?: ButtonSize;
   className?: string;
   /** Clear the form after it succeeds (a comment box); otherwise what was typed stays. */
   resetOnSuccess?: boolean;
@@ -39,7 +40,7 @@ function formSize(data: FormData): number {
  * invalid and described by it, and a summary at the top links to each field and takes focus.
  * Without JavaScript the form still posts to the action.
  */
-export function ActionForm({ action, children, submitLabel, pendingLabel, done, secondary, className, resetOnSuccess, ...rest }: Props) {
+export function ActionForm({ action, children, submitLabel, pendingLabel, done, secondary, size, className, resetOnSuccess, ...rest }: Props) {
   const [serverState, formAction, pending] = useActionState(action, initialActionState);
   const [local, setLocal] = useState<ActionState | null>(null);
   const state = local ?? serverState;
@@ -84,12 +85,12 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
           />
         )}
         {state.ok && done && (
-          <p role="status" className="done">
+          <Notice tone="success" role="status">
             {done}
-          </p>
+          </Notice>
         )}
         {children}
-        <Button type="submit" variant={secondary ? "secondary" : "primary"} disabled={pending}>
+        <Button type="submit" variant={secondary ? "secondary" : "primary"} size={size} disabled={pending}>
           {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
         </Button>
       </form>

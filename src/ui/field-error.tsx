@@ -1,6 +1,7 @@
 "use client";
 import { createContext, useContext } from "react";
 import type { ActionState } from "@/lib/action-state";
+import { ErrorMessage } from "@/ui/kit/field-parts";
 
 /** The state of the form around a field: set by ActionForm, read by FieldError. */
 export const FormStateContext = createContext<{ state: ActionState; formId: string } | null>(null);
@@ -16,10 +17,5 @@ export function FieldError({ name }: { name: string }) {
   const context = useContext(FormStateContext);
   const message = context && !context.state.ok ? context.state.fields?.[name] : undefined;
   if (!context || !message) return null;
-  return (
-    <p className="field-error" id={errorIdFor(context.formId, name)}>
-      <span className="visually-hidden">Error: </span>
-      {message}
-    </p>
-  );
+  return <ErrorMessage id={errorIdFor(context.formId, name)}>{message}</ErrorMessage>;
 }

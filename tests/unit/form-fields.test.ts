@@ -11,10 +11,12 @@ import { credentialsSchema } from "../../src/server/auth/sign-in";
 // server's schema reports; otherwise a message has nowhere to go. Read from the source, cheaply.
 const source = (file: string) => readFileSync(file, "utf8");
 // A DateField posts three boxes the edge reads as its name, and shows its own message; the kit's
-// TextField and TextAreaField (src/ui/kit/field.tsx) are controls with their FieldError built in.
-const kitFields = (text: string) => [...text.matchAll(/<(?:TextField|TextAreaField|DateField)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]!);
-const controlNames = (text: string) => [...text.matchAll(/<(?:input|textarea|select|TextField|TextAreaField|DateField)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]!).filter((n) => n !== "evidenceId" && n !== "enrolmentId");
-const fieldErrors = (text: string) => [...[...text.matchAll(/<FieldError name="([^"]+)"/g)].map((m) => m[1]!), ...kitFields(text)];
+// fields (src/ui/kit) are controls with their FieldError built in, and a Choice shows the one its
+// errorName names.
+const kitFields = (text: string) => [...text.matchAll(/<(?:TextField|TextAreaField|SelectField|FileField|RadioGroup|CheckboxGroup|DateField)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]!);
+const controlNames = (text: string) =>
+  [...text.matchAll(/<(?:input|textarea|select|TextField|TextAreaField|SelectField|FileField|RadioGroup|CheckboxGroup|Choice|DateField)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]!).filter((n) => n !== "evidenceId" && n !== "enrolmentId");
+const fieldErrors = (text: string) => [...[...text.matchAll(/<FieldError name="([^"]+)"/g)].map((m) => m[1]!), ...[...text.matchAll(/\serrorName="([^"]+)"/g)].map((m) => m[1]!), ...kitFields(text)];
 const keys = (...schemas: z.ZodObject[]) => new Set(schemas.flatMap((s) => Object.keys(s.shape)));
 
 const forms: [file: string, schema: Set<string>, renamed?: Record<string, string>][] = [

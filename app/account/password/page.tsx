@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/server/edge/page";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/change-password";
 import { ActionForm } from "@/ui/action-form";
-import { FieldError } from "@/ui/field-error";
+import { TextField } from "@/ui/kit";
 import { changePasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "Change password" };
@@ -12,29 +12,22 @@ export default async function ChangePasswordPage() {
   return (
     <>
       <h1>Change password</h1>
-      <p className="lead">
+      <p className="text-lg text-muted">
         {actor.name}, {actor.email}
       </p>
       <p>Changing your password signs you out everywhere, on this device and any other. You then sign in again with the new password.</p>
       <ActionForm action={changePasswordAction} submitLabel="Change password" pendingLabel="Changing password…">
-        <div className="field">
-          <label htmlFor="currentPassword">Current password</label>
-          <FieldError name="currentPassword" />
-          <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
-        </div>
-        <div className="field">
-          <label htmlFor="newPassword">New password</label>
-          <p className="hint" id="newPassword-hint">
-            At least {MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.
-          </p>
-          <FieldError name="newPassword" />
-          <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} aria-describedby="newPassword-hint" required />
-        </div>
-        <div className="field">
-          <label htmlFor="confirmPassword">New password again</label>
-          <FieldError name="confirmPassword" />
-          <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
-        </div>
+        <TextField name="currentPassword" type="password" label="Current password" autoComplete="current-password" required />
+        <TextField
+          name="newPassword"
+          type="password"
+          label="New password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          required
+        />
+        <TextField name="confirmPassword" type="password" label="New password again" autoComplete="new-password" required />
       </ActionForm>
     </>
   );

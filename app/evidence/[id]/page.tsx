@@ -20,6 +20,7 @@ import { RecordDetails } from "@/ui/evidence/record-details";
 import { RecordFields } from "@/ui/evidence/record-fields";
 import { formatOffset } from "@/lib/portfolio/records";
 import { Witnesses } from "@/ui/evidence/witnesses";
+import { Disclosure, Notice } from "@/ui/kit";
 import { witnessRequestsFor } from "@/server/portfolio/witness";
 import { addCommentAction, deleteEvidenceAction, removeFileAction, requestWitnessAction, sendForCountersignAction, updateRecordAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
 
@@ -39,7 +40,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
   const earlier = versions.slice(1);
   return (
     <article>
-      <p className="muted">
+      <p className="text-muted">
         Evidence of {learner.name} · version {latest.version} · <EvidenceStatusText status={evidence.status} draft={!latest.submittedAt} />
       </p>
       <h1>{latest.title}</h1>
@@ -47,9 +48,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
       <VersionDetails version={latest} />
       {record && <RecordDetails record={record} />}
       {record && !latest.submittedAt && (
-        <p className="notice">
-          {record.ready ? "Sent to the learner to countersign." : "Draft record: the assessor finishes it, maps it and uploads any recording, then sends it to the learner to countersign."}
-        </p>
+        <Notice>{record.ready ? "Sent to the learner to countersign." : "Draft record: the assessor finishes it, maps it and uploads any recording, then sends it to the learner to countersign."}</Notice>
       )}
 
       <section aria-labelledby="files">
@@ -60,7 +59,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
             removable={
               can.edit
                 ? (f) => (
-                    <ActionForm action={removeFileAction} submitLabel={`Remove ${f.fileName}`} secondary className="inline-form">
+                    <ActionForm action={removeFileAction} submitLabel={`Remove ${f.fileName}`} secondary size="sm" className="inline">
                       {hidden}
                       <input type="hidden" name="fileId" value={f.id} />
                     </ActionForm>
@@ -98,8 +97,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           </p>
         )}
         {can.edit && (
-          <details className="panel">
-            <summary>Map to criteria and scope</summary>
+          <Disclosure summary="Map to criteria and scope">
             <ActionForm action={setMappingAction} submitLabel="Save mapping" done="Mapping saved.">
               {hidden}
               <MappingPicker
@@ -109,7 +107,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                 offsets={latest.method === "PROFESSIONAL_DISCUSSION" ? Object.fromEntries(links.map((l) => [l.criterion.id, l.atSeconds === null ? "" : formatOffset(l.atSeconds)])) : undefined}
               />
             </ActionForm>
-          </details>
+          </Disclosure>
         )}
       </section>
 
@@ -124,8 +122,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         <section aria-labelledby="changes">
           <h2 id="changes">Change this item</h2>
           {can.edit && !record && (
-            <details className="panel">
-              <summary>Edit the details</summary>
+            <Disclosure summary="Edit the details">
               <ActionForm action={updateEvidenceAction} submitLabel="Save draft" done="Draft saved.">
                 {hidden}
                 <EvidenceFields
@@ -141,16 +138,15 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                   }}
                 />
               </ActionForm>
-            </details>
+            </Disclosure>
           )}
           {can.edit && record && (
-            <details className="panel">
-              <summary>Edit the record</summary>
+            <Disclosure summary="Edit the record">
               <ActionForm action={updateRecordAction} submitLabel="Save draft" done="Draft saved.">
                 {hidden}
                 <RecordFields kind={record.kind} d={record} title={latest.title} date={isoDay(latest.activityFrom)} />
               </ActionForm>
-            </details>
+            </Disclosure>
           )}
           {can.revise && (
             <ActionForm action={startRevisionAction} submitLabel="Edit as a new version" secondary>
@@ -177,14 +173,18 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
         <section aria-labelledby="versions">
           <h2 id="versions">Earlier versions</h2>
           {earlier.map((v) => (
-            <details key={v.id} className="panel">
-              <summary>
-                Version {v.version}: {v.title}
-                {v.submittedAt ? `, submitted ${formatDateTime(v.submittedAt)}` : ""}
-              </summary>
+            <Disclosure
+              key={v.id}
+              summary={
+                <>
+                  Version {v.version}: {v.title}
+                  {v.submittedAt ? `, submitted ${formatDateTime(v.submittedAt)}` : ""}
+                </>
+              }
+            >
               <VersionDetails version={v} />
               {v.kind === "FILES" && <FileList files={v.files} />}
-            </details>
+            </Disclosure>
           ))}
         </section>
       )}
@@ -192,7 +192,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
       <Witnesses evidenceId={evidence.id} requests={witnesses} canRequest={can.requestTestimony} action={requestWitnessAction} />
 
       <Comments action={addCommentAction} evidenceId={evidence.id} comments={comments} canComment={can.comment} />
-      <p className="muted">
+      <p className="text-muted">
         Added {formatDate(evidence.createdAt)}. Method: {methodLabels[latest.method]}.
       </p>
     </article>

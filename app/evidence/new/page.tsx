@@ -12,7 +12,7 @@ export default async function NewEvidencePage() {
   return (
     <>
       <h1>Add evidence</h1>
-      <p className="lead">Describe the item first. Next you can upload its files, map it to criteria and submit it for assessment.</p>
+      <p className="text-lg text-muted">Describe the item first. Next you can upload its files, map it to criteria and submit it for assessment.</p>
       <ActionForm action={addEvidenceAction} submitLabel="Save draft" pendingLabel="Saving…">
         <EvidenceFields methods={[...assessmentMethods]} />
       </ActionForm>

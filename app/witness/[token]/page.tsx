@@ -3,7 +3,7 @@ import { formatDate } from "@/lib/format";
 import { currentActor } from "@/server/auth/current";
 import { WITNESS_ONLY, witnessView } from "@/server/portfolio/witness";
 import { ActionForm } from "@/ui/action-form";
-import { FieldError } from "@/ui/field-error";
+import { RadioGroup, TextField } from "@/ui/kit";
 import { respondToWitnessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Witness statement", referrer: "no-referrer" };
@@ -24,12 +24,12 @@ export default async function WitnessPage({ params }: { params: Promise<{ token:
   return (
     <>
       <h1>Witness statement about {view.learner}</h1>
-      <p className="lead">
+      <p className="text-lg text-muted">
         You have been asked, as {view.request.jobRole} ({view.request.relationship}), to confirm the statement below for {view.learner}&apos;s evidence “{view.title}”. This link works once and expires on {formatDate(view.request.expiresAt)}.
       </p>
       <section aria-labelledby="statement">
         <h2 id="statement">The statement</h2>
-        <blockquote className="prose">{view.request.statement}</blockquote>
+        <blockquote className="whitespace-pre-wrap">{view.request.statement}</blockquote>
       </section>
       {view.criteria.length > 0 && (
         <section aria-labelledby="supports">
@@ -45,23 +45,17 @@ export default async function WitnessPage({ params }: { params: Promise<{ token:
       )}
       <ActionForm action={respondToWitnessAction} submitLabel="Send my answer">
         <input type="hidden" name="token" value={token} />
-        <fieldset>
-          <legend>Your answer</legend>
-          <FieldError name="outcome" />
-          <div className="choice">
-            <input id="confirm" type="radio" name="outcome" value="CONFIRMED" required />
-            <label htmlFor="confirm">I confirm this statement is true</label>
-          </div>
-          <div className="choice">
-            <input id="decline" type="radio" name="outcome" value="DECLINED" />
-            <label htmlFor="decline">I cannot confirm this statement</label>
-          </div>
-        </fieldset>
-        <div className="field">
-          <label htmlFor="confirmedName">Your full name</label>
-          <FieldError name="confirmedName" />
-          <input id="confirmedName" name="confirmedName" type="text" autoComplete="name" required defaultValue={view.request.witnessName} />
-        </div>
+        <RadioGroup
+          id="outcome"
+          name="outcome"
+          legend="Your answer"
+          required
+          options={[
+            { id: "confirm", value: "CONFIRMED", label: "I confirm this statement is true" },
+            { id: "decline", value: "DECLINED", label: "I cannot confirm this statement" },
+          ]}
+        />
+        <TextField name="confirmedName" label="Your full name" autoComplete="name" required defaultValue={view.request.witnessName} />
       </ActionForm>
     </>
   );

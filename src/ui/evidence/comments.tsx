@@ -1,17 +1,17 @@
 import type { ActionState } from "@/lib/action-state";
 import { formatDateTime } from "@/lib/format";
-import { ActionForm } from "../action-form";
-import { FieldError } from "../field-error";
+import { ActionForm } from "@/ui/action-form";
+import { TextAreaField } from "@/ui/kit";
 
 type Comment = { id: string; body: string; createdAt: Date; author: { name: string } };
 
 function CommentBody({ c }: { c: Comment }) {
   return (
     <>
-      <p className="comment-meta">
-        <strong>{c.author.name}</strong> <span className="muted">{formatDateTime(c.createdAt)}</span>
+      <p className="mb-0">
+        <strong>{c.author.name}</strong> <span className="text-muted">{formatDateTime(c.createdAt)}</span>
       </p>
-      <p className="prose">{c.body}</p>
+      <p className="whitespace-pre-wrap">{c.body}</p>
     </>
   );
 }
@@ -23,12 +23,12 @@ export function Comments({ evidenceId, comments, canComment, action }: { evidenc
     <section aria-labelledby="comments">
       <h2 id="comments">Comments</h2>
       {comments.length === 0 && <p>No comments yet.</p>}
-      <ol className="comments">
+      <ol className="list-none pl-0">
         {comments.map((c) => (
-          <li key={c.id} id={`comment-${c.id}`}>
+          <li key={c.id} id={`comment-${c.id}`} className="mb-4 border-l-4 border-line pl-4">
             <CommentBody c={c} />
             {c.replies.length > 0 && (
-              <ol className="replies">
+              <ol className="ml-6 list-none pl-0">
                 {c.replies.map((r) => (
                   <li key={r.id} id={`comment-${r.id}`}>
                     <CommentBody c={r} />
@@ -42,9 +42,7 @@ export function Comments({ evidenceId, comments, canComment, action }: { evidenc
                 <ActionForm action={action} submitLabel="Add reply" resetOnSuccess>
                   <input type="hidden" name="evidenceId" value={evidenceId} />
                   <input type="hidden" name="parentId" value={c.id} />
-                  <label htmlFor={`reply-${c.id}`}>Your reply</label>
-                  <FieldError name="body" />
-                  <textarea id={`reply-${c.id}`} name="body" rows={3} required />
+                  <TextAreaField id={`reply-${c.id}`} name="body" label="Your reply" rows={3} required />
                 </ActionForm>
               </details>
             )}
@@ -54,9 +52,7 @@ export function Comments({ evidenceId, comments, canComment, action }: { evidenc
       {canComment && (
         <ActionForm action={action} submitLabel="Add comment" resetOnSuccess>
           <input type="hidden" name="evidenceId" value={evidenceId} />
-          <label htmlFor="new-comment">New comment</label>
-          <FieldError name="body" />
-          <textarea id="new-comment" name="body" rows={3} required />
+          <TextAreaField id="new-comment" name="body" label="New comment" rows={3} required />
         </ActionForm>
       )}
     </section>

@@ -1,6 +1,5 @@
-import { MethodOptions } from "../method-options";
-import { FieldError } from "../field-error";
-import { DateField } from "../kit/date-field";
+import { Choice, DateField, Fieldset, RadioGroup, SelectField, TextAreaField, TextField } from "@/ui/kit";
+import { MethodOptions } from "@/ui/method-options";
 
 export type EvidenceDefaults = {
   title?: string;
@@ -19,68 +18,44 @@ export type EvidenceDefaults = {
 export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; methods: string[] }) {
   return (
     <>
-      <div className="field">
-        <label htmlFor="title">Title</label>
-        <FieldError name="title" />
-        <input id="title" name="title" type="text" required maxLength={200} defaultValue={d.title} />
-      </div>
-      <div className="field">
-        <label htmlFor="account">What you did and how it shows your competence</label>
-        <p className="hint" id="account-hint">
-          Describe the activity in your own words: what you did, why, and what it shows.
-        </p>
-        <FieldError name="account" />
-        <textarea id="account" name="account" rows={6} required aria-describedby="account-hint" defaultValue={d.account} />
-      </div>
-      <div className="field">
-        <label htmlFor="method">Method</label>
-        <FieldError name="method" />
-        <select id="method" name="method" required defaultValue={d.method ?? ""}>
-          <option value="" disabled>
-            Choose how this evidence was produced
-          </option>
-          <MethodOptions methods={methods} />
-        </select>
-      </div>
+      <TextField name="title" label="Title" required maxLength={200} defaultValue={d.title} />
+      <TextAreaField
+        name="account"
+        label="What you did and how it shows your competence"
+        hint="Describe the activity in your own words: what you did, why, and what it shows."
+        rows={6}
+        required
+        defaultValue={d.account}
+      />
+      <SelectField name="method" label="Method" required defaultValue={d.method ?? ""}>
+        <option value="" disabled>
+          Choose how this evidence was produced
+        </option>
+        <MethodOptions methods={methods} />
+      </SelectField>
       <DateField id="activityFrom" name="activityFrom" legend="When the activity took place" hint="If it ran over several days, give the first day. For example, 27 3 2026" defaultValue={d.activityFrom} />
       <DateField id="activityTo" name="activityTo" legend="Last day, if it ran over several days" hint="For example, 28 3 2026" defaultValue={d.activityTo} />
-      <fieldset className="field">
-        <legend>Where the evidence is</legend>
-        <FieldError name="kind" />
-        <div className="choice">
-          <input id="kind-files" name="kind" type="radio" value="FILES" defaultChecked={(d.kind ?? "FILES") === "FILES"} />
-          <label htmlFor="kind-files">I will upload files</label>
-        </div>
-        <div className="choice">
-          <input id="kind-in-place" name="kind" type="radio" value="IN_PLACE" defaultChecked={d.kind === "IN_PLACE"} aria-describedby="in-place-hint" />
-          <label htmlFor="kind-in-place">It stays where it is normally kept</label>
-        </div>
-        <p className="hint" id="in-place-hint">
-          Evidence may stay where it is normally stored if you record where it is, who holds it and why it is relevant. It must be available for assessment and verification.
-        </p>
-      </fieldset>
-      <fieldset className="field">
-        <legend>If it stays where it is normally kept</legend>
-        <div className="field">
-          <label htmlFor="location">Where it is held</label>
-          <FieldError name="location" />
-          <input id="location" name="location" type="text" maxLength={500} defaultValue={d.location} />
-        </div>
-        <div className="field">
-          <label htmlFor="holder">Who holds it</label>
-          <FieldError name="holder" />
-          <input id="holder" name="holder" type="text" maxLength={200} defaultValue={d.holder} />
-        </div>
-        <div className="choice">
-          <input id="confidential" name="confidential" type="checkbox" defaultChecked={d.confidential} />
-          <label htmlFor="confidential">It is confidential</label>
-        </div>
-        <div className="field">
-          <label htmlFor="relevance">Why it is relevant</label>
-          <FieldError name="relevance" />
-          <textarea id="relevance" name="relevance" rows={3} defaultValue={d.relevance} />
-        </div>
-      </fieldset>
+      <RadioGroup
+        id="kind"
+        name="kind"
+        legend="Where the evidence is"
+        defaultValue={d.kind ?? "FILES"}
+        options={[
+          { id: "kind-files", value: "FILES", label: "I will upload files" },
+          {
+            id: "kind-in-place",
+            value: "IN_PLACE",
+            label: "It stays where it is normally kept",
+            hint: "Evidence may stay where it is normally stored if you record where it is, who holds it and why it is relevant. It must be available for assessment and verification.",
+          },
+        ]}
+      />
+      <Fieldset id="in-place" legend="If it stays where it is normally kept" boxed>
+        <TextField name="location" label="Where it is held" maxLength={500} defaultValue={d.location} />
+        <TextField name="holder" label="Who holds it" maxLength={200} defaultValue={d.holder} />
+        <Choice id="confidential" name="confidential" type="checkbox" label="It is confidential" defaultChecked={d.confidential} className="mb-5" />
+        <TextAreaField name="relevance" label="Why it is relevant" rows={3} defaultValue={d.relevance} />
+      </Fieldset>
     </>
   );
 }

@@ -18,7 +18,7 @@ export function FileList({ files, removable }: { files: File[]; removable?: (fil
               <a href={href} download={f.fileName}>
                 Download {f.fileName}
               </a>{" "}
-              <span className="muted">({formatBytes(Number(f.size))})</span> {removable?.(f)}
+              <span className="text-muted">({formatBytes(Number(f.size))})</span> {removable?.(f)}
             </p>
             {canPreview && f.mediaType.startsWith("image/") && <img src={preview} alt={`Preview of ${f.fileName}`} className="preview" />}
             {canPreview && f.mediaType === "application/pdf" && <iframe src={preview} title={`Preview of ${f.fileName}`} className="preview pdf" />}

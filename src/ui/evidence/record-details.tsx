@@ -1,4 +1,5 @@
 import type { AssessorRecord } from "@/lib/portfolio/records";
+import { Facts } from "@/ui/kit";
 
 /** An assessor's observation, questioning record or professional discussion, as written. */
 export function RecordDetails({ record }: { record: AssessorRecord }) {
@@ -6,14 +7,14 @@ export function RecordDetails({ record }: { record: AssessorRecord }) {
     <section aria-labelledby="record">
       <h2 id="record">{record.kind === "OBSERVATION" ? "Observation record" : record.kind === "QUESTIONING" ? `Questioning record (${record.mode === "ORAL" ? "oral" : "written"})` : "Professional discussion"}</h2>
       {record.kind === "OBSERVATION" && (
-        <dl className="facts">
+        <Facts>
           <dt>Where</dt>
           <dd>{record.place}</dd>
           <dt>What was observed</dt>
-          <dd className="prose">{record.observed}</dd>
+          <dd className="whitespace-pre-wrap">{record.observed}</dd>
           <dt>Narrative</dt>
-          <dd className="prose">{record.narrative}</dd>
-        </dl>
+          <dd className="whitespace-pre-wrap">{record.narrative}</dd>
+        </Facts>
       )}
       {record.kind === "QUESTIONING" && (
         <ol>
@@ -22,7 +23,7 @@ export function RecordDetails({ record }: { record: AssessorRecord }) {
               <p>
                 <strong>Question:</strong> {q.question}
               </p>
-              <p className="prose">
+              <p className="whitespace-pre-wrap">
                 <strong>Answer:</strong> {q.answer}
               </p>
             </li>
@@ -30,12 +31,12 @@ export function RecordDetails({ record }: { record: AssessorRecord }) {
         </ol>
       )}
       {record.kind === "PROFESSIONAL_DISCUSSION" && (
-        <dl className="facts">
+        <Facts>
           <dt>Topics</dt>
-          <dd className="prose">{record.topics}</dd>
+          <dd className="whitespace-pre-wrap">{record.topics}</dd>
           <dt>Summary</dt>
-          <dd className="prose">{record.summary}</dd>
-        </dl>
+          <dd className="whitespace-pre-wrap">{record.summary}</dd>
+        </Facts>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from "@/lib/format";
 import { methodLabels } from "@/lib/portfolio/schemas";
+import { Facts } from "@/ui/kit";
 
 type Version = {
   version: number;
@@ -19,13 +20,13 @@ type Version = {
 
 export function VersionDetails({ version: v }: { version: Version }) {
   return (
-    <dl className="facts">
+    <Facts>
       <dt>Method</dt>
       <dd>{methodLabels[v.method]}</dd>
       <dt>Activity</dt>
       <dd>{v.activityTo ? `${formatDate(v.activityFrom)} to ${formatDate(v.activityTo)}` : formatDate(v.activityFrom)}</dd>
       <dt>What was done</dt>
-      <dd className="prose">{v.account}</dd>
+      <dd className="whitespace-pre-wrap">{v.account}</dd>
       {v.kind === "IN_PLACE" && (
         <>
           <dt>Where it is held</dt>
@@ -35,7 +36,7 @@ export function VersionDetails({ version: v }: { version: Version }) {
           <dt>Confidential</dt>
           <dd>{v.confidential ? "Yes" : "No"}</dd>
           <dt>Why it is relevant</dt>
-          <dd className="prose">{v.relevance}</dd>
+          <dd className="whitespace-pre-wrap">{v.relevance}</dd>
         </>
       )}
       <dt>Submitted</dt>
@@ -44,10 +45,10 @@ export function VersionDetails({ version: v }: { version: Version }) {
         <>
           <dt>Fingerprint</dt>
           <dd>
-            <code>{v.contentHash.slice(0, 16)}</code> <span className="muted">(SHA-256 of this version and its files)</span>
+            <code>{v.contentHash.slice(0, 16)}</code> <span className="text-muted">(SHA-256 of this version and its files)</span>
           </dd>
         </>
       )}
-    </dl>
+    </Facts>
   );
 }

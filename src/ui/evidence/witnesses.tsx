@@ -1,7 +1,7 @@
 import type { ActionState } from "@/lib/action-state";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { ActionForm } from "../action-form";
-import { FieldError } from "../field-error";
+import { ActionForm } from "@/ui/action-form";
+import { Disclosure, TextAreaField, TextField } from "@/ui/kit";
 
 type Request = { id: string; witnessName: string; witnessEmail: string; jobRole: string; relationship: string; statement: string; createdAt: Date; expiresAt: Date; respondedAt: Date | null; outcome: "CONFIRMED" | "DECLINED" | null; confirmedName: string | null };
 
@@ -24,44 +24,23 @@ export function Witnesses({ evidenceId, requests, canRequest, action }: { eviden
               <strong>{r.witnessName}</strong> ({r.jobRole}, {r.relationship}): {status(r)}.
               <details>
                 <summary>Statement sent to {r.witnessName}</summary>
-                <p className="prose">{r.statement}</p>
+                <p className="whitespace-pre-wrap">{r.statement}</p>
               </details>
             </li>
           ))}
         </ul>
       )}
       {canRequest && (
-        <details className="panel">
-          <summary>Request witness testimony</summary>
+        <Disclosure summary="Request witness testimony">
           <ActionForm action={action} submitLabel="Request witness testimony" done="The witness has been sent a link.">
             <input type="hidden" name="evidenceId" value={evidenceId} />
-            <div className="field">
-              <label htmlFor="w-name">Witness&apos;s name</label>
-              <FieldError name="witnessName" />
-              <input id="w-name" name="witnessName" type="text" required />
-            </div>
-            <div className="field">
-              <label htmlFor="w-email">Witness&apos;s email address</label>
-              <FieldError name="witnessEmail" />
-              <input id="w-email" name="witnessEmail" type="email" required />
-            </div>
-            <div className="field">
-              <label htmlFor="w-role">Their job role</label>
-              <FieldError name="jobRole" />
-              <input id="w-role" name="jobRole" type="text" required />
-            </div>
-            <div className="field">
-              <label htmlFor="w-rel">How they know the learner</label>
-              <FieldError name="relationship" />
-              <input id="w-rel" name="relationship" type="text" required />
-            </div>
-            <div className="field">
-              <label htmlFor="w-statement">The statement to confirm</label>
-              <FieldError name="statement" />
-              <textarea id="w-statement" name="statement" rows={4} required />
-            </div>
+            <TextField id="w-name" name="witnessName" label="Witness's name" required />
+            <TextField id="w-email" name="witnessEmail" type="email" label="Witness's email address" required />
+            <TextField id="w-role" name="jobRole" label="Their job role" required />
+            <TextField id="w-rel" name="relationship" label="How they know the learner" required />
+            <TextAreaField id="w-statement" name="statement" label="The statement to confirm" rows={4} required />
           </ActionForm>
-        </details>
+        </Disclosure>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ChangeEvent } from "react";
 import { partsOfDay } from "@/lib/day-parts";
-import { FieldError } from "../field-error";
+import { cn } from "./cn";
+import { Fieldset } from "./fieldset";
 
 type Parts = { day: string; month: string; year: string };
 
@@ -22,9 +23,9 @@ type Props = {
 };
 
 const boxes = [
-  { part: "day", label: "Day", width: "date-input-2" },
-  { part: "month", label: "Month", width: "date-input-2" },
-  { part: "year", label: "Year", width: "date-input-4" },
+  { part: "day", label: "Day", width: "w-[3.5em]" },
+  { part: "month", label: "Month", width: "w-[3.5em]" },
+  { part: "year", label: "Year", width: "w-[5em]" },
 ] as const;
 
 /**
@@ -34,21 +35,18 @@ const boxes = [
  */
 export function DateField({ id, legend, name, errorName = name, hint = "For example, 27 3 2026", defaultValue, value, onChange }: Props) {
   const initial = typeof defaultValue === "object" ? defaultValue : partsOfDay(defaultValue);
-  const hintId = `${id}-hint`;
   return (
-    <fieldset className="field date-field" aria-describedby={hintId}>
-      <legend>{legend}</legend>
-      <p className="hint" id={hintId}>
-        {hint}
-      </p>
-      {errorName && <FieldError name={errorName} />}
-      <div className="date-inputs">
+    // group: when the server marks one box, all three show as refused (one message is about the date as a whole).
+    <Fieldset id={id} legend={legend} hint={hint} errorName={errorName} className="group">
+      <div className="flex flex-wrap gap-3">
         {boxes.map((b) => (
-          <div key={b.part} className="date-input">
-            <label htmlFor={`${id}-${b.part}`}>{b.label}</label>
+          <div key={b.part}>
+            <label htmlFor={`${id}-${b.part}`} className="mb-1 block font-normal">
+              {b.label}
+            </label>
             <input
               id={`${id}-${b.part}`}
-              className={b.width}
+              className={cn("max-w-full rounded-md border-2 border-ink bg-paper p-[0.4rem] group-has-[[aria-invalid=true]]:border-danger", b.width)}
               name={name ? `${name}-${b.part}` : undefined}
               data-field={b.part === "day" ? errorName : undefined}
               type="text"
@@ -61,6 +59,6 @@ export function DateField({ id, legend, name, errorName = name, hint = "For exam
           </div>
         ))}
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -1,6 +1,9 @@
 import type { ComponentProps, ReactNode } from "react";
 import { FieldError } from "../field-error";
 import { cn } from "./cn";
+import { ErrorMessage, Hint, controlClasses, describedBy, hintIdFor, labelClasses, localErrorIdFor } from "./field-parts";
+
+export { hintIdFor, localErrorIdFor } from "./field-parts";
 
 /** What a control inside a Field must carry so its label, hint and error are announced with it. */
 export type ControlProps = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
@@ -20,51 +23,52 @@ type FieldProps = {
   children: (control: ControlProps) => ReactNode;
 };
 
-export const hintIdFor = (id: string) => `${id}-hint`;
-export const localErrorIdFor = (id: string) => `${id}-error`;
-
 /** A label, an optional hint and an error message, tied to the control by aria-describedby (GOV.UK's order). */
 export function Field({ id, label, hint, name, error, className, children }: FieldProps) {
-  const described = [error ? localErrorIdFor(id) : null, hint ? hintIdFor(id) : null].filter(Boolean).join(" ");
+  const described = describedBy(error && localErrorIdFor(id), hint ? hintIdFor(id) : null);
   return (
-    <div className={cn("field", className)}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintIdFor(id)}>
-          {hint}
-        </p>
-      )}
-      {error ? (
-        <p className="field-error" id={localErrorIdFor(id)}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : (
-        name && <FieldError name={name} />
-      )}
+    <div className={cn("mb-5 min-w-0", className)}>
+      <label htmlFor={id} className={labelClasses}>
+        {label}
+      </label>
+      {hint && <Hint id={hintIdFor(id)}>{hint}</Hint>}
+      {error ? <ErrorMessage id={localErrorIdFor(id)}>{error}</ErrorMessage> : name && <FieldError name={name} />}
       {children({ id, ...(described ? { "aria-describedby": described } : {}), ...(error ? { "aria-invalid": true } : {}) })}
     </div>
   );
 }
 
-type InputProps = Omit<ComponentProps<"input">, "id" | "children"> & { id?: string; name: string; label: ReactNode; hint?: ReactNode; error?: string | undefined };
+/** A control posts under `name`; one sent another way (a client form's JSON) has only an id. */
+export type Naming = { id?: string; name: string } | { id: string; name?: undefined };
+
+type Common = Naming & {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  /** The path the server reports this field's message under, when it is not `name`. */
+  errorName?: string;
+  /** Classes for the field around the control (its margin, its width in a row of filters). */
+  fieldClassName?: string;
+};
+
+type InputProps = Omit<ComponentProps<"input">, "id" | "children" | "name"> & Common;
 
 /** A one-line text input with its label, hint and error. What was typed stays after a refusal. */
-export function TextField({ id, name, label, hint, error, className, ...input }: InputProps) {
+export function TextField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...input }: InputProps) {
   return (
-    <Field id={id ?? name} name={name} label={label} hint={hint} error={error}>
-      {(control) => <input name={name} className={cn("w-full max-w-field rounded-md border-2 border-ink p-2", className)} {...input} {...control} />}
+    <Field id={id ?? (name as string)} name={errorName} label={label} hint={hint} error={error} className={fieldClassName}>
+      {(control) => <input name={name} type="text" className={cn(controlClasses, "w-full max-w-field", className)} {...input} {...control} aria-describedby={describedBy(control["aria-describedby"], input["aria-describedby"])} />}
     </Field>
   );
 }
 
-type TextAreaProps = Omit<ComponentProps<"textarea">, "id" | "children"> & { id?: string; name: string; label: ReactNode; hint?: ReactNode; error?: string | undefined };
+type TextAreaProps = Omit<ComponentProps<"textarea">, "id" | "children" | "name"> & Common;
 
 /** A text box of several lines with its label, hint and error. */
-export function TextAreaField({ id, name, label, hint, error, className, ...textarea }: TextAreaProps) {
+export function TextAreaField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...textarea }: TextAreaProps) {
   return (
-    <Field id={id ?? name} name={name} label={label} hint={hint} error={error}>
-      {(control) => <textarea name={name} className={cn("w-full max-w-prose rounded-md border-2 border-ink p-2", className)} {...textarea} {...control} />}
+    <Field id={id ?? (name as string)} name={errorName} label={label} hint={hint} error={error} className={fieldClassName}>
+      {(control) => <textarea name={name} className={cn(controlClasses, "w-full max-w-prose", className)} {...textarea} {...control} aria-describedby={describedBy(control["aria-describedby"], textarea["aria-describedby"])} />}
     </Field>
   );
 }

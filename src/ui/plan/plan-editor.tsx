@@ -1,9 +1,8 @@
 "use client";
 import { useState } from "react";
-import { MethodOptions } from "../method-options";
 import { partsOfDay } from "@/lib/day-parts";
-import { FieldError } from "../field-error";
-import { DateField } from "../kit/date-field";
+import { Button, Choice, DateField, Fieldset, SelectField, TextAreaField } from "@/ui/kit";
+import { MethodOptions } from "@/ui/method-options";
 
 type Criterion = { id: string; code: string; text: string; section: { title: string; kind: string; code: string } };
 type Parts = { day: string; month: string; year: string };
@@ -23,52 +22,40 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
     <>
       <input type="hidden" name="items" value={JSON.stringify(items)} />
       {items.map((item, i) => (
-        <fieldset key={i} className="panel plan-item">
-          <legend>Plan item {i + 1}</legend>
-          <fieldset>
-            <legend>Criteria covered</legend>
-            <FieldError name={`items.${i}.criterionIds`} />
-            <div className="criteria-grid">
+        // plan-item: the e2e tests count the items by it.
+        <Fieldset key={i} id={`p${i}`} legend={`Plan item ${i + 1}`} boxed className="plan-item">
+          <Fieldset id={`p${i}-criteria`} legend="Criteria covered" errorName={`items.${i}.criterionIds`}>
+            <div className="flex flex-wrap gap-x-5">
               {criteria.map((c) => (
-                <div key={c.id} className="choice">
-                  <input
-                    id={`p${i}-${c.id}`}
-                    data-field={c === criteria[0] ? `items.${i}.criterionIds` : undefined}
-                    type="checkbox"
-                    checked={item.criterionIds.includes(c.id)}
-                    onChange={(e) => change(i, { criterionIds: e.target.checked ? [...item.criterionIds, c.id] : item.criterionIds.filter((x) => x !== c.id) })}
-                  />
-                  <label htmlFor={`p${i}-${c.id}`} title={c.text.replace(/\*\*/g, "")}>
-                    {c.code}
-                  </label>
-                </div>
+                <Choice
+                  key={c.id}
+                  id={`p${i}-${c.id}`}
+                  type="checkbox"
+                  data-field={c === criteria[0] ? `items.${i}.criterionIds` : undefined}
+                  label={c.code}
+                  labelTitle={c.text.replace(/\*\*/g, "")}
+                  checked={item.criterionIds.includes(c.id)}
+                  onChange={(e) => change(i, { criterionIds: e.target.checked ? [...item.criterionIds, c.id] : item.criterionIds.filter((x) => x !== c.id) })}
+                />
               ))}
             </div>
-          </fieldset>
-          <div className="field">
-            <label htmlFor={`p${i}-method`}>Assessment method</label>
-            <FieldError name={`items.${i}.method`} />
-            <select id={`p${i}-method`} data-field={`items.${i}.method`} value={item.method} onChange={(e) => change(i, { method: e.target.value })}>
-              <MethodOptions methods={methods} />
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`p${i}-task`}>Task</label>
-            <FieldError name={`items.${i}.task`} />
-            <textarea id={`p${i}-task`} data-field={`items.${i}.task`} rows={2} value={item.task} onChange={(e) => change(i, { task: e.target.value })} />
-          </div>
+          </Fieldset>
+          <SelectField id={`p${i}-method`} errorName={`items.${i}.method`} data-field={`items.${i}.method`} label="Assessment method" value={item.method} onChange={(e) => change(i, { method: e.target.value })}>
+            <MethodOptions methods={methods} />
+          </SelectField>
+          <TextAreaField id={`p${i}-task`} errorName={`items.${i}.task`} data-field={`items.${i}.task`} label="Task" rows={2} value={item.task} onChange={(e) => change(i, { task: e.target.value })} />
           <DateField id={`p${i}-date`} legend="Target date" errorName={`items.${i}.targetDate`} value={item.targetDate} onChange={(targetDate) => change(i, { targetDate })} />
           {items.length > 1 && (
-            <button type="button" className="secondary" onClick={() => setItems((all) => all.filter((_, j) => j !== i))}>
+            <Button variant="secondary" onClick={() => setItems((all) => all.filter((_, j) => j !== i))}>
               Remove plan item {i + 1}
-            </button>
+            </Button>
           )}
-        </fieldset>
+        </Fieldset>
       ))}
       <p>
-        <button type="button" className="secondary" onClick={() => setItems((all) => [...all, { criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }])}>
+        <Button variant="secondary" onClick={() => setItems((all) => [...all, { criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }])}>
           Add another plan item
-        </button>
+        </Button>
       </p>
     </>
   );

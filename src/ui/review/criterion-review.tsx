@@ -6,7 +6,7 @@ import { formatOffset } from "@/lib/portfolio/records";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import type { ReviewScreen } from "@/server/assessment/review";
 import { ActionForm } from "../action-form";
-import { Choices } from "../kit/choices";
+import { CompactChoices } from "@/ui/kit";
 import { Field } from "../kit/field";
 import { CriterionStateText } from "../progress/criterion-state";
 import { EvidenceFiles } from "./evidence-files";
@@ -127,7 +127,7 @@ function DecisionControls({ c }: { c: Criterion }) {
     <div data-part="decision">
       <input type="hidden" form={form} name="criterionId" value={c.id} />
       <input type="hidden" form={form} name={decisionControl.revision(c.id)} value={c.revision} />
-      <Choices
+      <CompactChoices
         type="radio"
         form={form}
         name={outcome}
@@ -138,7 +138,7 @@ function DecisionControls({ c }: { c: Criterion }) {
         ]}
       />
       {c.evidence.length > 0 && (
-        <Choices
+        <CompactChoices
           type="checkbox"
           form={form}
           name={evidence}

@@ -1,6 +1,6 @@
 import type { UnitTree } from "@/server/standards/queries";
 import { RichText } from "../rich-text";
-import { termListClasses } from "./facts";
+import { termListClasses } from "./term-list";
 
 type Criterion = UnitTree["sections"][number]["criteria"][number];
 

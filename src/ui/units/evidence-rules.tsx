@@ -1,6 +1,6 @@
 import type { UnitTree } from "@/server/standards/queries";
 import { Paragraphs } from "../rich-text";
-import { termListClasses } from "./facts";
+import { termListClasses } from "./term-list";
 
 export function EvidenceRules({ unit, details }: { unit: UnitTree; details: { assessment?: string[]; nosMapping?: string[]; methodsIntro?: string[] } }) {
   const rules = [

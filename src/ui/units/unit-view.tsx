@@ -3,7 +3,8 @@ import type { UnitTree } from "@/server/standards/queries";
 import { Paragraphs, RichText } from "../rich-text";
 import { CriterionItem } from "./criterion-item";
 import { EvidenceRules } from "./evidence-rules";
-import { Facts, termListClasses } from "./facts";
+import { Facts } from "@/ui/kit";
+import { termListClasses } from "./term-list";
 
 type Details = { about?: string[]; scopeIntro?: string[]; values?: string[]; glossaryIntro?: string[]; knowledgeIntro?: string[]; learningOutcomesIntro?: string; assessment?: string[]; nosMapping?: string[]; additionalInformation?: string[]; methodsIntro?: string[] };
 

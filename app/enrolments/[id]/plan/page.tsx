@@ -6,7 +6,7 @@ import { assessmentMethods } from "@/lib/standards/unit-file";
 import { orNotFound, requireActor } from "@/server/edge/page";
 import { getPlan } from "@/server/portfolio/plan";
 import { ActionForm } from "@/ui/action-form";
-import { FieldError } from "@/ui/field-error";
+import { DataTable, Disclosure, Notice, TextField } from "@/ui/kit";
 import { PlanEditor } from "@/ui/plan/plan-editor";
 import { savePlanAction, signPlanAction } from "../../actions";
 
@@ -22,13 +22,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const methods = enrolment.unit.assessmentMethods.length ? enrolment.unit.assessmentMethods.map((m) => m.method) : [...assessmentMethods];
   return (
     <>
-      <p className="muted">
+      <p className="text-muted">
         {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/progress`}>Progress</Link>
       </p>
       <h1>
         Assessment plan: {enrolment.unit.displayCode} {enrolment.unit.title}
       </h1>
-      {enrolment.unit.planRequiredFirst && <p className="notice">This unit needs an agreed plan before evidence can be submitted for it.</p>}
+      {enrolment.unit.planRequiredFirst && <Notice>This unit needs an agreed plan before evidence can be submitted for it.</Notice>}
       {!latest ? (
         <p>{plan.can.update ? "There is no plan yet. Draft it below." : "Your assessor has not drafted a plan yet."}</p>
       ) : (
@@ -36,20 +36,19 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <h2 id="current-plan">
             Version {latest.version}: {latest.agreed ? "agreed" : "awaiting signatures"}
           </h2>
-          <PlanItems items={latest.items} />
+          <PlanItems items={latest.items} version={latest.version} />
           <Signatures signatures={latest.signatures} />
           {plan.can.sign && !signedByMe && (
             <ActionForm action={signPlanAction} submitLabel="Sign plan" pendingLabel="Signing…" done="You have signed the plan.">
               <input type="hidden" name="enrolmentId" value={enrolment.id} />
               <input type="hidden" name="contentHash" value={latest.contentHash} />
-              <div className="field">
-                <label htmlFor="typedName">Type your full name to sign version {latest.version}</label>
-                <p className="hint" id="typedName-hint">
-                  Your signature records your name, the time and a fingerprint of this version of the plan.
-                </p>
-                <FieldError name="typedName" />
-                <input id="typedName" name="typedName" type="text" autoComplete="name" required aria-describedby="typedName-hint" />
-              </div>
+              <TextField
+                name="typedName"
+                label={`Type your full name to sign version ${latest.version}`}
+                hint="Your signature records your name, the time and a fingerprint of this version of the plan."
+                autoComplete="name"
+                required
+              />
             </ActionForm>
           )}
         </section>
@@ -72,13 +71,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <section aria-labelledby="earlier-plans">
           <h2 id="earlier-plans">Earlier versions</h2>
           {versions.slice(1).map((v) => (
-            <details key={v.id} className="panel">
-              <summary>
-                Version {v.version}, saved {formatDateTime(v.createdAt)}
-              </summary>
-              <PlanItems items={v.items} />
+            <Disclosure key={v.id} summary={`Version ${v.version}, saved ${formatDateTime(v.createdAt)}`}>
+              <PlanItems items={v.items} version={v.version} />
               <Signatures signatures={v.signatures} />
-            </details>
+            </Disclosure>
           ))}
         </section>
       )}
@@ -88,10 +84,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
 
 type Items = Awaited<ReturnType<typeof getPlan>>["versions"][number]["items"];
 
-function PlanItems({ items }: { items: Items }) {
+function PlanItems({ items, version }: { items: Items; version: number }) {
   return (
-    <table>
-      <caption>Plan items</caption>
+    <DataTable stack label={`Plan items, version ${version}`} caption="Plan items">
       <thead>
         <tr>
           <th scope="col">Criteria</th>
@@ -104,13 +99,13 @@ function PlanItems({ items }: { items: Items }) {
         {items.map((i) => (
           <tr key={i.id}>
             <th scope="row">{i.criteria.map((c) => c.code).join(", ")}</th>
-            <td>{methodLabels[i.method]}</td>
-            <td>{i.task}</td>
-            <td>{formatDate(i.targetDate)}</td>
+            <td data-label="Method">{methodLabels[i.method]}</td>
+            <td data-label="Task">{i.task}</td>
+            <td data-label="Target date">{formatDate(i.targetDate)}</td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }
 
