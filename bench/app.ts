@@ -15,10 +15,10 @@ async function healthy(url: string, deadline: number, child: ChildProcess) {
   throw new Error(`The app did not answer ${url} in time.`);
 }
 
-/** Runs `npm start` on the benchmark's data directory and answers once the app is healthy. */
+/** Runs `npm start` on the benchmark's data directory (files up to 3 GiB) and answers once the app is healthy. */
 export async function startApp(options: { dataDir: string; pgPort: number; port: number; log: (line: string) => void }): Promise<RunningApp> {
   const started = Date.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, ATTEST_DATA_DIR: options.dataDir, ATTEST_PG_PORT: String(options.pgPort), PORT: String(options.port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, ATTEST_DATA_DIR: options.dataDir, ATTEST_PG_PORT: String(options.pgPort), PORT: String(options.port), ATTEST_MAX_FILE_BYTES: String(3 * 1024 ** 3) };
   delete env.DATABASE_URL;
   delete env.DATABASE_OWNER_URL;
   const child = spawn("npx", ["tsx", "scripts/start.ts"], {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PageResult } from "./measure-pages";
 import type { TrafficResult } from "./traffic";
+import type { UploadResult } from "./upload";
 import type { WriteResult } from "./writes";
 
 export type BenchResult = {
@@ -12,6 +13,7 @@ export type BenchResult = {
   pages: PageResult[];
   traffic: TrafficResult[];
   writes: WriteResult[];
+  upload: UploadResult;
   notMeasured: string[];
   missed: string[];
 };
@@ -31,6 +33,8 @@ export function markdown(result: BenchResult): string {
     "| audited writes | concurrent | per second |",
     "| --- | ---: | ---: |",
     ...result.writes.map((w) => `| ${w.kind}s | ${w.concurrent} | ${w.perSecond} |`),
+    "",
+    `Upload of ${Math.round(result.upload.bytes / 1024 / 1024)} MiB: ${result.upload.uploadSeconds} s against cp's ${result.upload.copySeconds} s (${result.upload.ratioToCp}× the speed of cp); the server grew by ${result.upload.memoryGrowthMiB} MiB.`,
     "",
     `npm start with a current build: ${result.startSeconds === null ? "not measured" : `${result.startSeconds} s`}.`,
     ...(result.notMeasured.length ? ["", `Not measured by this run: ${result.notMeasured.join("; ")}.`] : []),

@@ -1,5 +1,5 @@
 // A signed-in HTTP client for the benchmark: next-auth's credentials flow, cookies kept by hand.
-export type Session = { email: string; get: (path: string) => Promise<Response> };
+export type Session = { email: string; get: (path: string) => Promise<Response>; post: (path: string, init: { body: ReadableStream<Uint8Array>; headers: Record<string, string> }) => Promise<Response> };
 
 function cookieJar() {
   const cookies = new Map<string, string>();
@@ -29,5 +29,10 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   jar.take(response);
   const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: jar.header() } })).json()) as { user?: { id?: string } };
   if (!session.user?.id) throw new Error(`Could not sign in as ${email}.`);
-  return { email, get: (path) => fetch(`${baseUrl}${path}`, { headers: { cookie: jar.header() }, redirect: "manual" }) };
+  return {
+    email,
+    get: (path) => fetch(`${baseUrl}${path}`, { headers: { cookie: jar.header() }, redirect: "manual" }),
+    // A streamed body: fetch needs duplex "half" to send one.
+    post: (path, init) => fetch(`${baseUrl}${path}`, { method: "POST", body: init.body, headers: { ...init.headers, cookie: jar.header(), origin: baseUrl }, redirect: "manual", duplex: "half" } as RequestInit),
+  };
 }
