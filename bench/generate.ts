@@ -24,6 +24,7 @@ type Log = (line: string) => void;
 export async function generateCentre(ownerUrl: string, size: CentreSize, log: Log = () => {}) {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
+  await client.query("SET TIME ZONE 'UTC'"); // timestamps are stored as UTC wall time, as Prisma does
   try {
     const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "User" WHERE email LIKE $1`, [`learner-%@${BENCH_DOMAIN}`]);
     if (Number(rows[0]?.n) === size.learners) {
@@ -194,5 +195,6 @@ async function writeAuditChain(client: pg.Client): Promise<number> {
       [columns.at, columns.kind, columns.actor, columns.subject, columns.data, columns.prev, columns.hash, centreId],
     );
   }
+  await client.query(`UPDATE "AuditChainHead" SET "prevHash" = "hash", "hash" = $1 WHERE id = 1`, [prevHash]);
   return total;
 }
