@@ -99,8 +99,8 @@ describe("audit verify", () => {
     await asOwner("AuditEvent", `DELETE FROM "AuditEvent" WHERE id = ${last.id}`);
     expect((await verify()).problem).toMatch(new RegExp(`^AuditEvent ${last.id}: signed in the checkpoint .* no longer in the chain`));
     await ownerDb.$executeRawUnsafe(
-      `INSERT INTO "AuditEvent" (id, at, kind, "actorId", "centreId", subject, ip, data, "prevHash", hash) VALUES ($1, $2, $3, $4::uuid, $5::uuid, $6, $7, $8::jsonb, $9, $10)`,
-      last.id, last.at, last.kind, last.actorId, last.centreId, last.subject, last.ip, JSON.stringify(last.data), last.prevHash, last.hash,
+      `INSERT INTO "AuditEvent" (id, at, kind, "actorId", "centreId", subject, ip, data, "prevHash", hash, scheme) VALUES ($1, $2, $3, $4::uuid, $5::uuid, $6, $7, $8::jsonb, $9, $10, $11)`,
+      last.id, last.at, last.kind, last.actorId, last.centreId, last.subject, last.ip, JSON.stringify(last.data), last.prevHash, last.hash, last.scheme,
     );
     await expectIntact();
 

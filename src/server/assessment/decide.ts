@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anyText, id, int, int4Max, text } from "../../lib/input";
 import { appendAudit } from "../audit/append";
+import type { AuditEventInput } from "../audit/events";
 import type { Actor } from "../auth/actor";
 import { type Tx, db } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -107,6 +108,7 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
       // Judgements change only under the enrolment's lock, so the revisions read now stay until commit.
       const judgements = await tx.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id, criterionId: { in: planned.map((p) => p.criterion.id) } }, select: { criterionId: true, revision: true } });
       const notes: NewNotification[] = [];
+      const audits: AuditEventInput[] = [];
       for (const p of planned) {
         const d = p.choice;
         if (judgements.find((j) => j.criterionId === p.criterion.id)?.revision !== d.revision) throw refuse(p, "revision", decidedMeanwhile);
@@ -126,11 +128,7 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
           data: { state: d.outcome, revision: d.revision + 1, decisionId: p.decisionId, stale: false, queuedAt: null },
         });
         if (moved.count !== 1) throw refuse(p, "revision", decidedMeanwhile);
-        await appendAudit(
-          tx,
-          { kind: "decision.signed", actorId: actor.userId, data: { decisionId: p.decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${p.criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } },
-          { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
-        );
+        audits.push({ kind: "decision.signed", actorId: actor.userId, data: { decisionId: p.decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${p.criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } });
         notes.push({
           userId: enrolment.learnerId,
           centreId: enrolment.centreId,
@@ -140,6 +138,8 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
         });
       }
       await notify(tx, notes);
+      // Last, so the audit chain's head is held only for these statements and the commit.
+      for (const audit of audits) await appendAudit(tx, audit, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
     });
   } catch (e) {
     // The same revision decided twice at once: the unique (enrolment, criterion, revision) refuses the second.

@@ -4,27 +4,42 @@ import type { Tx } from "../db/client";
 import type { AuditContext, AuditEventInput } from "./events";
 
 export const GENESIS_HASH = "0".repeat(64);
-// One chain for the whole database: appends take this lock so each event links to its predecessor.
-export const AUDIT_CHAIN_LOCK = 7_401_221;
 
-export function eventHash(prevHash: string, e: { at: Date; kind: string; actorId: string | null; centreId: string | null; subject: string | null; ip: string | null; data: unknown }): string {
-  const body = canonicalJson([prevHash, e.at.toISOString(), e.kind, e.actorId, e.centreId, e.subject, e.ip, e.data]);
-  return createHash("sha256").update(body).digest("hex");
+type EventFields = { at: Date; kind: string; actorId: string | null; centreId: string | null; subject: string | null; ip: string | null; data: unknown };
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Scheme 1 (events written before decision 0026): one hash over the previous hash and the event. */
+export function eventHashV1(prevHash: string, e: EventFields): string {
+  return sha256(canonicalJson([prevHash, e.at.toISOString(), e.kind, e.actorId, e.centreId, e.subject, e.ip, e.data]));
 }
 
-/** Appends an audit event inside the caller's transaction, chained to the previous event. */
+/** Scheme 2: the event's own hash, which needs no lock, and the link the database makes from it. */
+export const eventBodyHash = (e: EventFields): string => sha256(canonicalJson([e.at.toISOString(), e.kind, e.actorId, e.centreId, e.subject, e.ip, e.data]));
+export const chainHash = (prevHash: string, bodyHash: string): string => sha256(prevHash + bodyHash);
+
+/** The hash an event must carry, by the scheme it was written with. */
+export function eventHash(prevHash: string, e: EventFields & { scheme?: number }): string {
+  return e.scheme === 1 ? eventHashV1(prevHash, e) : chainHash(prevHash, eventBodyHash(e));
+}
+
+/**
+ * Appends an audit event inside the caller's transaction, chained to the previous event, in one
+ * statement: it moves the chain's head row (waiting for, then locking, the newest head) and inserts
+ * the event with the head's old and new hashes. The head stays locked until the caller commits, so
+ * events are chained, and numbered, in the order they commit. Call it last in a transaction: that
+ * keeps the lock short.
+ */
 export async function appendAudit(tx: Tx, event: AuditEventInput, context: AuditContext = {}): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row = {
-    at: new Date(),
-    kind: event.kind,
-    actorId: event.actorId,
-    centreId: context.centreId ?? null,
-    subject: context.subject ?? null,
-    ip: context.ip ?? null,
-    data: event.data,
-  };
-  await tx.auditEvent.create({ data: { ...row, prevHash, hash: eventHash(prevHash, row) } });
+  const row = { at: new Date(), kind: event.kind, actorId: event.actorId, centreId: context.centreId ?? null, subject: context.subject ?? null, ip: context.ip ?? null, data: event.data };
+  const body = eventBodyHash(row);
+  // "at" goes as UTC text to a column without a time zone, as Prisma writes DateTime.
+  const appended = await tx.$executeRaw`
+    WITH head AS (
+      UPDATE "AuditChainHead" SET "prevHash" = "hash", "hash" = encode(sha256(convert_to("hash" || ${body}, 'UTF8')), 'hex')
+      WHERE "id" = 1 RETURNING "prevHash", "hash"
+    )
+    INSERT INTO "AuditEvent" ("at", "kind", "actorId", "centreId", "subject", "ip", "data", "prevHash", "hash", "scheme")
+    SELECT ${row.at.toISOString()}::timestamp, ${row.kind}, ${row.actorId}::uuid, ${row.centreId}::uuid, ${row.subject}, ${row.ip}, ${JSON.stringify(row.data)}::jsonb, head."prevHash", head."hash", 2
+    FROM head`;
+  if (appended !== 1) throw new Error("The audit chain's head row is missing; run the migrations.");
 }

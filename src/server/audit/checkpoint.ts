@@ -4,7 +4,6 @@ import path from "node:path";
 import { canonicalJson } from "../../lib/canonical-json";
 import { dataDir } from "../env";
 import type { Db } from "../db/client";
-import { AUDIT_CHAIN_LOCK } from "./append";
 import type { SigningKey } from "./signing-key";
 
 export type CheckpointReason = "start" | "daily" | "export" | "manual";
@@ -55,7 +54,8 @@ export async function fileCheckpoints(): Promise<Checkpoint[]> {
  */
 export async function writeCheckpoint(db: Db, key: SigningKey, reason: CheckpointReason, now = new Date()): Promise<Checkpoint | null> {
   const written = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+    // The head row, locked: appends wait, and the next statement's snapshot sees every committed event.
+    await tx.$queryRaw`SELECT "hash" FROM "AuditChainHead" WHERE "id" = 1 FOR UPDATE`;
     const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
     if (!head) return null;
     const last = await tx.auditCheckpoint.findFirst({ orderBy: { id: "desc" } });

@@ -8,6 +8,8 @@ import pg from "pg";
 export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditCheckpoint", "AuditVerification", "Decision", "DecisionEvidence", "PlanSignature", "FileRead"];
 /** The unit catalogue: published by `npm start` as the owner; the app only reads it. */
 export const READ_ONLY_TABLES = ["Unit", "UnitSection", "Criterion", "CriterionTerm", "ScopeCategory", "ScopeOption", "GlossaryTerm", "UnitAssessmentMethod"];
+/** Rows the app may only move, never add or remove: the audit chain's head. */
+export const UPDATE_ONLY_TABLES = ["AuditChainHead"];
 /** Columns the app may set on an otherwise append-only row (the learner's countersignature). */
 export const APPEND_ONCE_COLUMNS: Record<string, string[]> = { UnitSignOff: ["learnerTypedName", "learnerSignedAt"] };
 
@@ -27,6 +29,8 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       if (tablename === "_prisma_migrations") continue;
       if (APPEND_ONLY_TABLES.includes(tablename) || READ_ONLY_TABLES.includes(tablename)) {
         statements.push(`GRANT SELECT${READ_ONLY_TABLES.includes(tablename) ? "" : ", INSERT"} ON ${table} TO ${role}`);
+      } else if (UPDATE_ONLY_TABLES.includes(tablename)) {
+        statements.push(`GRANT SELECT, UPDATE ON ${table} TO ${role}`);
       } else if (APPEND_ONCE_COLUMNS[tablename]) {
         statements.push(`GRANT SELECT, INSERT ON ${table} TO ${role}`, `GRANT UPDATE (${APPEND_ONCE_COLUMNS[tablename]!.map(q).join(", ")}) ON ${table} TO ${role}`);
       } else {
