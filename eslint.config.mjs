@@ -26,21 +26,24 @@ export default defineConfig([
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
-    plugins: { "@typescript-eslint": tseslint.plugin, "react-hooks": reactHooks },
+    plugins: { "@typescript-eslint": tseslint.plugin },
     rules: {
       // A promise nobody awaits loses its error (an unhandled rejection) and its ordering; `void` with a reason when that is meant.
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/await-thenable": "error",
       // `x!` says "trust me"; narrow with a check that fails loudly instead.
       "@typescript-eslint/no-non-null-assertion": "error",
-      "react-hooks/rules-of-hooks": "error",
-      "react-hooks/exhaustive-deps": "error",
       "no-restricted-imports": ["error", { patterns: [noRelativeIntoSrc] }],
     },
   },
   {
     files: ["src/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noClimbing] }] },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      "no-restricted-imports": ["error", { patterns: [noClimbing] }],
+    },
   },
   {
     files: ["app/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}"],

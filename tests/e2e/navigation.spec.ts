@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { must } from "../support/must";
+import { must } from "@/lib/must";
 import { NARROW, accessibilityViolations, expect, expectAccessible, pageWidth, signInAs, test } from "./fixtures";
 
 // No dead ends: from each role's home, following only links, every page the role may see is

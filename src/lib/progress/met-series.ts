@@ -19,7 +19,7 @@ export function metSeries(decisions: DecisionEvent[]): MetPoint[] {
     if (last?.day === day) last.met = met;
     else points.push({ day, met });
   }
-  return points.filter((p, i) => i === 0 || p.met !== points[i - 1]!.met);
+  return points.filter((p, i) => p.met !== points[i - 1]?.met);
 }
 
 /** A linear map from a domain onto a range, as d3-scale's scaleLinear does for two points. */

@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { authorize, assertHolds, scope } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { authorize, assertHolds, scope } from "@/server/policy";
 
 const RECENT_DAYS = 30;
 const DAY_MS = 86_400_000;
