@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy } from "./src/lib/csp";
-import { actionBodyLimitBytes, actionBodyTooLarge } from "./src/lib/limits";
-import { fromSameOrigin } from "./src/lib/origin";
+import { contentSecurityPolicy } from "@/lib/csp";
+import { actionBodyLimitBytes, actionBodyTooLarge } from "@/lib/limits";
+import { fromSameOrigin } from "@/lib/origin";
 
 // Every response gets a Content-Security-Policy with a fresh nonce; Next reads the nonce from
 // the request's CSP header and puts it on the scripts it renders.

@@ -9,12 +9,12 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildIsCurrent, recordBuild } from "./build-stamp";
-import { loadSigningKey } from "../src/server/audit/signing-key";
-import { type Db, createDb } from "../src/server/db/client";
-import type { LocalDatabase } from "../src/server/db/local-database";
-import { appUrl, dataDir, debugLogging, demoRun, env, isProduction, port } from "../src/server/env";
-import { setUpDatabase } from "../src/server/startup/set-up-database";
-import { keepSweeping } from "../src/server/storage/sweep";
+import { loadSigningKey } from "@/server/audit/signing-key";
+import { type Db, createDb } from "@/server/db/client";
+import type { LocalDatabase } from "@/server/db/local-database";
+import { appUrl, dataDir, debugLogging, demoRun, env, isProduction, port } from "@/server/env";
+import { setUpDatabase } from "@/server/startup/set-up-database";
+import { keepSweeping } from "@/server/storage/sweep";
 
 const log = (line: string) => console.log(`[attest] ${line}`);
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -65,7 +65,7 @@ async function stop(code: number, why?: string) {
 // those hooks (and only those: tsx relays signals through its own) are removed.
 const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
-const { openLocalDatabase } = await import("../src/server/db/local-database");
+const { openLocalDatabase } = await import("@/server/db/local-database");
 for (const signal of signals) {
   for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
   process.on(signal, () => void stop(0));

@@ -1,7 +1,7 @@
 // npm run db:migrate — applies pending migrations to the database (as its owner) and renews the app role's grants.
-import { applyMigrations } from "../../src/server/db/migrations";
-import { openLocalDatabase } from "../../src/server/db/local-database";
-import { grantAppRole, roleOf } from "../../src/server/db/roles";
+import { applyMigrations } from "@/server/db/migrations";
+import { openLocalDatabase } from "@/server/db/local-database";
+import { grantAppRole, roleOf } from "@/server/db/roles";
 
 const db = await openLocalDatabase();
 try {

@@ -3,8 +3,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { SNAPSHOT, migrationsDir, pendingSchemaSql, schemaPath } from "../../src/server/db/migrations";
-import { openLocalDatabase } from "../../src/server/db/local-database";
+import { SNAPSHOT, migrationsDir, pendingSchemaSql, schemaPath } from "@/server/db/migrations";
+import { openLocalDatabase } from "@/server/db/local-database";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -1,8 +1,8 @@
 // npm run attest -- <command>: the operators' command line. See the README ("Operators' commands").
-import { writeCheckpoint } from "../server/audit/checkpoint";
-import { loadSigningKey } from "../server/audit/signing-key";
-import { recordVerification } from "../server/audit/verification";
-import { createDb } from "../server/db/client";
+import { writeCheckpoint } from "@/server/audit/checkpoint";
+import { loadSigningKey } from "@/server/audit/signing-key";
+import { recordVerification } from "@/server/audit/verification";
+import { createDb } from "@/server/db/client";
 import { cliDatabase } from "./database";
 
 const usage = `Usage: npm run attest -- <command>

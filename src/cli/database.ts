@@ -1,6 +1,6 @@
 import pg from "pg";
-import { configuredDatabase } from "../server/env";
-import { embeddedAppUrl, embeddedPort, openLocalDatabase } from "../server/db/local-database";
+import { configuredDatabase } from "@/server/env";
+import { embeddedAppUrl, embeddedPort, openLocalDatabase } from "@/server/db/local-database";
 
 /** DATABASE_URL; else the embedded database, reached while `npm start` runs it, or started for the command. */
 export async function cliDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {

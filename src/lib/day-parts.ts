@@ -35,8 +35,8 @@ export const dayPartsEmpty = (p: DayParts) => [p.day, p.month, p.year].every((v)
 
 /** "YYYY-MM-DD" as the three boxes show it ("2026-03-07" → 7, 3, 2026); anything else as empty boxes. */
 export function partsOfDay(iso: string | undefined): { day: string; month: string; year: string } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
-  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : { day: "", month: "", year: "" };
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "") ?? [];
+  return year && month && day ? { day: String(Number(day)), month: String(Number(month)), year } : { day: "", month: "", year: "" };
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -48,12 +48,12 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export function dayFromParts(p: DayParts, label: string): { day: string } | { error: string } {
   const text = [p.day, p.month, p.year].map((v) => (typeof v === "string" ? v.trim() : null));
-  if (text.some((v) => v === null)) return { error: `${capital(label)} must be a real date` };
-  const [d, m, y] = text as string[];
+  const [d, m, y] = text;
+  if (d == null || m == null || y == null) return { error: `${capital(label)} must be a real date` };
   if (!d && !m && !y) return { error: `Enter ${label}` };
   const missing = (["day", "month", "year"] as const).filter((_, i) => !text[i]);
   if (missing.length) return { error: `${capital(label)} must include a ${missing.join(" and a ")}` };
-  if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d+$/.test(y!)) return { error: `${capital(label)} must be a real date` };
-  if (y!.length !== 4) return { error: "Year must include 4 numbers" };
-  return { day: `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}` };
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d+$/.test(y)) return { error: `${capital(label)} must be a real date` };
+  if (y.length !== 4) return { error: "Year must include 4 numbers" };
+  return { day: `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}` };
 }

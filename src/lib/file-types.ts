@@ -3,9 +3,9 @@
 export type Accepted = { ok: true; mediaType: string; preview: "image" | "pdf" | "audio" | "video" | null };
 export type Refused = { ok: false; reason: string };
 
-type Kind = { mediaType: string; extensions: string[]; preview: Accepted["preview"] };
+type Kind = { mediaType: string; extensions: [string, ...string[]]; preview: Accepted["preview"] };
 const refuse = (reason: string): Refused => ({ ok: false, reason });
-const k = (mediaType: string, extensions: string[], preview: Accepted["preview"] = null): Kind => ({ mediaType, extensions, preview });
+const k = (mediaType: string, extensions: [string, ...string[]], preview: Accepted["preview"] = null): Kind => ({ mediaType, extensions, preview });
 
 export const kinds = {
   pdf: k("application/pdf", ["pdf"], "pdf"),
@@ -68,8 +68,7 @@ export type FileFacts = {
 };
 
 export function extensionOf(fileName: string): string {
-  const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
-  return m ? m[1]!.toLowerCase() : "";
+  return /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim())?.[1]?.toLowerCase() ?? "";
 }
 
 /** The first bytes a classification needs; a file's head is this long, or the whole file when shorter. */
@@ -102,7 +101,7 @@ export function classify(f: FileFacts): Accepted | Refused {
   return { ok: true, mediaType: detected.mediaType, preview: detected.preview };
 }
 
-const describeKind = (kind: Kind) => `a ${kind.extensions[0]!.toUpperCase()} file`;
+const describeKind = (kind: Kind) => `a ${kind.extensions[0].toUpperCase()} file`;
 
 function detect(f: FileFacts): Kind | Refused {
   const b = f.head;
@@ -149,7 +148,8 @@ function detectZip(f: FileFacts): Kind | Refused {
     "application/vnd.oasis.opendocument.spreadsheet": kinds.ods,
     "application/vnd.oasis.opendocument.presentation": kinds.odp,
   };
-  if (f.zipMimetype && odf[f.zipMimetype]) return odf[f.zipMimetype]!;
+  const document = f.zipMimetype ? odf[f.zipMimetype] : undefined;
+  if (document) return document;
   return refuse("ZIP archives and other packages are not accepted; upload the documents inside them one by one.");
 }
 
@@ -175,7 +175,8 @@ function detectText(f: FileFacts): Kind | Refused {
 function trimPartialUtf8(b: Uint8Array): Uint8Array {
   let end = b.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
-    const byte = b[end - i]!;
+    const byte = b[end - i];
+    if (byte === undefined) break;
     if ((byte & 0xc0) === 0xc0) return b.subarray(0, end - i);
     if ((byte & 0x80) === 0) break;
   }

@@ -113,7 +113,7 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
 
 test("an assessor records a professional discussion; the learner countersigns; it plays from the criterion's point", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const { wav } = await import("../../src/server/demo/sample-files");
+  const { wav } = await import("@/server/demo/sample-files");
   const { mkdtempSync, writeFileSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const recording = `${mkdtempSync(`${tmpdir()}/rec-`)}/discussion.wav`;

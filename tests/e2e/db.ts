@@ -2,8 +2,8 @@
 // changed, or to change what an operator or administrator would. Named, typed queries through
 // Prisma, as the tables' owner; specs call these, never SQL.
 import { E2E_PG_PORT } from "../../playwright.config";
-import { type Db, createDb } from "../../src/server/db/client";
-import type { EvidenceStatus } from "../../src/server/db/generated/client";
+import { type Db, createDb } from "@/server/db/client";
+import type { EvidenceStatus } from "@/server/db/generated/client";
 
 let client: Db | undefined;
 const db = () => (client ??= createDb(`postgresql://attest:attest-local@127.0.0.1:${E2E_PG_PORT}/attest`));

@@ -1,7 +1,10 @@
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { must } from "@/lib/must";
+import { NARROW, accessibilityViolations, expect, expectAccessible, pageWidth, signInAs, test } from "./fixtures";
 
 // No dead ends: from each role's home, following only links, every page the role may see is
-// reached, and no link leads anywhere that answers "not found" or an error.
+// reached, and no link leads anywhere that answers "not found" or an error. The same crawl at
+// 320 px wide finds no page that scrolls sideways and none that axe faults.
 
 const pattern = (path: string) =>
   path
@@ -24,32 +27,87 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
   admin: { email: "admin@northgate.example", reaches: ["/", "/outbox", "/integrity", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/progress", "/enrolments/:id/plan"] },
 };
 
+// Pages anyone may open without signing in.
+const publicPages = ["/sign-in", "/accessibility"];
+
+/**
+ * Follows every link from home (one page per pattern, at most 40), calling `visit` on each page
+ * that answers; returns the patterns seen and the links that broke.
+ */
+async function crawl(page: Page, origin: string, visit: (path: string) => Promise<void>) {
+  const seen = new Map<string, string>(); // pattern → first path visited
+  const queue = ["/"];
+  const broken: string[] = [];
+  for (let path = queue.shift(); path !== undefined && seen.size < 40; path = queue.shift()) {
+    const key = pattern(new URL(path, origin).pathname);
+    if (seen.has(key)) continue;
+    seen.set(key, path);
+    const response = await page.goto(path);
+    if (!response || response.status() >= 400) {
+      broken.push(`${path} answered ${response?.status()}`);
+      continue;
+    }
+    await visit(path);
+    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of hrefs) {
+      const url = new URL(href);
+      if (url.origin !== origin || url.pathname.startsWith("/api/") || url.hash) continue;
+      if (!seen.has(pattern(url.pathname))) queue.push(url.pathname + url.search);
+    }
+  }
+  return { seen: [...seen.keys()], broken };
+}
+
+/** Checks the page as it is at 320 px, adding what is wrong to the lists rather than stopping at the first page. */
+async function checkNarrow(page: Page, path: string, overflowing: string[], faults: string[]) {
+  const width = await pageWidth(page);
+  if (width > NARROW.width) overflowing.push(`${path} is ${width} px wide`);
+  faults.push(...(await accessibilityViolations(page)).map((v) => `${path}: ${v}`));
+}
+
 for (const [role, { email, reaches }] of Object.entries(roles)) {
   test(`the ${role} reaches every page they may see by following links, and no link is a dead end`, async ({ page, baseURL }) => {
     test.setTimeout(180_000);
     await signInAs(page, email);
-    const seen = new Map<string, string>(); // pattern → first path visited
-    const queue = ["/"];
-    const broken: string[] = [];
-    while (queue.length && seen.size < 40) {
-      const path = queue.shift()!;
-      const key = pattern(new URL(path, baseURL).pathname);
-      if (seen.has(key)) continue;
-      seen.set(key, path);
-      const response = await page.goto(path);
-      if (!response || response.status() >= 400) {
-        broken.push(`${path} answered ${response?.status()}`);
-        continue;
-      }
-      await expectAccessible(page);
-      const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-      for (const href of hrefs) {
-        const url = new URL(href);
-        if (url.origin !== new URL(baseURL!).origin || url.pathname.startsWith("/api/") || url.hash) continue;
-        if (!seen.has(pattern(url.pathname))) queue.push(url.pathname + url.search);
-      }
-    }
+    const { seen, broken } = await crawl(page, new URL(must(baseURL, "baseURL in playwright.config.ts")).origin, () => expectAccessible(page));
     expect(broken).toEqual([]);
-    expect([...seen.keys()]).toEqual(expect.arrayContaining(reaches));
+    expect(seen).toEqual(expect.arrayContaining(reaches));
   });
 }
+
+test.describe(`at ${NARROW.width} px wide`, () => {
+  test.use({ viewport: NARROW });
+
+  for (const [role, { email, reaches }] of Object.entries(roles)) {
+    test(`no page the ${role} reaches scrolls sideways or fails axe`, async ({ page, baseURL }) => {
+      test.setTimeout(180_000);
+      await signInAs(page, email);
+      const overflowing: string[] = [];
+      const faults: string[] = [];
+      const { seen, broken } = await crawl(page, new URL(must(baseURL, "baseURL in playwright.config.ts")).origin, (path) => checkNarrow(page, path, overflowing, faults));
+      expect(broken).toEqual([]);
+      expect(seen).toEqual(expect.arrayContaining(reaches));
+      expect.soft(overflowing, `pages wider than ${NARROW.width} px`).toEqual([]);
+      expect(faults, `axe at ${NARROW.width} px`).toEqual([]);
+    });
+  }
+
+  test("no public page scrolls sideways or fails axe", async ({ page }) => {
+    const overflowing: string[] = [];
+    const faults: string[] = [];
+    for (const path of publicPages) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await checkNarrow(page, path, overflowing, faults);
+    }
+    expect.soft(overflowing, `pages wider than ${NARROW.width} px`).toEqual([]);
+    expect(faults, `axe at ${NARROW.width} px`).toEqual([]);
+  });
+});
+
+test("the public pages pass axe at desktop width", async ({ page }) => {
+  for (const path of publicPages) {
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    await expectAccessible(page);
+  }
+});

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pdf, png } from "../../src/server/demo/sample-files";
+import { pdf, png } from "@/server/demo/sample-files";
 import { E2E_MAX_FILE_BYTES } from "../../playwright.config";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 import { fillDate } from "./date-input";

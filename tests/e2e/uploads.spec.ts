@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { pdf, png } from "../../src/server/demo/sample-files";
+import { pdf, png } from "@/server/demo/sample-files";
 import { addDemoLearner, addDraftEvidence, fileNamesOf } from "./db";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 

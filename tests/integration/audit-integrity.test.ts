@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { appendAudit, eventHash } from "../../src/server/audit/append";
-import { checkpointLogFile, writeCheckpoint } from "../../src/server/audit/checkpoint";
-import { loadSigningKey } from "../../src/server/audit/signing-key";
-import { verifyIntegrity } from "../../src/server/audit/verify";
-import { countersignUnit, signOffUnit } from "../../src/server/assessment/sign-off";
+import { appendAudit, eventHash } from "@/server/audit/append";
+import { checkpointLogFile, writeCheckpoint } from "@/server/audit/checkpoint";
+import { loadSigningKey } from "@/server/audit/signing-key";
+import { verifyIntegrity } from "@/server/audit/verify";
+import { countersignUnit, signOffUnit } from "@/server/assessment/sign-off";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 

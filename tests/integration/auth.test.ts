@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { WRONG_CREDENTIALS } from "../../src/lib/throttle";
-import { loadActor } from "../../src/server/auth/actor";
-import { signInWithPassword } from "../../src/server/auth/sign-in";
+import { WRONG_CREDENTIALS } from "@/lib/throttle";
+import { loadActor } from "@/server/auth/actor";
+import { signInWithPassword } from "@/server/auth/sign-in";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 

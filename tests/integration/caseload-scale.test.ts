@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { caseload } from "../../src/server/assessment/caseload";
-import { withDb } from "../../src/server/db/client";
-import { PrismaClient } from "../../src/server/db/generated/client";
+import { caseload } from "@/server/assessment/caseload";
+import { withDb } from "@/server/db/client";
+import { PrismaClient } from "@/server/db/generated/client";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { assessorDashboard } from "../../src/server/home/assessor-dashboard";
-import { learnerDashboard } from "../../src/server/home/learner-dashboard";
-import { adminSummary, iqaSummary, verifierSummary } from "../../src/server/home/staff-dashboards";
-import { db } from "../../src/server/db/client";
-import { savePlan } from "../../src/server/portfolio/plan";
-import { createAssessorRecord, sendForCountersign } from "../../src/server/portfolio/records";
-import { setMapping } from "../../src/server/portfolio/mapping";
-import { requestWitnessTestimony } from "../../src/server/portfolio/witness";
-import { NotFoundError } from "../../src/server/policy";
-import { PAGE_SIZE, iqaCover } from "../../src/server/home/queries";
-import { unitProgress } from "../../src/server/portfolio/progress";
+import { assessorDashboard } from "@/server/home/assessor-dashboard";
+import { learnerDashboard } from "@/server/home/learner-dashboard";
+import { adminSummary, iqaSummary, verifierSummary } from "@/server/home/staff-dashboards";
+import { db } from "@/server/db/client";
+import { savePlan } from "@/server/portfolio/plan";
+import { createAssessorRecord, sendForCountersign } from "@/server/portfolio/records";
+import { setMapping } from "@/server/portfolio/mapping";
+import { requestWitnessTestimony } from "@/server/portfolio/witness";
+import { NotFoundError } from "@/server/policy";
+import { PAGE_SIZE, iqaCover } from "@/server/home/queries";
+import { unitProgress } from "@/server/portfolio/progress";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openLocalDatabase } from "../../src/server/db/local-database";
+import { openLocalDatabase } from "@/server/db/local-database";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 

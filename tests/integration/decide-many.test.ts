@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decideCriteria, decideCriterion } from "../../src/server/assessment/decide";
-import { decisionHash } from "../../src/server/assessment/signature";
-import type { Actor } from "../../src/server/auth/actor";
-import { UserFacingError } from "../../src/server/errors";
-import { NotFoundError } from "../../src/server/policy";
-import { startRevision } from "../../src/server/portfolio/evidence";
-import { submitEvidence } from "../../src/server/portfolio/submission";
+import { decideCriteria, decideCriterion } from "@/server/assessment/decide";
+import { decisionHash } from "@/server/assessment/signature";
+import type { Actor } from "@/server/auth/actor";
+import { UserFacingError } from "@/server/errors";
+import { NotFoundError } from "@/server/policy";
+import { startRevision } from "@/server/portfolio/evidence";
+import { submitEvidence } from "@/server/portfolio/submission";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 

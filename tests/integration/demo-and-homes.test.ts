@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "../../src/server/auth/actor";
-import { loadDemo } from "../../src/server/demo/load-demo";
-import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "../../src/server/home/queries";
-import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
+import { loadActor } from "@/server/auth/actor";
+import { loadDemo } from "@/server/demo/load-demo";
+import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/server/home/queries";
+import { NotFoundError, UnauthenticatedError } from "@/server/policy";
 import { actorFor } from "../support/actors";
 import { freshDatabase } from "../support/db";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "../../app/api/health/route";
-import { createDb, useDb } from "../../src/server/db/client";
+import { createDb, useDb } from "@/server/db/client";
 import { freshDatabase } from "../support/db";
 
 await freshDatabase("schema");

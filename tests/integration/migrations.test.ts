@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SNAPSHOT, applyMigrations, listMigrationDirs, migrationsDir, pendingSchemaSql, schemaPath } from "../../src/server/db/migrations";
-import { noFilters, openSchemaEngine } from "../../src/server/db/schema-engine";
+import { SNAPSHOT, applyMigrations, listMigrationDirs, migrationsDir, pendingSchemaSql, schemaPath } from "@/server/db/migrations";
+import { noFilters, openSchemaEngine } from "@/server/db/schema-engine";
 import { freshDatabase } from "../support/db";
 
 const { ownerUrl: url } = await freshDatabase("schema");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RoleName } from "../../src/lib/roles";
-import { type Actor, loadActor } from "../../src/server/auth/actor";
+import type { RoleName } from "@/lib/roles";
+import { type Actor, loadActor } from "@/server/auth/actor";
 import {
   type ScopedPermission,
   type Subject,
@@ -14,9 +14,9 @@ import {
   scope,
   scopedPermissions,
   submittableEvidence,
-} from "../../src/server/policy";
-import { loadUnitFiles } from "../../src/server/standards/load";
-import { publishUnits } from "../../src/server/standards/publish";
+} from "@/server/policy";
+import { loadUnitFiles } from "@/server/standards/load";
+import { publishUnits } from "@/server/standards/publish";
 import { freshDatabase } from "../support/db";
 
 // Two centres, each with one person per role, a few enrolments and items (the learners' own,

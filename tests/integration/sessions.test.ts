@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { WRONG_CREDENTIALS } from "../../src/lib/throttle";
-import { changePassword } from "../../src/server/auth/change-password";
-import { authOptions } from "../../src/server/auth/options";
-import { touchLiveSession } from "../../src/server/auth/sessions";
-import { signInWithPassword } from "../../src/server/auth/sign-in";
-import { loadSigningKey } from "../../src/server/audit/signing-key";
-import { verifyIntegrity } from "../../src/server/audit/verify";
-import { setAccountActive, signOutEverywhere } from "../../src/server/centre/accounts";
-import { sessionLimits } from "../../src/server/env";
-import { NotFoundError, UnauthenticatedError } from "../../src/server/policy";
+import { WRONG_CREDENTIALS } from "@/lib/throttle";
+import { changePassword } from "@/server/auth/change-password";
+import { authOptions } from "@/server/auth/options";
+import { touchLiveSession } from "@/server/auth/sessions";
+import { signInWithPassword } from "@/server/auth/sign-in";
+import { loadSigningKey } from "@/server/audit/signing-key";
+import { verifyIntegrity } from "@/server/audit/verify";
+import { setAccountActive, signOutEverywhere } from "@/server/centre/accounts";
+import { sessionLimits } from "@/server/env";
+import { NotFoundError, UnauthenticatedError } from "@/server/policy";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/auth/actor";
-import { setUpDatabase } from "../../src/server/startup/set-up-database";
-import { UnauthenticatedError, NotFoundError } from "../../src/server/policy";
-import { loadUnitFiles, parseUnitFile } from "../../src/server/standards/load";
-import { PublishedUnitChangedError, publishUnits } from "../../src/server/standards/publish";
-import { getUnitTree, listUnits } from "../../src/server/standards/queries";
+import type { Actor } from "@/server/auth/actor";
+import { setUpDatabase } from "@/server/startup/set-up-database";
+import { UnauthenticatedError, NotFoundError } from "@/server/policy";
+import { loadUnitFiles, parseUnitFile } from "@/server/standards/load";
+import { PublishedUnitChangedError, publishUnits } from "@/server/standards/publish";
+import { getUnitTree, listUnits } from "@/server/standards/queries";
 import { freshDatabase } from "../support/db";
 
 const { ownerDb: db, ownerUrl: url } = await freshDatabase("schema");

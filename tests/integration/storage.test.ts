@@ -4,11 +4,11 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { UserFacingError } from "../../src/server/errors";
-import { refuseFromHead } from "../../src/server/portfolio/files";
-import { UploadTooLargeError, blobPath, commitBlob, receiveToTemp, storageRoot, sweepStorage } from "../../src/server/storage/disk";
-import { keepSweeping } from "../../src/server/storage/sweep";
-import { png } from "../../src/server/demo/sample-files";
+import { UserFacingError } from "@/server/errors";
+import { refuseFromHead } from "@/server/portfolio/files";
+import { UploadTooLargeError, blobPath, commitBlob, receiveToTemp, storageRoot, sweepStorage } from "@/server/storage/disk";
+import { keepSweeping } from "@/server/storage/sweep";
+import { png } from "@/server/demo/sample-files";
 import { received } from "../support/actors";
 import { freshDatabase } from "../support/db";
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createEvidence } from "../../src/server/portfolio/evidence";
-import { listNotifications } from "../../src/server/notifications/notifications";
-import { centreOutbox, requestWitnessTestimony, respondToWitnessRequest, witnessView } from "../../src/server/portfolio/witness";
-import { UserFacingError } from "../../src/server/errors";
-import { NotFoundError } from "../../src/server/policy";
+import { createEvidence } from "@/server/portfolio/evidence";
+import { listNotifications } from "@/server/notifications/notifications";
+import { centreOutbox, requestWitnessTestimony, respondToWitnessRequest, witnessView } from "@/server/portfolio/witness";
+import { UserFacingError } from "@/server/errors";
+import { NotFoundError } from "@/server/policy";
 import { evidenceInput } from "../support/actors";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";

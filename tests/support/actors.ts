@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
-import { type Actor, loadActor } from "../../src/server/auth/actor";
-import type { Db } from "../../src/server/db/client";
-import { receiveToTemp } from "../../src/server/storage/disk";
+import { type Actor, loadActor } from "@/server/auth/actor";
+import type { Db } from "@/server/db/client";
+import { receiveToTemp } from "@/server/storage/disk";
 
 /** A demo account, by its email: only for tests of the demo data (others build their own people: builders.ts). */
 export const actorFor = (db: Db) => async (email: string): Promise<Actor> => {

@@ -5,12 +5,12 @@
 // yet, so they are written here, and only here, with the demo's factories; everything a person does
 // (evidence, plans, decisions) goes through the app's own server functions.
 import { randomUUID } from "node:crypto";
-import type { RoleName } from "../../src/lib/roles";
-import { decideCriterion } from "../../src/server/assessment/decide";
-import { type Actor, loadActor } from "../../src/server/auth/actor";
-import { db } from "../../src/server/db/client";
-import { addItem, agreePlan, ensureCentre, ensureEnrolments, ensureUser, latestUnits } from "../../src/server/demo/factories";
-import { pdf } from "../../src/server/demo/sample-files";
+import type { RoleName } from "@/lib/roles";
+import { decideCriterion } from "@/server/assessment/decide";
+import { type Actor, loadActor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { addItem, agreePlan, ensureCentre, ensureEnrolments, ensureUser, latestUnits } from "@/server/demo/factories";
+import { pdf } from "@/server/demo/sample-files";
 import { evidenceInput } from "./actors";
 
 /** Every built user's password (hashed with the app's own function). */

@@ -4,7 +4,7 @@ import { cp } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
-import { type Db, createDb, useDb } from "../../src/server/db/client";
+import { type Db, createDb, useDb } from "@/server/db/client";
 
 /**
  * A fresh database for this test file, copied from a template: "units" (the unit catalogue

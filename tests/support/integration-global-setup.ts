@@ -7,13 +7,13 @@ import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../src/server/db/embedded";
-import { applyMigrations } from "../../src/server/db/migrations";
-import { createDb } from "../../src/server/db/client";
-import { ensureLoginRole, grantAppRole } from "../../src/server/db/roles";
-import { loadDemo } from "../../src/server/demo/load-demo";
-import { loadUnitFiles } from "../../src/server/standards/load";
-import { publishUnits } from "../../src/server/standards/publish";
+import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { applyMigrations } from "@/server/db/migrations";
+import { createDb } from "@/server/db/client";
+import { ensureLoginRole, grantAppRole } from "@/server/db/roles";
+import { loadDemo } from "@/server/demo/load-demo";
+import { loadUnitFiles } from "@/server/standards/load";
+import { publishUnits } from "@/server/standards/publish";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 // Starts an upload that never ends, as a server would mid-request, so a test can kill it.
 import { Readable } from "node:stream";
-import { receiveToTemp } from "../../src/server/storage/disk";
+import { receiveToTemp } from "@/server/storage/disk";
 
 const endless = new Readable({
   read() {

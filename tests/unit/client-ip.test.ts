@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PEER_HEADER, clientIp } from "../../src/server/client-ip";
-import { parseTrustedProxies } from "../../src/server/trusted-proxies";
+import { PEER_HEADER, clientIp } from "@/server/client-ip";
+import { parseTrustedProxies } from "@/server/trusted-proxies";
 
 const h = (headers: Record<string, string>) => new Headers(headers);
 const none = parseTrustedProxies("");

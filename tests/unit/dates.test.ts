@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { fieldsOf } from "../support/fields-of";
 import { z } from "zod";
-import { dayFromParts, partsOfDay, withDayParts } from "../../src/lib/day-parts";
-import { formatDate, formatDateTime, ukDay } from "../../src/lib/format";
-import { day, optionalDay } from "../../src/lib/input";
-import { evidenceInputSchema, planSchema } from "../../src/lib/portfolio/schemas";
-import { readForm } from "../../src/server/edge/form";
-import { recordFromForm } from "../../src/server/portfolio/forms";
+import { dayFromParts, partsOfDay, withDayParts } from "@/lib/day-parts";
+import { formatDate, formatDateTime, ukDay } from "@/lib/format";
+import { day, optionalDay } from "@/lib/input";
+import { evidenceInputSchema, planSchema } from "@/lib/portfolio/schemas";
+import { readForm } from "@/server/edge/form";
+import { recordFromForm } from "@/server/portfolio/forms";
 
 const form = (entries: Record<string, string | Blob>) => {
   const f = new FormData();

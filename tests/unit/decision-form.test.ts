@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decisionControl } from "../../src/lib/assessment/decision-form";
-import { decisionsSchema } from "../../src/server/assessment/decide";
-import { decisionsFromForm } from "../../src/server/assessment/forms";
+import { decisionControl } from "@/lib/assessment/decision-form";
+import { decisionsSchema } from "@/server/assessment/decide";
+import { decisionsFromForm } from "@/server/assessment/forms";
 
 const [a, b, c] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222", "33333333-3333-4333-8333-333333333333"];
 const version = "44444444-4444-4444-8444-444444444444";

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readSource, sourceFiles } from "../support/source-files";
-import { ENV_NAMES, appUrl, configuredDatabase, dataDir, env, filesDir, maxFileBytes, nextAuthSecret, sessionLimits } from "../../src/server/env";
+import { ENV_NAMES, appUrl, configuredDatabase, dataDir, env, filesDir, maxFileBytes, nextAuthSecret, sessionLimits } from "@/server/env";
 
 const pem = (type: "ed25519" | "x25519") => generateKeyPairSync(type as "ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 

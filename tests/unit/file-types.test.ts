@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { docx, odt, pdf, png, wav, zip } from "../../src/server/demo/sample-files";
-import { inspectFile } from "../../src/server/storage/inspect";
+import { docx, odt, pdf, png, wav, zip } from "@/server/demo/sample-files";
+import { inspectFile } from "@/server/storage/inspect";
 
 const dir = mkdtempSync(path.join(tmpdir(), "sniff-"));
 async function check(name: string, bytes: Buffer | string) {

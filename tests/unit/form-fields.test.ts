@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { commentSchema, evidenceInputSchema, signatureSchema, submitSchema } from "../../src/lib/portfolio/schemas";
-import { discussionSchema, observationSchema } from "../../src/lib/portfolio/records";
-import { decisionsSchema } from "../../src/server/assessment/decide";
-import { signOffSchema } from "../../src/server/assessment/sign-off";
-import { credentialsSchema } from "../../src/server/auth/sign-in";
+import { commentSchema, evidenceInputSchema, signatureSchema, submitSchema } from "@/lib/portfolio/schemas";
+import { discussionSchema, observationSchema } from "@/lib/portfolio/records";
+import { decisionsSchema } from "@/server/assessment/decide";
+import { signOffSchema } from "@/server/assessment/sign-off";
+import { credentialsSchema } from "@/server/auth/sign-in";
 
 // The names a form's controls post, and the names its FieldErrors show, must be the names the
 // server's schema reports; otherwise a message has nowhere to go. Read from the source, cheaply.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fieldsOf } from "../support/fields-of";
 import { z } from "zod";
-import { evidenceInputSchema, planSchema } from "../../src/lib/portfolio/schemas";
-import { day, int, optionalText, text } from "../../src/lib/input";
-import { databaseRefusal } from "../../src/server/errors";
+import { evidenceInputSchema, planSchema } from "@/lib/portfolio/schemas";
+import { day, int, optionalText, text } from "@/lib/input";
+import { databaseRefusal } from "@/server/errors";
 
 
 describe("input building blocks", () => {

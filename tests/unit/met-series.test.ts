@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linear, metSeries } from "../../src/lib/progress/met-series";
+import { linear, metSeries } from "@/lib/progress/met-series";
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type RoleName, roles } from "../../src/lib/roles";
-import type { Actor } from "../../src/server/auth/actor";
+import { type RoleName, roles } from "@/lib/roles";
+import type { Actor } from "@/server/auth/actor";
 import {
   type Access,
   type Permission,
@@ -14,7 +14,7 @@ import {
   rolePermissions,
   scope,
   scopedPermissions,
-} from "../../src/server/policy";
+} from "@/server/policy";
 
 const me = "me";
 const someone = "someone";

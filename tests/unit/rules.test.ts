@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../../src/lib/canonical-json";
-import { contentSecurityPolicy } from "../../src/lib/csp";
-import { FREE_ATTEMPTS, WRONG_CREDENTIALS, describeSignInError, lockoutDelayMs } from "../../src/lib/throttle";
+import { canonicalJson } from "@/lib/canonical-json";
+import { contentSecurityPolicy } from "@/lib/csp";
+import { FREE_ATTEMPTS, WRONG_CREDENTIALS, describeSignInError, lockoutDelayMs } from "@/lib/throttle";
 
 describe("sign-in throttling", () => {
   it("lets the first few failures through, then doubles the wait up to a cap", () => {

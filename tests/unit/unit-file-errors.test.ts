@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { UnitFileError, loadUnitFiles, parseUnitFile } from "../../src/server/standards/load";
+import { UnitFileError, loadUnitFiles, parseUnitFile } from "@/server/standards/load";
 
 const good = () => JSON.parse(readFileSync("prisma/standards/cpc-308.json", "utf8"));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { boldTerms } from "../../src/lib/standards/unit-file";
-import { loadUnitFiles } from "../../src/server/standards/load";
+import { boldTerms } from "@/lib/standards/unit-file";
+import { loadUnitFiles } from "@/server/standards/load";
 
 const units = await loadUnitFiles();
 const cpc = units.find((u) => u.unit.code === "CPC308")!.unit;

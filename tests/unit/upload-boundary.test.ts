@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { refusalFromHead } from "../../src/lib/file-types";
-import { UserFacingError } from "../../src/server/errors";
-import { assertSameOrigin, uploadFileName } from "../../src/server/edge/request";
-import { NotFoundError } from "../../src/server/policy";
-import { cleanFileName } from "../../src/server/portfolio/files";
+import { refusalFromHead } from "@/lib/file-types";
+import { UserFacingError } from "@/server/errors";
+import { assertSameOrigin, uploadFileName } from "@/server/edge/request";
+import { NotFoundError } from "@/server/policy";
+import { cleanFileName } from "@/server/portfolio/files";
 
 describe("file names from the X-File-Name header", () => {
   it("decodes a percent-encoded name", () => {

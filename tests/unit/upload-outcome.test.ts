@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outcomeOfResponse, refusalBeforeUpload } from "../../src/lib/upload-outcome";
+import { outcomeOfResponse, refusalBeforeUpload } from "@/lib/upload-outcome";
 
 const MB = 1024 ** 2;
 

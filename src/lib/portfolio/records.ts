@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text as boundedText } from "../input";
+import { text as boundedText } from "@/lib/input";
 
 const text = (label: string, max = 20_000) => boundedText(max, label);
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { assessmentMethods } from "../standards/unit-file";
-import { ukDay } from "../format";
-import { checkbox, day, id, int, optionalDay, optionalText, text } from "../input";
+import { assessmentMethods } from "@/lib/standards/unit-file";
+import { ukDay } from "@/lib/format";
+import { checkbox, day, id, int, optionalDay, optionalText, text } from "@/lib/input";
 
 export const methodLabels: Record<(typeof assessmentMethods)[number], string> = {
   WORK_PRODUCT: "Work product",

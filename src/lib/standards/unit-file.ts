@@ -94,16 +94,17 @@ export const unitFileSchema = z
   .strict()
   .superRefine((unit, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    const dupes = (values: string[], path: (i: number) => (string | number)[], what: string) => {
+    const dupes = (entries: [value: string, path: (string | number)[]][], what: string) => {
       const seen = new Set<string>();
-      values.forEach((v, i) => (seen.has(v) ? issue(path(i), `duplicate ${what} "${v}"`) : seen.add(v)));
+      for (const [v, path] of entries) if (seen.has(v)) issue(path, `duplicate ${what} "${v}"`);
+      else seen.add(v);
     };
-    dupes(unit.sections.map((s) => s.code), (i) => ["sections", i, "code"], "section code");
+    dupes(unit.sections.map((s, i) => [s.code, ["sections", i, "code"]]), "section code");
     const all = unit.sections.flatMap((s, si) => s.criteria.map((c, ci) => ({ c, path: ["sections", si, "criteria", ci] })));
-    dupes(all.map((x) => x.c.code), (i) => [...all[i]!.path, "code"], "criterion code");
-    dupes(unit.scopeCategories.map((s) => s.key), (i) => ["scopeCategories", i, "key"], "scope category");
-    dupes(unit.glossary.map((g) => g.term), (i) => ["glossary", i, "term"], "glossary term");
-    dupes(unit.evidence.methods.map((m) => m.method), (i) => ["evidence", "methods", i, "method"], "assessment method");
+    dupes(all.map((x) => [x.c.code, [...x.path, "code"]]), "criterion code");
+    dupes(unit.scopeCategories.map((s, i) => [s.key, ["scopeCategories", i, "key"]]), "scope category");
+    dupes(unit.glossary.map((g, i) => [g.term, ["glossary", i, "term"]]), "glossary term");
+    dupes(unit.evidence.methods.map((m, i) => [m.method, ["evidence", "methods", i, "method"]]), "assessment method");
 
     const scopes = new Set(unit.scopeCategories.map((s) => s.key));
     const glossary = new Set(unit.glossary.map((g) => g.term));
@@ -123,7 +124,7 @@ export type UnitFile = z.infer<typeof unitFileSchema>;
 
 /** The terms marked **bold** in a criterion's printed text. */
 export function boldTerms(text: string): string[] {
-  return [...text.matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1]!);
+  return [...text.matchAll(/\*\*(.+?)\*\*/g)].flatMap((m) => m[1] ?? []);
 }
 
 /** Splits printed text into plain and bold runs, for rendering. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { workingDaysBetween } from "../../lib/working-days";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { assertHolds, scope } from "../policy";
+import { workingDaysBetween } from "@/lib/working-days";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { assertHolds, scope } from "@/server/policy";
 
 export const caseloadSorts = ["learner", "unit", "completion", "awaiting", "oldest", "activity"] as const;
 export const caseloadFilterSchema = z.object({

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { id } from "../../lib/input";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { lockEnrolments } from "../db/locks";
-import { parseInput } from "../errors";
-import { NotFoundError, enrolmentAllowing } from "../policy";
+import { id } from "@/lib/input";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { lockEnrolments } from "@/server/db/locks";
+import { parseInput } from "@/server/errors";
+import { NotFoundError, enrolmentAllowing } from "@/server/policy";
 import { assertOpen } from "./open";
 
 export const claimSchema = z.object({ linkId: id("Reload the page and try again"), claim: z.enum(["CONFIRMED", "REJECTED"], { error: "Confirm or reject the claim" }) });

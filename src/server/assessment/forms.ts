@@ -1,4 +1,4 @@
-import { decisionControl } from "../../lib/assessment/decision-form";
+import { decisionControl } from "@/lib/assessment/decision-form";
 
 /** A text field's value; a file sent in its place is passed on as it is, for the schema to refuse. */
 const textOf = (v: FormDataEntryValue | null): string | File => (v === null ? "" : v);

@@ -1,9 +1,9 @@
-import { db } from "../db/client";
-import type { Actor } from "../auth/actor";
-import { assertTypedName } from "../auth/typed-name";
-import { verifyPassword } from "../auth/password";
-import type { Db } from "../db/client";
-import { UserFacingError } from "../errors";
+import { db } from "@/server/db/client";
+import type { Actor } from "@/server/auth/actor";
+import { assertTypedName } from "@/server/auth/typed-name";
+import { verifyPassword } from "@/server/auth/password";
+import type { Db } from "@/server/db/client";
+import { UserFacingError } from "@/server/errors";
 
 export const RECENT_SIGN_IN_MS = 5 * 60_000;
 

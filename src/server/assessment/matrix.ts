@@ -1,10 +1,10 @@
-import { isId } from "../../lib/ids";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { NotFoundError, scope } from "../policy";
-import { appendAudit } from "../audit/append";
-import { writeCheckpoint } from "../audit/checkpoint";
-import { loadSigningKey } from "../audit/signing-key";
+import { isId } from "@/lib/ids";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { NotFoundError, scope } from "@/server/policy";
+import { appendAudit } from "@/server/audit/append";
+import { writeCheckpoint } from "@/server/audit/checkpoint";
+import { loadSigningKey } from "@/server/audit/signing-key";
 
 /** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
 export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }) {

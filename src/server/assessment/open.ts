@@ -1,5 +1,5 @@
-import type { Db, Tx } from "../db/client";
-import { UserFacingError } from "../errors";
+import type { Db, Tx } from "@/server/db/client";
+import { UserFacingError } from "@/server/errors";
 
 /** Decisions are locked once the unit is signed off. Pass the status read under the enrolment's lock. */
 export async function assertOpen(tx: Db | Tx, enrolment: { id: string; status: string }) {

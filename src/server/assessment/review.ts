@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { can, enrolmentSubject, readableEnrolment } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
 import { signOffBlocker } from "./sign-off";
 
 /** Everything the review screen shows for one enrolment, in a handful of queries. */

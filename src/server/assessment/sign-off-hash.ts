@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "../../lib/canonical-json";
+import { canonicalJson } from "@/lib/canonical-json";
 
 /** SHA-256 over the enrolment, the signature hash of each criterion's current decision, and the comment. */
 export function signOffContentHash(enrolmentId: string, summativeComment: string, decisions: { criterionId: string; signatureHash: string | null }[]): string {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "../../lib/canonical-json";
+import { canonicalJson } from "@/lib/canonical-json";
 
 export type SignedDecision = {
   enrolmentId: string;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "../../lib/canonical-json";
-import type { Tx } from "../db/client";
+import { canonicalJson } from "@/lib/canonical-json";
+import type { Tx } from "@/server/db/client";
 import type { AuditContext, AuditEventInput } from "./events";
 
 export const GENESIS_HASH = "0".repeat(64);

@@ -1,9 +1,9 @@
 import { sign, verify } from "node:crypto";
 import { appendFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { canonicalJson } from "../../lib/canonical-json";
-import { dataDir } from "../env";
-import type { Db } from "../db/client";
+import { canonicalJson } from "@/lib/canonical-json";
+import { dataDir } from "@/server/env";
+import type { Db } from "@/server/db/client";
 import type { SigningKey } from "./signing-key";
 
 export type CheckpointReason = "start" | "daily" | "export" | "manual";

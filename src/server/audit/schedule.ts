@@ -1,4 +1,4 @@
-import { db } from "../db/client";
+import { db } from "@/server/db/client";
 import { writeCheckpoint } from "./checkpoint";
 import { loadSigningKey } from "./signing-key";
 import { recordVerification } from "./verification";

@@ -2,7 +2,7 @@ import { type KeyObject, createHash, createPublicKey, generateKeyPairSync } from
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { configuredSigningKey, dataDir, ed25519PrivateKey } from "../env";
+import { configuredSigningKey, dataDir, ed25519PrivateKey } from "@/server/env";
 
 // The Ed25519 key that signs audit checkpoints. It is never stored in the database, so whoever can
 // rewrite the database cannot re-sign a rewritten chain. See docs/decisions/0019-audit-checkpoints.md.

@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { UserFacingError } from "../errors";
-import { authorize } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { UserFacingError } from "@/server/errors";
+import { authorize } from "@/server/policy";
 import { appendAudit } from "./append";
 import { loadSigningKey } from "./signing-key";
 import { lastVerification, recordVerification } from "./verification";

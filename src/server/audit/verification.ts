@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "@/server/db/client";
 import type { SigningKey } from "./signing-key";
 import { type IntegrityReport, verifyIntegrity } from "./verify";
 

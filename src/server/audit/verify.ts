@@ -1,8 +1,8 @@
-import type { Db } from "../db/client";
-import { decisionHash } from "../assessment/signature";
-import { signOffContentHash } from "../assessment/sign-off-hash";
-import { planHash } from "../portfolio/plan";
-import { versionHash } from "../portfolio/submission";
+import type { Db } from "@/server/db/client";
+import { decisionHash } from "@/server/assessment/signature";
+import { signOffContentHash } from "@/server/assessment/sign-off-hash";
+import { planHash } from "@/server/portfolio/plan";
+import { versionHash } from "@/server/portfolio/submission";
 import { GENESIS_HASH, eventHash } from "./append";
 import { type Checkpoint, checkpointSignatureValid, fileCheckpoints, storedCheckpoints } from "./checkpoint";
 import type { SigningKey } from "./signing-key";

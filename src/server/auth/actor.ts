@@ -1,5 +1,5 @@
-import type { RoleName } from "../../lib/roles";
-import type { Db } from "../db/client";
+import type { RoleName } from "@/lib/roles";
+import type { Db } from "@/server/db/client";
 
 export type Grant = { centreId: string; centreName: string; role: RoleName; endsAt: Date | null };
 // signedInAt is when this session signed in (from its token), for signatures that need a recent sign-in.

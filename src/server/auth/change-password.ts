@@ -1,10 +1,10 @@
-import { db } from "../db/client";
+import { db } from "@/server/db/client";
 import { z } from "zod";
-import { anyText } from "../../lib/input";
-import { appendAudit } from "../audit/append";
-import type { Db } from "../db/client";
-import { UserFacingError, parseInput } from "../errors";
-import { UnauthenticatedError } from "../policy";
+import { anyText } from "@/lib/input";
+import { appendAudit } from "@/server/audit/append";
+import type { Db } from "@/server/db/client";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { UnauthenticatedError } from "@/server/policy";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
 import { endAllSessions } from "./sessions";

@@ -1,6 +1,6 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { db } from "../db/client";
+import { db } from "@/server/db/client";
 import { type Actor, loadActor } from "./actor";
 import { authOptions } from "./options";
 

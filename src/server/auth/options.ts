@@ -1,9 +1,9 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { appendAudit } from "../audit/append";
-import { clientIp } from "../client-ip";
-import { db } from "../db/client";
-import { nextAuthSecret, sessionLimits } from "../env";
+import { appendAudit } from "@/server/audit/append";
+import { clientIp } from "@/server/client-ip";
+import { db } from "@/server/db/client";
+import { nextAuthSecret, sessionLimits } from "@/server/env";
 import { endSession, touchLiveSession } from "./sessions";
 import { SignInError, signInWithPassword } from "./sign-in";
 

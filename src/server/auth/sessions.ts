@@ -1,5 +1,5 @@
-import type { Db, Tx } from "../db/client";
-import { sessionLimits } from "../env";
+import type { Db, Tx } from "@/server/db/client";
+import { sessionLimits } from "@/server/env";
 
 // A sign-in is a row in "Session"; the cookie only names it. A cookie whose row has ended,
 // expired or sat idle too long is refused, whatever the cookie's own expiry says.

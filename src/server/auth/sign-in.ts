@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { WRONG_CREDENTIALS, lockoutDelayMs } from "../../lib/throttle";
-import { appendAudit } from "../audit/append";
-import type { Db, Tx } from "../db/client";
+import { WRONG_CREDENTIALS, lockoutDelayMs } from "@/lib/throttle";
+import { appendAudit } from "@/server/audit/append";
+import type { Db, Tx } from "@/server/db/client";
 import { decoyHash, verifyPassword } from "./password";
 import { startSession } from "./sessions";
 

@@ -1,4 +1,4 @@
-import { UserFacingError } from "../errors";
+import { UserFacingError } from "@/server/errors";
 import type { Actor } from "./actor";
 
 const normalise = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();

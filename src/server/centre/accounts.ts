@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { id } from "../../lib/input";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { endAllSessions } from "../auth/sessions";
-import { type Tx, db } from "../db/client";
-import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError, manageableCentres } from "../policy";
+import { id } from "@/lib/input";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { endAllSessions } from "@/server/auth/sessions";
+import { type Tx, db } from "@/server/db/client";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { NotFoundError, manageableCentres } from "@/server/policy";
 
 export const accountTarget = z.object({ userId: id("Choose a user from the list") });
 

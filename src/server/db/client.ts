@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { configuredDatabase } from "../env";
+import { configuredDatabase } from "@/server/env";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { configuredDatabase, dataDir, embeddedPgPort } from "../env";
+import { configuredDatabase, dataDir, embeddedPgPort } from "@/server/env";
 import { startEmbeddedPostgres } from "./embedded";
 import { ensureLoginRole } from "./roles";
 

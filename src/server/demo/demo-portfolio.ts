@@ -1,7 +1,7 @@
-import type { EvidenceInput } from "../../lib/portfolio/schemas";
-import { loadActor } from "../auth/actor";
-import { type Db, withDb } from "../db/client";
-import { addComment } from "../portfolio/comments";
+import type { EvidenceInput } from "@/lib/portfolio/schemas";
+import { loadActor } from "@/server/auth/actor";
+import { type Db, withDb } from "@/server/db/client";
+import { addComment } from "@/server/portfolio/comments";
 import { addItem, agreePlan } from "./factories";
 import { pdf, png, wav } from "./sample-files";
 

@@ -1,14 +1,14 @@
 import { Readable } from "node:stream";
-import type { RoleName } from "../../lib/roles";
-import type { Actor } from "../auth/actor";
-import { hashPassword } from "../auth/password";
-import type { Db } from "../db/client";
-import { createEvidence } from "../portfolio/evidence";
-import { attachUpload } from "../portfolio/files";
-import { setMapping } from "../portfolio/mapping";
-import { getPlan, savePlan, signPlan } from "../portfolio/plan";
-import { submitEvidence } from "../portfolio/submission";
-import { receiveToTemp } from "../storage/disk";
+import type { RoleName } from "@/lib/roles";
+import type { Actor } from "@/server/auth/actor";
+import { hashPassword } from "@/server/auth/password";
+import type { Db } from "@/server/db/client";
+import { createEvidence } from "@/server/portfolio/evidence";
+import { attachUpload } from "@/server/portfolio/files";
+import { setMapping } from "@/server/portfolio/mapping";
+import { getPlan, savePlan, signPlan } from "@/server/portfolio/plan";
+import { submitEvidence } from "@/server/portfolio/submission";
+import { receiveToTemp } from "@/server/storage/disk";
 
 // One set of factories for the demo data and the tests (tests/support/builders.ts). Centres, users,
 // grants and enrolments have no server function yet, so these write their rows; each is idempotent:

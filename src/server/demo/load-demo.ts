@@ -1,5 +1,5 @@
-import { appendAudit } from "../audit/append";
-import type { Db } from "../db/client";
+import { appendAudit } from "@/server/audit/append";
+import type { Db } from "@/server/db/client";
 import { loadDemoPortfolio } from "./demo-portfolio";
 import { ensureCentre, ensureEnrolments, ensureUser, latestUnits } from "./factories";
 
@@ -15,7 +15,7 @@ export async function loadDemo(db: Db, now = new Date()): Promise<void> {
 
   const northgate = await ensureCentre(db, "northgate", "Northgate Training");
   const riverside = await ensureCentre(db, "riverside", "Riverside College");
-  const user = (email: string, name: string, centreId: string, ...roles: import("../../lib/roles").RoleName[]) =>
+  const user = (email: string, name: string, centreId: string, ...roles: import("@/lib/roles").RoleName[]) =>
     ensureUser(db, { email, name, password: DEMO_PASSWORD, grants: roles.map((role) => ({ centreId, role })) });
 
   await user("admin@northgate.example", "Amira Khan", northgate.id, "CENTRE_ADMIN");

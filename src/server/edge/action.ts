@@ -1,11 +1,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import type { ActionState } from "../../lib/action-state";
-import type { Actor } from "../auth/actor";
-import { currentActor } from "../auth/current";
-import { UserFacingError, databaseRefusal, withFieldNames } from "../errors";
-import { NotFoundError, UnauthenticatedError } from "../policy";
+import type { ActionState } from "@/lib/action-state";
+import type { Actor } from "@/server/auth/actor";
+import { currentActor } from "@/server/auth/current";
+import { UserFacingError, databaseRefusal, withFieldNames } from "@/server/errors";
+import { NotFoundError, UnauthenticatedError } from "@/server/policy";
 import { fieldNamer, readForm } from "./form";
 
 export type { ActionState };

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { contentDisposition, parseRange } from "../../lib/file-serving";
-import { readBlob } from "../storage/disk";
+import { contentDisposition, parseRange } from "@/lib/file-serving";
+import { readBlob } from "@/server/storage/disk";
 import { responseHeaders } from "./respond";
 
 type StoredFile = { path: string; sha256: string; mediaType: string; fileName: string };

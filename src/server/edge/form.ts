@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readDayParts } from "../../lib/day-parts";
+import { readDayParts } from "@/lib/day-parts";
 
 /** The schema under optional/default/nullable wrappers. */
 function inner(schema: z.ZodType): z.ZodType {

@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
-import type { Actor } from "../auth/actor";
-import { currentActor } from "../auth/current";
-import { NotFoundError } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { currentActor } from "@/server/auth/current";
+import { NotFoundError } from "@/server/policy";
 
 /** For pages: the signed-in actor, or a redirect to sign in and come back to `path`. */
 export async function requireActor(path: string): Promise<Actor> {

@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
-import { fromSameOrigin } from "../../lib/origin";
-import { clientIp } from "../client-ip";
-import { UserFacingError } from "../errors";
-import { NotFoundError } from "../policy";
+import { fromSameOrigin } from "@/lib/origin";
+import { clientIp } from "@/server/client-ip";
+import { UserFacingError } from "@/server/errors";
+import { NotFoundError } from "@/server/policy";
 
 /** Refuses a state-changing request sent from another site (cookies alone do not prove intent). */
 export function assertSameOrigin(request: Request) {

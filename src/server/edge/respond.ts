@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { UserFacingError, databaseRefusal } from "../errors";
-import { NotFoundError, UnauthenticatedError } from "../policy";
-import { UploadTooLargeError } from "../storage/disk";
+import { UserFacingError, databaseRefusal } from "@/server/errors";
+import { NotFoundError, UnauthenticatedError } from "@/server/policy";
+import { UploadTooLargeError } from "@/server/storage/disk";
 
 const privateHeaders = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
 

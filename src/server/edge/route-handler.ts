@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor";
-import { currentActor } from "../auth/current";
-import { UnauthenticatedError } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { currentActor } from "@/server/auth/current";
+import { UnauthenticatedError } from "@/server/policy";
 import { json, refusal } from "./respond";
 
 type Handler<C> = (actor: Actor, request: Request, context: C) => Promise<Response | object>;

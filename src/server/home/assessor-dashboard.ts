@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor";
-import { type CaseloadRow, caseloadRows } from "../assessment/caseload";
-import { db } from "../db/client";
-import { centresAllowing, scope } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { type CaseloadRow, caseloadRows } from "@/server/assessment/caseload";
+import { db } from "@/server/db/client";
+import { centresAllowing, scope } from "@/server/policy";
 
 // "Due" is when the oldest item waiting in a learner-unit reaches the centre's review target
 // (working days since it was submitted); the week ahead is the next five working days.

@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { assertHolds, scope } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { assertHolds, scope } from "@/server/policy";
 
 const TARGETS_AHEAD_DAYS = 14;
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor";
-import { type Grantable, type Permission, holds } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { type Grantable, type Permission, holds } from "@/server/policy";
 
 export type NavLink = { href: string; label: string };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { assertHolds, authorize, grantsAllowing, scope } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { assertHolds, authorize, grantsAllowing, scope } from "@/server/policy";
 
 export const PAGE_SIZE = 20;
 export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);

@@ -1,6 +1,6 @@
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { authorize, assertHolds, grantsAllowing, scope } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { authorize, assertHolds, grantsAllowing, scope } from "@/server/policy";
 
 const RECENT_DAYS = 30;
 const ACCESS_WARNING_DAYS = 30;

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
-import type { Db, Tx } from "../db/client";
-import { demoRun, isProduction, mailFrom, smtpUrl } from "../env";
+import type { Db, Tx } from "@/server/db/client";
+import { demoRun, isProduction, mailFrom, smtpUrl } from "@/server/env";
 
 export type Mail = { to: string; subject: string; text: string; centreId?: string | null };
 
@@ -35,4 +35,4 @@ export async function sendMail(db: Db | Tx, mail: Mail): Promise<{ via: "smtp" |
   return { via: "smtp" };
 }
 
-export { appUrl } from "../env";
+export { appUrl } from "@/server/env";

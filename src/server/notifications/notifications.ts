@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor";
-import { type Tx, db } from "../db/client";
+import type { Actor } from "@/server/auth/actor";
+import { type Tx, db } from "@/server/db/client";
 
 export type NewNotification = { userId: string; centreId: string; kind: string; message: string; link: string };
 

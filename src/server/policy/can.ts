@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor";
+import type { Actor } from "@/server/auth/actor";
 import { type Access, type Grantable, type Permission, accessesFor } from "./permissions";
 import { NotFoundError } from "./refusals";
 

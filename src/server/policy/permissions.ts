@@ -1,4 +1,4 @@
-import type { RoleName } from "../../lib/roles";
+import type { RoleName } from "@/lib/roles";
 
 /**
  * How an actor stands to a resource, always in the resource's centre (except `any`):

@@ -1,7 +1,7 @@
-import { isId } from "../../lib/ids";
-import type { Actor } from "../auth/actor";
-import type { Db, Tx } from "../db/client";
-import { UserFacingError } from "../errors";
+import { isId } from "@/lib/ids";
+import type { Actor } from "@/server/auth/actor";
+import type { Db, Tx } from "@/server/db/client";
+import { UserFacingError } from "@/server/errors";
 import { type Subject, authorize, can, relationsTo } from "./can";
 import type { Permission } from "./permissions";
 import { scope } from "./scopes";

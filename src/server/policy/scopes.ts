@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/actor";
-import type { Prisma } from "../db/generated/client";
+import type { Actor } from "@/server/auth/actor";
+import type { Prisma } from "@/server/db/generated/client";
 import { type Access, type EntityOf, type Grantable, type Permission, accessesFor, allPermissions } from "./permissions";
 
 // Each access as a where-clause on the rows of one model, for an actor in one centre: the same

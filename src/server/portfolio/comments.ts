@@ -1,10 +1,10 @@
-import { commentSchema } from "../../lib/portfolio/schemas";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { UserFacingError, parseInput } from "../errors";
-import { evidenceAllowing, readableEvidence } from "../policy";
-import { notify } from "../notifications/notifications";
+import { commentSchema } from "@/lib/portfolio/schemas";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { evidenceAllowing, readableEvidence } from "@/server/policy";
+import { notify } from "@/server/notifications/notifications";
 
 /** Comments on an item, oldest first, with their replies nested. */
 export async function listComments(actor: Actor, evidenceId: unknown) {

@@ -1,11 +1,11 @@
-import { type EvidenceInput, evidenceInputSchema } from "../../lib/portfolio/schemas";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { type Db, type Tx, db } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { lockEvidence } from "../db/locks";
-import { UserFacingError, parseInput } from "../errors";
-import { assertHolds, centresAllowing, editableEvidence } from "../policy";
+import { type EvidenceInput, evidenceInputSchema } from "@/lib/portfolio/schemas";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { type Db, type Tx, db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+import { lockEvidence } from "@/server/db/locks";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { assertHolds, centresAllowing, editableEvidence } from "@/server/policy";
 
 const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
 

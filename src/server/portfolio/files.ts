@@ -1,16 +1,16 @@
-import { refusalFromHead } from "../../lib/file-types";
-import { isId } from "../../lib/ids";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { lockEvidence, sqlState } from "../db/locks";
-import { UserFacingError } from "../errors";
-import { NotFoundError, editableEvidence, scope } from "../policy";
-import { type Received, blobPath, commitBlob, discardTemp } from "../storage/disk";
-import { inspectFile } from "../storage/inspect";
+import { refusalFromHead } from "@/lib/file-types";
+import { isId } from "@/lib/ids";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { lockEvidence, sqlState } from "@/server/db/locks";
+import { UserFacingError } from "@/server/errors";
+import { NotFoundError, editableEvidence, scope } from "@/server/policy";
+import { type Received, blobPath, commitBlob, discardTemp } from "@/server/storage/disk";
+import { inspectFile } from "@/server/storage/inspect";
 import { latestVersion } from "./evidence";
 
-export { maxFileBytes } from "../env";
+export { maxFileBytes } from "@/server/env";
 
 /**
  * The user's file name, kept only as metadata: no folders, a sane length, and no control or

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { readDayParts } from "../../lib/day-parts";
-import { parseOffset } from "../../lib/portfolio/records";
+import { readDayParts } from "@/lib/day-parts";
+import { parseOffset } from "@/lib/portfolio/records";
 
 // How the evidence page's mapping and record forms name their controls, read into the input
 // their server functions parse; and each error's path renamed back to the control that shows it.

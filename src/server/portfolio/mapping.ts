@@ -1,11 +1,11 @@
-import { mappingSchema } from "../../lib/portfolio/schemas";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { closedEnrolmentIds } from "../assessment/open";
-import { db } from "../db/client";
-import { lockEnrolments, lockEvidence } from "../db/locks";
-import { UserFacingError, parseInput } from "../errors";
-import { editableEvidence } from "../policy";
+import { mappingSchema } from "@/lib/portfolio/schemas";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { closedEnrolmentIds } from "@/server/assessment/open";
+import { db } from "@/server/db/client";
+import { lockEnrolments, lockEvidence } from "@/server/db/locks";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { editableEvidence } from "@/server/policy";
 import { latestVersion } from "./evidence";
 
 /**

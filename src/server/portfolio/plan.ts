@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "../../lib/canonical-json";
-import { planSchema, signatureSchema } from "../../lib/portfolio/schemas";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { assertTypedName } from "../auth/typed-name";
-import { type Db, type Tx, db } from "../db/client";
-import { lockEnrolments } from "../db/locks";
-import { UserFacingError, parseInput } from "../errors";
-import { enrolmentAllowing, enrolmentSubject, permissionsOn, readableEnrolment } from "../policy";
+import { canonicalJson } from "@/lib/canonical-json";
+import { planSchema, signatureSchema } from "@/lib/portfolio/schemas";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { assertTypedName } from "@/server/auth/typed-name";
+import { type Db, type Tx, db } from "@/server/db/client";
+import { lockEnrolments } from "@/server/db/locks";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { enrolmentAllowing, enrolmentSubject, permissionsOn, readableEnrolment } from "@/server/policy";
 
 export function planHash(items: { method: string; task: string; targetDate: string; criterionCodes: string[] }[]): string {
   return createHash("sha256").update(canonicalJson(items)).digest("hex");

@@ -1,7 +1,7 @@
-import type { Actor } from "../auth/actor";
-import { metSeries } from "../../lib/progress/met-series";
-import { db } from "../db/client";
-import { can, enrolmentSubject, readableEnrolment } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { metSeries } from "@/lib/progress/met-series";
+import { db } from "@/server/db/client";
+import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
 
 export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { withDayParts } from "../../lib/day-parts";
-import { anyText, day } from "../../lib/input";
-import type { AssessorRecord } from "../../lib/portfolio/records";
-import { assessmentMethods } from "../../lib/standards/unit-file";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { evidenceSubject, holds, permissionsOn, readableEvidence, scope } from "../policy";
+import { withDayParts } from "@/lib/day-parts";
+import { anyText, day } from "@/lib/input";
+import type { AssessorRecord } from "@/lib/portfolio/records";
+import { assessmentMethods } from "@/lib/standards/unit-file";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import { evidenceSubject, holds, permissionsOn, readableEvidence, scope } from "@/server/policy";
 import { planAgreed } from "./plan";
 
 /** Everything the evidence page shows: every version, the claims, and what the actor may do now. */

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { ukDay } from "../../lib/format";
-import { isId } from "../../lib/ids";
-import { day, text } from "../../lib/input";
-import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "../../lib/portfolio/records";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { lockEvidence } from "../db/locks";
-import { UserFacingError, parseInput } from "../errors";
-import { NotFoundError, editableEvidence, scope } from "../policy";
+import { ukDay } from "@/lib/format";
+import { isId } from "@/lib/ids";
+import { day, text } from "@/lib/input";
+import { type AssessorRecord, recordAccount, recordLabels, recordSchema } from "@/lib/portfolio/records";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { lockEvidence } from "@/server/db/locks";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { NotFoundError, editableEvidence, scope } from "@/server/policy";
 import { latestVersion } from "./evidence";
-import { notify } from "../notifications/notifications";
+import { notify } from "@/server/notifications/notifications";
 
 const recordInputSchema = z.object({
   title: text(200, "Enter a title"),

@@ -1,18 +1,18 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "../../lib/canonical-json";
-import { submitSchema } from "../../lib/portfolio/schemas";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { assertTypedName } from "../auth/typed-name";
-import { type Tx, db } from "../db/client";
-import { UserFacingError, parseInput } from "../errors";
-import { closedEnrolmentIds } from "../assessment/open";
-import { lockEnrolments, lockEvidence, lockNewestVersion } from "../db/locks";
-import { submittableEvidence, withdrawableEvidence } from "../policy";
+import { canonicalJson } from "@/lib/canonical-json";
+import { submitSchema } from "@/lib/portfolio/schemas";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { assertTypedName } from "@/server/auth/typed-name";
+import { type Tx, db } from "@/server/db/client";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { closedEnrolmentIds } from "@/server/assessment/open";
+import { lockEnrolments, lockEvidence, lockNewestVersion } from "@/server/db/locks";
+import { submittableEvidence, withdrawableEvidence } from "@/server/policy";
 import { latestVersion } from "./evidence";
-import { notify } from "../notifications/notifications";
+import { notify } from "@/server/notifications/notifications";
 import { planAgreed } from "./plan";
-import { type AssessorRecord, needsRecording } from "../../lib/portfolio/records";
+import { type AssessorRecord, needsRecording } from "@/lib/portfolio/records";
 
 type Version = Awaited<ReturnType<typeof latestVersion>>;
 

@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { formatDateTime } from "../../lib/format";
-import { email, text } from "../../lib/input";
-import { appendAudit } from "../audit/append";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { UserFacingError, parseInput } from "../errors";
-import { appUrl, canSendMail, sendMail } from "../mail/send";
-import { assertHolds, evidenceAllowing, readableEvidence, scope } from "../policy";
-import { notify } from "../notifications/notifications";
+import { formatDateTime } from "@/lib/format";
+import { email, text } from "@/lib/input";
+import { appendAudit } from "@/server/audit/append";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { UserFacingError, parseInput } from "@/server/errors";
+import { appUrl, canSendMail, sendMail } from "@/server/mail/send";
+import { assertHolds, evidenceAllowing, readableEvidence, scope } from "@/server/policy";
+import { notify } from "@/server/notifications/notifications";
 
 export const WITNESS_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { canonicalJson } from "../../lib/canonical-json";
-import { type UnitFile, unitFileSchema } from "../../lib/standards/unit-file";
+import { canonicalJson } from "@/lib/canonical-json";
+import { type UnitFile, unitFileSchema } from "@/lib/standards/unit-file";
 
 export const standardsDir = path.resolve(process.cwd(), "prisma/standards");
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "../audit/append";
-import type { Db, Tx } from "../db/client";
+import { appendAudit } from "@/server/audit/append";
+import type { Db, Tx } from "@/server/db/client";
 import type { LoadedUnit } from "./load";
 
 export class PublishedUnitChangedError extends Error {

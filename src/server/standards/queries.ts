@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Actor } from "../auth/actor";
-import { db } from "../db/client";
-import { NotFoundError, authorize } from "../policy";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
+import { NotFoundError, authorize } from "@/server/policy";
 
 export const unitCodeSchema = z
   .string()

@@ -1,13 +1,13 @@
-import { writeCheckpoint } from "../audit/checkpoint";
-import type { SigningKey } from "../audit/signing-key";
-import { createDb } from "../db/client";
-import { applyMigrations } from "../db/migrations";
-import { grantAppRole, ownershipProblem, roleOf } from "../db/roles";
-import { loadDemo } from "../demo/load-demo";
-import { ownerRoleAllowed } from "../env";
-import { loadUnitFiles } from "../standards/load";
-import { publishUnits } from "../standards/publish";
-import { sweepUnreferencedFiles } from "../storage/sweep";
+import { writeCheckpoint } from "@/server/audit/checkpoint";
+import type { SigningKey } from "@/server/audit/signing-key";
+import { createDb } from "@/server/db/client";
+import { applyMigrations } from "@/server/db/migrations";
+import { grantAppRole, ownershipProblem, roleOf } from "@/server/db/roles";
+import { loadDemo } from "@/server/demo/load-demo";
+import { ownerRoleAllowed } from "@/server/env";
+import { loadUnitFiles } from "@/server/standards/load";
+import { publishUnits } from "@/server/standards/publish";
+import { sweepUnreferencedFiles } from "@/server/storage/sweep";
 
 type Options = { demo: boolean; log?: (line: string) => void; standardsDir?: string; signingKey?: SigningKey; production?: boolean };
 

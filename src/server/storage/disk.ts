@@ -4,9 +4,9 @@ import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { HEAD_BYTES } from "../../lib/file-types";
-import { formatBytes } from "../../lib/format";
-import { filesDir } from "../env";
+import { HEAD_BYTES } from "@/lib/file-types";
+import { formatBytes } from "@/lib/format";
+import { filesDir } from "@/server/env";
 
 // Local-disk storage. Files are written to tmp/ first, then renamed to blobs/<aa>/<bb>/<sha256>,
 // and only then is the database row written, so a crash leaves at worst a file without a row,

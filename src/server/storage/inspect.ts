@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
-import { type Accepted, type FileFacts, HEAD_BYTES as HEAD, type Refused, classify } from "../../lib/file-types";
+import { type Accepted, type FileFacts, HEAD_BYTES as HEAD, type Refused, classify } from "@/lib/file-types";
 
 const TAIL = 65_536 + 22;
 

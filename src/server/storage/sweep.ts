@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "@/server/db/client";
 import { sweepStorage } from "./disk";
 
 export const SWEEP_GRACE_MS = 60 * 60_000;

@@ -1,5 +1,5 @@
 import type { UnitTree } from "@/server/standards/queries";
-import { RichText } from "../rich-text";
+import { RichText } from "@/ui/rich-text";
 import { termListClasses } from "./term-list";
 
 type Criterion = UnitTree["sections"][number]["criteria"][number];

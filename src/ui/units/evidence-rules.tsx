@@ -1,5 +1,5 @@
 import type { UnitTree } from "@/server/standards/queries";
-import { Paragraphs } from "../rich-text";
+import { Paragraphs } from "@/ui/rich-text";
 import { termListClasses } from "./term-list";
 
 export function EvidenceRules({ unit, details }: { unit: UnitTree; details: { assessment?: string[]; nosMapping?: string[]; methodsIntro?: string[] } }) {

@@ -1,6 +1,6 @@
 import { sectionLabel } from "@/lib/standards/labels";
 import type { UnitTree } from "@/server/standards/queries";
-import { Paragraphs, RichText } from "../rich-text";
+import { Paragraphs, RichText } from "@/ui/rich-text";
 import { CriterionItem } from "./criterion-item";
 import { EvidenceRules } from "./evidence-rules";
 import { Facts } from "@/ui/kit";
