@@ -5,9 +5,17 @@ import tseslint from "typescript-eslint";
 
 // Only files that import the database may reach it; rendering code asks src/server's capabilities instead.
 const noDatabase = {
-  paths: [{ name: "@/server/db/client", message: "Pages and UI do not touch the database: call a function in src/server/<capability> (its default is the app's client)." }],
+  paths: [
+    {
+      name: "@/server/db/client",
+      message: "Pages and UI do not touch the database: call a function in src/server/<capability> (its default is the app's client).",
+    },
+  ],
   patterns: [
-    { group: ["@/server/db/*", "@/server/db/generated/*"], message: "Pages and UI do not touch the database or its generated types: go through src/server/<capability>." },
+    {
+      group: ["@/server/db/*", "@/server/db/generated/*"],
+      message: "Pages and UI do not touch the database or its generated types: go through src/server/<capability>.",
+    },
     { regex: "(^|/)server/db(/|$)", message: "Pages and UI do not touch the database: go through src/server/<capability>." },
   ],
 };
@@ -46,8 +54,13 @@ export default defineConfig([
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}"],
+    files: ["src/ui/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { paths: noDatabase.paths, patterns: [noClimbing, ...noDatabase.patterns] }] },
+  },
+  {
+    // app/ has no alias of its own: its pages reach their folder's server actions by `../actions`.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { paths: noDatabase.paths, patterns: [noRelativeIntoSrc, ...noDatabase.patterns] }] },
   },
   {
     // Loaded by Next's config loader, which does not read tsconfig's paths.

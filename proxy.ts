@@ -32,11 +32,15 @@ function refuseActionBody(request: NextRequest): Response | null {
   // Next aborts a server action sent from another site with a bare 500; say what happened instead.
   const origin = request.headers.get("origin");
   if (request.headers.has("next-action") && origin !== null && !fromSameOrigin(request.headers)) {
-    return new Response("This form was sent from another site, so it was not accepted.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("This form was sent from another site, so it was not accepted.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const length = request.headers.get("content-length");
   if (length === null) return new Response("Send the form again from the page.", { status: 411, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  if (!/^\d+$/.test(length) || Number(length) > actionBodyLimitBytes) return new Response(actionBodyTooLarge, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!/^\d+$/.test(length) || Number(length) > actionBodyLimitBytes)
+    return new Response(actionBodyTooLarge, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return null;
 }
 

@@ -39,13 +39,23 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       <h1>Welcome, {actor.name}</h1>
-      <p className="lead">{roles.length ? `Signed in as ${roles.join(", ").toLowerCase()}.` : "You hold no role in any centre yet. Ask your centre's administrator."}</p>
+      <p className="lead">
+        {roles.length ? `Signed in as ${roles.join(", ").toLowerCase()}.` : "You hold no role in any centre yet. Ask your centre's administrator."}
+      </p>
       {learner && <LearnerHome board={learner[0]} kinds={learner[1]} now={now} />}
       {assessor && <AssessorHome board={assessor[0]} learners={assessor[1]} />}
       {iqa && <IqaHome summary={iqa[0]} cover={iqa[1]} />}
       {verifier && <VerifierHome summary={verifier[0]} centres={verifier[1]} />}
       {admin.map(({ id, name, data, summary }) => (
-        <AdminHome key={id} centreId={id} centreName={name} actorId={actor.userId} actions={{ signOutEverywhere: signOutEverywhereAction, setAccountActive: setAccountActiveAction }} data={data} summary={summary} />
+        <AdminHome
+          key={id}
+          centreId={id}
+          centreName={name}
+          actorId={actor.userId}
+          actions={{ signOutEverywhere: signOutEverywhereAction, setAccountActive: setAccountActiveAction }}
+          data={data}
+          summary={summary}
+        />
       ))}
     </>
   );

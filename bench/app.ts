@@ -18,7 +18,13 @@ async function healthy(url: string, deadline: number, child: ChildProcess) {
 /** Runs `npm start` on the benchmark's data directory (files up to 3 GiB) and answers once the app is healthy. */
 export async function startApp(options: { dataDir: string; pgPort: number; port: number; log: (line: string) => void }): Promise<RunningApp> {
   const started = Date.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, ATTEST_DATA_DIR: options.dataDir, ATTEST_PG_PORT: String(options.pgPort), PORT: String(options.port), ATTEST_MAX_FILE_BYTES: String(3 * 1024 ** 3) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ATTEST_DATA_DIR: options.dataDir,
+    ATTEST_PG_PORT: String(options.pgPort),
+    PORT: String(options.port),
+    ATTEST_MAX_FILE_BYTES: String(3 * 1024 ** 3),
+  };
   delete env.DATABASE_URL;
   delete env.DATABASE_OWNER_URL;
   const child = spawn("npx", ["tsx", "scripts/start.ts"], {
@@ -26,8 +32,20 @@ export async function startApp(options: { dataDir: string; pgPort: number; port:
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  child.stdout?.on("data", (chunk: Buffer) => chunk.toString().trimEnd().split("\n").forEach((line) => options.log(line)));
-  child.stderr?.on("data", (chunk: Buffer) => chunk.toString().trimEnd().split("\n").forEach((line) => options.log(line)));
+  child.stdout?.on("data", (chunk: Buffer) =>
+    chunk
+      .toString()
+      .trimEnd()
+      .split("\n")
+      .forEach((line) => options.log(line)),
+  );
+  child.stderr?.on("data", (chunk: Buffer) =>
+    chunk
+      .toString()
+      .trimEnd()
+      .split("\n")
+      .forEach((line) => options.log(line)),
+  );
   const baseUrl = `http://localhost:${options.port}`;
   await healthy(`${baseUrl}/api/health`, Date.now() + 15 * 60_000, child);
   return {

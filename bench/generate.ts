@@ -31,7 +31,8 @@ export async function generateCentre(ownerUrl: string, size: CentreSize, log: Lo
       log(`The benchmark centre is already generated (${size.learners} learners).`);
       return await counts(client);
     }
-    if (Number(rows[0]?.n) > 0) throw new Error(`This benchmark database holds a centre of another size; remove ${"bench"} data (rm -rf .data/bench) and run again.`);
+    if (Number(rows[0]?.n) > 0)
+      throw new Error(`This benchmark database holds a centre of another size; remove ${"bench"} data (rm -rf .data/bench) and run again.`);
     const steps: [string, string][] = sqlSteps(size);
     for (const [label, sql] of steps) {
       const started = Date.now();
@@ -175,7 +176,15 @@ async function writeAuditChain(client: pg.Client): Promise<number> {
       "SELECT at, kind, actor_id, subject, data FROM bench_event WHERE n >= $1 AND n < $2 ORDER BY n",
       [from, from + batch],
     );
-    const columns = { at: [] as Date[], kind: [] as string[], actor: [] as string[], subject: [] as string[], data: [] as string[], prev: [] as string[], hash: [] as string[] };
+    const columns = {
+      at: [] as Date[],
+      kind: [] as string[],
+      actor: [] as string[],
+      subject: [] as string[],
+      data: [] as string[],
+      prev: [] as string[],
+      hash: [] as string[],
+    };
     for (const row of rows) {
       const event = { at: row.at, kind: row.kind, actorId: row.actor_id, centreId, subject: row.subject, ip: null, data: row.data };
       const hash = eventHash(prevHash, event);

@@ -19,7 +19,9 @@ import { uploadAgainstCp } from "./upload";
 import { auditedWrites } from "./writes";
 import { embeddedAppUrl } from "@/server/db/local-database";
 
-const { values } = parseArgs({ options: { learners: { type: "string" }, quick: { type: "boolean", default: false }, verbose: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { learners: { type: "string" }, quick: { type: "boolean", default: false }, verbose: { type: "boolean", default: false } },
+});
 const quick = values.quick ?? false;
 const learners = Number(values.learners ?? (quick ? 12 : 2000));
 if (!Number.isInteger(learners) || learners < 1 || learners > 100_000) {

@@ -1,5 +1,9 @@
 // A signed-in HTTP client for the benchmark: next-auth's credentials flow, cookies kept by hand.
-export type Session = { email: string; get: (path: string) => Promise<Response>; post: (path: string, init: { body: ReadableStream<Uint8Array>; headers: Record<string, string> }) => Promise<Response> };
+export type Session = {
+  email: string;
+  get: (path: string) => Promise<Response>;
+  post: (path: string, init: { body: ReadableStream<Uint8Array>; headers: Record<string, string> }) => Promise<Response>;
+};
 
 function cookieJar() {
   const cookies = new Map<string, string>();
@@ -33,6 +37,13 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     email,
     get: (path) => fetch(`${baseUrl}${path}`, { headers: { cookie: jar.header() }, redirect: "manual" }),
     // A streamed body: fetch needs duplex "half" to send one.
-    post: (path, init) => fetch(`${baseUrl}${path}`, { method: "POST", body: init.body, headers: { ...init.headers, cookie: jar.header(), origin: baseUrl }, redirect: "manual", duplex: "half" } as RequestInit),
+    post: (path, init) =>
+      fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        body: init.body,
+        headers: { ...init.headers, cookie: jar.header(), origin: baseUrl },
+        redirect: "manual",
+        duplex: "half",
+      } as RequestInit),
   };
 }

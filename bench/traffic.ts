@@ -2,7 +2,16 @@ import type { PageCase, Role } from "./pages";
 import type { Session } from "./session";
 import { summarise } from "./stats";
 
-export type TrafficResult = { connections: number; seconds: number; requests: number; perSecond: number; errors: number; median: number; p95: number; p99: number };
+export type TrafficResult = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  perSecond: number;
+  errors: number;
+  median: number;
+  p95: number;
+  p99: number;
+};
 
 /** `connections` clients each GET the pages in turn, back to back, for `seconds`. */
 export async function mixedTraffic(cases: PageCase[], sessions: Record<Role, Session>, connections: number, seconds: number): Promise<TrafficResult> {
@@ -27,5 +36,12 @@ export async function mixedTraffic(cases: PageCase[], sessions: Record<Role, Ses
   const began = performance.now();
   await Promise.all(Array.from({ length: connections }, (_, i) => client(i)));
   const elapsed = (performance.now() - began) / 1000;
-  return { connections, seconds: Math.round(elapsed * 10) / 10, requests: times.length, perSecond: Math.round((times.length / elapsed) * 10) / 10, errors, ...summarise(times) };
+  return {
+    connections,
+    seconds: Math.round(elapsed * 10) / 10,
+    requests: times.length,
+    perSecond: Math.round((times.length / elapsed) * 10) / 10,
+    errors,
+    ...summarise(times),
+  };
 }

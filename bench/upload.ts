@@ -46,7 +46,13 @@ async function draftFor(appUrl: string, email: string): Promise<string> {
       const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
       const actor = await loadActor(db, user.id);
       if (!actor) throw new Error(`${email} cannot act.`);
-      const input = { title: "Benchmark upload", account: "A long recording of a professional discussion.", method: "PROFESSIONAL_DISCUSSION", activityFrom: new Date().toISOString().slice(0, 10), kind: "FILES" };
+      const input = {
+        title: "Benchmark upload",
+        account: "A long recording of a professional discussion.",
+        method: "PROFESSIONAL_DISCUSSION",
+        activityFrom: new Date().toISOString().slice(0, 10),
+        kind: "FILES",
+      };
       return (await createEvidence(actor, input)).id;
     });
   } finally {
@@ -55,7 +61,14 @@ async function draftFor(appUrl: string, email: string): Promise<string> {
 }
 
 /** Uploads a file of `bytes` through the app's upload route and copies it with cp on the same disk. */
-export async function uploadAgainstCp(options: { baseUrl: string; port: number; appUrl: string; session: Session; dataDir: string; bytes: number }): Promise<UploadResult> {
+export async function uploadAgainstCp(options: {
+  baseUrl: string;
+  port: number;
+  appUrl: string;
+  session: Session;
+  dataDir: string;
+  bytes: number;
+}): Promise<UploadResult> {
   const file = path.resolve(options.dataDir, "bench-upload.mp4");
   const copy = `${file}.copy`;
   await makeVideo(file, options.bytes);
@@ -70,7 +83,14 @@ export async function uploadAgainstCp(options: { baseUrl: string; port: number; 
     const pid = await appServerPid(options.port);
     const before = await residentMiB(pid);
     let peak = before;
-    const sampler = setInterval(() => void residentMiB(pid).then((m) => (peak = Math.max(peak, m)), () => {}), 100);
+    const sampler = setInterval(
+      () =>
+        void residentMiB(pid).then(
+          (m) => (peak = Math.max(peak, m)),
+          () => {},
+        ),
+      100,
+    );
     began = performance.now();
     const size = (await stat(file)).size;
     const response = await options.session.post(`/api/uploads/${evidenceId}`, {
@@ -82,7 +102,13 @@ export async function uploadAgainstCp(options: { baseUrl: string; port: number; 
     clearInterval(sampler);
     if (response.status !== 201) throw new Error(`The upload answered ${response.status}: ${answer}`);
     const round = (n: number) => Math.round(n * 100) / 100;
-    return { bytes: size, uploadSeconds: round(uploadSeconds), copySeconds: round(copySeconds), ratioToCp: round(copySeconds / uploadSeconds), memoryGrowthMiB: round(peak - before) };
+    return {
+      bytes: size,
+      uploadSeconds: round(uploadSeconds),
+      copySeconds: round(copySeconds),
+      ratioToCp: round(copySeconds / uploadSeconds),
+      memoryGrowthMiB: round(peak - before),
+    };
   } finally {
     await rm(file, { force: true });
     await rm(copy, { force: true });

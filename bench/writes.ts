@@ -20,7 +20,11 @@ export async function auditedWrites(appUrl: string, levels: number[], seconds: n
         select: { enrolmentId: true, criterionId: true, revision: true },
         orderBy: [{ enrolmentId: "asc" }],
       });
-      const items = await db.evidence.findMany({ where: { status: "SUBMITTED", learner: { email: { endsWith: "@bench.example" } }, centre: { slug: "northgate" } }, select: { id: true }, take: 2000 });
+      const items = await db.evidence.findMany({
+        where: { status: "SUBMITTED", learner: { email: { endsWith: "@bench.example" } }, centre: { slug: "northgate" } },
+        select: { id: true },
+        take: 2000,
+      });
       const enrolments = [...new Set(judgements.map((j) => j.enrolmentId))];
       const results: WriteResult[] = [];
       for (const concurrent of levels) {
@@ -36,7 +40,13 @@ export async function auditedWrites(appUrl: string, levels: number[], seconds: n
                 if (kind === "decision") {
                   const j = queue[i % queue.length];
                   if (!j) return;
-                  await decideCriterion(actor, j.enrolmentId, { criterionId: j.criterionId, outcome: "NOT_YET_MET", feedback: "Benchmark feedback: add a reflection.", revision: j.revision, typedName: actor.name });
+                  await decideCriterion(actor, j.enrolmentId, {
+                    criterionId: j.criterionId,
+                    outcome: "NOT_YET_MET",
+                    feedback: "Benchmark feedback: add a reflection.",
+                    revision: j.revision,
+                    typedName: actor.name,
+                  });
                   j.revision += 1;
                 } else {
                   const item = items[(i * concurrent + w) % items.length];

@@ -18,8 +18,16 @@ async function files(entry: string): Promise<string[]> {
 
 export async function sourceHash(): Promise<string> {
   const hash = createHash("sha256");
-  const all = (await Promise.all(inputs.map(files))).flat().filter((f) => !f.includes(`${path.sep}generated${path.sep}`)).sort();
-  for (const f of all) hash.update(f).update("\0").update(await readFile(f)).update("\0");
+  const all = (await Promise.all(inputs.map(files)))
+    .flat()
+    .filter((f) => !f.includes(`${path.sep}generated${path.sep}`))
+    .sort();
+  for (const f of all)
+    hash
+      .update(f)
+      .update("\0")
+      .update(await readFile(f))
+      .update("\0");
   return hash.digest("hex");
 }
 

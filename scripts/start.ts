@@ -15,6 +15,7 @@ import type { LocalDatabase } from "@/server/db/local-database";
 import { appUrl, dataDir, debugLogging, demoRun, env, isProduction, port } from "@/server/env";
 import { setUpDatabase } from "@/server/startup/set-up-database";
 import { keepSweeping } from "@/server/storage/sweep";
+import { must } from "@/lib/must";
 
 const log = (line: string) => console.log(`[attest] ${line}`);
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -67,7 +68,8 @@ const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
 const { openLocalDatabase } = await import("@/server/db/local-database");
 for (const signal of signals) {
-  for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+  for (const listener of process.listeners(signal))
+    if (!must(before.get(signal), "before.get(signal)").includes(listener)) process.removeListener(signal, listener);
   process.on(signal, () => void stop(0));
 }
 
@@ -80,7 +82,11 @@ try {
   const production = isProduction();
   db = await openLocalDatabase((line) => debugLogging() && log(line));
   void db.exited.then((how) => stop(1, `The embedded PostgreSQL server ${how}; stopping the app.`));
-  log(db.embedded ? `Embedded PostgreSQL is running (data in ${path.relative(process.cwd(), dataDir()) || "."}).` : "Using the PostgreSQL server at DATABASE_URL.");
+  log(
+    db.embedded
+      ? `Embedded PostgreSQL is running (data in ${path.relative(process.cwd(), dataDir()) || "."}).`
+      : "Using the PostgreSQL server at DATABASE_URL.",
+  );
   const demo = !production || demoRun();
   if (production && !env().ATTEST_SIGNING_KEY) throw new Error("Set ATTEST_SIGNING_KEY (an Ed25519 private key in PEM) to run in production; see the README.");
   const signingKey = await loadSigningKey({ create: true });

@@ -23,7 +23,8 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string>;
   const data = await orNotFound(caseload(actor, params));
   const f = data.filters;
-  const link = (change: Record<string, string>) => `?${new URLSearchParams({ sort: f.sort, dir: f.dir, q: f.q, unit: f.unit, ...(f.overdue ? { overdue: "1" } : {}), ...change })}`;
+  const link = (change: Record<string, string>) =>
+    `?${new URLSearchParams({ sort: f.sort, dir: f.dir, q: f.q, unit: f.unit, ...(f.overdue ? { overdue: "1" } : {}), ...change })}`;
   const sort = { by: f.sort, dir: f.dir };
   return (
     <>
@@ -31,7 +32,11 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       <p className="text-lg text-muted">
         {data.total} learner units; {data.overdue} with work waiting longer than the centre&apos;s review target.
       </p>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 border border-line bg-panel p-3 print:hidden" aria-label="Filter and sort the caseload">
+      <form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 border border-line bg-panel p-3 print:hidden"
+        aria-label="Filter and sort the caseload"
+      >
         <Field id="cq" label="Learner name" className="mb-0 min-w-0">
           {(c) => <input {...c} name="q" type="search" defaultValue={f.q} className={control} />}
         </Field>
@@ -66,7 +71,13 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         </Field>
         <Button type="submit">Show</Button>
       </form>
-      <DataTable stack label="Caseload" caption={`Learners and units assigned to you, sorted by ${headings[f.sort].toLowerCase()}`} isEmpty={data.rows.length === 0} empty="No learner units match these filters.">
+      <DataTable
+        stack
+        label="Caseload"
+        caption={`Learners and units assigned to you, sorted by ${headings[f.sort].toLowerCase()}`}
+        isEmpty={data.rows.length === 0}
+        empty="No learner units match these filters."
+      >
         <thead>
           <tr>
             {caseloadSorts.map((s) => (

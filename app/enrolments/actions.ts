@@ -14,7 +14,11 @@ const page = (name: "plan" | "review" | "progress") => (form: FormData) => `/enr
 
 export const savePlanAction = formAction({ run: (actor, _, form) => savePlan(actor, enrolment(form), planFromForm(form)), refresh: page("plan") });
 
-export const signPlanAction = formAction({ input: signatureSchema, run: (actor, input, form) => signPlan(actor, enrolment(form), input), refresh: page("plan") });
+export const signPlanAction = formAction({
+  input: signatureSchema,
+  run: (actor, input, form) => signPlan(actor, enrolment(form), input),
+  refresh: page("plan"),
+});
 
 // Several criteria decided on the review screen, signed once.
 export const decideManyAction = formAction({
@@ -25,8 +29,20 @@ export const decideManyAction = formAction({
   refresh: page("review"),
 });
 
-export const reviewClaimAction = formAction({ input: claimSchema, run: (actor, input, form) => reviewClaim(actor, enrolment(form), input), refresh: page("review") });
+export const reviewClaimAction = formAction({
+  input: claimSchema,
+  run: (actor, input, form) => reviewClaim(actor, enrolment(form), input),
+  refresh: page("review"),
+});
 
-export const signOffUnitAction = formAction({ input: signOffSchema, run: (actor, input, form) => signOffUnit(actor, enrolment(form), input), refresh: page("review") });
+export const signOffUnitAction = formAction({
+  input: signOffSchema,
+  run: (actor, input, form) => signOffUnit(actor, enrolment(form), input),
+  refresh: page("review"),
+});
 
-export const countersignUnitAction = formAction({ input: countersignSchema, run: (actor, input, form) => countersignUnit(actor, enrolment(form), input), refresh: page("progress") });
+export const countersignUnitAction = formAction({
+  input: countersignSchema,
+  run: (actor, input, form) => countersignUnit(actor, enrolment(form), input),
+  refresh: page("progress"),
+});

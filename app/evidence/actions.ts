@@ -15,15 +15,27 @@ import { requestWitnessTestimony, witnessRequestSchema } from "@/server/portfoli
 const item = (form: FormData) => form.get("evidenceId");
 const itemPage = (form: FormData) => `/evidence/${form.get("evidenceId")}`;
 
-export const addEvidenceAction = formAction({ input: evidenceInputSchema, run: (actor, input) => createEvidence(actor, input), next: ({ id }) => `/evidence/${id}` });
+export const addEvidenceAction = formAction({
+  input: evidenceInputSchema,
+  run: (actor, input) => createEvidence(actor, input),
+  next: ({ id }) => `/evidence/${id}`,
+});
 
-export const updateEvidenceAction = formAction({ input: evidenceInputSchema, run: (actor, input, form) => updateEvidence(actor, item(form), input), refresh: itemPage });
+export const updateEvidenceAction = formAction({
+  input: evidenceInputSchema,
+  run: (actor, input, form) => updateEvidence(actor, item(form), input),
+  refresh: itemPage,
+});
 
 export const startRevisionAction = formAction({ run: (actor, _, form) => startRevision(actor, item(form)), next: (_, form) => itemPage(form) });
 
 export const deleteEvidenceAction = formAction({ run: (actor, _, form) => deleteEvidence(actor, item(form)), next: () => "/evidence" });
 
-export const submitEvidenceAction = formAction({ input: submitSchema, run: (actor, input, form) => submitEvidence(actor, item(form), input), refresh: itemPage });
+export const submitEvidenceAction = formAction({
+  input: submitSchema,
+  run: (actor, input, form) => submitEvidence(actor, item(form), input),
+  refresh: itemPage,
+});
 
 export const withdrawEvidenceAction = formAction({ run: (actor, _, form) => withdrawEvidence(actor, item(form)), refresh: itemPage });
 
@@ -39,7 +51,11 @@ export const removeFileAction = formAction({ run: (actor, _, form) => removeFile
 
 export const addCommentAction = formAction({ input: commentSchema, run: (actor, input, form) => addComment(actor, item(form), input), refresh: itemPage });
 
-export const requestWitnessAction = formAction({ input: witnessRequestSchema, run: (actor, input, form) => requestWitnessTestimony(actor, item(form), input), refresh: itemPage });
+export const requestWitnessAction = formAction({
+  input: witnessRequestSchema,
+  run: (actor, input, form) => requestWitnessTestimony(actor, item(form), input),
+  refresh: itemPage,
+});
 
 export const createRecordAction = formAction({
   run: (actor, _, form) => {

@@ -18,8 +18,8 @@ export default async function IntegrityPage() {
     <>
       <h1>Record integrity</h1>
       <p className="text-lg text-muted">
-        Every change that matters is written to an audit trail in which each entry seals the one before it, and the trail is signed with a key kept outside the database. The check below walks the whole trail and re-checks every
-        signed decision, plan, sign-off and submitted item against what was signed.
+        Every change that matters is written to an audit trail in which each entry seals the one before it, and the trail is signed with a key kept outside the
+        database. The check below walks the whole trail and re-checks every signed decision, plan, sign-off and submitted item against what was signed.
       </p>
       <section aria-labelledby="last-check" className="my-4">
         <Card>
@@ -30,8 +30,15 @@ export default async function IntegrityPage() {
             <p>The records have not been checked yet.</p>
           ) : (
             <>
-              <p className={cn("border-l-[6px] px-4 py-2 font-semibold", v.ok ? "border-success bg-success-tint text-success" : "border-danger bg-danger-tint text-danger")}>
-                {v.ok ? "Intact: nothing has been changed outside Attest." : "Not intact: a record was changed outside Attest. Tell your Attest operator at once."}
+              <p
+                className={cn(
+                  "border-l-[6px] px-4 py-2 font-semibold",
+                  v.ok ? "border-success bg-success-tint text-success" : "border-danger bg-danger-tint text-danger",
+                )}
+              >
+                {v.ok
+                  ? "Intact: nothing has been changed outside Attest."
+                  : "Not intact: a record was changed outside Attest. Tell your Attest operator at once."}
               </p>
               {v.problem && (
                 <p className="break-words">
@@ -50,7 +57,11 @@ export default async function IntegrityPage() {
               </dl>
             </>
           )}
-          <p className="mb-0">{checkpoint ? `The audit trail was last signed on ${formatDateTime(checkpoint.signedAt)} (entry ${checkpoint.eventId}).` : "The audit trail has not been signed yet."}</p>
+          <p className="mb-0">
+            {checkpoint
+              ? `The audit trail was last signed on ${formatDateTime(checkpoint.signedAt)} (entry ${checkpoint.eventId}).`
+              : "The audit trail has not been signed yet."}
+          </p>
         </Card>
       </section>
       <ActionForm action={checkIntegrityAction} submitLabel="Check now" pendingLabel="Checking…" done="Checked: the result is above.">

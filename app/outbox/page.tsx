@@ -14,7 +14,11 @@ export default async function OutboxPage() {
   return (
     <>
       <h1>Outbox</h1>
-      <p className="text-lg text-muted">{smtpUrl() ? "Mail is sent through SMTP; this list only holds what was kept before." : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}</p>
+      <p className="text-lg text-muted">
+        {smtpUrl()
+          ? "Mail is sent through SMTP; this list only holds what was kept before."
+          : "No SMTP server is configured (SMTP_URL), so mail is kept here instead of being sent."}
+      </p>
       {mail.length === 0 && <EmptyState>Nothing yet.</EmptyState>}
       <div className="grid gap-4">
         {mail.map((m) => (

@@ -29,7 +29,9 @@ async function main(args: string[]): Promise<number> {
     }
     const report = await recordVerification(db, key, { source: "cli", actorId: null });
     if (report.ok) {
-      console.log(`Intact: ${report.eventsChecked} audit events and ${report.recordsChecked} signed records checked${report.head ? `; head is event ${report.head.id}` : ""}.`);
+      console.log(
+        `Intact: ${report.eventsChecked} audit events and ${report.recordsChecked} signed records checked${report.head ? `; head is event ${report.head.id}` : ""}.`,
+      );
       return 0;
     }
     console.error(`NOT INTACT: ${report.problem}`);

@@ -50,8 +50,10 @@ export function refusalByName(fileName: string): Refused | null {
   if (acceptedExtensions.has(ext)) return null;
   if (!ext) return refuse(`The file name has no extension, such as .pdf or .docx, to say what it is. ${notOnTheList}`);
   if (ext === "svg") return refuse("SVG images are not accepted; export the image as PNG.");
-  if (["zip", "7z", "rar", "tar", "gz", "tgz"].includes(ext)) return refuse("ZIP archives and other packages are not accepted; upload the documents inside them one by one.");
-  if (["exe", "msi", "dll", "com", "bat", "cmd", "sh", "ps1", "app", "dmg", "jar", "js", "vbs"].includes(ext)) return refuse("Programs and scripts are not accepted as evidence.");
+  if (["zip", "7z", "rar", "tar", "gz", "tgz"].includes(ext))
+    return refuse("ZIP archives and other packages are not accepted; upload the documents inside them one by one.");
+  if (["exe", "msi", "dll", "com", "bat", "cmd", "sh", "ps1", "app", "dmg", "jar", "js", "vbs"].includes(ext))
+    return refuse("Programs and scripts are not accepted as evidence.");
   if (["htm", "html", "mht", "mhtml"].includes(ext)) return refuse("Web pages (HTML) are not accepted; print the page to PDF instead.");
   return refuse(`Files ending .${ext} are not accepted. ${notOnTheList}`);
 }
@@ -107,7 +109,15 @@ function detect(f: FileFacts): Kind | Refused {
   const b = f.head;
   if (starts(b, [0x4d, 0x5a])) return refuse("Programs (Windows executables) are not accepted as evidence.");
   if (starts(b, [0x7f, 0x45, 0x4c, 0x46])) return refuse("Programs (Linux executables) are not accepted as evidence.");
-  if ([[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xcf, 0xfa, 0xed, 0xfe], [0xce, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]].some((s) => starts(b, s)))
+  if (
+    [
+      [0xfe, 0xed, 0xfa, 0xce],
+      [0xfe, 0xed, 0xfa, 0xcf],
+      [0xcf, 0xfa, 0xed, 0xfe],
+      [0xce, 0xfa, 0xed, 0xfe],
+      [0xca, 0xfe, 0xba, 0xbe],
+    ].some((s) => starts(b, s))
+  )
     return refuse("Programs (macOS executables or Java classes) are not accepted as evidence.");
   if (starts(b, [0x25, 0x50, 0x44, 0x46, 0x2d])) return kinds.pdf;
   if (starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return kinds.png;
@@ -155,19 +165,25 @@ function detectZip(f: FileFacts): Kind | Refused {
 
 function detectText(f: FileFacts): Kind | Refused {
   const b = f.head;
-  if (b.includes(0)) return refuse("This kind of file is not accepted. Use PDF, an office or OpenDocument file, plain text, or a common image, audio or video format.");
+  if (b.includes(0))
+    return refuse("This kind of file is not accepted. Use PDF, an office or OpenDocument file, plain text, or a common image, audio or video format.");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(b.length >= HEAD_BYTES ? trimPartialUtf8(b) : b);
   } catch {
     return refuse("This kind of file is not accepted. Use PDF, an office or OpenDocument file, plain text, or a common image, audio or video format.");
   }
-  const start = text.replace(/^\uFEFF/, "").trimStart().slice(0, 1024).toLowerCase();
+  const start = text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 1024)
+    .toLowerCase();
   if (start.startsWith("#!")) return refuse("Scripts are not accepted as evidence.");
   // SVG is an active document (scripts, links, external loads can sit anywhere in it), so it is refused whole.
   if (start.startsWith("<svg") || (start.startsWith("<?xml") && start.includes("<svg")) || extensionOf(f.fileName) === "svg")
     return refuse("SVG images are not accepted; export the image as PNG.");
-  if (/^<!doctype html|^<html|^<head|^<body|^<script|<script[\s>]|<iframe[\s>]|<html[\s>]/.test(start)) return refuse("Web pages (HTML) are not accepted; print the page to PDF instead.");
+  if (/^<!doctype html|^<html|^<head|^<body|^<script|<script[\s>]|<iframe[\s>]|<html[\s>]/.test(start))
+    return refuse("Web pages (HTML) are not accepted; print the page to PDF instead.");
   return extensionOf(f.fileName) === "csv" ? kinds.csv : kinds.text;
 }
 

@@ -6,7 +6,15 @@
 
 export const ukTimeZone = "Europe/London";
 
-const dateParts = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: ukTimeZone });
+const dateParts = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: ukTimeZone,
+});
 
 function partsOf(d: Date) {
   const p = Object.fromEntries(dateParts.formatToParts(d).map((x) => [x.type, x.value]));
@@ -34,4 +42,10 @@ export const ukDay = (d: Date) => {
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export const formatBytes = (n: number) =>
-  n >= 1024 ** 3 ? `${+(n / 1024 ** 3).toFixed(1)} GB` : n >= 1024 ** 2 ? `${+(n / 1024 ** 2).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+  n >= 1024 ** 3
+    ? `${+(n / 1024 ** 3).toFixed(1)} GB`
+    : n >= 1024 ** 2
+      ? `${+(n / 1024 ** 2).toFixed(1)} MB`
+      : n >= 1024
+        ? `${+(n / 1024).toFixed(1)} KB`
+        : `${n} bytes`;

@@ -82,7 +82,8 @@ export const day = (label: string) =>
   );
 
 /** An optional day: empty or absent (all three boxes empty) becomes undefined. */
-export const optionalDay = (label: string) => z.preprocess((v) => (v === "" || v === null || (isDayParts(v) && dayPartsEmpty(v)) ? undefined : v), day(label).optional());
+export const optionalDay = (label: string) =>
+  z.preprocess((v) => (v === "" || v === null || (isDayParts(v) && dayPartsEmpty(v)) ? undefined : v), day(label).optional());
 
 /** A whole number from a form field or JSON, within [min, max] (max at most int4). */
 export const int = (min: number, max: number, label: string) =>

@@ -18,7 +18,8 @@ export function refusalBeforeUpload(file: { name: string; size: number }, maxByt
 export function outcomeOfResponse(fileName: string, status: number, error: string | undefined): Outcome {
   if (status >= 200 && status < 300) return { state: "uploaded" };
   if (status === 401) return { state: "failed", reason: "You are signed out. Sign in again in another tab, then retry." };
-  if (status === 404) return { state: "refused", reason: "This item can no longer take files: it may have been submitted, withdrawn or deleted. Reload the page." };
+  if (status === 404)
+    return { state: "refused", reason: "This item can no longer take files: it may have been submitted, withdrawn or deleted. Reload the page." };
   if ((status === 413 || status === 422) && error) return { state: "refused", reason: withoutFileName(fileName, error) };
   if (status === 413) return { state: "refused", reason: "The file is larger than the limit." };
   if (status === 409 && error) return { state: "failed", reason: error };

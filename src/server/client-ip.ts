@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { trustedProxies } from "./env";
 import { type TrustedProxies, normaliseIp as normalise } from "./trusted-proxies";
+import { must } from "@/lib/must";
 
 /**
  * The address of the peer that connected, set by Attest's own HTTP server (scripts/serve.mjs) from
@@ -30,7 +31,7 @@ export function clientIp(headers: HeaderSource, trusted: TrustedProxies = truste
   if (!isIP(client)) return null;
   const hops = (header(headers, "x-forwarded-for") ?? "").split(",").map(normalise).filter(Boolean);
   while (trusted.has(client) && hops.length) {
-    const next = hops.pop()!;
+    const next = must(hops.pop(), "hops.pop()");
     if (!isIP(next)) break;
     client = next;
   }

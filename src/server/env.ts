@@ -79,8 +79,14 @@ const schema = z.object({
   ATTEST_DEMO: flag("ATTEST_DEMO"),
   ATTEST_ALLOW_OWNER_ROLE: flag("ATTEST_ALLOW_OWNER_ROLE"),
   ATTEST_DEBUG: flag("ATTEST_DEBUG"),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
-  MAIL_FROM: z.string().includes("@", { error: "MAIL_FROM must hold an email address, like Attest <no-reply@attest.example>" }).default("Attest <no-reply@attest.localhost>"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .includes("@", { error: "MAIL_FROM must hold an email address, like Attest <no-reply@attest.example>" })
+    .default("Attest <no-reply@attest.localhost>"),
 });
 
 export type Env = z.output<typeof schema>;

@@ -21,7 +21,6 @@ type Props = {
   "aria-label"?: string;
 };
 
-
 /** The control a server field message is about: by name, or by data-field when the server's path is not a form name. */
 function controlFor(form: HTMLFormElement, path: string): HTMLElement | null {
   const escaped = CSS.escape(path);

@@ -30,7 +30,11 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         className="ml-auto hidden items-center gap-2 js:max-md:inline-flex"
       >
         <svg aria-hidden="true" focusable="false" width="16" height="14" viewBox="0 0 16 14">
-          {open ? <path d="M2 1l12 12M14 1 2 13" stroke="currentColor" strokeWidth="2" /> : <path d="M0 1h16M0 7h16M0 13h16" stroke="currentColor" strokeWidth="2" />}
+          {open ? (
+            <path d="M2 1l12 12M14 1 2 13" stroke="currentColor" strokeWidth="2" />
+          ) : (
+            <path d="M0 1h16M0 7h16M0 13h16" stroke="currentColor" strokeWidth="2" />
+          )}
         </svg>
         Menu
       </button>

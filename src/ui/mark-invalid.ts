@@ -7,7 +7,12 @@ export type MarkedProblem = { path: string; message: string; control: HTMLElemen
  * beside them), after undoing the marks of the previous attempt within `scope`. Controls without an
  * id get one, so the error summary can link to them.
  */
-export function markInvalidControls(scope: ParentNode, formId: string, fields: Record<string, string>, controlFor: (path: string) => HTMLElement | null): MarkedProblem[] {
+export function markInvalidControls(
+  scope: ParentNode,
+  formId: string,
+  fields: Record<string, string>,
+  controlFor: (path: string) => HTMLElement | null,
+): MarkedProblem[] {
   for (const el of scope.querySelectorAll<HTMLElement>("[data-marked-invalid]")) {
     el.removeAttribute("aria-invalid");
     const kept = (el.getAttribute("aria-describedby") ?? "").split(" ").filter((t) => t && t !== el.dataset.markedInvalid);

@@ -25,7 +25,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const missing = {
-      ...(!email ? { email: "Enter your email address" } : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? { email: "Enter an email address, like name@example.com" } : {}),
+      ...(!email
+        ? { email: "Enter your email address" }
+        : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)
+          ? { email: "Enter an email address, like name@example.com" }
+          : {}),
       ...(!form.get("password") ? { password: "Enter your password" } : {}),
     };
     setFields(missing);
@@ -49,7 +53,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const problems = Object.entries(fields).filter((e): e is [string, string] => Boolean(e[1]));
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
-      {(error || problems.length > 0) && <ErrorSummary id="sign-in-error" ref={errorRef} message={error} problems={problems.map(([name, message]) => ({ key: name, message, targetId: name }))} />}
+      {(error || problems.length > 0) && (
+        <ErrorSummary
+          id="sign-in-error"
+          ref={errorRef}
+          message={error}
+          problems={problems.map(([name, message]) => ({ key: name, message, targetId: name }))}
+        />
+      )}
       <TextField id="email" name="email" label="Email address" type="email" autoComplete="username" required spellCheck={false} error={fields.email} />
       <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" required error={fields.password} />
       <Button type="submit" disabled={pending}>

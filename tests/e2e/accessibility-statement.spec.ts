@@ -11,7 +11,8 @@ test("the statement is public and says what it aims for, how it is tested and wh
   await expect(page).toHaveURL(/\/accessibility$/);
   await expect(page.getByRole("heading", { level: 1, name: "Accessibility statement" })).toBeVisible();
   await expect(page.getByText(/WCAG\) 2\.2\s+at level AA/)).toBeVisible();
-  for (const heading of ["How we test it", "Known problems", "If something does not work for you"]) await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  for (const heading of ["How we test it", "Known problems", "If something does not work for you"])
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   await expect(page.getByText(/pages they visit with axe/)).toBeVisible();
   await expect(page.getByText(/320 pixels wide/).first()).toBeVisible();
   await expectAccessible(page);

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { decisionCount, enrolmentOf, evidenceFootprint, firstEvidenceOf } from "./db";
 import { expect, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 // Server actions are POST endpoints anyone can call. These tests post the real forms with their
 // hidden ids swapped for someone else's, and check the server refuses and changes nothing.
@@ -8,11 +9,14 @@ import { expect, signInAs, test } from "./fixtures";
 async function victimIds() {
   const item = await firstEvidenceOf("learner@northgate.example", { status: "DRAFT" });
   const riverside = await enrolmentOf("learner@riverside.example");
-  return { item: item!, riversideEnrolment: riverside.id };
+  return { item: must(item, "item"), riversideEnrolment: riverside.id };
 }
 
 async function swapAndSubmit(page: Page, formName: RegExp | string, field: string, value: string, submit: string) {
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: submit, exact: true }) }).first();
+  const form = page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: submit, exact: true }) })
+    .first();
   await form.locator(`input[name="${field}"]`).evaluate((el, v) => ((el as HTMLInputElement).value = v), value);
   await form.getByRole("button", { name: submit, exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: formName })).toBeVisible();

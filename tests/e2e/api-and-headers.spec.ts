@@ -1,5 +1,6 @@
 import { auditEventsOf } from "./db";
 import { PASSWORD, expect, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 test("health answers with the database state", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -34,7 +35,7 @@ for (const path of ["/sign-in", "/api/health", "/api/units", "/units/CPC308", "/
 test("security headers on static assets", async ({ page, request }) => {
   await page.goto("/sign-in");
   const script = await page.locator("script[src]").first().getAttribute("src");
-  const headers = (await request.get(script!)).headers();
+  const headers = (await request.get(must(script, "script"))).headers();
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-powered-by"]).toBeUndefined();
@@ -44,8 +45,14 @@ test("the audit trail records the address that connected, not what the client cl
   // No ATTEST_TRUSTED_PROXIES in this run: X-Forwarded-For is the client's word, and so is a forged peer header.
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
   const forged = { "X-Forwarded-For": "203.0.113.66", "X-Attest-Peer": "198.51.100.66", "X-Real-IP": "192.0.2.66" };
-  const response = await request.post("/api/auth/callback/credentials", { headers: forged, form: { csrfToken, email: "iqa@northgate.example", password: PASSWORD, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: forged,
+    form: { csrfToken, email: "iqa@northgate.example", password: PASSWORD, json: "true" },
+  });
   expect(response.ok()).toBe(true);
-  const event = (await auditEventsOf({ kind: "auth.sign_in", actorEmail: "iqa@northgate.example" })).at(-1)!;
+  const event = must(
+    (await auditEventsOf({ kind: "auth.sign_in", actorEmail: "iqa@northgate.example" })).at(-1),
+    '(await auditEventsOf({ kind: "auth.sign_in", actorEmail: "iqa@northgate.example" })).at(-1)',
+  );
   expect(event.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
 });

@@ -1,10 +1,14 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 import { fillDate } from "./date-input";
+import { must } from "@/lib/must";
 
 // Keyboard-first: open the criterion from the navigator, choose with M or N (and give feedback).
 async function choose(page: Page, code: string, outcome: "Met" | "Not yet met", feedback = "") {
-  await page.getByRole("navigation", { name: "Criteria" }).getByRole("link", { name: new RegExp(`^${code.replace(".", "\\.")}: `) }).click();
+  await page
+    .getByRole("navigation", { name: "Criteria" })
+    .getByRole("link", { name: new RegExp(`^${code.replace(".", "\\.")}: `) })
+    .click();
   const section = page.locator(`[id="criterion-${code}"]`);
   await expect(section).toBeFocused();
   await page.keyboard.press(outcome === "Met" ? "m" : "n");
@@ -31,7 +35,11 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   await page.goto("/caseload");
   await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Learner (descending)" }).or(page.getByRole("link", { name: /^Learner/ })).first().click();
+  await page
+    .getByRole("link", { name: "Learner (descending)" })
+    .or(page.getByRole("link", { name: /^Learner/ }))
+    .first()
+    .click();
   await page.getByRole("link", { name: "Jordan Lee, CPC 308" }).click();
   await expect(page.getByRole("heading", { name: /Review: Jordan Lee, CPC 308/ })).toBeVisible();
   await expectAccessible(page);
@@ -66,7 +74,9 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   await learner.getByRole("link", { name: "Service agreement file: home care contract" }).click();
   await learner.getByRole("button", { name: "Edit as a new version" }).click();
   await learner.getByText("Edit the details").click();
-  await learner.getByLabel("What you did and how it shows your competence").fill("The file for the home care agreement. Section 1 now names the council teams (finance, legal, safeguarding) as well as the providers.");
+  await learner
+    .getByLabel("What you did and how it shows your competence")
+    .fill("The file for the home care agreement. Section 1 now names the council teams (finance, legal, safeguarding) as well as the providers.");
   await learner.getByRole("button", { name: "Save draft" }).click();
   await expect(learner.getByText("Draft saved.")).toBeVisible();
   await learner.getByLabel("I declare that this is my own work.").check();
@@ -105,7 +115,12 @@ test("an assessor reviews, the learner responds, and a unit is signed off and co
   await page.getByRole("link", { name: "Tracking matrix" }).click();
   await expect(page.getByRole("table", { name: "Criteria (rows) by evidence items (columns)" })).toBeVisible();
   await expectAccessible(page);
-  const csv = await page.request.get((await page.getByRole("link", { name: "Download as CSV" }).getAttribute("href"))!);
+  const csv = await page.request.get(
+    must(
+      await page.getByRole("link", { name: "Download as CSV" }).getAttribute("href"),
+      '(await page.getByRole("link", { name: "Download as CSV" }).getAttribute("href"))',
+    ),
+  );
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("AG26,1.1,met");
   await learnerContext.close();

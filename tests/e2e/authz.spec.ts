@@ -1,6 +1,7 @@
 import { protectedPages, publicPages, routeHandlers, type Who } from "../support/authz-registry";
 import { enrolmentOf, fileOf, firstEvidenceOf, setActive, withoutRoles } from "./db";
 import { expect, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 const accounts: Record<Exclude<Who, "signed-out">, string> = {
   learner: "learner@northgate.example",
@@ -15,7 +16,7 @@ async function placeholders(): Promise<Record<string, string>> {
   const item = await firstEvidenceOf(accounts.learner, { status: "DRAFT" });
   const file = await fileOf(accounts.learner);
   const enrolment = await enrolmentOf(accounts.learner);
-  return { learnerEvidence: item!, learnerFile: file, learnerEnrolment: enrolment.id, learnerId: enrolment.learnerId };
+  return { learnerEvidence: must(item, "item"), learnerFile: file, learnerEnrolment: enrolment.id, learnerId: enrolment.learnerId };
 }
 
 for (const entry of routeHandlers) {
@@ -23,11 +24,11 @@ for (const entry of routeHandlers) {
     test(`${probe.method} ${probe.path} as ${probe.as} answers ${probe.status}`, async ({ page, baseURL }) => {
       if (probe.as !== "signed-out") await signInAs(page, accounts[probe.as]);
       const ids = await placeholders();
-      const path = probe.path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]!);
+      const path = probe.path.replace(/\{(\w+)\}/g, (_, k: string) => must(ids[k], "ids[k]"));
       const response = await page.request.fetch(path, {
         method: probe.method,
         maxRedirects: 0,
-        headers: { Origin: baseURL!, "X-File-Name": "probe.txt", "Content-Type": "application/octet-stream" },
+        headers: { Origin: must(baseURL, "baseURL"), "X-File-Name": "probe.txt", "Content-Type": "application/octet-stream" },
         ...(probe.method === "POST" ? { data: Buffer.from("probe") } : {}),
       });
       expect(response.status()).toBe(probe.status);
@@ -38,7 +39,10 @@ for (const entry of routeHandlers) {
 test("an upload from another site is refused even with the owner's session", async ({ page }) => {
   await signInAs(page, accounts.learner);
   const { learnerEvidence } = await placeholders();
-  const response = await page.request.post(`/api/uploads/${learnerEvidence}`, { headers: { Origin: "https://evil.example", "X-File-Name": "a.txt" }, data: Buffer.from("hello") });
+  const response = await page.request.post(`/api/uploads/${learnerEvidence}`, {
+    headers: { Origin: "https://evil.example", "X-File-Name": "a.txt" },
+    data: Buffer.from("hello"),
+  });
   expect(response.status()).toBe(404);
 });
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { formatDate, isoDay } from "../../src/lib/format";
+import { formatDate, isoDay } from "@/lib/format";
 import * as db from "./db";
 import { fillDate } from "./date-input";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
@@ -17,7 +17,11 @@ async function checkNarrowAndWide(page: Page) {
 }
 
 /** The count card of that label in the list of counts, and the number it shows. */
-const countCard = (page: Page, list: string, label: string) => page.getByRole("list", { name: list }).getByRole("listitem").filter({ has: page.getByText(label, { exact: true }) });
+const countCard = (page: Page, list: string, label: string) =>
+  page
+    .getByRole("list", { name: list })
+    .getByRole("listitem")
+    .filter({ has: page.getByText(label, { exact: true }) });
 const countOf = async (page: Page, list: string, label: string) => Number((await countCard(page, list, label).locator("span").first().textContent()) ?? NaN);
 
 test("a learner with no evidence yet is told how to start, and sees a plan to agree and its target date as next steps", async ({ page, browser }) => {
@@ -73,10 +77,18 @@ test("a learner's rings count each unit's criteria by state, and recent feedback
   await signInAs(page, "learner@northgate.example");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["My units", "Next steps", "Recent feedback"]);
-  for (const [unit, code] of [["CPC308", "CPC 308"], ["AG26", "AG26"]] as const) {
+  for (const [unit, code] of [
+    ["CPC308", "CPC 308"],
+    ["AG26", "AG26"],
+  ] as const) {
     const s = await db.criterionStates("learner@northgate.example", unit);
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`^${code}:`) }) });
-    for (const [label, n] of [["Met", s.met], ["Awaiting review", s.awaiting], ["Not yet met", s.notYetMet], ["No evidence", s.noEvidence]] as const) {
+    for (const [label, n] of [
+      ["Met", s.met],
+      ["Awaiting review", s.awaiting],
+      ["Not yet met", s.notYetMet],
+      ["No evidence", s.noEvidence],
+    ] as const) {
       await expect(card.getByText(`${label}: ${n}`, { exact: true })).toBeVisible();
     }
     await expect(card.getByText(`${s.met}/${s.total}`, { exact: true })).toBeAttached();
@@ -94,7 +106,15 @@ test("an assessor's counts lead to their lists, and work past the centre's revie
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["What to do next", "My learners"]);
   const list = "Counts of what to do";
-  const anchors = { "Waiting for review": "/caseload?sort=oldest&dir=desc", Overdue: "#overdue", "Due today": "#due-today", "Due in the next 7 days": "#due-week", "Records to countersign": "#countersign", "Witness requests outstanding": "#witnesses", "Nearing completion": "#nearly-done" };
+  const anchors = {
+    "Waiting for review": "/caseload?sort=oldest&dir=desc",
+    Overdue: "#overdue",
+    "Due today": "#due-today",
+    "Due in the next 7 days": "#due-week",
+    "Records to countersign": "#countersign",
+    "Witness requests outstanding": "#witnesses",
+    "Nearing completion": "#nearly-done",
+  };
   for (const [label, href] of Object.entries(anchors)) await expect(countCard(page, list, label).getByRole("link")).toHaveAttribute("href", href);
   await expect(page.getByRole("region", { name: "Overdue" }).getByText("Nothing is overdue.")).toBeVisible();
   expect(await countOf(page, list, "Overdue")).toBe(0);
@@ -131,7 +151,10 @@ test("an IQA sees what to sample, with counts that match the learners they cover
   await signInAs(page, "iqa@northgate.example");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["What to sample", "Assessors and learners I quality-assure"]);
-  const covered = await page.getByRole("table", { name: "Learners assessed by Sam Okafor" }).getByRole("link", { name: /^review of / }).count();
+  const covered = await page
+    .getByRole("table", { name: "Learners assessed by Sam Okafor" })
+    .getByRole("link", { name: /^review of / })
+    .count();
   expect(covered).toBe(6);
   expect(await countOf(page, "Counts of what to sample", "Enrolments I cover")).toBe(covered);
   await expect(countCard(page, "Counts of what to sample", "Enrolments I cover").getByRole("link")).toHaveAttribute("href", "#iqa-cover");
@@ -149,7 +172,12 @@ test("a verifier sees their centres, when access ends and what they may review",
   expect(await countOf(page, list, "Units completed")).toBe(await db.completedEnrolmentCount("northgate"));
   // The demo's access lasts a year: not ending soon, and the date matches the centre's own line.
   expect(await countOf(page, list, "Access ending within 30 days")).toBe(0);
-  const until = (await page.getByRole("region", { name: "Northgate Training", exact: true }).getByText(/^Read-only access until/).textContent())?.match(/until (.+?):/)?.[1];
+  const until = (
+    await page
+      .getByRole("region", { name: "Northgate Training", exact: true })
+      .getByText(/^Read-only access until/)
+      .textContent()
+  )?.match(/until (.+?):/)?.[1];
   await expect(countCard(page, list, "Access ending within 30 days")).toContainText(`next ends ${until}`);
   await checkNarrowAndWide(page);
 });

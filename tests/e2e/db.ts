@@ -4,6 +4,7 @@
 import { E2E_PG_PORT } from "../../playwright.config";
 import { type Db, createDb } from "@/server/db/client";
 import type { EvidenceStatus } from "@/server/db/generated/client";
+import { must } from "@/lib/must";
 
 let client: Db | undefined;
 const db = () => (client ??= createDb(`postgresql://attest:attest-local@127.0.0.1:${E2E_PG_PORT}/attest`));
@@ -16,7 +17,11 @@ export async function userId(email: string): Promise<string> {
 
 /** The learner's enrolment (on `unit`, or any). */
 export async function enrolmentOf(email: string, unit?: UnitCode): Promise<{ id: string; learnerId: string }> {
-  return db().enrolment.findFirstOrThrow({ where: { learner: { email }, ...(unit ? { unit: { code: unit } } : {}) }, select: { id: true, learnerId: true }, orderBy: { createdAt: "asc" } });
+  return db().enrolment.findFirstOrThrow({
+    where: { learner: { email }, ...(unit ? { unit: { code: unit } } : {}) },
+    select: { id: true, learnerId: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export async function criterionId(unit: UnitCode, code: string): Promise<string> {
@@ -42,7 +47,9 @@ export async function evidenceIdByTitle(title: string, email?: string): Promise<
 
 /** A file of the learner's: in a draft item's unsubmitted version (`draft`), or any. */
 export async function fileOf(email: string, { draft = false } = {}): Promise<string> {
-  const where = draft ? { version: { submittedAt: null, evidence: { learner: { email }, status: "DRAFT" as const } } } : { version: { evidence: { learner: { email } } } };
+  const where = draft
+    ? { version: { submittedAt: null, evidence: { learner: { email }, status: "DRAFT" as const } } }
+    : { version: { evidence: { learner: { email } } } };
   return (await db().evidenceFile.findFirstOrThrow({ where, select: { id: true } })).id;
 }
 
@@ -57,7 +64,8 @@ export async function submittedFileAssessedBy(assessorId: string, mediaType: str
 
 /** An active claim on one of the learner's submitted items. */
 export async function submittedClaimOf(email: string): Promise<string> {
-  return (await db().evidenceLink.findFirstOrThrow({ where: { removedAt: null, evidence: { status: "SUBMITTED", learner: { email } } }, select: { id: true } })).id;
+  return (await db().evidenceLink.findFirstOrThrow({ where: { removedAt: null, evidence: { status: "SUBMITTED", learner: { email } } }, select: { id: true } }))
+    .id;
 }
 
 /** What anyone could add to or change about an item: its comments, claims, witness requests and status. */
@@ -94,7 +102,8 @@ export function auditEventsOf(where: { kind: string | string[]; actorId?: string
   });
 }
 
-export const checkpoints = (reason: "start" | "daily" | "export" | "manual") => db().auditCheckpoint.findMany({ where: { reason }, orderBy: { id: "asc" }, select: { id: true, eventId: true } });
+export const checkpoints = (reason: "start" | "daily" | "export" | "manual") =>
+  db().auditCheckpoint.findMany({ where: { reason }, orderBy: { id: "asc" }, select: { id: true, eventId: true } });
 
 /** As on a new day for that person: the next read of the file is audited again. */
 export async function forgetFileReads(fileId: string, userId: string) {
@@ -212,20 +221,34 @@ export async function portfolioSnapshot() {
  */
 export async function databaseFingerprint(): Promise<Record<string, string>> {
   const tables = (
-    await db().$queryRaw<{ t: string }[]>`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('Session', 'AuditVerification', '_prisma_migrations') ORDER BY 1`
+    await db().$queryRaw<
+      { t: string }[]
+    >`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('Session', 'AuditVerification', '_prisma_migrations') ORDER BY 1`
   ).map((r) => r.t);
   // Table names come from the catalogue above, not from a caller.
   const [row] = await db().$queryRawUnsafe<Record<string, string>[]>(
     `SELECT ${tables.map((t) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))), '') FROM "${t}" x) AS "${t}"`).join(", ")}`,
   );
-  return row!;
+  return must(row, "row");
 }
 
 /** The enrolment's decisions, newest first: which criterion, the outcome and the signature's name and moment. */
 export async function decisionsOf(enrolmentId: string) {
-  const rows = await db().decision.findMany({ where: { enrolmentId }, orderBy: { decidedAt: "desc" }, select: { id: true, criterionId: true, outcome: true, typedName: true, decidedAt: true } });
-  const codes = new Map((await db().criterion.findMany({ where: { id: { in: rows.map((r) => r.criterionId) } }, select: { id: true, code: true } })).map((c) => [c.id, c.code]));
-  return rows.map((r) => ({ id: r.id, code: codes.get(r.criterionId)!, outcome: r.outcome, typedName: r.typedName, decidedAt: r.decidedAt.toISOString() }));
+  const rows = await db().decision.findMany({
+    where: { enrolmentId },
+    orderBy: { decidedAt: "desc" },
+    select: { id: true, criterionId: true, outcome: true, typedName: true, decidedAt: true },
+  });
+  const codes = new Map(
+    (await db().criterion.findMany({ where: { id: { in: rows.map((r) => r.criterionId) } }, select: { id: true, code: true } })).map((c) => [c.id, c.code]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: must(codes.get(r.criterionId), "codes.get(r.criterionId)"),
+    outcome: r.outcome,
+    typedName: r.typedName,
+    decidedAt: r.decidedAt.toISOString(),
+  }));
 }
 
 /** A draft item that takes files, as if the learner had just added it; its id. */
@@ -233,13 +256,28 @@ export async function addDraftEvidence(learnerId: string, title: string): Promis
   const { centreId } = await db().roleGrant.findFirstOrThrow({ where: { userId: learnerId, role: "LEARNER" }, select: { centreId: true } });
   const activityFrom = new Date("2026-10-15");
   const evidence = await db().evidence.create({ data: { centreId, learnerId, title, method: "WORK_PRODUCT", activityFrom } });
-  await db().evidenceVersion.create({ data: { evidenceId: evidence.id, version: 1, title, account: "Files for the uploads test.", method: "WORK_PRODUCT", activityFrom, kind: "FILES", createdById: learnerId } });
+  await db().evidenceVersion.create({
+    data: {
+      evidenceId: evidence.id,
+      version: 1,
+      title,
+      account: "Files for the uploads test.",
+      method: "WORK_PRODUCT",
+      activityFrom,
+      kind: "FILES",
+      createdById: learnerId,
+    },
+  });
   return evidence.id;
 }
 
 /** The names of the files on the item's newest version, in their order. */
 export async function fileNamesOf(evidenceId: string): Promise<string[]> {
-  const version = await db().evidenceVersion.findFirstOrThrow({ where: { evidenceId }, orderBy: { version: "desc" }, select: { files: { orderBy: { position: "asc" }, select: { fileName: true } } } });
+  const version = await db().evidenceVersion.findFirstOrThrow({
+    where: { evidenceId },
+    orderBy: { version: "desc" },
+    select: { files: { orderBy: { position: "asc" }, select: { fileName: true } } },
+  });
   return version.files.map((f) => f.fileName);
 }
 
@@ -274,8 +312,12 @@ export async function enrolmentsWaitingFor(assessorEmail: string): Promise<numbe
 
 /** As if the assessor's waiting work had been submitted `days` earlier (a negative number undoes it). */
 export async function backdateWaitingWork(assessorEmail: string, days: number) {
-  const rows = await db().criterionJudgement.findMany({ where: { ...waitingWork(assessorEmail), queuedAt: { not: null } }, select: { id: true, queuedAt: true } });
-  for (const r of rows) if (r.queuedAt) await db().criterionJudgement.update({ where: { id: r.id }, data: { queuedAt: new Date(r.queuedAt.getTime() - days * 86_400_000) } });
+  const rows = await db().criterionJudgement.findMany({
+    where: { ...waitingWork(assessorEmail), queuedAt: { not: null } },
+    select: { id: true, queuedAt: true },
+  });
+  for (const r of rows)
+    if (r.queuedAt) await db().criterionJudgement.update({ where: { id: r.id }, data: { queuedAt: new Date(r.queuedAt.getTime() - days * 86_400_000) } });
 }
 
 export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.count({ where: { centre: { slug: centreSlug }, status: "COMPLETED" } });

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { enrolmentOf, evidenceIdByTitle } from "./db";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 import { dateGroup, fillDate } from "./date-input";
+import { must } from "@/lib/must";
 
 // After a refusal a form keeps everything typed, shows each message beside its field (the control
 // is aria-invalid and described by it), and a summary at the top, focused, links to each field.
@@ -9,7 +10,7 @@ import { dateGroup, fillDate } from "./date-input";
 async function expectFieldError(page: Page, control: Locator, message: RegExp) {
   await expect(control).toHaveAttribute("aria-invalid", "true");
   const describedBy = (await control.getAttribute("aria-describedby")) ?? "";
-  const errorId = describedBy.split(" ")[0]!;
+  const errorId = must(describedBy.split(" ")[0], 'describedBy.split(" ")[0]');
   await expect(page.locator(`[id="${errorId}"]`)).toHaveText(message);
   // The summary at the top has focus and links to the control.
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });

@@ -5,6 +5,7 @@ import { routeHandlers, serverActions } from "../support/authz-registry";
 import { FILE, MISSING, type Value, postAction } from "./action-post";
 import * as db from "./db";
 import { expect, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 // Hostile and odd input, POSTed to every server action by someone who has the right (so the input
 // is what gets tested), and sent to every route handler: never a 500, and nothing changes. Emoji
@@ -45,10 +46,40 @@ type Ids = Record<string, string>;
 type Case = { as: string | null; base: (v: Ids) => Record<string, string>; fields: Record<string, Kind> };
 
 const evidenceFields = { title: "Budget review", account: "What I did.", method: "WORK_PRODUCT", activityFrom: "2026-01-05", kind: "FILES" };
-const evidenceHostile: Record<string, Kind> = { title: "text", account: "text", method: "enum", activityFrom: "day", activityTo: "optionalDay", "activityFrom-day": "dayBox", "activityFrom-month": "dayBox", "activityFrom-year": "dayBox", "activityTo-year": "dayBox", kind: "enum", location: "optionalText", relevance: "optionalText" };
-const recordFields = { kind: "OBSERVATION", title: "Observation at the team meeting", activityFrom: "2026-01-05", place: "Office", observed: "The learner chairing", narrative: "They chaired it well." };
-const recordHostile: Record<string, Kind> = { kind: "enum", title: "text", activityFrom: "day", "activityFrom-day": "dayBox", "activityFrom-year": "dayBox", place: "text", observed: "text", narrative: "text" };
-const planItems = (v: Ids, patch: Record<string, unknown> = {}) => JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "Write the report", targetDate: "2027-03-01", ...patch }]);
+const evidenceHostile: Record<string, Kind> = {
+  title: "text",
+  account: "text",
+  method: "enum",
+  activityFrom: "day",
+  activityTo: "optionalDay",
+  "activityFrom-day": "dayBox",
+  "activityFrom-month": "dayBox",
+  "activityFrom-year": "dayBox",
+  "activityTo-year": "dayBox",
+  kind: "enum",
+  location: "optionalText",
+  relevance: "optionalText",
+};
+const recordFields = {
+  kind: "OBSERVATION",
+  title: "Observation at the team meeting",
+  activityFrom: "2026-01-05",
+  place: "Office",
+  observed: "The learner chairing",
+  narrative: "They chaired it well.",
+};
+const recordHostile: Record<string, Kind> = {
+  kind: "enum",
+  title: "text",
+  activityFrom: "day",
+  "activityFrom-day": "dayBox",
+  "activityFrom-year": "dayBox",
+  place: "text",
+  observed: "text",
+  narrative: "text",
+};
+const planItems = (v: Ids, patch: Record<string, unknown> = {}) =>
+  JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "Write the report", targetDate: "2027-03-01", ...patch }]);
 
 const LEARNER = "learner@northgate.example";
 const ASSESSOR = "assessor@northgate.example";
@@ -59,34 +90,73 @@ const LEARNER2 = "learner2@northgate.example";
 // One row per server action: who may do it, a valid request, and the fields to make hostile.
 const cases: Record<string, Case> = {
   addEvidenceAction: { as: LEARNER, base: () => evidenceFields, fields: evidenceHostile },
-  updateEvidenceAction: { as: LEARNER, base: (v) => ({ evidenceId: v.draft!, ...evidenceFields }), fields: { evidenceId: "id", ...evidenceHostile } },
-  startRevisionAction: { as: LEARNER, base: (v) => ({ evidenceId: v.submitted! }), fields: { evidenceId: "id" } },
-  deleteEvidenceAction: { as: LEARNER, base: (v) => ({ evidenceId: v.draft! }), fields: { evidenceId: "id" } },
-  submitEvidenceAction: { as: LEARNER, base: (v) => ({ evidenceId: v.draft!, ownWork: "on", workplace: "on" }), fields: { evidenceId: "id", ownWork: "flag", typedName: "optionalText" } },
-  withdrawEvidenceAction: { as: LEARNER, base: (v) => ({ evidenceId: v.submitted! }), fields: { evidenceId: "id" } },
+  updateEvidenceAction: {
+    as: LEARNER,
+    base: (v) => ({ evidenceId: must(v.draft, "v.draft"), ...evidenceFields }),
+    fields: { evidenceId: "id", ...evidenceHostile },
+  },
+  startRevisionAction: { as: LEARNER, base: (v) => ({ evidenceId: must(v.submitted, "v.submitted") }), fields: { evidenceId: "id" } },
+  deleteEvidenceAction: { as: LEARNER, base: (v) => ({ evidenceId: must(v.draft, "v.draft") }), fields: { evidenceId: "id" } },
+  submitEvidenceAction: {
+    as: LEARNER,
+    base: (v) => ({ evidenceId: must(v.draft, "v.draft"), ownWork: "on", workplace: "on" }),
+    fields: { evidenceId: "id", ownWork: "flag", typedName: "optionalText" },
+  },
+  withdrawEvidenceAction: { as: LEARNER, base: (v) => ({ evidenceId: must(v.submitted, "v.submitted") }), fields: { evidenceId: "id" } },
   setMappingAction: {
     as: LEARNER,
-    base: (v) => ({ evidenceId: v.draft!, criterion: v.criterion!, [`note-${v.criterion}`]: "The report shows it." }),
+    base: (v) => ({ evidenceId: must(v.draft, "v.draft"), criterion: must(v.criterion, "v.criterion"), [`note-${v.criterion}`]: "The report shows it." }),
     fields: { evidenceId: "id", criterion: "optionalId", "note-{criterion}": "text", "at-{criterion}": "int", scopeOption: "id" },
   },
-  removeFileAction: { as: LEARNER, base: (v) => ({ evidenceId: v.draft!, fileId: v.file! }), fields: { fileId: "id" } },
-  addCommentAction: { as: LEARNER, base: (v) => ({ evidenceId: v.draft!, body: "A question for my assessor." }), fields: { evidenceId: "id", body: "text", parentId: "id" } },
+  removeFileAction: { as: LEARNER, base: (v) => ({ evidenceId: must(v.draft, "v.draft"), fileId: must(v.file, "v.file") }), fields: { fileId: "id" } },
+  addCommentAction: {
+    as: LEARNER,
+    base: (v) => ({ evidenceId: must(v.draft, "v.draft"), body: "A question for my assessor." }),
+    fields: { evidenceId: "id", body: "text", parentId: "id" },
+  },
   requestWitnessAction: {
     as: LEARNER,
-    base: (v) => ({ evidenceId: v.draft!, witnessName: "Robin Hale", witnessEmail: "robin@example.com", jobRole: "Manager", relationship: "Line manager", statement: "Jordan led the review." }),
+    base: (v) => ({
+      evidenceId: must(v.draft, "v.draft"),
+      witnessName: "Robin Hale",
+      witnessEmail: "robin@example.com",
+      jobRole: "Manager",
+      relationship: "Line manager",
+      statement: "Jordan led the review.",
+    }),
     fields: { evidenceId: "id", witnessName: "text", witnessEmail: "text", jobRole: "text", relationship: "text", statement: "text" },
   },
-  createRecordAction: { as: ASSESSOR, base: (v) => ({ learnerId: v.learner!, ...recordFields }), fields: { learnerId: "id", ...recordHostile } },
-  updateRecordAction: { as: ASSESSOR, base: (v) => ({ evidenceId: v.record!, ...recordFields }), fields: { evidenceId: "id", ...recordHostile } },
-  sendForCountersignAction: { as: ASSESSOR, base: (v) => ({ evidenceId: v.record! }), fields: { evidenceId: "id" } },
-  respondToWitnessAction: { as: null, base: (v) => ({ token: v.token!, outcome: "CONFIRMED", confirmedName: "Robin Hale" }), fields: { token: "text", outcome: "enum", confirmedName: "text" } },
-  savePlanAction: { as: ASSESSOR, base: (v) => ({ enrolmentId: v.enrolment!, items: planItems(v) }), fields: { enrolmentId: "id", items: "json" } },
-  signPlanAction: { as: LEARNER, base: (v) => ({ enrolmentId: v.enrolment!, typedName: "Jordan Lee", contentHash: "0".repeat(64) }), fields: { enrolmentId: "id", typedName: "text", contentHash: "id" } },
+  createRecordAction: {
+    as: ASSESSOR,
+    base: (v) => ({ learnerId: must(v.learner, "v.learner"), ...recordFields }),
+    fields: { learnerId: "id", ...recordHostile },
+  },
+  updateRecordAction: {
+    as: ASSESSOR,
+    base: (v) => ({ evidenceId: must(v.record, "v.record"), ...recordFields }),
+    fields: { evidenceId: "id", ...recordHostile },
+  },
+  sendForCountersignAction: { as: ASSESSOR, base: (v) => ({ evidenceId: must(v.record, "v.record") }), fields: { evidenceId: "id" } },
+  respondToWitnessAction: {
+    as: null,
+    base: (v) => ({ token: must(v.token, "v.token"), outcome: "CONFIRMED", confirmedName: "Robin Hale" }),
+    fields: { token: "text", outcome: "enum", confirmedName: "text" },
+  },
+  savePlanAction: {
+    as: ASSESSOR,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), items: planItems(v) }),
+    fields: { enrolmentId: "id", items: "json" },
+  },
+  signPlanAction: {
+    as: LEARNER,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), typedName: "Jordan Lee", contentHash: "0".repeat(64) }),
+    fields: { enrolmentId: "id", typedName: "text", contentHash: "id" },
+  },
   decideManyAction: {
     as: ASSESSOR,
     base: (v) => ({
-      enrolmentId: v.enrolment!,
-      criterionId: v.criterion!,
+      enrolmentId: must(v.enrolment, "v.enrolment"),
+      criterionId: must(v.criterion, "v.criterion"),
       [`outcome-${v.criterion}`]: "NOT_YET_MET",
       [`feedback-${v.criterion}`]: "Say more about the budget.",
       [`revision-${v.criterion}`]: "0",
@@ -104,13 +174,26 @@ const cases: Record<string, Case> = {
       password: "optionalText",
     },
   },
-  reviewClaimAction: { as: ASSESSOR, base: (v) => ({ enrolmentId: v.enrolment!, linkId: v.link!, claim: "REJECTED" }), fields: { linkId: "id", claim: "enum" } },
+  reviewClaimAction: {
+    as: ASSESSOR,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), linkId: must(v.link, "v.link"), claim: "REJECTED" }),
+    fields: { linkId: "id", claim: "enum" },
+  },
   signOffUnitAction: {
     as: ASSESSOR,
-    base: (v) => ({ enrolmentId: v.enrolment!, summativeComment: "Competent throughout.", typedName: "Sam Okafor", password: "attest-demo" }),
+    base: (v) => ({
+      enrolmentId: must(v.enrolment, "v.enrolment"),
+      summativeComment: "Competent throughout.",
+      typedName: "Sam Okafor",
+      password: "attest-demo",
+    }),
     fields: { enrolmentId: "id", summativeComment: "text", typedName: "text", password: "optionalText" },
   },
-  countersignUnitAction: { as: LEARNER, base: (v) => ({ enrolmentId: v.enrolment!, typedName: "Jordan Lee" }), fields: { enrolmentId: "id", typedName: "text" } },
+  countersignUnitAction: {
+    as: LEARNER,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), typedName: "Jordan Lee" }),
+    fields: { enrolmentId: "id", typedName: "text" },
+  },
   markNotificationsReadAction: { as: LEARNER, base: () => ({}), fields: { anything: "optionalText" } },
   // Runs once first (as markNotificationsReadAction does); the hostile sends after it are within its minute, so refused.
   checkIntegrityAction: { as: "admin@riverside.example", base: () => ({}), fields: { anything: "optionalText" } },
@@ -119,8 +202,8 @@ const cases: Record<string, Case> = {
     base: () => ({ currentPassword: "attest-demo", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
     fields: { currentPassword: "text", newPassword: "text", confirmPassword: "text" },
   },
-  signOutEverywhereAction: { as: ADMIN, base: (v) => ({ userId: v.learner2! }), fields: { userId: "id" } },
-  setAccountActiveAction: { as: ADMIN, base: (v) => ({ userId: v.learner2!, active: "false" }), fields: { userId: "id", active: "enum" } },
+  signOutEverywhereAction: { as: ADMIN, base: (v) => ({ userId: must(v.learner2, "v.learner2") }), fields: { userId: "id" } },
+  setAccountActiveAction: { as: ADMIN, base: (v) => ({ userId: must(v.learner2, "v.learner2"), active: "false" }), fields: { userId: "id", active: "enum" } },
 };
 
 // Plan items are JSON: hostile values inside it too.
@@ -161,7 +244,16 @@ async function ids(): Promise<Ids> {
 
 /** Posts a registered action, found by name. */
 const post = (request: APIRequestContext, name: string, fields: Record<string, Value>, from = origin): Promise<APIResponse> =>
-  postAction(request, serverActions.find((f) => f.actions.includes(name))!.file, name, fields, from);
+  postAction(
+    request,
+    must(
+      serverActions.find((f) => f.actions.includes(name)),
+      "serverActions.find((f) => f.actions.includes(name))",
+    ).file,
+    name,
+    fields,
+    from,
+  );
 
 /** A refusal: a 4xx with a message, or the action's own state with ok: false and a message. Never a 500. */
 async function expectRefused(response: APIResponse, what: string, { passedAccess }: { passedAccess: boolean }) {
@@ -184,22 +276,22 @@ test.beforeAll(async () => {
   v = await ids();
   // A witness link to answer and an assessor's draft record to edit, made directly: the actions under test must not make them.
   const token = randomBytes(24).toString("base64url");
-  await db.addWitnessRequest(v.draft!, createHash("sha256").update(token).digest("hex"));
+  await db.addWitnessRequest(must(v.draft, "v.draft"), createHash("sha256").update(token).digest("hex"));
   v.token = token;
   expect(v.draft && v.submitted && v.file && v.enrolment && v.criterion && v.link, JSON.stringify(v)).toBeTruthy();
 });
 
 for (const name of allActions) {
   test(`${name}: hostile values in each field change nothing and are refused with a message`, async ({ page }) => {
-    const c = cases[name]!;
+    const c = must(cases[name], "cases[name]");
     if (c.as) await signInAs(page, c.as);
     if (name === "updateRecordAction" || name === "sendForCountersignAction") {
       if (!v.record) {
         // The assessor's record the two actions need, made through createRecordAction itself (a positive control).
         await signInAs(page, ASSESSOR);
-        const made = await post(page.request, "createRecordAction", { learnerId: v.learner2!, ...recordFields });
+        const made = await post(page.request, "createRecordAction", { learnerId: must(v.learner2, "v.learner2"), ...recordFields });
         expect(made.status(), await made.text()).toBeLessThan(400);
-        v.record = (await ids()).record!;
+        v.record = must((await ids()).record, "(await ids()).record");
         expect(v.record).toBeTruthy();
       }
     }
@@ -207,7 +299,7 @@ for (const name of allActions) {
     const base = c.base(v);
     const sends: [string, Record<string, Value>, boolean][] = [];
     for (const [pattern, kind] of Object.entries(c.fields)) {
-      const field = pattern.replace("{criterion}", v.criterion!);
+      const field = pattern.replace("{criterion}", must(v.criterion, "v.criterion"));
       for (const h of valuesFor[kind]) {
         if (h === "missing" && !(field in base)) continue;
         sends.push([`${field} = ${h}`, { ...base, [field]: hostile[h] }, kind !== "id" && kind !== "optionalId" && name !== "respondToWitnessAction"]);
@@ -251,7 +343,7 @@ test("a server action sent with Origin: null or from another site is refused wit
   await signInAs(page, LEARNER);
   const before = await fingerprint();
   for (const bad of ["null", "https://evil.example", "http://[::1"]) {
-    const response = await post(page.request, "addCommentAction", { evidenceId: v.draft!, body: "From elsewhere." }, bad);
+    const response = await post(page.request, "addCommentAction", { evidenceId: must(v.draft, "v.draft"), body: "From elsewhere." }, bad);
     expect(response.status(), `Origin ${bad}`).toBe(403);
     expect(await response.text()).toContain("sent from another site");
   }
@@ -260,24 +352,63 @@ test("a server action sent with Origin: null or from another site is refused wit
 
 test("ten “Start a revision” at once make one new version and no error", async ({ page }) => {
   await signInAs(page, "learner2@northgate.example");
-  const before = await db.versionCount(v.raceTarget!);
-  const responses = await Promise.all(Array.from({ length: 10 }, () => post(page.request, "startRevisionAction", { evidenceId: v.raceTarget! })));
+  const before = await db.versionCount(must(v.raceTarget, "v.raceTarget"));
+  const responses = await Promise.all(
+    Array.from({ length: 10 }, () => post(page.request, "startRevisionAction", { evidenceId: must(v.raceTarget, "v.raceTarget") })),
+  );
   for (const r of responses) expect(r.status(), await r.text()).toBeLessThan(500);
-  expect(await db.versionCount(v.raceTarget!)).toBe(before + 1);
+  expect(await db.versionCount(must(v.raceTarget, "v.raceTarget"))).toBe(before + 1);
 });
 
 // Route handlers: hostile path parameters, query strings, headers and bodies.
-type RouteProbe = { what: string; as: string | null; method: "GET" | "POST"; path: (v: Ids) => string; headers?: Record<string, string>; body?: Buffer | string };
-const odd = ["%00", "%E0%A4%A", "2147483648", "0000-01-01", encodeURIComponent("x".repeat(10_000)), encodeURIComponent(accepted.emoji), "..%2F..%2Fetc%2Fpasswd"];
+type RouteProbe = {
+  what: string;
+  as: string | null;
+  method: "GET" | "POST";
+  path: (v: Ids) => string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+};
+const odd = [
+  "%00",
+  "%E0%A4%A",
+  "2147483648",
+  "0000-01-01",
+  encodeURIComponent("x".repeat(10_000)),
+  encodeURIComponent(accepted.emoji),
+  "..%2F..%2Fetc%2Fpasswd",
+];
 const routeProbes: Record<string, RouteProbe[]> = {
   "app/api/health/route.ts": odd.map((o) => ({ what: `?x=${o.slice(0, 20)}`, as: null, method: "GET", path: () => `/api/health?x=${o}` })),
   "app/api/auth/[...nextauth]/route.ts": [
-    ...[hostile.megabyte.slice(0, 100_000), hostile.nul, accepted.rtl, "2147483648"].map((h, i): RouteProbe => ({ what: `sign-in with hostile email ${i}`, as: null, method: "POST", path: () => "/api/auth/callback/credentials", body: `email=${encodeURIComponent(h)}&password=${encodeURIComponent(h)}&json=true` })),
-    { what: "a malformed session cookie", as: null, method: "GET", path: () => "/api/auth/session", headers: { Cookie: "next-auth.session-token=%E0%A4%A\u00ff; next-auth.csrf-token=%00" } },
+    ...[hostile.megabyte.slice(0, 100_000), hostile.nul, accepted.rtl, "2147483648"].map((h, i): RouteProbe => ({
+      what: `sign-in with hostile email ${i}`,
+      as: null,
+      method: "POST",
+      path: () => "/api/auth/callback/credentials",
+      body: `email=${encodeURIComponent(h)}&password=${encodeURIComponent(h)}&json=true`,
+    })),
+    {
+      what: "a malformed session cookie",
+      as: null,
+      method: "GET",
+      path: () => "/api/auth/session",
+      headers: { Cookie: "next-auth.session-token=%E0%A4%A\u00ff; next-auth.csrf-token=%00" },
+    },
     { what: "an unknown provider", as: null, method: "GET", path: () => "/api/auth/signin/%00" },
   ],
-  "app/api/enrolments/[id]/matrix/route.ts": odd.map((o) => ({ what: `id ${o.slice(0, 20)}`, as: ASSESSOR, method: "GET", path: () => `/api/enrolments/${o}/matrix` })),
-  "app/api/learners/[id]/matrix/route.ts": odd.map((o) => ({ what: `id ${o.slice(0, 20)}`, as: LEARNER, method: "GET", path: () => `/api/learners/${o}/matrix` })),
+  "app/api/enrolments/[id]/matrix/route.ts": odd.map((o) => ({
+    what: `id ${o.slice(0, 20)}`,
+    as: ASSESSOR,
+    method: "GET",
+    path: () => `/api/enrolments/${o}/matrix`,
+  })),
+  "app/api/learners/[id]/matrix/route.ts": odd.map((o) => ({
+    what: `id ${o.slice(0, 20)}`,
+    as: LEARNER,
+    method: "GET",
+    path: () => `/api/learners/${o}/matrix`,
+  })),
   "app/api/units/route.ts": odd.map((o) => ({ what: `?q=${o.slice(0, 20)}`, as: LEARNER, method: "GET", path: () => `/api/units?q=${o}&version=${o}` })),
   "app/api/units/[code]/route.ts": odd.flatMap((o) => [
     { what: `code ${o.slice(0, 20)}`, as: LEARNER, method: "GET" as const, path: () => `/api/units/${o}` },
@@ -285,15 +416,63 @@ const routeProbes: Record<string, RouteProbe[]> = {
   ]),
   "app/api/files/[fileId]/route.ts": [
     ...odd.map((o): RouteProbe => ({ what: `id ${o.slice(0, 20)}`, as: LEARNER, method: "GET", path: () => `/api/files/${o}` })),
-    ...["bytes=2147483648-", "bytes=-0", "bytes=0-0,1-1,2-2", "bytes=%00", "bytes=99999999999999999999-"].map((range): RouteProbe => ({ what: `Range ${range}`, as: LEARNER, method: "GET", path: (v) => `/api/files/${v.anyFile}?inline=1`, headers: { Range: range } })),
+    ...["bytes=2147483648-", "bytes=-0", "bytes=0-0,1-1,2-2", "bytes=%00", "bytes=99999999999999999999-"].map((range): RouteProbe => ({
+      what: `Range ${range}`,
+      as: LEARNER,
+      method: "GET",
+      path: (v) => `/api/files/${v.anyFile}?inline=1`,
+      headers: { Range: range },
+    })),
   ],
   "app/api/uploads/[evidenceId]/route.ts": [
-    { what: "a malformed x-file-name", as: LEARNER, method: "POST", path: (v) => `/api/uploads/${v.draft}`, headers: { Origin: origin, "x-file-name": "%E0%A4%A.pdf" }, body: "%PDF-1.4 not really" },
-    { what: "Origin: null", as: LEARNER, method: "POST", path: (v) => `/api/uploads/${v.draft}`, headers: { Origin: "null", "x-file-name": "a.pdf" }, body: "%PDF-1.4" },
-    { what: "a malformed Origin", as: LEARNER, method: "POST", path: (v) => `/api/uploads/${v.draft}`, headers: { Origin: "http://[::1", "x-file-name": "a.pdf" }, body: "%PDF-1.4" },
-    { what: "a NUL in the file name and bytes that are not a PDF", as: LEARNER, method: "POST", path: (v) => `/api/uploads/${v.draft}`, headers: { Origin: origin, "x-file-name": "a%00b.pdf" }, body: "not a pdf at all" },
-    { what: "a file name of 100,000 characters", as: LEARNER, method: "POST", path: (v) => `/api/uploads/${v.draft}`, headers: { Origin: origin, "x-file-name": `${"x".repeat(7_000)}.pdf` }, body: "not a pdf at all" },
-    ...odd.map((o): RouteProbe => ({ what: `evidence id ${o.slice(0, 20)}`, as: LEARNER, method: "POST", path: () => `/api/uploads/${o}`, headers: { Origin: origin, "x-file-name": "a.pdf" }, body: "%PDF-1.4" })),
+    {
+      what: "a malformed x-file-name",
+      as: LEARNER,
+      method: "POST",
+      path: (v) => `/api/uploads/${v.draft}`,
+      headers: { Origin: origin, "x-file-name": "%E0%A4%A.pdf" },
+      body: "%PDF-1.4 not really",
+    },
+    {
+      what: "Origin: null",
+      as: LEARNER,
+      method: "POST",
+      path: (v) => `/api/uploads/${v.draft}`,
+      headers: { Origin: "null", "x-file-name": "a.pdf" },
+      body: "%PDF-1.4",
+    },
+    {
+      what: "a malformed Origin",
+      as: LEARNER,
+      method: "POST",
+      path: (v) => `/api/uploads/${v.draft}`,
+      headers: { Origin: "http://[::1", "x-file-name": "a.pdf" },
+      body: "%PDF-1.4",
+    },
+    {
+      what: "a NUL in the file name and bytes that are not a PDF",
+      as: LEARNER,
+      method: "POST",
+      path: (v) => `/api/uploads/${v.draft}`,
+      headers: { Origin: origin, "x-file-name": "a%00b.pdf" },
+      body: "not a pdf at all",
+    },
+    {
+      what: "a file name of 100,000 characters",
+      as: LEARNER,
+      method: "POST",
+      path: (v) => `/api/uploads/${v.draft}`,
+      headers: { Origin: origin, "x-file-name": `${"x".repeat(7_000)}.pdf` },
+      body: "not a pdf at all",
+    },
+    ...odd.map((o): RouteProbe => ({
+      what: `evidence id ${o.slice(0, 20)}`,
+      as: LEARNER,
+      method: "POST",
+      path: () => `/api/uploads/${o}`,
+      headers: { Origin: origin, "x-file-name": "a.pdf" },
+      body: "%PDF-1.4",
+    })),
   ],
 };
 
@@ -318,7 +497,7 @@ for (const route of routeHandlers) {
       // Signing in (even refused) writes its audit trail and throttle counters, and reading a file is
       // recorded, by design; nothing else may change.
       const recorded = route.file.includes("nextauth") ? ["AuditEvent", "User"] : route.file.includes("files") ? ["AuditEvent", "FileRead"] : [];
-      for (const t of recorded) delete before[t], delete after[t];
+      for (const t of recorded) (delete before[t], delete after[t]);
       expect(after, `${route.file} with ${p.what} changed nothing`).toEqual(before);
     }
   });

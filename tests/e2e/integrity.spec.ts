@@ -3,10 +3,13 @@ import { promisify } from "node:util";
 import { E2E_PG_PORT } from "../../playwright.config";
 import * as db from "./db";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 // `npm run attest -- audit verify` against the running e2e app's database and key.
 const auditVerify = () =>
-  promisify(execFile)("npx", ["tsx", "src/cli/attest.ts", "audit", "verify"], { env: { ...process.env, DATABASE_URL: "", ATTEST_DATA_DIR: ".data/e2e", ATTEST_PG_PORT: String(E2E_PG_PORT) } }).then(
+  promisify(execFile)("npx", ["tsx", "src/cli/attest.ts", "audit", "verify"], {
+    env: { ...process.env, DATABASE_URL: "", ATTEST_DATA_DIR: ".data/e2e", ATTEST_PG_PORT: String(E2E_PG_PORT) },
+  }).then(
     (r) => ({ code: 0, out: r.stdout }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
@@ -57,7 +60,10 @@ test("every read of an evidence file is audited, ranges and previews included, o
   const ranged = await page.request.get(`/api/files/${file}?inline=1`, { headers: { Range: "bytes=0-9" } });
   expect(ranged.status()).toBe(206);
   expect(await events()).toBe(before + 1);
-  const event = (await db.auditEventsOf({ kind: "evidence.file_read", actorId: assessor, fileId: file })).at(-1)!;
+  const event = must(
+    (await db.auditEventsOf({ kind: "evidence.file_read", actorId: assessor, fileId: file })).at(-1),
+    '(await db.auditEventsOf({ kind: "evidence.file_read", actorId: assessor, fileId: file })).at(-1)',
+  );
   expect(event.data).toMatchObject({ inline: true, range: true });
   expect((await page.request.get(`/api/files/${file}`)).status()).toBe(200);
   expect(await events()).toBe(before + 1);
@@ -69,9 +75,9 @@ test("a CSV download is audited and signs the audit trail's head", async ({ page
   const before = (await db.checkpoints("export")).length;
   const response = await page.request.get(`/api/enrolments/${enrolment.id}/matrix`);
   expect(response.status()).toBe(200);
-  const event = (await db.auditEventsOf({ kind: "export.csv_downloaded" })).at(-1)!;
+  const event = must((await db.auditEventsOf({ kind: "export.csv_downloaded" })).at(-1), '(await db.auditEventsOf({ kind: "export.csv_downloaded" })).at(-1)');
   expect(event.data).toMatchObject({ export: "tracking-matrix", enrolmentId: enrolment.id });
   const exports = await db.checkpoints("export");
-  expect(exports.at(-1)!.eventId).toBeGreaterThanOrEqual(event.id);
+  expect(must(exports.at(-1), "exports.at(-1)").eventId).toBeGreaterThanOrEqual(event.id);
   expect(exports).toHaveLength(before + 1);
 });

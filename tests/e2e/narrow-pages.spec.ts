@@ -7,8 +7,21 @@ import { expect, expectAccessible, signInAs, test } from "./fixtures";
 test.use({ viewport: { width: 320, height: 800 } });
 
 const pages: Record<string, (ids: { enrolment: string; learner: string }) => string[]> = {
-  "assessor@northgate.example": ({ enrolment, learner }) => ["/caseload", `/enrolments/${enrolment}/review`, `/enrolments/${enrolment}/progress`, `/enrolments/${enrolment}/matrix`, `/learners/${learner}/matrix`],
-  "learner@northgate.example": ({ enrolment, learner }) => [`/enrolments/${enrolment}/progress`, `/learners/${learner}/matrix`, "/units", "/units/CPC308", "/units/AG26", "/notifications"],
+  "assessor@northgate.example": ({ enrolment, learner }) => [
+    "/caseload",
+    `/enrolments/${enrolment}/review`,
+    `/enrolments/${enrolment}/progress`,
+    `/enrolments/${enrolment}/matrix`,
+    `/learners/${learner}/matrix`,
+  ],
+  "learner@northgate.example": ({ enrolment, learner }) => [
+    `/enrolments/${enrolment}/progress`,
+    `/learners/${learner}/matrix`,
+    "/units",
+    "/units/CPC308",
+    "/units/AG26",
+    "/notifications",
+  ],
   "iqa@northgate.example": ({ enrolment }) => [`/enrolments/${enrolment}/review`, `/enrolments/${enrolment}/matrix`],
   "verifier@northgate.example": ({ enrolment }) => [`/enrolments/${enrolment}/review`],
   "admin@northgate.example": () => ["/outbox", "/integrity"],

@@ -16,15 +16,46 @@ const pattern = (path: string) =>
 const roles: Record<string, { email: string; reaches: string[] }> = {
   learner: {
     email: "learner@northgate.example",
-    reaches: ["/", "/evidence", "/evidence/new", "/evidence/:id", "/units", "/units/:code", "/notifications", "/account/password", "/enrolments/:id/progress", "/enrolments/:id/plan"],
+    reaches: [
+      "/",
+      "/evidence",
+      "/evidence/new",
+      "/evidence/:id",
+      "/units",
+      "/units/:code",
+      "/notifications",
+      "/account/password",
+      "/enrolments/:id/progress",
+      "/enrolments/:id/plan",
+    ],
   },
   assessor: {
     email: "assessor@northgate.example",
-    reaches: ["/", "/caseload", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix", "/learners/:id/matrix", "/learners/:id/records/new"],
+    reaches: [
+      "/",
+      "/caseload",
+      "/evidence",
+      "/evidence/:id",
+      "/enrolments/:id/review",
+      "/enrolments/:id/plan",
+      "/enrolments/:id/progress",
+      "/enrolments/:id/matrix",
+      "/learners/:id/matrix",
+      "/learners/:id/records/new",
+    ],
   },
-  iqa: { email: "iqa@northgate.example", reaches: ["/", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix"] },
-  verifier: { email: "verifier@northgate.example", reaches: ["/", "/units", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix"] },
-  admin: { email: "admin@northgate.example", reaches: ["/", "/outbox", "/integrity", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/progress", "/enrolments/:id/plan"] },
+  iqa: {
+    email: "iqa@northgate.example",
+    reaches: ["/", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix"],
+  },
+  verifier: {
+    email: "verifier@northgate.example",
+    reaches: ["/", "/units", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix"],
+  },
+  admin: {
+    email: "admin@northgate.example",
+    reaches: ["/", "/outbox", "/integrity", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/progress", "/enrolments/:id/plan"],
+  },
 };
 
 // Pages anyone may open without signing in.
@@ -84,7 +115,9 @@ test.describe(`at ${NARROW.width} px wide`, () => {
       await signInAs(page, email);
       const overflowing: string[] = [];
       const faults: string[] = [];
-      const { seen, broken } = await crawl(page, new URL(must(baseURL, "baseURL in playwright.config.ts")).origin, (path) => checkNarrow(page, path, overflowing, faults));
+      const { seen, broken } = await crawl(page, new URL(must(baseURL, "baseURL in playwright.config.ts")).origin, (path) =>
+        checkNarrow(page, path, overflowing, faults),
+      );
       expect(broken).toEqual([]);
       expect(seen).toEqual(expect.arrayContaining(reaches));
       expect.soft(overflowing, `pages wider than ${NARROW.width} px`).toEqual([]);

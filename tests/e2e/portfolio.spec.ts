@@ -6,6 +6,7 @@ import { pdf, png } from "@/server/demo/sample-files";
 import { E2E_MAX_FILE_BYTES } from "../../playwright.config";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 import { fillDate } from "./date-input";
+import { must } from "@/lib/must";
 
 const dir = mkdtempSync(path.join(tmpdir(), "e2e-files-"));
 const file = (name: string, bytes: Buffer) => {
@@ -46,7 +47,9 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   await page.getByRole("link", { name: "Add evidence" }).first().click();
   await expectAccessible(page);
   await page.getByLabel("Title").fill("Quarterly provider review pack");
-  await page.getByLabel("What you did and how it shows your competence").fill("I prepared the review pack on provider performance and resource use and took the board through it.");
+  await page
+    .getByLabel("What you did and how it shows your competence")
+    .fill("I prepared the review pack on provider performance and resource use and took the board through it.");
   await page.getByLabel("Method").selectOption("WORK_PRODUCT");
   await fillDate(page, "When the activity took place", "15 10 2026");
   await page.getByRole("button", { name: "Save draft" }).click();
@@ -54,7 +57,9 @@ test("a learner adds evidence, uploads, maps across units, submits, and the asse
   await expectAccessible(page);
 
   // Two files, each with its progress shown.
-  await page.getByLabel("Choose one or more files").setInputFiles([file("review-pack.pdf", pdf("Provider review pack Q3")), file("board-photo.png", png(200, 120))]);
+  await page
+    .getByLabel("Choose one or more files")
+    .setInputFiles([file("review-pack.pdf", pdf("Provider review pack Q3")), file("board-photo.png", png(200, 120))]);
   await expect(page.getByRole("progressbar", { name: "review-pack.pdf" })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "board-photo.png" })).toBeVisible();
   await expect(page.getByText("2 files uploaded.")).toBeAttached();
@@ -152,14 +157,14 @@ test("files are served only as attachments or safe previews, never cached", asyn
   await page.goto("/evidence?q=rota");
   await page.getByRole("link", { name: "Photo of the rota planning board" }).click();
   const href = await page.getByRole("link", { name: "Download rota-board.png" }).getAttribute("href");
-  const download = await page.request.get(href!);
+  const download = await page.request.get(must(href, "href"));
   expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="rota-board.png"/);
   expect(download.headers()["cache-control"]).toBe("private, no-store");
   expect(download.headers()["x-content-type-options"]).toBe("nosniff");
   const preview = await page.request.get(`${href}?inline=1`);
   expect(preview.headers()["content-disposition"]).toMatch(/^inline;/);
   expect(preview.headers()["content-type"]).toBe("image/png");
-  const range = await page.request.get(href!, { headers: { Range: "bytes=0-7" } });
+  const range = await page.request.get(must(href, "href"), { headers: { Range: "bytes=0-7" } });
   expect(range.status()).toBe(206);
   expect((await range.body()).length).toBe(8);
 });
@@ -169,8 +174,8 @@ test("large files stream past the proxy's buffer whole, and the size limit is en
   await page.goto("/evidence?state=DRAFT&q=supplier");
   await page.getByRole("link", { name: "Notes from the supplier meeting" }).click();
   await expect(page).toHaveURL(/\/evidence\/[0-9a-f-]{36}$/);
-  const evidenceId = page.url().split("/").pop()!;
-  const headers = { Origin: baseURL!, "X-File-Name": "long-log.txt", "Content-Type": "application/octet-stream" };
+  const evidenceId = must(page.url().split("/").pop(), 'page.url().split("/").pop()');
+  const headers = { Origin: must(baseURL, "baseURL"), "X-File-Name": "long-log.txt", "Content-Type": "application/octet-stream" };
   const big = Buffer.alloc(30 * 1024 * 1024, "a");
   const ok = await page.request.post(`/api/uploads/${evidenceId}`, { headers, data: big });
   expect(ok.status(), `${evidenceId}: ${await ok.text()}`).toBe(201);
@@ -187,7 +192,7 @@ function answerToPartialUpload(url: string, headers: Record<string, string>, fir
       let body = "";
       response.on("data", (d) => (body += d));
       response.on("end", () => {
-        resolve({ status: response.statusCode!, body });
+        resolve({ status: must(response.statusCode, "response.statusCode"), body });
         request.destroy();
       });
     });
@@ -203,16 +208,19 @@ test("uploads: a refused type is refused from its first bytes; bad names and a n
   await page.getByRole("link", { name: "Notes from the supplier meeting" }).click();
   await expect(page).toHaveURL(/\/evidence\/[0-9a-f-]{36}$/);
   await expectAccessible(page);
-  const evidenceId = page.url().split("/").pop()!;
+  const evidenceId = must(page.url().split("/").pop(), 'page.url().split("/").pop()');
   const url = `${baseURL}/api/uploads/${evidenceId}`;
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const headers = { Origin: baseURL!, Cookie: cookie, "X-File-Name": "setup.exe", "Content-Type": "application/octet-stream" };
+  const headers = { Origin: must(baseURL, "baseURL"), Cookie: cookie, "X-File-Name": "setup.exe", "Content-Type": "application/octet-stream" };
 
   const program = await answerToPartialUpload(url, headers, Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64 * 1024)]));
   expect(program.status).toBe(422);
   expect(JSON.parse(program.body).error).toMatch(/setup\.exe was not accepted: Programs \(Windows executables\)/);
 
-  const svg = await page.request.post(url, { headers: { ...headers, "X-File-Name": "diagram.svg" }, data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>') });
+  const svg = await page.request.post(url, {
+    headers: { ...headers, "X-File-Name": "diagram.svg" },
+    data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'),
+  });
   expect(svg.status()).toBe(422);
   expect((await svg.json()).error).toMatch(/SVG images are not accepted/);
 
@@ -223,7 +231,10 @@ test("uploads: a refused type is refused from its first bytes; bad names and a n
   const nullOrigin = await page.request.post(url, { headers: { ...headers, Origin: "null", "X-File-Name": "notes.txt" }, data: Buffer.from("notes") });
   expect(nullOrigin.status()).toBe(404);
 
-  const bidi = await page.request.post(url, { headers: { ...headers, "X-File-Name": encodeURIComponent("invoice\u202Etxt.exe\u200B.txt") }, data: Buffer.from("plain words") });
+  const bidi = await page.request.post(url, {
+    headers: { ...headers, "X-File-Name": encodeURIComponent("invoice\u202Etxt.exe\u200B.txt") },
+    data: Buffer.from("plain words"),
+  });
   expect(bidi.status()).toBe(201);
   expect((await bidi.json()).file.fileName).toBe("invoicetxt.exe.txt");
 });

@@ -14,7 +14,9 @@ test("an assessor signs a Met decision; the learner's progress charts it, tables
   await expect(page.getByRole("heading", { level: 1, name: /^Review: Jordan Lee, CPC 308/ })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Criteria" });
   // A criterion waiting for a decision whose evidence can be relied on (other specs may have decided some).
-  const waiting = (await nav.locator('li a[aria-label$=": Submitted"]').evaluateAll((links) => links.map((l) => l.getAttribute("aria-label") ?? ""))).map((l) => l.split(": ")[0] ?? "");
+  const waiting = (await nav.locator('li a[aria-label$=": Submitted"]').evaluateAll((links) => links.map((l) => l.getAttribute("aria-label") ?? ""))).map(
+    (l) => l.split(": ")[0] ?? "",
+  );
   let code = "";
   for (const candidate of waiting) {
     await nav.getByRole("link", { name: `${candidate}: Submitted`, exact: true }).click();

@@ -1,5 +1,6 @@
 import * as db from "./db";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 // Review at speed: the CPC 308 review of the demo learner loads no file it does not show, stays
 // small, and lets the assessor decide several criteria and sign once.
@@ -14,7 +15,7 @@ test("the review screen loads no previews until one is opened, and is under 300 
     if (new URL(r.url()).pathname.startsWith("/api/files/")) files.push(r.url());
   });
   const response = await page.goto(`/enrolments/${id}/review`, { waitUntil: "networkidle" });
-  expect((await response!.body()).length).toBeLessThan(300_000);
+  expect((await must(response, "response").body()).length).toBeLessThan(300_000);
   expect(files.length).toBeLessThanOrEqual(5);
   await expectAccessible(page);
 
@@ -28,18 +29,23 @@ test("the review screen loads no previews until one is opened, and is under 300 
   await expect(page.locator("[data-criterion]:visible")).toHaveCount(1);
   const evidence = await b1.locator(`[data-part="evidence"]`).boundingBox();
   const decision = await b1.locator(`[data-part="decision"]`).boundingBox();
-  expect(decision!.x).toBeGreaterThan(evidence!.x + evidence!.width - 1);
+  expect(must(decision, "decision").x).toBeGreaterThan(must(evidence, "evidence").x + must(evidence, "evidence").width - 1);
 
   // Opening a preview is what fetches the file.
   expect(files).toHaveLength(0);
-  await b1.getByText(/^Preview /).first().click();
+  await b1
+    .getByText(/^Preview /)
+    .first()
+    .click();
   await expect.poll(() => files.length).toBe(1);
 
   // At 320 px: nothing scrolls sideways, the decision below the evidence.
   await page.setViewportSize({ width: 320, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   const narrowEvidence = await b1.locator(`[data-part="evidence"]`).boundingBox();
-  expect((await b1.locator(`[data-part="decision"]`).boundingBox())!.y).toBeGreaterThan(narrowEvidence!.y + narrowEvidence!.height - 1);
+  expect(must(await b1.locator(`[data-part="decision"]`).boundingBox(), '(await b1.locator(`[data-part="decision"]`).boundingBox())').y).toBeGreaterThan(
+    must(narrowEvidence, "narrowEvidence").y + must(narrowEvidence, "narrowEvidence").height - 1,
+  );
   await expectAccessible(page);
 });
 
@@ -55,7 +61,12 @@ test("an assessor decides three criteria and signs once: three decisions and thr
     return page.locator(`[id="criterion-${code}"]`);
   };
   // Two criteria whose evidence can be relied on (other specs may have changed some), and one without evidence.
-  const codes = async (state = "") => (await nav.locator(state ? `li a[aria-label$=": ${state}"]` : "li a[aria-label]").evaluateAll((links) => links.map((l) => l.getAttribute("aria-label")!))).map((l) => l.split(": ")[0]!);
+  const codes = async (state = "") =>
+    (
+      await nav
+        .locator(state ? `li a[aria-label$=": ${state}"]` : "li a[aria-label]")
+        .evaluateAll((links) => links.map((l) => must(l.getAttribute("aria-label"), 'l.getAttribute("aria-label")')))
+    ).map((l) => must(l.split(": ")[0], 'l.split(": ")[0]'));
   const met: string[] = [];
   for (const code of await codes("Submitted")) {
     const section = await open(code);
@@ -65,7 +76,7 @@ test("an assessor decides three criteria and signs once: three decisions and thr
     if (met.length === 2) break;
   }
   expect(met).toHaveLength(2);
-  const notYet = (await codes("No evidence"))[0]!;
+  const notYet = must((await codes("No evidence"))[0], '(await codes("No evidence"))[0]');
   await (await open(notYet)).getByLabel("Not yet met", { exact: true }).check();
   const sign = page.getByRole("form", { name: "Sign your decisions" });
   const chosen = (await codes()).filter((c) => met.includes(c) || c === notYet).map((c) => `${c} ${c === notYet ? "Not yet met" : "Met"}`);

@@ -2,6 +2,7 @@ import { serverActions } from "../support/authz-registry";
 import { postAction } from "./action-post";
 import * as db from "./db";
 import { expect, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 // Every registered server action, POSTed directly (no form, no page) by someone without the right,
 // with another learner's ids: each must refuse and change nothing.
@@ -12,8 +13,8 @@ const LEARNER = "learner@northgate.example";
 async function victims(): Promise<Record<string, string>> {
   const enrolment = await db.enrolmentOf(LEARNER, "CPC308");
   return {
-    draft: (await db.firstEvidenceOf(LEARNER, { status: "DRAFT" }))!,
-    submitted: (await db.firstEvidenceOf(LEARNER, { status: "SUBMITTED" }))!,
+    draft: must(await db.firstEvidenceOf(LEARNER, { status: "DRAFT" }), '(await db.firstEvidenceOf(LEARNER, { status: "DRAFT" }))'),
+    submitted: must(await db.firstEvidenceOf(LEARNER, { status: "SUBMITTED" }), '(await db.firstEvidenceOf(LEARNER, { status: "SUBMITTED" }))'),
     file: await db.fileOf(LEARNER, { draft: true }),
     enrolment: enrolment.id,
     learner: enrolment.learnerId,
@@ -23,26 +24,82 @@ async function victims(): Promise<Record<string, string>> {
 }
 
 function fieldsFor(name: string, v: Record<string, string>): Record<string, string> {
-  const evidence = ["submitEvidenceAction", "withdrawEvidenceAction", "startRevisionAction"].includes(name) ? v.submitted! : v.draft!;
-  const common = { evidenceId: evidence, enrolmentId: v.enrolment!, learnerId: v.learner!, fileId: v.file!, linkId: v.link!, criterionId: v.criterion! };
+  const evidence = ["submitEvidenceAction", "withdrawEvidenceAction", "startRevisionAction"].includes(name)
+    ? must(v.submitted, "v.submitted")
+    : must(v.draft, "v.draft");
+  const common = {
+    evidenceId: evidence,
+    enrolmentId: must(v.enrolment, "v.enrolment"),
+    learnerId: must(v.learner, "v.learner"),
+    fileId: must(v.file, "v.file"),
+    linkId: must(v.link, "v.link"),
+    criterionId: must(v.criterion, "v.criterion"),
+  };
   const extra: Record<string, Record<string, string>> = {
-    addEvidenceAction: { title: "x", account: "x", method: "WORK_PRODUCT", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", kind: "FILES" },
-    updateEvidenceAction: { title: "hijacked", account: "x", method: "WORK_PRODUCT", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", kind: "FILES" },
+    addEvidenceAction: {
+      title: "x",
+      account: "x",
+      method: "WORK_PRODUCT",
+      "activityFrom-day": "1",
+      "activityFrom-month": "1",
+      "activityFrom-year": "2026",
+      kind: "FILES",
+    },
+    updateEvidenceAction: {
+      title: "hijacked",
+      account: "x",
+      method: "WORK_PRODUCT",
+      "activityFrom-day": "1",
+      "activityFrom-month": "1",
+      "activityFrom-year": "2026",
+      kind: "FILES",
+    },
     submitEvidenceAction: { ownWork: "on", workplace: "on" },
-    setMappingAction: { criterion: v.criterion!, [`note-${v.criterion}`]: "x" },
+    setMappingAction: { criterion: must(v.criterion, "v.criterion"), [`note-${v.criterion}`]: "x" },
     addCommentAction: { body: "x" },
     requestWitnessAction: { witnessName: "x", witnessEmail: "x@example.com", jobRole: "x", relationship: "x", statement: "x" },
-    createRecordAction: { kind: "OBSERVATION", title: "x", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", place: "x", observed: "x", narrative: "x" },
-    updateRecordAction: { kind: "OBSERVATION", title: "x", "activityFrom-day": "1", "activityFrom-month": "1", "activityFrom-year": "2026", place: "x", observed: "x", narrative: "x" },
-    savePlanAction: { items: JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "x", targetDate: { day: "1", month: "12", year: "2026" } }]) },
+    createRecordAction: {
+      kind: "OBSERVATION",
+      title: "x",
+      "activityFrom-day": "1",
+      "activityFrom-month": "1",
+      "activityFrom-year": "2026",
+      place: "x",
+      observed: "x",
+      narrative: "x",
+    },
+    updateRecordAction: {
+      kind: "OBSERVATION",
+      title: "x",
+      "activityFrom-day": "1",
+      "activityFrom-month": "1",
+      "activityFrom-year": "2026",
+      place: "x",
+      observed: "x",
+      narrative: "x",
+    },
+    savePlanAction: {
+      items: JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "x", targetDate: { day: "1", month: "12", year: "2026" } }]),
+    },
     signPlanAction: { typedName: "Riley Adams", contentHash: "0".repeat(64) },
-    decideManyAction: { [`outcome-${v.criterion}`]: "NOT_YET_MET", [`feedback-${v.criterion}`]: "x", [`revision-${v.criterion}`]: "0", typedName: "Riley Adams", password: "attest-demo" },
+    decideManyAction: {
+      [`outcome-${v.criterion}`]: "NOT_YET_MET",
+      [`feedback-${v.criterion}`]: "x",
+      [`revision-${v.criterion}`]: "0",
+      typedName: "Riley Adams",
+      password: "attest-demo",
+    },
     reviewClaimAction: { claim: "REJECTED" },
     signOffUnitAction: { summativeComment: "x", typedName: "Riley Adams", password: "attest-demo" },
     countersignUnitAction: { typedName: "Riley Adams" },
-    signOutEverywhereAction: { userId: v.learner! },
-    setAccountActiveAction: { userId: v.learner!, active: "false" },
-    changePasswordAction: { userId: v.learner!, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" },
+    signOutEverywhereAction: { userId: must(v.learner, "v.learner") },
+    setAccountActiveAction: { userId: must(v.learner, "v.learner"), active: "false" },
+    changePasswordAction: {
+      userId: must(v.learner, "v.learner"),
+      currentPassword: "not the password",
+      newPassword: "hijacked password",
+      confirmPassword: "hijacked password",
+    },
     respondToWitnessAction: { token: "made-up-token-made-up-token-made-up", outcome: "CONFIRMED", confirmedName: "x" },
   };
   return { ...common, ...(extra[name] ?? {}) };
@@ -87,9 +144,12 @@ for (const { file, actions } of serverActions) {
 test("the same direct POST by the item's owner is accepted (so the refusals above are real)", async ({ page }) => {
   const v = await victims();
   await signInAs(page, LEARNER);
-  const before = await db.commentCount(v.draft!);
-  const response = await post(page.request, "app/evidence/actions.ts", "addCommentAction", { evidenceId: v.draft!, body: "Posted directly by the owner." });
+  const before = await db.commentCount(must(v.draft, "v.draft"));
+  const response = await post(page.request, "app/evidence/actions.ts", "addCommentAction", {
+    evidenceId: must(v.draft, "v.draft"),
+    body: "Posted directly by the owner.",
+  });
   const text = await response.text();
   expect(text, text.slice(0, 400)).not.toContain("Not found");
-  expect(await db.commentCount(v.draft!)).toBe(before + 1);
+  expect(await db.commentCount(must(v.draft, "v.draft"))).toBe(before + 1);
 });

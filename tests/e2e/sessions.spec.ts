@@ -4,6 +4,7 @@ import { E2E_PORT } from "../../playwright.config";
 import { postAction } from "./action-post";
 import { addDemoLearner, auditEventsOf, backdateSessions, sessionEndReasons, setActive, throttle } from "./db";
 import { PASSWORD, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 // A session cookie kept from the browser and replayed later, from a fresh client, must be refused
 // once the session has ended, whatever ended it: sign-out, the absolute or idle limit, a password
@@ -20,7 +21,7 @@ async function newLearner(tag: string) {
 async function sessionCookie(page: Page): Promise<Cookie> {
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(cookie, "the browser holds a session cookie").toBeTruthy();
-  return cookie!;
+  return must(cookie, "cookie");
 }
 
 /** What a fresh client holding only this cookie gets from a page, an API route, a server action and next-auth. */
@@ -105,7 +106,7 @@ test("changing the password ends every session of that person; they sign in agai
   const user = await newLearner("password");
   const elsewhere = await browser.newContext();
   await signInAs(await elsewhere.newPage(), user.email);
-  const otherCookie = await sessionCookie((await elsewhere.pages())[0]!);
+  const otherCookie = await sessionCookie(must(elsewhere.pages()[0], "the other browser's page"));
   await signInWithForm(page, user.email);
   const cookie = await sessionCookie(page);
 
@@ -178,7 +179,10 @@ test("a centre admin disables an account: its sessions end, and enabling it agai
   await admin.context().close();
   // Enabled again, the person signs in afresh.
   await signInWithForm(page, user.email);
-  expect((await auditEventsOf({ kind: ["user.disabled", "user.enabled"], subject: `user:${user.id}` })).map((e) => e.kind)).toEqual(["user.disabled", "user.enabled"]);
+  expect((await auditEventsOf({ kind: ["user.disabled", "user.enabled"], subject: `user:${user.id}` })).map((e) => e.kind)).toEqual([
+    "user.disabled",
+    "user.enabled",
+  ]);
 });
 
 test("every failed sign-in says the same, whether or not the account exists", async ({ page }) => {
@@ -194,12 +198,12 @@ test("every failed sign-in says the same, whether or not the account exists", as
     [throttled.email, PASSWORD],
   ]) {
     await page.goto("/sign-in");
-    await page.getByLabel("Email address").fill(email!);
-    await page.getByLabel("Password").fill(password!);
+    await page.getByLabel("Email address").fill(must(email, "email"));
+    await page.getByLabel("Password").fill(must(password, "password"));
     await page.getByRole("button", { name: "Sign in" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "There is a problem" });
     await expect(alert).toBeVisible();
-    messages.add((await alert.textContent())!);
+    messages.add(must(await alert.textContent(), "(await alert.textContent())"));
   }
   expect([...messages]).toHaveLength(1);
   await expectAccessible(page);

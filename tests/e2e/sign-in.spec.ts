@@ -34,7 +34,7 @@ test("sign out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
-  expect(await (await page.request.get("/api/units")).status()).toBe(401);
+  expect((await page.request.get("/api/units")).status()).toBe(401);
 });
 
 test("a crafted error message in the address is not shown", async ({ page }) => {

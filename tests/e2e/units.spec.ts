@@ -4,7 +4,11 @@ test.beforeEach(async ({ page }) => signInAs(page, "learner@northgate.example"))
 
 test("the catalogue lists both units", async ({ page }) => {
   await page.goto("/units");
-  await expect(page.getByRole("link", { name: "CPC 308: Contribute to the planning, monitoring and management of resources (Commissioning, Procurement and Contracting)" })).toBeVisible();
+  await expect(
+    page.getByRole("link", {
+      name: "CPC 308: Contribute to the planning, monitoring and management of resources (Commissioning, Procurement and Contracting)",
+    }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "AG26: Negotiate and maintain service agreements" })).toBeVisible();
   await expectAccessible(page);
 });

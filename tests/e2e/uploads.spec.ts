@@ -31,7 +31,11 @@ async function dropFiles(page: Page, files: Dropped[]) {
   await expect(page.getByText("Drop files to add them to this item")).toHaveCount(0);
 }
 
-const queued = (page: Page, name: string) => page.getByRole("list", { name: "Upload queue" }).getByRole("listitem").filter({ has: page.getByRole("progressbar", { name }) });
+const queued = (page: Page, name: string) =>
+  page
+    .getByRole("list", { name: "Upload queue" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("progressbar", { name }) });
 
 test("files dropped anywhere on the evidence page are uploaded and listed", async ({ page }) => {
   const evidenceId = await onNewDraft(page, "drop");

@@ -3,6 +3,7 @@ import path from "node:path";
 import { E2E_MAIL_DIR } from "../../playwright.config";
 import { linkIn } from "../support/smtp-capture";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { must } from "@/lib/must";
 
 function mailTo(address: string): { raw: string } | undefined {
   const files = readdirSync(E2E_MAIL_DIR).sort().reverse();
@@ -21,14 +22,19 @@ test("a witness confirms a testimony through the emailed link, once", async ({ p
   await page.getByLabel("Witness's email address").fill("robin.hale@northgate-care.example");
   await page.getByLabel("Their job role").fill("Finance manager");
   await page.getByLabel("How they know the learner").fill("Line manager");
-  await page.getByLabel("The statement to confirm").fill("Casey flagged the transport overspend the day it appeared and proposed the pooled-vehicle plan we adopted.");
+  await page
+    .getByLabel("The statement to confirm")
+    .fill("Casey flagged the transport overspend the day it appeared and proposed the pooled-vehicle plan we adopted.");
   await page.getByRole("button", { name: "Request witness testimony" }).click();
   await expect(page.getByText("The witness has been sent a link.")).toBeVisible();
   await expect(page.getByText(/Robin Hale.*Awaiting an answer/)).toBeVisible();
   await expectAccessible(page);
 
   await expect.poll(() => mailTo("robin.hale@northgate-care.example")).toBeTruthy();
-  const link = linkIn(mailTo("robin.hale@northgate-care.example")!.raw)!;
+  const link = must(
+    linkIn(must(mailTo("robin.hale@northgate-care.example"), 'mailTo("robin.hale@northgate-care.example")').raw),
+    'linkIn(must(mailTo("robin.hale@northgate-care.example"), "mailTo(\\"robin.hale@northgate-care.example\\")").raw)',
+  );
   const witnessContext = await browser.newContext();
   const witness = await witnessContext.newPage();
   await witness.goto(link);
@@ -61,7 +67,10 @@ test("a witness link is only for the witness: staff who are signed in can neithe
   await expect(page.getByText("The witness has been sent a link.")).toBeVisible();
   await expectAccessible(page);
   await expect.poll(() => mailTo("sam.okafor@northgate-care.example")).toBeTruthy();
-  const link = linkIn(mailTo("sam.okafor@northgate-care.example")!.raw)!;
+  const link = must(
+    linkIn(must(mailTo("sam.okafor@northgate-care.example"), 'mailTo("sam.okafor@northgate-care.example")').raw),
+    'linkIn(must(mailTo("sam.okafor@northgate-care.example"), "mailTo(\\"sam.okafor@northgate-care.example\\")").raw)',
+  );
 
   // The centre's admin and someone from another centre: told it is for the witness, shown nothing of it.
   for (const email of ["admin@northgate.example", "admin@riverside.example"]) {

@@ -14,6 +14,7 @@ import { NotFoundError } from "@/server/policy";
 import * as build from "../support/builders";
 import { evidenceInput } from "../support/actors";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 const { db } = await freshDatabase();
 const home = await build.centre();
@@ -26,7 +27,11 @@ const cpc = await build.enrolment({ learner, assessor, iqa, unit: "CPC308" });
 const ag = await build.enrolment({ learner, assessor, iqa, unit: "AG26" });
 for (const unit of ["CPC308", "AG26"]) await build.enrolment({ learner: learner2, assessor, iqa, unit });
 // Another assessor's learner in the same centre: not on this assessor's caseload.
-await build.enrolment({ learner: await build.user({ centre: home, roles: ["LEARNER"] }), assessor: await build.user({ centre: home, roles: ["ASSESSOR"] }), unit: "CPC308" });
+await build.enrolment({
+  learner: await build.user({ centre: home, roles: ["LEARNER"] }),
+  assessor: await build.user({ centre: home, roles: ["ASSESSOR"] }),
+  unit: "CPC308",
+});
 await build.agreedPlan(ag);
 await build.submittedItem({ learner, criteria: ["A1"] });
 const elsewhereAdmin = await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] });
@@ -40,21 +45,45 @@ const outsiders = [
   learner,
 ];
 
-const judgement = (enrolmentId: string, criterionId: string) => db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId, criterionId } } });
-const latestSubmitted = (evidenceId: string) => db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } }, orderBy: { version: "desc" } });
+const judgement = (enrolmentId: string, criterionId: string) =>
+  db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId, criterionId } } });
+const latestSubmitted = (evidenceId: string) =>
+  db.evidenceVersion.findFirstOrThrow({ where: { evidenceId, submittedAt: { not: null } }, orderBy: { version: "desc" } });
 
-const decide = async (enrolmentId: string, criterionId: string, outcome: "MET" | "NOT_YET_MET", versionIds: string[], extra: Record<string, unknown> = {}, who: Actor = assessor) =>
-  decideCriterion(who, enrolmentId, { criterionId, outcome, evidenceVersionIds: versionIds, typedName: "Sam Okafor", password: build.PASSWORD, revision: (await judgement(enrolmentId, criterionId)).revision, feedback: "", ...extra });
+const decide = async (
+  enrolmentId: string,
+  criterionId: string,
+  outcome: "MET" | "NOT_YET_MET",
+  versionIds: string[],
+  extra: Record<string, unknown> = {},
+  who: Actor = assessor,
+) =>
+  decideCriterion(who, enrolmentId, {
+    criterionId,
+    outcome,
+    evidenceVersionIds: versionIds,
+    typedName: "Sam Okafor",
+    password: build.PASSWORD,
+    revision: (await judgement(enrolmentId, criterionId)).revision,
+    feedback: "",
+    ...extra,
+  });
 
 describe("a decision per criterion", () => {
   it("is signed: typed name, password, time and a SHA-256 over the decision and the evidence relied on", async () => {
     const { id, criteria } = await build.submittedItem({ learner, criteria: ["A3"] });
     const version = await latestSubmitted(id);
-    const { decisionId } = await decide(cpc.id, criteria[0]!.id, "MET", [version.id]);
+    const { decisionId } = await decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [version.id]);
     const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId }, include: { evidence: true } });
-    expect(decision.signatureHash).toBe(decisionHash({ ...decision, outcome: decision.outcome, evidence: decision.evidence.map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash })) }));
-    expect(decision.evidence[0]!.contentHash).toBe(version.contentHash);
-    expect(await judgement(cpc.id, criteria[0]!.id)).toMatchObject({ state: "MET", revision: 1, decisionId, stale: false });
+    expect(decision.signatureHash).toBe(
+      decisionHash({
+        ...decision,
+        outcome: decision.outcome,
+        evidence: decision.evidence.map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash })),
+      }),
+    );
+    expect(must(decision.evidence[0], "decision.evidence[0]").contentHash).toBe(version.contentHash);
+    expect(await judgement(cpc.id, must(criteria[0], "criteria[0]").id)).toMatchObject({ state: "MET", revision: 1, decisionId, stale: false });
     expect(await db.auditEvent.count({ where: { kind: "decision.signed" } })).toBe(1);
     expect((await listNotifications(learner)).some((n) => n.message === "CPC 308 A3 is met.")).toBe(true);
     await expect(db.decision.update({ where: { id: decisionId }, data: { feedback: "changed" } })).rejects.toThrow(/permission denied/);
@@ -65,33 +94,45 @@ describe("a decision per criterion", () => {
     const other = await build.submittedItem({ learner, criteria: ["A5"] });
     const v = (await latestSubmitted(id)).id;
     const before = await db.decision.count();
-    await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], { password: "wrong" })).rejects.toThrow(/password is not right/);
-    await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], { password: undefined })).rejects.toThrow(/Enter your password/);
-    await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], { typedName: "Someone" })).rejects.toThrow(/full name/);
-    await expect(decide(cpc.id, criteria[0]!.id, "NOT_YET_MET", [v])).rejects.toThrow(/Give feedback/);
-    await expect(decide(cpc.id, criteria[0]!.id, "MET", [])).rejects.toThrow(/Name the evidence/);
-    await expect(decide(cpc.id, criteria[0]!.id, "MET", [(await latestSubmitted(other.id)).id])).rejects.toThrow(/mapped to this criterion/);
+    await expect(decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [v], { password: "wrong" })).rejects.toThrow(/password is not right/);
+    await expect(decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [v], { password: undefined })).rejects.toThrow(/Enter your password/);
+    await expect(decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [v], { typedName: "Someone" })).rejects.toThrow(/full name/);
+    await expect(decide(cpc.id, must(criteria[0], "criteria[0]").id, "NOT_YET_MET", [v])).rejects.toThrow(/Give feedback/);
+    await expect(decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [])).rejects.toThrow(/Name the evidence/);
+    await expect(decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [(await latestSubmitted(other.id)).id])).rejects.toThrow(
+      /mapped to this criterion/,
+    );
     expect(await db.decision.count()).toBe(before);
     // A sign-in within the last few minutes stands in for the password.
-    await decide(cpc.id, criteria[0]!.id, "MET", [v], { password: undefined }, fresh(assessor));
+    await decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [v], { password: undefined }, fresh(assessor));
   });
 
   it("two submissions of the same decision at once produce exactly one", async () => {
     const { id, criteria } = await build.submittedItem({ learner, criteria: ["B7"] });
     const v = (await latestSubmitted(id)).id;
-    const revision = (await judgement(cpc.id, criteria[0]!.id)).revision;
-    const input = { criterionId: criteria[0]!.id, outcome: "MET", evidenceVersionIds: [v], typedName: "Sam Okafor", revision };
-    const results = await Promise.allSettled([decideCriterion(fresh(assessor), cpc.id, input), decideCriterion(fresh(assessor), cpc.id, input), decideCriterion(fresh(assessor), cpc.id, input)]);
+    const revision = (await judgement(cpc.id, must(criteria[0], "criteria[0]").id)).revision;
+    const input = { criterionId: must(criteria[0], "criteria[0]").id, outcome: "MET", evidenceVersionIds: [v], typedName: "Sam Okafor", revision };
+    const results = await Promise.allSettled([
+      decideCriterion(fresh(assessor), cpc.id, input),
+      decideCriterion(fresh(assessor), cpc.id, input),
+      decideCriterion(fresh(assessor), cpc.id, input),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual([expect.stringMatching(/decided a moment ago/), expect.stringMatching(/decided a moment ago/)]);
-    expect(await db.decision.count({ where: { enrolmentId: cpc.id, criterionId: criteria[0]!.id } })).toBe(1);
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason.message))).toEqual([
+      expect.stringMatching(/decided a moment ago/),
+      expect.stringMatching(/decided a moment ago/),
+    ]);
+    expect(await db.decision.count({ where: { enrolmentId: cpc.id, criterionId: must(criteria[0], "criteria[0]").id } })).toBe(1);
   });
 
   it("only the enrolment's assessor decides", async () => {
     const { id, criteria } = await build.submittedItem({ learner, criteria: ["C2"] });
     const v = (await latestSubmitted(id)).id;
-    for (const who of outsiders) await expect(decide(cpc.id, criteria[0]!.id, "MET", [v], {}, { ...who, signedInAt: new Date() })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await db.decision.count({ where: { criterionId: criteria[0]!.id } })).toBe(0);
+    for (const who of outsiders)
+      await expect(decide(cpc.id, must(criteria[0], "criteria[0]").id, "MET", [v], {}, { ...who, signedInAt: new Date() })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+    expect(await db.decision.count({ where: { criterionId: must(criteria[0], "criteria[0]").id } })).toBe(0);
   });
 });
 
@@ -102,7 +143,9 @@ describe("the feedback loop and stale decisions", () => {
     const v1 = await latestSubmitted(id);
     await decide(cpc.id, b3.id, "NOT_YET_MET", [v1.id], { feedback: "Say who you sent the recommendations to." });
     await decide(cpc.id, b4.id, "MET", [v1.id]);
-    expect((await listNotifications(learner)).some((n) => n.message === "CPC 308 B3 is not yet met. Feedback: Say who you sent the recommendations to.")).toBe(true);
+    expect((await listNotifications(learner)).some((n) => n.message === "CPC 308 B3 is not yet met. Feedback: Say who you sent the recommendations to.")).toBe(
+      true,
+    );
     expect((await judgement(cpc.id, b3.id)).state).toBe("NOT_YET_MET");
 
     await startRevision(learner, id);
@@ -111,15 +154,21 @@ describe("the feedback loop and stale decisions", () => {
     expect(await judgement(cpc.id, b3.id)).toMatchObject({ state: "EVIDENCE_SUBMITTED" });
     expect(await judgement(cpc.id, b4.id)).toMatchObject({ state: "MET", stale: true });
     const screen = await reviewScreen(assessor, cpc.id);
-    const b4Row = screen.sections.flatMap((s) => s.criteria).find((c) => c.id === b4.id)!;
+    const b4Row = must(
+      screen.sections.flatMap((s) => s.criteria).find((c) => c.id === b4.id),
+      "screen.sections.flatMap((s) => s.criteria).find((c) => c.id === b4.id)",
+    );
     expect(b4Row.stale).toBe(true);
-    expect(b4Row.evidence[0]!.version.version).toBe(2);
+    expect(must(b4Row.evidence[0], "b4Row.evidence[0]").version.version).toBe(2);
 
     const v2 = await latestSubmitted(id);
     await decide(cpc.id, b3.id, "MET", [v2.id]);
     await decide(cpc.id, b4.id, "MET", [v2.id]);
     expect(await judgement(cpc.id, b4.id)).toMatchObject({ state: "MET", stale: false, revision: 2 });
-    const history = (await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.id === b3.id)!.decisions;
+    const history = must(
+      (await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.id === b3.id),
+      "(await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.id === b3.id)",
+    ).decisions;
     expect(history.map((d) => d.outcome)).toEqual(["MET", "NOT_YET_MET"]);
   });
 });
@@ -127,7 +176,7 @@ describe("the feedback loop and stale decisions", () => {
 describe("claims", () => {
   it("are confirmed or rejected by the assessor only", async () => {
     const { criteria } = await build.submittedItem({ learner, criteria: ["C6"] });
-    const link = await db.evidenceLink.findFirstOrThrow({ where: { criterionId: criteria[0]!.id, enrolmentId: cpc.id } });
+    const link = await db.evidenceLink.findFirstOrThrow({ where: { criterionId: must(criteria[0], "criteria[0]").id, enrolmentId: cpc.id } });
     for (const who of outsiders) await expect(reviewClaim(who, cpc.id, { linkId: link.id, claim: "CONFIRMED" })).rejects.toBeInstanceOf(NotFoundError);
     await reviewClaim(assessor, cpc.id, { linkId: link.id, claim: "REJECTED" });
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).claim).toBe("REJECTED");
@@ -143,11 +192,11 @@ describe("unit sign-off", () => {
     const v = (await latestSubmitted(id)).id;
     for (const c of criteria.slice(0, 9)) await decide(ag.id, c.id, "MET", [v], {}, fresh(assessor));
     await expect(signOffUnit(assessor, ag.id, signOff)).rejects.toThrow(/1 of 10 criteria are not met yet/);
-    await decide(ag.id, criteria[9]!.id, "MET", [v], {}, fresh(assessor));
+    await decide(ag.id, must(criteria[9], "criteria[9]").id, "MET", [v], {}, fresh(assessor));
     await expect(countersignUnit(learner, ag.id, { typedName: "Jordan Lee" })).rejects.toThrow(/not signed this unit off yet/);
     for (const who of outsiders) await expect(signOffUnit(who, ag.id, signOff)).rejects.toBeInstanceOf(NotFoundError);
     await signOffUnit(assessor, ag.id, signOff);
-    await expect(decide(ag.id, criteria[0]!.id, "NOT_YET_MET", [v], { feedback: "x" }, fresh(assessor))).rejects.toThrow(/locked/);
+    await expect(decide(ag.id, must(criteria[0], "criteria[0]").id, "NOT_YET_MET", [v], { feedback: "x" }, fresh(assessor))).rejects.toThrow(/locked/);
     await expect(countersignUnit(assessor, ag.id, { typedName: "Sam Okafor" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(countersignUnit(learner, ag.id, { typedName: "Someone" })).rejects.toThrow(/full name/);
     await countersignUnit(learner, ag.id, { typedName: "Jordan Lee" });
@@ -161,7 +210,10 @@ describe("caseload and tracking matrix", () => {
     const today = await caseload(assessor, {});
     // Two learners on two units each; the other assessor's learner is not counted.
     expect(today.total).toBe(4);
-    const row = today.rows.find((r) => r.id === cpc.id)!;
+    const row = must(
+      today.rows.find((r) => r.id === cpc.id),
+      "today.rows.find((r) => r.id === cpc.id)",
+    );
     expect(row.awaiting).toBeGreaterThan(0);
     expect(row.overdue).toBe(false);
     const later = await caseload(assessor, { overdue: "1" }, new Date(Date.now() + 30 * 86_400_000));

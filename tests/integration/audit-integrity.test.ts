@@ -8,6 +8,7 @@ import { verifyIntegrity } from "@/server/audit/verify";
 import { countersignUnit, signOffUnit } from "@/server/assessment/sign-off";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 const { db, ownerDb, url } = await freshDatabase();
 const key = await loadSigningKey();
@@ -27,7 +28,9 @@ await countersignUnit(learner, ag.id, { typedName: learner.name });
 
 /** Changes rows as the owner role can: triggers off, the change, triggers on. */
 const asOwner = (table: string, ...statements: string[]) =>
-  ownerDb.$transaction([`ALTER TABLE "${table}" DISABLE TRIGGER USER`, ...statements, `ALTER TABLE "${table}" ENABLE TRIGGER USER`].map((s) => ownerDb.$executeRawUnsafe(s)));
+  ownerDb.$transaction(
+    [`ALTER TABLE "${table}" DISABLE TRIGGER USER`, ...statements, `ALTER TABLE "${table}" ENABLE TRIGGER USER`].map((s) => ownerDb.$executeRawUnsafe(s)),
+  );
 const verify = () => verifyIntegrity(db, key);
 const expectIntact = async () => expect(await verify()).toMatchObject({ ok: true, problem: null });
 
@@ -73,7 +76,11 @@ describe("audit verify", () => {
     expect(report).toMatchObject({ ok: true, problem: null });
     expect(report.eventsChecked).toBe(await db.auditEvent.count());
     // Submitted versions, decisions, plan signatures and the sign-off were all checked.
-    const [versions, decisions, signatures] = await Promise.all([db.evidenceVersion.count({ where: { submittedAt: { not: null } } }), db.decision.count(), db.planSignature.count()]);
+    const [versions, decisions, signatures] = await Promise.all([
+      db.evidenceVersion.count({ where: { submittedAt: { not: null } } }),
+      db.decision.count(),
+      db.planSignature.count(),
+    ]);
     expect(report.recordsChecked).toBe(versions + decisions + signatures + 1);
   });
 
@@ -100,7 +107,17 @@ describe("audit verify", () => {
     expect((await verify()).problem).toMatch(new RegExp(`^AuditEvent ${last.id}: signed in the checkpoint .* no longer in the chain`));
     await ownerDb.$executeRawUnsafe(
       `INSERT INTO "AuditEvent" (id, at, kind, "actorId", "centreId", subject, ip, data, "prevHash", hash, scheme) VALUES ($1, $2, $3, $4::uuid, $5::uuid, $6, $7, $8::jsonb, $9, $10, $11)`,
-      last.id, last.at, last.kind, last.actorId, last.centreId, last.subject, last.ip, JSON.stringify(last.data), last.prevHash, last.hash, last.scheme,
+      last.id,
+      last.at,
+      last.kind,
+      last.actorId,
+      last.centreId,
+      last.subject,
+      last.ip,
+      JSON.stringify(last.data),
+      last.prevHash,
+      last.hash,
+      last.scheme,
     );
     await expectIntact();
 
@@ -147,7 +164,7 @@ describe("audit verify", () => {
     await db.$transaction((tx) => appendAudit(tx, { kind: "demo.loaded", actorId: null, data: { centres: [] } }));
     const daily = await writeCheckpoint(db, key, "daily", nextDay);
     expect(daily).toMatchObject({ reason: "daily", prevSignature: last.signature });
-    expect(await writeCheckpoint(db, key, "export", nextDay)).toMatchObject({ reason: "export", prevSignature: daily!.signature });
+    expect(await writeCheckpoint(db, key, "export", nextDay)).toMatchObject({ reason: "export", prevSignature: must(daily, "daily").signature });
     await expectIntact();
   });
 
@@ -168,6 +185,6 @@ describe("audit verify", () => {
     await asOwner("Decision", `UPDATE "Decision" SET feedback = '' WHERE id = '${decision.id}'`);
     // Each run's result is kept for the centre admin's page.
     expect(await db.auditVerification.count({ where: { source: "cli" } })).toBe(2);
-    expect(checkpointLogFile()).toContain(process.env.ATTEST_DATA_DIR!);
+    expect(checkpointLogFile()).toContain(must(process.env.ATTEST_DATA_DIR, "process.env.ATTEST_DATA_DIR"));
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { loadActor } from "@/server/auth/actor";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 const { db } = await freshDatabase();
 const home = await build.centre();
@@ -48,7 +49,11 @@ describe("signing in", () => {
 
   it("tells an attacker nothing about whether an account exists: same words, same work, for every failure", async () => {
     // Four failing paths: no such account, wrong password, disabled (right password), throttled (right password).
-    const [wrong, disabled, throttled] = [await build.user({ centre: home, roles: ["ASSESSOR"] }), await build.user({ centre: home, roles: ["IQA"] }), await build.user({ centre: await build.centre(), roles: ["LEARNER"] })];
+    const [wrong, disabled, throttled] = [
+      await build.user({ centre: home, roles: ["ASSESSOR"] }),
+      await build.user({ centre: home, roles: ["IQA"] }),
+      await build.user({ centre: await build.centre(), roles: ["LEARNER"] }),
+    ];
     await db.user.update({ where: { id: disabled.userId }, data: { active: false } });
     await db.user.update({ where: { id: throttled.userId }, data: { lockedUntil: new Date(Date.now() + 10 * 60_000) } });
     const paths: Record<string, { email: string; password: string }> = {
@@ -68,7 +73,7 @@ describe("signing in", () => {
       }
     }
     // Every path verifies one argon2 hash (tens of milliseconds); one that skipped it would be several times faster.
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const median = (xs: number[]) => must(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)], "xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]");
     const medians = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, median(v)]));
     expect(Math.min(...Object.values(medians)) / Math.max(...Object.values(medians)), JSON.stringify(medians)).toBeGreaterThan(0.4);
     // The audit log still tells administrators which it was.
@@ -82,20 +87,34 @@ describe("signing in", () => {
 describe("the actor is read from the database on every request", () => {
   it("loses a removed role and a disabled account at once", async () => {
     const { userId: id } = await build.user({ centre: home, roles: ["IQA"] });
-    expect((await loadActor(db, id))!.grants.map((g) => g.role)).toEqual(["IQA"]);
+    expect(must(await loadActor(db, id), "(await loadActor(db, id))").grants.map((g) => g.role)).toEqual(["IQA"]);
     await db.roleGrant.deleteMany({ where: { userId: id } });
-    expect((await loadActor(db, id))!.grants).toEqual([]);
+    expect(must(await loadActor(db, id), "(await loadActor(db, id))").grants).toEqual([]);
     await db.user.update({ where: { id }, data: { active: false } });
     expect(await loadActor(db, id)).toBeNull();
   });
 
   it("gives a verifier access only inside their window", async () => {
     const now = new Date();
-    const { userId: id } = await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: now, endsAt: new Date(now.getTime() + 365 * 86_400_000) } });
+    const { userId: id } = await build.user({
+      centre: home,
+      roles: ["EXTERNAL_VERIFIER"],
+      window: { startsAt: now, endsAt: new Date(now.getTime() + 365 * 86_400_000) },
+    });
     const grant = await db.roleGrant.findFirstOrThrow({ where: { userId: id } });
-    expect((await loadActor(db, id))!.grants).toHaveLength(1);
-    expect((await loadActor(db, id, new Date(grant.endsAt!.getTime() + 1)))!.grants).toHaveLength(0);
-    expect((await loadActor(db, id, new Date(grant.startsAt!.getTime() - 1)))!.grants).toHaveLength(0);
+    expect(must(await loadActor(db, id), "(await loadActor(db, id))").grants).toHaveLength(1);
+    expect(
+      must(
+        await loadActor(db, id, new Date(must(grant.endsAt, "grant.endsAt").getTime() + 1)),
+        '(await loadActor(db, id, new Date(must(grant.endsAt, "grant.endsAt").getTime() + 1)))',
+      ).grants,
+    ).toHaveLength(0);
+    expect(
+      must(
+        await loadActor(db, id, new Date(must(grant.startsAt, "grant.startsAt").getTime() - 1)),
+        '(await loadActor(db, id, new Date(must(grant.startsAt, "grant.startsAt").getTime() - 1)))',
+      ).grants,
+    ).toHaveLength(0);
   });
 
   it("knows nobody for an unknown id", async () => {

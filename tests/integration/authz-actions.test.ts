@@ -23,6 +23,7 @@ import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 // Every server action calls one function of src/server with the acting user; each probe calls that
 // function as people without the right: another learner, another centre, a verifier. Signed-out
@@ -44,8 +45,8 @@ const { id: evidenceId } = await createEvidence(owner, evidenceInput());
 const file = await attachUpload(owner, evidenceId, await received(pdf("authz")), "a.pdf");
 const notificationsBefore = (await listNotifications(owner)).length;
 const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
-await savePlan(cpc.assessor!, cpc.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
-const planHash = (await getPlan(owner, cpc.id)).versions[0]!.contentHash;
+await savePlan(must(cpc.assessor, "cpc.assessor"), cpc.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] });
+const planHash = must((await getPlan(owner, cpc.id)).versions[0], "(await getPlan(owner, cpc.id)).versions[0]").contentHash;
 const ownerSession = await db.$transaction((tx) => startSession(tx, owner.userId, null));
 const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash;
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
@@ -62,25 +63,39 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   addCommentAction: (a) => addComment(a, evidenceId, { body: "hello" }),
   savePlanAction: (a) => savePlan(a, cpc.id, { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "x", targetDate: "2026-12-01" }] }),
   signPlanAction: (a) => signPlan(a, cpc.id, { typedName: a.name, contentHash: planHash }),
-  decideManyAction: (a) => decideCriteria({ ...a, signedInAt: new Date() }, cpc.id, { decisions: [{ criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", revision: 0 }], typedName: a.name }),
+  decideManyAction: (a) =>
+    decideCriteria({ ...a, signedInAt: new Date() }, cpc.id, {
+      decisions: [{ criterionId: a1.id, outcome: "NOT_YET_MET", feedback: "no", revision: 0 }],
+      typedName: a.name,
+    }),
   reviewClaimAction: (a) => reviewClaim(a, cpc.id, { linkId: link.id, claim: "REJECTED" }),
   signOffUnitAction: (a) => signOffUnit({ ...a, signedInAt: new Date() }, cpc.id, { summativeComment: "done", typedName: a.name }),
   countersignUnitAction: (a) => countersignUnit(a, cpc.id, { typedName: a.name }),
-  createRecordAction: (a) => createAssessorRecord(a, owner.userId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
+  createRecordAction: (a) =>
+    createAssessorRecord(a, owner.userId, {
+      title: "t",
+      activityFrom: "2026-11-01",
+      record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" },
+    }),
   sendForCountersignAction: (a) => sendForCountersign(a, evidenceId),
-  updateRecordAction: (a) => updateAssessorRecord(a, evidenceId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
-  requestWitnessAction: (a) => requestWitnessTestimony(a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
+  updateRecordAction: (a) =>
+    updateAssessorRecord(a, evidenceId, { title: "t", activityFrom: "2026-11-01", record: { kind: "OBSERVATION", place: "p", observed: "o", narrative: "n" } }),
+  requestWitnessAction: (a) =>
+    requestWitnessTestimony(a, evidenceId, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }),
   // Public by design: the token is the credential, so every caller without a valid token is refused alike;
   // a signed-in caller is refused whatever the token (the link is only for the witness).
   respondToWitnessAction: async (a) => {
     await expect(respondToWitnessRequest(null, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(/not valid/);
-    await expect(respondToWitnessRequest(a, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(/only for the witness/);
+    await expect(respondToWitnessRequest(a, "made-up-token-made-up-token", { outcome: "CONFIRMED", confirmedName: "x" }, null)).rejects.toThrow(
+      /only for the witness/,
+    );
     throw new NotFoundError();
   },
   signOutEverywhereAction: (a) => signOutEverywhere(a, { userId: owner.userId }),
   setAccountActiveAction: (a) => setAccountActive(a, { userId: owner.userId, active: "false" }),
   // Changes only the caller's own password, and only with their current one: a wrong guess is refused.
-  changePasswordAction: (a) => changePassword(a, { userId: owner.userId, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" }),
+  changePasswordAction: (a) =>
+    changePassword(a, { userId: owner.userId, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(a);
@@ -106,7 +121,7 @@ describe("every server action refuses those without the right", () => {
   for (const name of Object.keys(probes)) {
     for (const [who, actor] of outsiders) {
       it(`${name} as ${who}`, async () => {
-        const attempt = probes[name]!(actor);
+        const attempt = must(probes[name], "probes[name]")(actor);
         if (name === "respondToWitnessAction") return expect(attempt).rejects.toBeInstanceOf(NotFoundError);
         if (name === "changePasswordAction") return expect(attempt).rejects.toBeInstanceOf(UserFacingError);
         if (ownRowsOnly.has(name)) {

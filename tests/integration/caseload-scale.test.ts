@@ -5,6 +5,7 @@ import { withDb } from "@/server/db/client";
 import { PrismaClient } from "@/server/db/generated/client";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 const { db, url } = await freshDatabase();
 const home = await build.centre();
@@ -16,7 +17,14 @@ describe("the caseload with hundreds of learners", () => {
     // Criteria waiting for review, written directly: submitting 200 items would take longer than the test.
     const a1 = await db.criterion.findFirstOrThrow({ where: { code: "A1", unit: { code: "CPC308" } } });
     const queued = enrolments.filter((e) => e.unitId === a1.unitId).slice(0, 200);
-    await db.criterionJudgement.createMany({ data: queued.map((e, i) => ({ enrolmentId: e.id, criterionId: a1.id, state: "EVIDENCE_SUBMITTED" as const, queuedAt: new Date(Date.now() - i * 3_600_000) })) });
+    await db.criterionJudgement.createMany({
+      data: queued.map((e, i) => ({
+        enrolmentId: e.id,
+        criterionId: a1.id,
+        state: "EVIDENCE_SUBMITTED" as const,
+        queuedAt: new Date(Date.now() - i * 3_600_000),
+      })),
+    });
 
     // A client of its own that counts the SQL it sends.
     const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
@@ -30,7 +38,7 @@ describe("the caseload with hundreds of learners", () => {
     expect(queries).toBeLessThanOrEqual(8);
     expect(result.total).toBe(800);
     expect(result.rows).toHaveLength(50);
-    expect(result.rows[0]!.waitedDays).toBeGreaterThanOrEqual(result.rows[1]!.waitedDays);
+    expect(must(result.rows[0], "result.rows[0]").waitedDays).toBeGreaterThanOrEqual(must(result.rows[1], "result.rows[1]").waitedDays);
     expect(elapsed).toBeLessThan(3000);
   });
 });

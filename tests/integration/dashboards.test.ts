@@ -12,6 +12,7 @@ import { PAGE_SIZE, iqaCover } from "@/server/home/queries";
 import { unitProgress } from "@/server/portfolio/progress";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 await freshDatabase();
 const centre = await build.centre();
@@ -31,28 +32,44 @@ describe("the learner's dashboard", () => {
     await build.signedDecision({ enrolment: cpc, criterion: "A2", outcome: "NOT_YET_MET", feedback: "Say who approved the budget." });
     // A plan drafted but not yet agreed by the learner.
     const [c1] = await build.criteria(ag26, ["1.1"]);
-    await savePlan(assessor, ag26.id, { items: [{ criterionIds: [c1!.id], method: "OBSERVATION", task: "Observe a review meeting", targetDate: "2026-12-01" }] });
+    await savePlan(assessor, ag26.id, {
+      items: [{ criterionIds: [must(c1, "c1").id], method: "OBSERVATION", task: "Observe a review meeting", targetDate: "2026-12-01" }],
+    });
     // A record the assessor wrote and sent for countersigning.
-    const { id: record } = await createAssessorRecord(assessor, learner.userId, { title: "Observation: rota meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Office", observed: "Rota planning", narrative: "Planned the rota well." } });
+    const { id: record } = await createAssessorRecord(assessor, learner.userId, {
+      title: "Observation: rota meeting",
+      activityFrom: "2026-11-03",
+      record: { kind: "OBSERVATION", place: "Office", observed: "Rota planning", narrative: "Planned the rota well." },
+    });
     const [a4] = await build.criteria(cpc, ["A4"]);
-    await setMapping(assessor, record, { links: [{ criterionId: a4!.id, note: "Planned the rota." }], scopeOptionIds: [] });
+    await setMapping(assessor, record, { links: [{ criterionId: must(a4, "a4").id, note: "Planned the rota." }], scopeOptionIds: [] });
     await sendForCountersign(assessor, record);
 
     const board = await learnerDashboard(learner, day("2026-11-22"));
-    const cpcUnit = board.units.find((u) => u.id === cpc.id)!;
+    const cpcUnit = must(
+      board.units.find((u) => u.id === cpc.id),
+      "board.units.find((u) => u.id === cpc.id)",
+    );
     expect(cpcUnit.states).toEqual({ met: 1, awaiting: 1, notYetMet: 1, noEvidence: cpcUnit.states.total - 3, total: cpcUnit.states.total });
     expect(cpcUnit.states.total).toBe(43);
     expect(cpcUnit.assessor?.name).toBe("Sam Okafor");
     expect(board.steps.map((s) => s.kind).sort()).toEqual(["feedback", "plan", "record"]);
     expect(board.steps.find((s) => s.kind === "feedback")).toMatchObject({ text: "Answer feedback on CPC 308 A2", href: `/enrolments/${cpc.id}/progress` });
     expect(board.steps.find((s) => s.kind === "record")).toMatchObject({ href: `/evidence/${record}` });
-    expect(board.recentFeedback[0]).toMatchObject({ outcome: "NOT_YET_MET", feedback: "Say who approved the budget.", assessor: "Sam Okafor", criterion: "A2" });
+    expect(board.recentFeedback[0]).toMatchObject({
+      outcome: "NOT_YET_MET",
+      feedback: "Say who approved the budget.",
+      assessor: "Sam Okafor",
+      criterion: "A2",
+    });
   });
 
   it("lists the targets of an agreed plan that are near or past while their criteria are unmet", async () => {
     await build.agreedPlan(ag26, { codes: ["1.2"] });
     const soon = await learnerDashboard(learner, day("2027-06-20"));
-    expect(soon.steps.filter((s) => s.kind === "target")).toEqual([expect.objectContaining({ text: "AG26: Evidence every criterion at work", due: new Date("2027-06-30T00:00:00.000Z") })]);
+    expect(soon.steps.filter((s) => s.kind === "target")).toEqual([
+      expect.objectContaining({ text: "AG26: Evidence every criterion at work", due: new Date("2027-06-30T00:00:00.000Z") }),
+    ]);
     const early = await learnerDashboard(learner, day("2027-01-01"));
     expect(early.steps.filter((s) => s.kind === "target")).toEqual([]);
   });
@@ -92,7 +109,13 @@ describe("the assessor's dashboard", () => {
 
   it("lists records waiting for the learner's countersignature and witness requests outstanding", async () => {
     const { id } = await build.submittedItem({ learner: other, criteria: ["B2"], title: "Supervision notes" });
-    await requestWitnessTestimony(other, id, { witnessName: "Alex Reid", witnessEmail: "alex@example.com", jobRole: "Manager", relationship: "Line manager", statement: "Robin ran the supervision." });
+    await requestWitnessTestimony(other, id, {
+      witnessName: "Alex Reid",
+      witnessEmail: "alex@example.com",
+      jobRole: "Manager",
+      relationship: "Line manager",
+      statement: "Robin ran the supervision.",
+    });
     const board = await assessorDashboard(assessor);
     expect(board.awaitingCountersign.map((r) => r.title)).toEqual(["Observation: rota meeting"]);
     expect(board.witnessesOutstanding).toEqual([expect.objectContaining({ witness: "Alex Reid", title: "Supervision notes", learner: "Robin Hale" })]);
@@ -103,7 +126,14 @@ describe("the assessor's dashboard", () => {
     const stranger = await build.user({ centre, roles: ["ASSESSOR"] });
     const board = await assessorDashboard(stranger);
     expect(board.waiting).toBe(0);
-    expect([...board.overdue, ...board.dueToday, ...board.dueThisWeek, ...board.nearlyDone, ...board.awaitingCountersign, ...board.witnessesOutstanding]).toEqual([]);
+    expect([
+      ...board.overdue,
+      ...board.dueToday,
+      ...board.dueThisWeek,
+      ...board.nearlyDone,
+      ...board.awaitingCountersign,
+      ...board.witnessesOutstanding,
+    ]).toEqual([]);
   });
 });
 
@@ -120,7 +150,10 @@ describe("the IQA's and the admin's summaries", () => {
 
   it("give an IQA the enrolments they cover a page at a time, grouped by assessor and learner", async () => {
     const college = await build.centre();
-    const [marker, iqa] = [await build.user({ centre: college, roles: ["ASSESSOR"], name: "Ash Marker" }), await build.user({ centre: college, roles: ["IQA"] })];
+    const [marker, iqa] = [
+      await build.user({ centre: college, roles: ["ASSESSOR"], name: "Ash Marker" }),
+      await build.user({ centre: college, roles: ["IQA"] }),
+    ];
     const { enrolments } = await build.manyLearners({ centre: college, assessor: marker, count: 11 });
     await db.enrolment.updateMany({ where: { id: { in: enrolments.map((e) => e.id) } }, data: { iqaId: iqa.userId } });
     const first = await iqaCover(iqa);
@@ -152,7 +185,15 @@ describe("the verifier's summary", () => {
     const verifier = await build.user({ centre, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: day("2026-11-01"), endsAt: day("2026-12-10") } });
     const enrolments = await db.enrolment.count({ where: { centreId: centre.id } });
     const learners = (await db.enrolment.groupBy({ by: ["learnerId"], where: { centreId: centre.id } })).length;
-    expect(await verifierSummary(verifier, now)).toEqual({ centres: 1, enrolments, learners, completed: 0, accessEndingSoon: 1, nextAccessEnd: day("2026-12-10"), warningDays: 30 });
+    expect(await verifierSummary(verifier, now)).toEqual({
+      centres: 1,
+      enrolments,
+      learners,
+      completed: 0,
+      accessEndingSoon: 1,
+      nextAccessEnd: day("2026-12-10"),
+      warningDays: 30,
+    });
     // Further off than the warning, the access is not "ending soon"; a completed unit is one to sample.
     expect(await verifierSummary(verifier, day("2026-11-02"))).toMatchObject({ accessEndingSoon: 0 });
     await db.enrolment.update({ where: { id: ag26.id }, data: { status: "COMPLETED" } });
@@ -164,7 +205,15 @@ describe("the verifier's summary", () => {
     await expect(verifierSummary(learner)).rejects.toBeInstanceOf(NotFoundError);
     const elsewhere = await build.centre();
     const stranger = await build.user({ centre: elsewhere, roles: ["EXTERNAL_VERIFIER"] });
-    expect(await verifierSummary(stranger)).toEqual({ centres: 1, enrolments: 0, learners: 0, completed: 0, accessEndingSoon: 0, nextAccessEnd: null, warningDays: 30 });
+    expect(await verifierSummary(stranger)).toEqual({
+      centres: 1,
+      enrolments: 0,
+      learners: 0,
+      completed: 0,
+      accessEndingSoon: 0,
+      nextAccessEnd: null,
+      warningDays: 30,
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { startRevision } from "@/server/portfolio/evidence";
 import { submitEvidence } from "@/server/portfolio/submission";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 // Several criteria decided on the review screen and signed once (decideCriteria): one signature,
 // each decision its own log row and audit event, all or nothing.
@@ -25,14 +26,25 @@ const footprint = async () => ({
   decisions: await db.decision.count({ where: { enrolmentId: cpc.id } }),
   audit: await db.auditEvent.count({ where: { kind: "decision.signed", subject: `enrolment:${cpc.id}` } }),
   notifications: await db.notification.count({ where: { userId: learner.userId, kind: "decision.signed" } }),
-  judgements: await db.criterionJudgement.findMany({ where: { enrolmentId: cpc.id }, orderBy: { criterionId: "asc" }, select: { criterionId: true, state: true, revision: true } }),
+  judgements: await db.criterionJudgement.findMany({
+    where: { enrolmentId: cpc.id },
+    orderBy: { criterionId: "asc" },
+    select: { criterionId: true, state: true, revision: true },
+  }),
 });
 
 /** Items mapped to `codes` (one each), and a decision on each as the screen would send it. */
 async function choices(codes: string[]) {
   const made = await Promise.all(codes.map((code) => build.submittedItem({ learner, criteria: [code], title: `Evidence for ${code}` })));
   return Promise.all(
-    made.map(async (m) => ({ criterionId: m.criteria[0]!.id, outcome: "MET" as string, feedback: "", evidenceVersionIds: [m.versionId], revision: (await judgement(m.criteria[0]!.id))?.revision ?? 0, evidenceId: m.id })),
+    made.map(async (m) => ({
+      criterionId: must(m.criteria[0], "m.criteria[0]").id,
+      outcome: "MET" as string,
+      feedback: "",
+      evidenceVersionIds: [m.versionId],
+      revision: (await judgement(must(m.criteria[0], "m.criteria[0]").id))?.revision ?? 0,
+      evidenceId: m.id,
+    })),
   );
 }
 const send = (list: Awaited<ReturnType<typeof choices>>) => list.map(({ evidenceId: _e, ...d }) => d);
@@ -40,7 +52,7 @@ const send = (list: Awaited<ReturnType<typeof choices>>) => list.map(({ evidence
 describe("deciding several criteria and signing once", () => {
   it("writes one decision, one judgement change and one audit event per criterion, under one signature, with the password once", async () => {
     const list = await choices(["A1", "A2", "A3"]);
-    list[1] = { ...list[1]!, outcome: "NOT_YET_MET", feedback: "Say who the figures went to." };
+    list[1] = { ...must(list[1], "list[1]"), outcome: "NOT_YET_MET", feedback: "Say who the figures went to." };
     const before = await footprint();
     const { decisionIds } = await decideCriteria(assessor, cpc.id, { decisions: send(list), typedName: "Sam Okafor", password: build.PASSWORD });
     expect(decisionIds).toHaveLength(3);
@@ -51,7 +63,10 @@ describe("deciding several criteria and signing once", () => {
     const rows = await db.decision.findMany({ where: { id: { in: decisionIds } }, include: { evidence: true } });
     // One signature: the same typed name and moment on each, each row's hash over its own decision.
     expect(new Set(rows.map((r) => `${r.typedName} ${r.decidedAt.toISOString()}`)).size).toBe(1);
-    for (const r of rows) expect(r.signatureHash).toBe(decisionHash({ ...r, evidence: r.evidence.map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash })) }));
+    for (const r of rows)
+      expect(r.signatureHash).toBe(
+        decisionHash({ ...r, evidence: r.evidence.map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash })) }),
+      );
     for (const [i, d] of list.entries()) expect(await judgement(d.criterionId)).toMatchObject({ state: d.outcome, revision: 1, decisionId: decisionIds[i] });
     const events = await db.auditEvent.findMany({ where: { kind: "decision.signed", subject: `enrolment:${cpc.id}` }, orderBy: { id: "desc" }, take: 3 });
     expect(events.map((e) => (e.data as { decisionId: string }).decisionId).sort()).toEqual([...decisionIds].sort());
@@ -66,22 +81,31 @@ describe("deciding several criteria and signing once", () => {
     expect(refused).toBeInstanceOf(UserFacingError);
     expect((refused as UserFacingError).fields).toEqual({ "decisions.1.feedback": "Give feedback: say what is missing for Not yet met" });
     // Evidence no longer current: the learner has submitted a new version of B3's item meanwhile.
-    await startRevision(learner, list[2]!.evidenceId);
-    await submitEvidence(learner, list[2]!.evidenceId, { ownWork: true, workplace: true });
+    await startRevision(learner, must(list[2], "list[2]").evidenceId);
+    await submitEvidence(learner, must(list[2], "list[2]").evidenceId, { ownWork: true, workplace: true });
     const stale = await decideCriteria(fresh(assessor), cpc.id, { decisions: send(list), typedName: "Sam Okafor" }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(UserFacingError);
     expect((stale as UserFacingError).message).toMatch(/^B3: .*has a newer version .*Nothing was signed\.$/);
     expect(Object.keys((stale as UserFacingError).fields)).toEqual(["decisions.2.evidenceVersionIds"]);
     // The same criterion twice, and a criterion of another unit.
-    await expect(decideCriteria(fresh(assessor), cpc.id, { decisions: [send(list)[0], send(list)[0]], typedName: "Sam Okafor" })).rejects.toMatchObject({ fields: { "decisions.1.criterionId": "Decide each criterion once" } });
+    await expect(decideCriteria(fresh(assessor), cpc.id, { decisions: [send(list)[0], send(list)[0]], typedName: "Sam Okafor" })).rejects.toMatchObject({
+      fields: { "decisions.1.criterionId": "Decide each criterion once" },
+    });
     const ag = await build.enrolment({ learner, assessor, unit: "AG26" });
     const [ag11] = await build.criteria(ag, ["1.1"]);
-    await expect(decideCriteria(fresh(assessor), cpc.id, { decisions: [send(list)[0], { criterionId: ag11!.id, outcome: "NOT_YET_MET", feedback: "x", revision: 0 }], typedName: "Sam Okafor" })).rejects.toMatchObject({
+    await expect(
+      decideCriteria(fresh(assessor), cpc.id, {
+        decisions: [send(list)[0], { criterionId: must(ag11, "ag11").id, outcome: "NOT_YET_MET", feedback: "x", revision: 0 }],
+        typedName: "Sam Okafor",
+      }),
+    ).rejects.toMatchObject({
       fields: { "decisions.1.criterionId": "That criterion is not part of this unit." },
     });
     // Nothing chosen, and a wrong password: refused before anything is read.
     await expect(decideCriteria(fresh(assessor), cpc.id, { decisions: [], typedName: "Sam Okafor" })).rejects.toThrow(/at least one criterion/);
-    await expect(decideCriteria(assessor, cpc.id, { decisions: send(list).slice(0, 2), typedName: "Sam Okafor", password: "wrong" })).rejects.toThrow(/password is not right/);
+    await expect(decideCriteria(assessor, cpc.id, { decisions: send(list).slice(0, 2), typedName: "Sam Okafor", password: "wrong" })).rejects.toThrow(
+      /password is not right/,
+    );
     await expect(decideCriteria(assessor, cpc.id, { decisions: send(list).slice(0, 2), typedName: "Sam Okafor" })).rejects.toThrow(/Enter your password/);
     expect(await footprint()).toEqual(before);
   });
@@ -100,9 +124,12 @@ describe("deciding several criteria and signing once", () => {
 
   it("at the same moment as a single decision on one of its criteria: exactly one of them is signed, never part of the batch", async () => {
     const list = await choices(["C4", "C5", "C6"]);
-    const single = { ...send(list)[1]!, typedName: "Sam Okafor" };
+    const single = { ...must(send(list)[1], "send(list)[1]"), typedName: "Sam Okafor" };
     const before = await footprint();
-    const [batch, one] = await Promise.allSettled([decideCriteria(fresh(assessor), cpc.id, { decisions: send(list), typedName: "Sam Okafor" }), decideCriterion(fresh(assessor), cpc.id, single)]);
+    const [batch, one] = await Promise.allSettled([
+      decideCriteria(fresh(assessor), cpc.id, { decisions: send(list), typedName: "Sam Okafor" }),
+      decideCriterion(fresh(assessor), cpc.id, single),
+    ]);
     const after = await footprint();
     expect([batch.status, one.status].filter((s) => s === "fulfilled")).toHaveLength(1);
     expect(after.decisions - before.decisions).toBe(batch.status === "fulfilled" ? 3 : 1);
@@ -120,7 +147,8 @@ describe("deciding several criteria and signing once", () => {
       await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) } }),
     ];
     const before = await footprint();
-    for (const who of outsiders) await expect(decideCriteria(fresh(who), cpc.id, { decisions: send(list), typedName: who.name })).rejects.toBeInstanceOf(NotFoundError);
+    for (const who of outsiders)
+      await expect(decideCriteria(fresh(who), cpc.id, { decisions: send(list), typedName: who.name })).rejects.toBeInstanceOf(NotFoundError);
     expect(await footprint()).toEqual(before);
   });
 });

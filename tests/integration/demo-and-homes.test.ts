@@ -5,6 +5,7 @@ import { adminHome, assessorHome, iqaHome, learnerHome, verifierHome } from "@/s
 import { NotFoundError, UnauthenticatedError } from "@/server/policy";
 import { actorFor } from "../support/actors";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 // Tests of the demo data itself, so it starts from the demo and acts as its accounts.
 const { db } = await freshDatabase("demo");
@@ -14,7 +15,13 @@ const riverside = await db.centre.findUniqueOrThrow({ where: { slug: "riverside"
 
 describe("the demo data", () => {
   it("loads the two centres, their accounts and enrolments, and a second load duplicates nothing", async () => {
-    const count = async () => ({ centres: await db.centre.count(), users: await db.user.count(), grants: await db.roleGrant.count(), enrolments: await db.enrolment.count(), units: await db.unit.count() });
+    const count = async () => ({
+      centres: await db.centre.count(),
+      users: await db.user.count(),
+      grants: await db.roleGrant.count(),
+      enrolments: await db.enrolment.count(),
+      units: await db.unit.count(),
+    });
     const before = await count();
     expect(before).toEqual({ centres: 2, users: 9, grants: 9, enrolments: 8, units: 2 });
     const hash = (await db.user.findUniqueOrThrow({ where: { email: "learner@northgate.example" } })).passwordHash;
@@ -49,7 +56,9 @@ describe("each role's home", () => {
   });
 
   it("shows a verifier the centres they may see", async () => {
-    expect(await verifierHome(await as("verifier@northgate.example"))).toMatchObject([{ name: "Northgate Training", learners: 3, enrolments: { total: 6, page: 1, pages: 1 } }]);
+    expect(await verifierHome(await as("verifier@northgate.example"))).toMatchObject([
+      { name: "Northgate Training", learners: 3, enrolments: { total: 6, page: 1, pages: 1 } },
+    ]);
   });
 
   it("shows an admin their centre's users and enrolments, a page at a time", async () => {
@@ -84,7 +93,7 @@ describe("centres never see each other", () => {
   it("a verifier whose window has closed sees no centre", async () => {
     const verifier = await as("verifier@northgate.example");
     await db.roleGrant.updateMany({ where: { userId: verifier.userId }, data: { endsAt: new Date(Date.now() - 1000) } });
-    const expired = (await loadActor(db, verifier.userId))!;
+    const expired = must(await loadActor(db, verifier.userId), "(await loadActor(db, verifier.userId))");
     await expect(verifierHome(expired)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

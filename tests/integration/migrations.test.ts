@@ -21,7 +21,13 @@ describe("migrations", () => {
       const sql = await readFile(path.join(migrationsDir, dir, "migration.sql"), "utf8");
       const { engine, close } = await openSchemaEngine(url, snapshot);
       const file = (content: string) => ({ tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content }] });
-      const diff = await engine.diff({ from: previous === null ? { tag: "empty" } : file(previous), to: file(snapshot), script: true, exitCode: true, filters: noFilters });
+      const diff = await engine.diff({
+        from: previous === null ? { tag: "empty" } : file(previous),
+        to: file(snapshot),
+        script: true,
+        exitCode: true,
+        filters: noFilters,
+      });
       await close();
       // Hand-written SQL may follow the generated part (triggers, for instance).
       expect(sql.startsWith(diff.stdout ?? ""), `${dir}/migration.sql does not start with the SQL its snapshot implies`).toBe(true);

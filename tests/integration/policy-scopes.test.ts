@@ -18,6 +18,7 @@ import {
 import { loadUnitFiles } from "@/server/standards/load";
 import { publishUnits } from "@/server/standards/publish";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 // Two centres, each with one person per role, a few enrolments and items (the learners' own,
 // records by their assessor and by an assessor who no longer assesses them), and a few people
@@ -28,7 +29,10 @@ const { db, ownerDb } = await freshDatabase("schema");
 await publishUnits(ownerDb, await loadUnitFiles());
 const [unitA, unitB] = await ownerDb.unit.findMany({ orderBy: { code: "asc" } });
 
-const centres = { north: await ownerDb.centre.create({ data: { slug: "north", name: "North" } }), south: await ownerDb.centre.create({ data: { slug: "south", name: "South" } }) };
+const centres = {
+  north: await ownerDb.centre.create({ data: { slug: "north", name: "North" } }),
+  south: await ownerDb.centre.create({ data: { slug: "south", name: "South" } }),
+};
 type CentreName = keyof typeof centres;
 
 async function person(name: string, ...grants: [CentreName, RoleName][]) {
@@ -51,16 +55,25 @@ people["learner north, assessor south"] = await person("Both", ["north", "LEARNE
 people["admin north, iqa south"] = await person("Admin and iqa", ["north", "CENTRE_ADMIN"], ["south", "IQA"]);
 people["no role"] = await person("Nobody");
 
-const id = (name: string) => people[name]!.id;
+const id = (name: string) => must(people[name], "people[name]").id;
 const enrol = (c: CentreName, learner: string, unitId: string, assessor: string | null, iqa: string | null) =>
   ownerDb.enrolment.create({ data: { centreId: centres[c].id, learnerId: id(learner), unitId, assessorId: assessor && id(assessor), iqaId: iqa && id(iqa) } });
 const item = (c: CentreName, learner: string, author: string | null, title: string) =>
-  ownerDb.evidence.create({ data: { centreId: centres[c].id, learnerId: id(learner), authorId: author && id(author), title, method: "WORK_PRODUCT", activityFrom: new Date("2026-03-01") } });
+  ownerDb.evidence.create({
+    data: {
+      centreId: centres[c].id,
+      learnerId: id(learner),
+      authorId: author && id(author),
+      title,
+      method: "WORK_PRODUCT",
+      activityFrom: new Date("2026-03-01"),
+    },
+  });
 
 for (const c of ["north", "south"] as const) {
-  await enrol(c, `learner ${c}`, unitA!.id, `assessor ${c}`, `iqa ${c}`);
-  await enrol(c, `learner ${c}`, unitB!.id, `assessor ${c}`, null);
-  await enrol(c, `second learner ${c}`, unitA!.id, null, null);
+  await enrol(c, `learner ${c}`, must(unitA, "unitA").id, `assessor ${c}`, `iqa ${c}`);
+  await enrol(c, `learner ${c}`, must(unitB, "unitB").id, `assessor ${c}`, null);
+  await enrol(c, `second learner ${c}`, must(unitA, "unitA").id, null, null);
   await item(c, `learner ${c}`, null, "Own item");
   await item(c, `learner ${c}`, `assessor ${c}`, "Record by their assessor");
   await item(c, `learner ${c}`, `former assessor ${c}`, "Record by a former assessor");
@@ -69,22 +82,27 @@ for (const c of ["north", "south"] as const) {
 }
 // Ids on rows where the person holds no role: "Both" learns in north and assesses there without
 // an assessor's grant; the south assessor is named on a north enrolment.
-await enrol("north", "learner north, assessor south", unitA!.id, "assessor south", "admin north, iqa south");
+await enrol("north", "learner north, assessor south", must(unitA, "unitA").id, "assessor south", "admin north, iqa south");
 await item("north", "learner north, assessor south", null, "Item of the learner who assesses elsewhere");
-await enrol("south", "second learner south", unitB!.id, "learner north, assessor south", "admin north, iqa south");
+await enrol("south", "second learner south", must(unitB, "unitB").id, "learner north, assessor south", "admin north, iqa south");
 await item("south", "second learner south", "learner north, assessor south", "Record by the person who learns elsewhere");
 await ownerDb.outboxEmail.create({ data: { to: "operator@example.com", subject: "installation", text: "no centre" } });
 
-const actors: [string, Actor][] = await Promise.all(Object.entries(people).map(async ([name, u]) => [name, (await loadActor(db, u.id))!] as [string, Actor]));
+const actors: [string, Actor][] = await Promise.all(
+  Object.entries(people).map(async ([name, u]) => [name, must(await loadActor(db, u.id), "(await loadActor(db, u.id))")] as [string, Actor]),
+);
 
 // Every row of each model, with what decides how someone stands to it.
 const evidenceRows = await db.evidence.findMany();
 const evidenceRowsWithSubjects = await Promise.all(evidenceRows.map(async (e) => ({ id: e.id, subjects: [await evidenceSubject(db, e)] })));
 const enrolmentRows = (await db.enrolment.findMany()).map((e) => ({ id: e.id, subjects: [enrolmentSubject(e)] }));
-const accountRows = (await db.user.findMany({ include: { roleGrants: true } })).map((u) => ({ id: u.id, subjects: u.roleGrants.map((g): Subject => ({ centreId: g.centreId })) }));
+const accountRows = (await db.user.findMany({ include: { roleGrants: true } })).map((u) => ({
+  id: u.id,
+  subjects: u.roleGrants.map((g): Subject => ({ centreId: g.centreId })),
+}));
 const outboxRows = (await db.outboxEmail.findMany()).map((m) => ({ id: m.id, subjects: m.centreId ? [{ centreId: m.centreId }] : [] }));
 
-const entity = (p: ScopedPermission) => p.split(":")[1]!;
+const entity = (p: ScopedPermission) => must(p.split(":")[1], 'p.split(":")[1]');
 const rowsOf = (p: ScopedPermission) =>
   ({ evidence: evidenceRowsWithSubjects, testimony: evidenceRowsWithSubjects, account: accountRows, outbox: outboxRows })[entity(p)] ?? enrolmentRows;
 
@@ -120,14 +138,22 @@ describe("query scopes and can agree", () => {
   });
 
   it("reads a learner's items for the admin of their centre and their assessor, not for the other centre", async () => {
-    const own = evidenceRows.find((e) => e.title === "Own item" && e.centreId === centres.north.id)!;
+    const own = must(
+      evidenceRows.find((e) => e.title === "Own item" && e.centreId === centres.north.id),
+      'evidenceRows.find((e) => e.title === "Own item" && e.centreId === centres.north.id)',
+    );
     const readers: string[] = [];
-    for (const [name, actor] of actors) if ((await db.evidence.count({ where: { AND: [{ id: own.id }, scope(actor, "read:evidence")] } })) === 1) readers.push(name);
+    for (const [name, actor] of actors)
+      if ((await db.evidence.count({ where: { AND: [{ id: own.id }, scope(actor, "read:evidence")] } })) === 1) readers.push(name);
     expect(readers.sort()).toEqual(["admin north", "admin north, iqa south", "assessor north", "iqa north", "learner north"]);
   });
 });
 
-const outcome = (load: () => Promise<unknown>) => load().then(() => true, () => false);
+const outcome = (load: () => Promise<unknown>) =>
+  load().then(
+    () => true,
+    () => false,
+  );
 
 describe("the loaders refuse exactly what can refuses", () => {
   it("evidence: read, change, submit", async () => {
@@ -137,7 +163,9 @@ describe("the loaders refuse exactly what can refuses", () => {
         const readable = can(actor, "read:evidence", subject);
         expect(await outcome(() => readableEvidence(db, actor, e.id)), `${name} reads ${e.title}`).toBe(readable);
         expect(await outcome(() => editableEvidence(db, actor, e.id)), `${name} changes ${e.title}`).toBe(readable && can(actor, "update:evidence", subject));
-        expect(await outcome(() => submittableEvidence(db, actor, e.id)), `${name} submits ${e.title}`).toBe(readable && can(actor, "submit:evidence", subject));
+        expect(await outcome(() => submittableEvidence(db, actor, e.id)), `${name} submits ${e.title}`).toBe(
+          readable && can(actor, "submit:evidence", subject),
+        );
       }
     }
   });
@@ -148,8 +176,12 @@ describe("the loaders refuse exactly what can refuses", () => {
         const subject = enrolmentSubject(row);
         const readable = can(actor, "read:enrolment", subject);
         expect(await outcome(() => readableEnrolment(db, actor, row.id)), `${name} reads`).toBe(readable);
-        expect(await outcome(() => enrolmentAllowing(db, actor, row.id, "decide:criterion")), `${name} decides`).toBe(readable && can(actor, "decide:criterion", subject));
-        expect(await outcome(() => enrolmentAllowing(db, actor, row.id, "countersign:enrolment")), `${name} countersigns`).toBe(readable && can(actor, "countersign:enrolment", subject));
+        expect(await outcome(() => enrolmentAllowing(db, actor, row.id, "decide:criterion")), `${name} decides`).toBe(
+          readable && can(actor, "decide:criterion", subject),
+        );
+        expect(await outcome(() => enrolmentAllowing(db, actor, row.id, "countersign:enrolment")), `${name} countersigns`).toBe(
+          readable && can(actor, "countersign:enrolment", subject),
+        );
       }
     }
   });

@@ -16,6 +16,7 @@ import { pdf, png } from "@/server/demo/sample-files";
 import { evidenceInput, received } from "../support/actors";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 const { db } = await freshDatabase();
 const home = await build.centre();
@@ -55,7 +56,16 @@ describe("adding evidence", () => {
 
   it("records evidence kept in place with its location, holder and relevance", async () => {
     await expect(createEvidence(learner, evidenceInput({ kind: "IN_PLACE" }))).rejects.toThrow(/Say where the evidence is held/);
-    const { id } = await createEvidence(learner, evidenceInput({ kind: "IN_PLACE", location: "Contracts drive, folder 2026/Q1", holder: "Contracts team", confidential: "on", relevance: "Shows the budget monitoring I did" }));
+    const { id } = await createEvidence(
+      learner,
+      evidenceInput({
+        kind: "IN_PLACE",
+        location: "Contracts drive, folder 2026/Q1",
+        holder: "Contracts team",
+        confidential: "on",
+        relevance: "Shows the budget monitoring I did",
+      }),
+    );
     const detail = await evidenceDetail(learner, id);
     expect(detail.latest).toMatchObject({ kind: "IN_PLACE", location: "Contracts drive, folder 2026/Q1", confidential: true });
   });
@@ -86,7 +96,9 @@ describe("mapping", () => {
 
   it("refuses criteria outside the learner's units and notes left empty", async () => {
     const id = await itemWithFile();
-    await expect(setMapping(learner, id, { links: [{ criterionId: "00000000-0000-4000-8000-000000000000", note: "x" }], scopeOptionIds: [] })).rejects.toThrow(/your own units/);
+    await expect(setMapping(learner, id, { links: [{ criterionId: "00000000-0000-4000-8000-000000000000", note: "x" }], scopeOptionIds: [] })).rejects.toThrow(
+      /your own units/,
+    );
     await expect(setMapping(learner, id, { links: [{ criterionId: a1.id, note: " " }], scopeOptionIds: [] })).rejects.toThrow(/how the item shows/);
   });
 });
@@ -103,12 +115,16 @@ describe("submission rules", () => {
   it("holds AG26 evidence until the plan is agreed, and asks for the workplace declaration", async () => {
     const id = await itemWithFile(learner2);
     await setMapping(learner2, id, { links: [{ criterionId: ag11.id, note: "Identified the parties." }], scopeOptionIds: [] });
-    await expect(submitEvidence(learner2, id, { ownWork: "on", workplace: "on" })).rejects.toThrow(/AG26 needs an assessment plan agreed by you and your assessor/);
+    await expect(submitEvidence(learner2, id, { ownWork: "on", workplace: "on" })).rejects.toThrow(
+      /AG26 needs an assessment plan agreed by you and your assessor/,
+    );
 
     const ag = await enrolmentOf(learner2.userId, "AG26");
-    await savePlan(assessor, ag.id, { items: [{ criterionIds: [ag11.id], method: "OBSERVATION", task: "Observe a negotiation meeting", targetDate: "2026-12-01" }] });
+    await savePlan(assessor, ag.id, {
+      items: [{ criterionIds: [ag11.id], method: "OBSERVATION", task: "Observe a negotiation meeting", targetDate: "2026-12-01" }],
+    });
     const plan = await getPlan(learner2, ag.id);
-    const hash = plan.versions[0]!.contentHash;
+    const hash = must(plan.versions[0], "plan.versions[0]").contentHash;
     await signPlan(learner2, ag.id, { typedName: "Casey Morgan", contentHash: hash });
     await expect(submitEvidence(learner2, id, { ownWork: "on", workplace: "on" })).rejects.toThrow(/Agree the plan first/);
     await signPlan(assessor, ag.id, { typedName: "sam okafor", contentHash: hash });
@@ -142,10 +158,14 @@ describe("immutability and versions", () => {
       [2, "Resource use report, corrected", false],
       [1, "Resource use report for March", true],
     ]);
-    expect(detail.versions[0]!.files.map((f) => f.sha256)).toEqual(detail.versions[1]!.files.map((f) => f.sha256));
-    await removeFile(learner, detail.versions[0]!.files[0]!.id);
+    expect(must(detail.versions[0], "detail.versions[0]").files.map((f) => f.sha256)).toEqual(
+      must(detail.versions[1], "detail.versions[1]").files.map((f) => f.sha256),
+    );
+    await removeFile(learner, must(must(detail.versions[0], "detail.versions[0]").files[0], 'must(detail.versions[0], "detail.versions[0]").files[0]').id);
     expect((await db.evidenceVersion.findUniqueOrThrow({ where: { id: v1.id }, include: { files: true } })).files).toHaveLength(1);
-    await expect(removeFile(learner, detail.versions[1]!.files[0]!.id)).rejects.toThrow(/cannot change/);
+    await expect(
+      removeFile(learner, must(must(detail.versions[1], "detail.versions[1]").files[0], 'must(detail.versions[1], "detail.versions[1]").files[0]').id),
+    ).rejects.toThrow(/cannot change/);
   });
 
   it("deletes a draft never submitted, and keeps anything once submitted", async () => {
@@ -166,13 +186,22 @@ describe("immutability and versions", () => {
     await submitEvidence(learner, id, { ownWork: "on" });
     await withdrawEvidence(learner, id);
     expect((await db.evidence.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
-    expect((await db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId: cpc.id, criterionId: c.id } } })).state).toBe("NOT_STARTED");
+    expect((await db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId: cpc.id, criterionId: c.id } } })).state).toBe(
+      "NOT_STARTED",
+    );
 
     await startRevision(learner, id);
     await submitEvidence(learner, id, { ownWork: "on" });
     const v2 = await db.evidenceVersion.findFirstOrThrow({ where: { evidenceId: id, version: 2 } });
     const judgement = await db.criterionJudgement.findUniqueOrThrow({ where: { enrolmentId_criterionId: { enrolmentId: cpc.id, criterionId: c.id } } });
-    await decideCriterion(assessor, cpc.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v2.id], typedName: "Sam Okafor", password: build.PASSWORD, revision: judgement.revision });
+    await decideCriterion(assessor, cpc.id, {
+      criterionId: c.id,
+      outcome: "MET",
+      evidenceVersionIds: [v2.id],
+      typedName: "Sam Okafor",
+      password: build.PASSWORD,
+      revision: judgement.revision,
+    });
     await expect(withdrawEvidence(learner, id)).rejects.toThrow(/already made a decision/);
   });
 });
@@ -183,26 +212,36 @@ describe("the assessment plan", () => {
     const item = { criterionIds: [a1.id, b2.id], method: "WORK_PRODUCT", task: "Monthly resource report", targetDate: "2026-12-15" };
     await savePlan(assessor, cpc.id, { items: [item] });
     let plan = await getPlan(learner2, cpc.id);
-    await expect(signPlan(learner2, cpc.id, { typedName: "Someone Else", contentHash: plan.versions[0]!.contentHash })).rejects.toThrow(/Type your full name/);
-    await signPlan(learner2, cpc.id, { typedName: "Casey  Morgan", contentHash: plan.versions[0]!.contentHash });
-    await expect(signPlan(learner2, cpc.id, { typedName: "Casey Morgan", contentHash: plan.versions[0]!.contentHash })).rejects.toThrow(/already signed/);
+    await expect(
+      signPlan(learner2, cpc.id, { typedName: "Someone Else", contentHash: must(plan.versions[0], "plan.versions[0]").contentHash }),
+    ).rejects.toThrow(/Type your full name/);
+    await signPlan(learner2, cpc.id, { typedName: "Casey  Morgan", contentHash: must(plan.versions[0], "plan.versions[0]").contentHash });
+    await expect(
+      signPlan(learner2, cpc.id, { typedName: "Casey Morgan", contentHash: must(plan.versions[0], "plan.versions[0]").contentHash }),
+    ).rejects.toThrow(/already signed/);
 
     await savePlan(assessor, cpc.id, { items: [item, { ...item, task: "Observation of a board presentation", method: "OBSERVATION" }] });
     plan = await getPlan(learner2, cpc.id);
-    expect(plan.versions.map((v) => [v.version, v.signatures.length, v.items.length])).toEqual([[2, 0, 2], [1, 1, 1]]);
-    await expect(signPlan(assessor, cpc.id, { typedName: "Sam Okafor", contentHash: plan.versions[1]!.contentHash })).rejects.toThrow(/plan changed/);
-    await signPlan(assessor, cpc.id, { typedName: "Sam Okafor", contentHash: plan.versions[0]!.contentHash });
+    expect(plan.versions.map((v) => [v.version, v.signatures.length, v.items.length])).toEqual([
+      [2, 0, 2],
+      [1, 1, 1],
+    ]);
+    await expect(signPlan(assessor, cpc.id, { typedName: "Sam Okafor", contentHash: must(plan.versions[1], "plan.versions[1]").contentHash })).rejects.toThrow(
+      /plan changed/,
+    );
+    await signPlan(assessor, cpc.id, { typedName: "Sam Okafor", contentHash: must(plan.versions[0], "plan.versions[0]").contentHash });
     expect((await getPlan(learner2, cpc.id)).agreed).toBe(false);
-    await signPlan(learner2, cpc.id, { typedName: "Casey Morgan", contentHash: plan.versions[0]!.contentHash });
+    await signPlan(learner2, cpc.id, { typedName: "Casey Morgan", contentHash: must(plan.versions[0], "plan.versions[0]").contentHash });
     expect((await getPlan(learner2, cpc.id)).agreed).toBe(true);
   });
 
   it("is drafted only by the enrolment's assessor and signed only by its learner and assessor", async () => {
     const cpc = await enrolmentOf(learner.userId, "CPC308");
     const items = { items: [{ criterionIds: [a1.id], method: "WORK_PRODUCT", task: "t", targetDate: "2026-12-01" }] };
-    for (const who of [learner, learner2, iqa, admin, verifier, riversideAdmin]) await expect(savePlan(who, cpc.id, items)).rejects.toBeInstanceOf(NotFoundError);
+    for (const who of [learner, learner2, iqa, admin, verifier, riversideAdmin])
+      await expect(savePlan(who, cpc.id, items)).rejects.toBeInstanceOf(NotFoundError);
     await savePlan(assessor, cpc.id, items);
-    const hash = (await getPlan(learner, cpc.id)).versions[0]!.contentHash;
+    const hash = must((await getPlan(learner, cpc.id)).versions[0], "(await getPlan(learner, cpc.id)).versions[0]").contentHash;
     await expect(signPlan(learner2, cpc.id, { typedName: "Casey Morgan", contentHash: hash })).rejects.toBeInstanceOf(NotFoundError);
     await expect(signPlan(iqa, cpc.id, { typedName: "Priya Shah", contentHash: hash })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPlan(riversideAdmin, cpc.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -213,7 +252,7 @@ describe("the assessment plan", () => {
 describe("who sees what", () => {
   it("lets the learner, their assessor and IQA, and the centre admin read an item; nobody else", async () => {
     const id = await itemWithFile();
-    const fileId = (await evidenceDetail(learner, id)).latest.files[0]!.id;
+    const fileId = must((await evidenceDetail(learner, id)).latest.files[0], "(await evidenceDetail(learner, id)).latest.files[0]").id;
     for (const who of [learner, assessor, iqa, admin]) {
       await expect(evidenceDetail(who, id)).resolves.toBeTruthy();
       await expect(readableFile(who, fileId)).resolves.toBeTruthy();
@@ -264,10 +303,18 @@ describe("progress and the library", () => {
     await setMapping(l3, id, { links: [{ criterionId: a1.id, note: "n" }], scopeOptionIds: [resourcesOption.id] });
     await submitEvidence(l3, id, { ownWork: "on" });
     progress = await unitProgress(l3, cpc.id);
-    const row = progress.sections[0]!.criteria[0]!;
+    const row = must(must(progress.sections[0], "progress.sections[0]").criteria[0], 'must(progress.sections[0], "progress.sections[0]").criteria[0]');
     expect(row).toMatchObject({ code: "A1", state: "EVIDENCE_SUBMITTED", items: 1, methods: ["WORK_PRODUCT"] });
     expect(row.dates.map((d) => d.toISOString().slice(0, 10))).toEqual(["2026-02-01"]);
-    expect(progress.scope.find((s) => s.name === "Resources")!.options.find((o) => o.text === "financial")!.covered).toBe(true);
+    expect(
+      must(
+        must(
+          progress.scope.find((s) => s.name === "Resources"),
+          'progress.scope.find((s) => s.name === "Resources")',
+        ).options.find((o) => o.text === "financial"),
+        'must(progress.scope.find((s) => s.name === "Resources"), "progress.scope.find((s) => s.name === \\"Resources\\")").options.find((o) => o.text === "financial")',
+      ).covered,
+    ).toBe(true);
     expect(progress.totals.submitted).toBe(1);
     await expect(unitProgress(learner, cpc.id)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -300,7 +347,10 @@ describe("progress and the library", () => {
 describe("stored files", () => {
   it("are kept under their hash outside public/", async () => {
     const id = await itemWithFile();
-    const file = await readableFile(learner, (await evidenceDetail(learner, id)).latest.files[0]!.id);
+    const file = await readableFile(
+      learner,
+      must((await evidenceDetail(learner, id)).latest.files[0], "(await evidenceDetail(learner, id)).latest.files[0]").id,
+    );
     expect(file.path).toContain(file.sha256);
     expect(file.path).not.toContain("public");
     expect(existsSync(file.path)).toBe(true);

@@ -17,6 +17,7 @@ import { publishUnits } from "@/server/standards/publish";
 import { evidenceInput, received } from "../support/actors";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 // Each pair of actions is fired at once, round after round, on real PostgreSQL; after every round
 // the invariant is recomputed from the stored rows. Refusals must be clear ones, never a 500.
@@ -49,7 +50,10 @@ const mappedItem = async (who: Actor, codes: string[], title: string) => (await 
 
 /** Every submitted version of the item holds exactly the content and files its hash covers. */
 async function assertSubmittedVersionsMatchTheirHash(evidenceId: string) {
-  const versions = await db.evidenceVersion.findMany({ where: { evidenceId, submittedAt: { not: null } }, include: { files: { orderBy: { position: "asc" } } } });
+  const versions = await db.evidenceVersion.findMany({
+    where: { evidenceId, submittedAt: { not: null } },
+    include: { files: { orderBy: { position: "asc" } } },
+  });
   for (const v of versions) expect(versionHash(v), `version ${v.version} of ${evidenceId}`).toBe(v.contentHash);
   return versions.length;
 }
@@ -59,7 +63,10 @@ describe("no race breaks a signature or a hash", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const id = await mappedItem(learner, ["A1"], `Upload race ${round}`);
       const second = await received(pdf(`second ${round} ${Math.random()}`));
-      const results = await Promise.allSettled([attachUpload(learner, id, second, "second.pdf"), later(round % 6, () => submitEvidence(learner, id, { ownWork: true, workplace: true }))]);
+      const results = await Promise.allSettled([
+        attachUpload(learner, id, second, "second.pdf"),
+        later(round % 6, () => submitEvidence(learner, id, { ownWork: true, workplace: true })),
+      ]);
       onlyClearRefusals(results);
       expect(results[1].status).toBe("fulfilled");
       expect(await assertSubmittedVersionsMatchTheirHash(id)).toBe(1);
@@ -89,14 +96,14 @@ describe("no race breaks a signature or a hash", () => {
     const items = (task: string) => ({ items: [{ criterionIds: [c11.id, c12.id], method: "WORK_PRODUCT", task, targetDate: "2027-01-31" }] });
     for (let round = 0; round < ROUNDS; round++) {
       await savePlan(assessor, enrolment.id, items(`Round ${round}: the first wording`));
-      const read = (await getPlan(learner2, enrolment.id)).versions[0]!.contentHash;
+      const read = must((await getPlan(learner2, enrolment.id)).versions[0], "(await getPlan(learner2, enrolment.id)).versions[0]").contentHash;
       const results = await Promise.allSettled([
         signPlan(learner2, enrolment.id, { typedName: "Casey Morgan", contentHash: read }),
         later(round % 4, () => savePlan(assessor, enrolment.id, items(`Round ${round}: the changed wording`))),
       ]);
       onlyClearRefusals(results);
       // The assessor then agrees whatever is newest.
-      const newest = (await getPlan(assessor, enrolment.id)).versions[0]!;
+      const newest = must((await getPlan(assessor, enrolment.id)).versions[0], "(await getPlan(assessor, enrolment.id)).versions[0]");
       await signPlan(assessor, enrolment.id, { typedName: "Sam Okafor", contentHash: newest.contentHash });
 
       const stored = await db.assessmentPlanVersion.findMany({
@@ -104,7 +111,14 @@ describe("no race breaks a signature or a hash", () => {
         include: { signatures: true, items: { orderBy: { position: "asc" }, include: { criteria: { include: { criterion: { select: { code: true } } } } } } },
       });
       for (const v of stored) {
-        const recomputed = planHash(v.items.map((i) => ({ method: i.method, task: i.task, targetDate: i.targetDate.toISOString().slice(0, 10), criterionCodes: i.criteria.map((c) => c.criterion.code).sort() })));
+        const recomputed = planHash(
+          v.items.map((i) => ({
+            method: i.method,
+            task: i.task,
+            targetDate: i.targetDate.toISOString().slice(0, 10),
+            criterionCodes: i.criteria.map((c) => c.criterion.code).sort(),
+          })),
+        );
         expect(recomputed, `plan version ${v.version}`).toBe(v.contentHash);
         for (const s of v.signatures) expect(s.contentHash, `${s.role} signature on plan version ${v.version}`).toBe(v.contentHash);
       }
@@ -128,7 +142,16 @@ describe("no race breaks a signature or a hash", () => {
       const results = await Promise.allSettled([
         // Each starts first in turn, so both orders happen.
         later(round % 2 ? 4 + (round % 3) : 0, () => withdrawEvidence(learner, id)),
-        later(round % 2 ? 0 : round % 4, () => decideCriterion(fresh(assessor), cpc.id, { criterionId: a2.id, outcome: "MET", evidenceVersionIds: [version.id], typedName: "Sam Okafor", revision, feedback: "" })),
+        later(round % 2 ? 0 : round % 4, () =>
+          decideCriterion(fresh(assessor), cpc.id, {
+            criterionId: a2.id,
+            outcome: "MET",
+            evidenceVersionIds: [version.id],
+            typedName: "Sam Okafor",
+            revision,
+            feedback: "",
+          }),
+        ),
       ]);
       onlyClearRefusals(results);
       const evidence = await db.evidence.findUniqueOrThrow({ where: { id } });
@@ -156,7 +179,14 @@ describe("no race breaks a signature or a hash", () => {
   it("“Sign off unit” racing a new version of the evidence it relies on: a sign-off never covers a stale decision; mapping into a signed-off unit is refused", async () => {
     // A small unit of two criteria (AG26's first two, no plan needed first) keeps twenty sign-offs quick.
     const ag26 = JSON.parse(readFileSync("prisma/standards/ag26.json", "utf8"));
-    const small = { ...ag26, code: "RACE1", displayCode: "RACE 1", title: "Race unit", evidence: { ...ag26.evidence, planRequiredFirst: false }, sections: [{ ...ag26.sections[0], criteria: ag26.sections[0].criteria.slice(0, 2) }] };
+    const small = {
+      ...ag26,
+      code: "RACE1",
+      displayCode: "RACE 1",
+      title: "Race unit",
+      evidence: { ...ag26.evidence, planRequiredFirst: false },
+      sections: [{ ...ag26.sections[0], criteria: ag26.sections[0].criteria.slice(0, 2) }],
+    };
     await publishUnits(ownerDb, [parseUnitFile("race-1.json", JSON.stringify(small))]); // the catalogue is the owner's to publish
     const unit = await db.unit.findFirstOrThrow({ where: { code: "RACE1" } });
     const criteria = await db.criterion.findMany({ where: { unitId: unit.id }, orderBy: { position: "asc" } });
@@ -165,10 +195,22 @@ describe("no race breaks a signature or a hash", () => {
       Array.from({ length: ROUNDS }, async (_, round) => {
         const who = await build.user({ centre: home, roles: ["LEARNER"], name: `Race Learner ${round}` });
         const enrolment = await build.enrolment({ learner: who, assessor, unit: "RACE1" });
-        const id = await mappedItem(who, criteria.map((c) => c.code), `Whole unit ${round}`);
+        const id = await mappedItem(
+          who,
+          criteria.map((c) => c.code),
+          `Whole unit ${round}`,
+        );
         await submitEvidence(who, id, { ownWork: true, workplace: true });
         const v1 = await latestVersion(db, id);
-        for (const c of criteria) await decideCriterion(fresh(assessor), enrolment.id, { criterionId: c.id, outcome: "MET", evidenceVersionIds: [v1.id], typedName: "Sam Okafor", revision: 0, feedback: "" });
+        for (const c of criteria)
+          await decideCriterion(fresh(assessor), enrolment.id, {
+            criterionId: c.id,
+            outcome: "MET",
+            evidenceVersionIds: [v1.id],
+            typedName: "Sam Okafor",
+            revision: 0,
+            feedback: "",
+          });
         await startRevision(who, id);
         return { who, enrolment, id };
       }),
@@ -184,25 +226,37 @@ describe("no race breaks a signature or a hash", () => {
       const signOff = await db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } });
       if (!signOff) continue;
       signedOff++;
-      const judgements = await db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, include: { decision: { include: { evidence: { include: { version: true } } } } } });
+      const judgements = await db.criterionJudgement.findMany({
+        where: { enrolmentId: enrolment.id },
+        include: { decision: { include: { evidence: { include: { version: true } } } } },
+      });
       for (const j of judgements) {
         expect(j, `round ${round}`).toMatchObject({ state: "MET", stale: false });
         // What the sign-off covers is the version each decision relied on, which never changes.
-        for (const e of j.decision!.evidence) expect(e.version.contentHash).toBe(e.contentHash);
+        for (const e of must(j.decision, "j.decision").evidence) expect(e.version.contentHash).toBe(e.contentHash);
       }
     }
     expect(signedOff).toBeGreaterThan(0);
     // A signed-off unit takes no new claims.
     const done = await db.unitSignOff.findFirstOrThrow({ where: { enrolmentId: { in: setups.map((s) => s.enrolment.id) } } });
-    const { who: owner, id: relied } = setups.find((s) => s.enrolment.id === done.enrolmentId)!;
+    const { who: owner, id: relied } = must(
+      setups.find((s) => s.enrolment.id === done.enrolmentId),
+      "setups.find((s) => s.enrolment.id === done.enrolmentId)",
+    );
     // Nor can the item it relied on be withdrawn, or its claims on the unit change.
     await expect(withdrawEvidence(owner, relied)).rejects.toThrow(/signed-off unit relies on an earlier version/);
     await startRevision(owner, relied);
-    await expect(setMapping(owner, relied, { links: criteria.map((c) => ({ criterionId: c.id, note: "Reworded" })), scopeOptionIds: [] })).rejects.toThrow(/RACE 1 has been signed off/);
+    await expect(setMapping(owner, relied, { links: criteria.map((c) => ({ criterionId: c.id, note: "Reworded" })), scopeOptionIds: [] })).rejects.toThrow(
+      /RACE 1 has been signed off/,
+    );
     const { id: another } = await createEvidence(owner, evidenceInput({ title: "After sign-off" }));
     const before = await db.evidenceLink.count({ where: { evidenceId: another } });
-    await expect(setMapping(owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toThrow(/signed off/);
-    await expect(setMapping(owner, another, { links: [{ criterionId: criteria[0]!.id, note: "Late" }], scopeOptionIds: [] })).rejects.toBeInstanceOf(UserFacingError);
+    await expect(
+      setMapping(owner, another, { links: [{ criterionId: must(criteria[0], "criteria[0]").id, note: "Late" }], scopeOptionIds: [] }),
+    ).rejects.toThrow(/signed off/);
+    await expect(
+      setMapping(owner, another, { links: [{ criterionId: must(criteria[0], "criteria[0]").id, note: "Late" }], scopeOptionIds: [] }),
+    ).rejects.toBeInstanceOf(UserFacingError);
     expect(await db.evidenceLink.count({ where: { evidenceId: another } })).toBe(before);
   }, 120_000);
 });
@@ -216,7 +270,14 @@ describe("“Met” relies only on current, submitted, not withdrawn evidence", 
     const w1 = await latestVersion(db, withdrawn);
     await withdrawEvidence(learner, withdrawn);
     const decide = async (versionId: string) =>
-      decideCriterion(fresh(assessor), cpc.id, { criterionId: a4.id, outcome: "MET", evidenceVersionIds: [versionId], typedName: "Sam Okafor", revision: await revisionOf(cpc.id, a4.id), feedback: "" });
+      decideCriterion(fresh(assessor), cpc.id, {
+        criterionId: a4.id,
+        outcome: "MET",
+        evidenceVersionIds: [versionId],
+        typedName: "Sam Okafor",
+        revision: await revisionOf(cpc.id, a4.id),
+        feedback: "",
+      });
     await expect(decide(w1.id)).rejects.toThrow(/withdrawn/);
     // Withdrawn, then revised: the withdrawn version stays unusable while the new one is a draft.
     await startRevision(learner, withdrawn);
@@ -237,7 +298,11 @@ describe("“Met” relies only on current, submitted, not withdrawn evidence", 
 describe("only the author of a record withdraws it", () => {
   it("the learner who countersigned an assessor's observation cannot withdraw it; the assessor who wrote it can, until a decision relies on it", async () => {
     const a6 = await criterion("CPC308", "A6");
-    const observation = { title: "Observation: budget meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Council offices", observed: "Taylor presenting the Q3 plan", narrative: "Taylor set out the risks." } };
+    const observation = {
+      title: "Observation: budget meeting",
+      activityFrom: "2026-11-03",
+      record: { kind: "OBSERVATION", place: "Council offices", observed: "Taylor presenting the Q3 plan", narrative: "Taylor set out the risks." },
+    };
     const { id } = await createAssessorRecord(assessor, learner3.userId, observation);
     await setMapping(assessor, id, { links: [{ criterionId: a6.id, note: "Risks" }], scopeOptionIds: [] });
     await sendForCountersign(assessor, id);

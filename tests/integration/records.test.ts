@@ -11,6 +11,7 @@ import { NotFoundError } from "@/server/policy";
 import { received } from "../support/actors";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 await freshDatabase();
 const home = await build.centre();
@@ -22,21 +23,41 @@ const cpc = await build.enrolment({ learner, assessor, iqa, unit: "CPC308" });
 const [a6, a7] = await build.criteria(cpc, ["A6", "A7"]);
 const learner2 = await build.user({ centre: home, roles: ["LEARNER"] });
 await build.enrolment({ learner: learner2, assessor, iqa, unit: "CPC308" });
-const outsiders = [learner2, iqa, await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }), await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] }), await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] })];
+const outsiders = [
+  learner2,
+  iqa,
+  await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }),
+  await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] }),
+  await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] }),
+];
 
-const observation = { title: "Observation: budget meeting", activityFrom: "2026-11-03", record: { kind: "OBSERVATION", place: "Council offices, room 2", observed: "Taylor presenting the Q3 resource plan", narrative: "Taylor set out the risks and took questions from the finance lead." } };
+const observation = {
+  title: "Observation: budget meeting",
+  activityFrom: "2026-11-03",
+  record: {
+    kind: "OBSERVATION",
+    place: "Council offices, room 2",
+    observed: "Taylor presenting the Q3 resource plan",
+    narrative: "Taylor set out the risks and took questions from the finance lead.",
+  },
+};
 
 describe("records the assessor writes, countersigned by the learner", () => {
   it("an observation: written and mapped by the assessor, sent, then countersigned by the learner", async () => {
     const { id } = await createAssessorRecord(assessor, learner.userId, observation);
     await expect(setMapping(learner, id, { links: [], scopeOptionIds: [] })).rejects.toBeInstanceOf(NotFoundError);
     await expect(sendForCountersign(assessor, id)).rejects.toThrow(/Map the record/);
-    await setMapping(assessor, id, { links: [{ criterionId: a6!.id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
+    await setMapping(assessor, id, { links: [{ criterionId: must(a6, "a6").id, note: "Set out the risks of the plan." }], scopeOptionIds: [] });
     await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/not sent this record/);
-    await updateAssessorRecord(assessor, id, { ...observation, record: { ...observation.record, narrative: "Taylor set out the risks, costed them and took questions from the finance lead." } });
+    await updateAssessorRecord(assessor, id, {
+      ...observation,
+      record: { ...observation.record, narrative: "Taylor set out the risks, costed them and took questions from the finance lead." },
+    });
     await expect(updateAssessorRecord(learner, id, observation)).rejects.toBeInstanceOf(NotFoundError);
     await sendForCountersign(assessor, id);
-    expect((await listNotifications(learner)).some((n) => n.message === "Sam Okafor asks you to countersign the observation “Observation: budget meeting”.")).toBe(true);
+    expect(
+      (await listNotifications(learner)).some((n) => n.message === "Sam Okafor asks you to countersign the observation “Observation: budget meeting”."),
+    ).toBe(true);
     await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Someone Else" })).rejects.toThrow(/full name/);
     await expect(submitEvidence(assessor, id, { ownWork: true, workplace: true, typedName: "Sam Okafor" })).rejects.toBeInstanceOf(NotFoundError);
     await submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
@@ -50,21 +71,39 @@ describe("records the assessor writes, countersigned by the learner", () => {
   });
 
   it("a professional discussion needs its recording, and each criterion its time in it, playable from there", async () => {
-    const { id } = await createAssessorRecord(assessor, learner.userId, { title: "Discussion: presenting plans", activityFrom: "2026-11-05", record: { kind: "PROFESSIONAL_DISCUSSION", topics: "Accessible plans", summary: "We discussed how Taylor makes plans accessible." } });
-    await setMapping(assessor, id, { links: [{ criterionId: a7!.id, note: "Large print and plain English versions.", atSeconds: 75 }], scopeOptionIds: [] });
+    const { id } = await createAssessorRecord(assessor, learner.userId, {
+      title: "Discussion: presenting plans",
+      activityFrom: "2026-11-05",
+      record: { kind: "PROFESSIONAL_DISCUSSION", topics: "Accessible plans", summary: "We discussed how Taylor makes plans accessible." },
+    });
+    await setMapping(assessor, id, {
+      links: [{ criterionId: must(a7, "a7").id, note: "Large print and plain English versions.", atSeconds: 75 }],
+      scopeOptionIds: [],
+    });
     await sendForCountersign(assessor, id);
     await expect(submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" })).rejects.toThrow(/needs its recording/);
     await attachUpload(assessor, id, await received(wav(1)), "discussion.wav");
     await submitEvidence(learner, id, { ownWork: true, workplace: true, typedName: "Taylor Evans" });
-    const row = (await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7")!;
+    const row = must(
+      (await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7"),
+      '(await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7")',
+    );
     // The mapping's note is the assessor's here, and the review screen says so.
     expect(row.evidence[0]).toMatchObject({ atSeconds: 75, title: "Discussion: presenting plans", notedBy: "assessor" });
-    expect(row.evidence[0]!.version.files[0]!.mediaType).toBe("audio/wav");
+    expect(must(must(row.evidence[0], "row.evidence[0]").version.files[0], 'must(row.evidence[0], "row.evidence[0]").version.files[0]').mediaType).toBe(
+      "audio/wav",
+    );
   });
 
   it("questioning records need each question answered; only the learner's assessor writes records", async () => {
-    await expect(createAssessorRecord(assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "ORAL", items: [] } })).rejects.toThrow(/at least one question/);
-    await createAssessorRecord(assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "WRITTEN", items: [{ question: "How do you check eligibility?", answer: "Against the criteria in the policy." }] } });
+    await expect(
+      createAssessorRecord(assessor, learner.userId, { title: "Q", activityFrom: "2026-11-05", record: { kind: "QUESTIONING", mode: "ORAL", items: [] } }),
+    ).rejects.toThrow(/at least one question/);
+    await createAssessorRecord(assessor, learner.userId, {
+      title: "Q",
+      activityFrom: "2026-11-05",
+      record: { kind: "QUESTIONING", mode: "WRITTEN", items: [{ question: "How do you check eligibility?", answer: "Against the criteria in the policy." }] },
+    });
     for (const who of outsiders) await expect(createAssessorRecord(who, learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
     await expect(createAssessorRecord(learner, learner.userId, observation)).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -11,6 +11,7 @@ import { sessionLimits } from "@/server/env";
 import { NotFoundError, UnauthenticatedError } from "@/server/policy";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
+import { must } from "@/lib/must";
 
 const { db, url } = await freshDatabase();
 const MINUTE = 60_000;
@@ -51,7 +52,8 @@ describe("a sign-in is a server-side session", () => {
     const t0 = new Date();
     const { sessionId } = await signIn(user.email, t0);
     // Busy all day: a request every 30 minutes keeps it from idling.
-    for (let t = 30 * MINUTE; t < 12 * 60 * MINUTE; t += 30 * MINUTE) expect(await touchLiveSession(db, sessionId, user.id, new Date(t0.getTime() + t))).toBe(true);
+    for (let t = 30 * MINUTE; t < 12 * 60 * MINUTE; t += 30 * MINUTE)
+      expect(await touchLiveSession(db, sessionId, user.id, new Date(t0.getTime() + t))).toBe(true);
     expect(await touchLiveSession(db, sessionId, user.id, new Date(t0.getTime() + 12 * 60 * MINUTE))).toBe(false);
   });
 
@@ -77,18 +79,30 @@ describe("a sign-in is a server-side session", () => {
     const options = authOptions();
     const user = await newLearner("signout");
     const { sessionId } = await signIn(user.email);
-    const token = await options.callbacks!.jwt!({ token: {}, user: { id: user.id, sessionId } as never, account: null });
+    const token = await must(
+      must(options.callbacks, "options.callbacks").jwt,
+      'must(options.callbacks, "options.callbacks").jwt',
+    )({ token: {}, user: { id: user.id, sessionId } as never, account: null });
     expect(token).toMatchObject({ sub: user.id, sid: sessionId });
-    await expect(options.callbacks!.jwt!({ token, account: null } as never)).resolves.toMatchObject({ sid: sessionId });
+    await expect(
+      must(must(options.callbacks, "options.callbacks").jwt, 'must(options.callbacks, "options.callbacks").jwt')({ token, account: null } as never),
+    ).resolves.toMatchObject({ sid: sessionId });
 
-    await options.events!.signOut!({ token, session: undefined as never });
+    await must(must(options.events, "options.events").signOut, 'must(options.events, "options.events").signOut')({ token, session: undefined as never });
     expect(await row(sessionId)).toMatchObject({ endReason: "sign_out" });
     expect(await db.auditEvent.count({ where: { kind: "auth.sign_out", actorId: user.id } })).toBe(1);
     // The replayed token is refused (next-auth then clears the cookie and reports no session).
-    await expect(options.callbacks!.jwt!({ token, account: null } as never)).rejects.toThrow();
+    await expect(
+      must(must(options.callbacks, "options.callbacks").jwt, 'must(options.callbacks, "options.callbacks").jwt')({ token, account: null } as never),
+    ).rejects.toThrow();
     // A token from before server-side sessions carries no session id: refused too.
-    await expect(options.callbacks!.jwt!({ token: { sub: user.id }, account: null } as never)).rejects.toThrow();
-    await options.events!.signOut!({ token, session: undefined as never });
+    await expect(
+      must(
+        must(options.callbacks, "options.callbacks").jwt,
+        'must(options.callbacks, "options.callbacks").jwt',
+      )({ token: { sub: user.id }, account: null } as never),
+    ).rejects.toThrow();
+    await must(must(options.events, "options.events").signOut, 'must(options.events, "options.events").signOut')({ token, session: undefined as never });
     expect(await db.auditEvent.count({ where: { kind: "auth.sign_out", actorId: user.id } })).toBe(1);
   });
 });
@@ -97,9 +111,14 @@ describe("changing a password", () => {
   it("needs the current password and a long new one typed twice", async () => {
     const user = await newLearner("pw-rules");
     const actor = await build.actor(user.id);
-    const change = (over: Record<string, string>) => changePassword(actor, { currentPassword: build.PASSWORD, newPassword: "a long new password", confirmPassword: "a long new password", ...over });
-    await expect(change({ newPassword: "short", confirmPassword: "short" })).rejects.toMatchObject({ fields: { newPassword: "Use at least 12 characters for the new password" } });
-    await expect(change({ confirmPassword: "a long new passwore" })).rejects.toMatchObject({ fields: { confirmPassword: "The two new passwords are not the same" } });
+    const change = (over: Record<string, string>) =>
+      changePassword(actor, { currentPassword: build.PASSWORD, newPassword: "a long new password", confirmPassword: "a long new password", ...over });
+    await expect(change({ newPassword: "short", confirmPassword: "short" })).rejects.toMatchObject({
+      fields: { newPassword: "Use at least 12 characters for the new password" },
+    });
+    await expect(change({ confirmPassword: "a long new passwore" })).rejects.toMatchObject({
+      fields: { confirmPassword: "The two new passwords are not the same" },
+    });
     await expect(change({ currentPassword: "not the password" })).rejects.toMatchObject({ fields: { currentPassword: expect.any(String) } });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
     // The wrong guess counts towards the account's throttling.
@@ -110,7 +129,11 @@ describe("changing a password", () => {
     const user = await newLearner("pw-change");
     const other = await signIn(otherLearner.email);
     const [a, b] = [await signIn(user.email), await signIn(user.email)];
-    const result = await changePassword(await build.actor(user.id), { currentPassword: build.PASSWORD, newPassword: "correct horse battery", confirmPassword: "correct horse battery" }, "10.1.1.1");
+    const result = await changePassword(
+      await build.actor(user.id),
+      { currentPassword: build.PASSWORD, newPassword: "correct horse battery", confirmPassword: "correct horse battery" },
+      "10.1.1.1",
+    );
     expect(result).toEqual({ sessionsEnded: 2 });
     for (const s of [a, b]) {
       expect(await row(s.sessionId)).toMatchObject({ endReason: "password_changed" });
@@ -120,7 +143,10 @@ describe("changing a password", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toMatch(/^\$argon2id\$/);
     await expect(signIn(user.email)).rejects.toThrow(WRONG_CREDENTIALS);
     await expect(signInWithPassword(db, { email: user.email, password: "correct horse battery" }, null)).resolves.toMatchObject({ id: user.id });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { kind: "auth.password_changed", actorId: user.id } })).toMatchObject({ ip: "10.1.1.1", data: { sessionsEnded: 2 } });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { kind: "auth.password_changed", actorId: user.id } })).toMatchObject({
+      ip: "10.1.1.1",
+      data: { sessionsEnded: 2 },
+    });
     expect(await verifyIntegrity(db, await loadSigningKey())).toMatchObject({ ok: true });
   });
 });
@@ -133,7 +159,7 @@ describe("a centre admin manages a user's sessions and account", () => {
     for (const s of [a, b]) expect(await row(s.sessionId)).toMatchObject({ endReason: "signed_out_everywhere" });
     const event = await db.auditEvent.findFirstOrThrow({ where: { kind: "user.sessions_ended", actorId: admin.userId } });
     expect(event).toMatchObject({ subject: `user:${user.id}`, data: { userId: user.id, sessionsEnded: 2 } });
-    expect(event.centreId).toBe(admin.grants[0]!.centreId);
+    expect(event.centreId).toBe(must(admin.grants[0], "admin.grants[0]").centreId);
     // The user can sign in again afterwards.
     expect(await touchLiveSession(db, (await signIn(user.email)).sessionId, user.id)).toBe(true);
   });
@@ -173,7 +199,12 @@ describe("a centre admin manages a user's sessions and account", () => {
     await expect(setAccountActive(admin, { userId: admin.userId, active: "false" })).rejects.toThrow("You cannot disable your own account");
     const user = await newLearner("outsiders");
     const { sessionId } = await signIn(user.email);
-    const outsiders = [await build.user({ centre: await build.centre(), roles: ["CENTRE_ADMIN"] }), await build.user({ centre: home, roles: ["ASSESSOR"] }), otherLearner, await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] })];
+    const outsiders = [
+      await build.user({ centre: await build.centre(), roles: ["CENTRE_ADMIN"] }),
+      await build.user({ centre: home, roles: ["ASSESSOR"] }),
+      otherLearner,
+      await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] }),
+    ];
     for (const outsider of outsiders) {
       await expect(signOutEverywhere(outsider, { userId: user.id })).rejects.toBeInstanceOf(NotFoundError);
       await expect(setAccountActive(outsider, { userId: user.id, active: "false" })).rejects.toBeInstanceOf(NotFoundError);

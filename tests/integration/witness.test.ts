@@ -8,6 +8,7 @@ import { evidenceInput } from "../support/actors";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 import { linkIn, startSmtpCapture } from "../support/smtp-capture";
+import { must } from "@/lib/must";
 
 const { db } = await freshDatabase();
 const home = await build.centre();
@@ -23,9 +24,15 @@ const verifier = await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"] }
 const smtp = await startSmtpCapture(2600 + Math.floor(Math.random() * 300));
 afterAll(() => smtp.close());
 
-const request = { witnessName: "Dana Price", witnessEmail: "dana.price@provider.example", jobRole: "Registered manager", relationship: "Line manager", statement: "Jordan chaired the provider review on 3 October and agreed the new monitoring schedule." };
+const request = {
+  witnessName: "Dana Price",
+  witnessEmail: "dana.price@provider.example",
+  jobRole: "Registered manager",
+  relationship: "Line manager",
+  statement: "Jordan chaired the provider review on 3 October and agreed the new monitoring schedule.",
+};
 const { id: evidenceId } = await createEvidence(learner, evidenceInput({ title: "Provider review testimony", method: "WITNESS_TESTIMONY" }));
-const tokenOf = (raw: string) => linkIn(raw)!.split("/witness/")[1]!;
+const tokenOf = (raw: string) => must(must(linkIn(raw), "linkIn(raw)").split("/witness/")[1], 'must(linkIn(raw), "linkIn(raw)").split("/witness/")[1]');
 
 describe("witness testimony", () => {
   it("emails a single-use link through SMTP; only the token's hash is stored", async () => {
@@ -35,7 +42,7 @@ describe("witness testimony", () => {
     } finally {
       delete process.env.SMTP_URL;
     }
-    const mail = smtp.messages.at(-1)!;
+    const mail = must(smtp.messages.at(-1), "smtp.messages.at(-1)");
     expect(mail.to).toEqual(["dana.price@provider.example"]);
     const token = tokenOf(mail.raw);
     const row = await db.witnessRequest.findFirstOrThrow({ where: { evidenceId } });
@@ -45,8 +52,14 @@ describe("witness testimony", () => {
     const view = await witnessView(null, token);
     expect(view).toMatchObject({ state: "open", learner: "Jordan Lee", title: "Provider review testimony" });
     await respondToWitnessRequest(null, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, "203.0.113.7");
-    expect(await db.witnessRequest.findFirstOrThrow({ where: { evidenceId } })).toMatchObject({ outcome: "CONFIRMED", confirmedName: "Dana Price", responseIp: "203.0.113.7" });
-    expect((await listNotifications(learner)).some((n) => n.message === "Dana Price confirmed the witness statement for “Provider review testimony”.")).toBe(true);
+    expect(await db.witnessRequest.findFirstOrThrow({ where: { evidenceId } })).toMatchObject({
+      outcome: "CONFIRMED",
+      confirmedName: "Dana Price",
+      responseIp: "203.0.113.7",
+    });
+    expect((await listNotifications(learner)).some((n) => n.message === "Dana Price confirmed the witness statement for “Provider review testimony”.")).toBe(
+      true,
+    );
 
     await expect(respondToWitnessRequest(null, token, { outcome: "DECLINED", confirmedName: "Someone" }, null)).rejects.toThrow(/already been used/);
     expect(await witnessView(null, token)).toEqual({ state: "used", outcome: "CONFIRMED" });
@@ -55,16 +68,25 @@ describe("witness testimony", () => {
   it("says when the link expires as a British date and UK time", async () => {
     // 8 November 2026 09:30 UTC, plus 14 days: 22 November, still GMT. In summer the clock reads an hour on.
     await requestWitnessTestimony(assessor, evidenceId, request, new Date("2026-11-08T09:30:00Z"));
-    const winter = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
+    const winter = must(
+      (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0],
+      '(await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]',
+    );
     expect(winter.text).toContain("expires on 22 November 2026 at 09:30 (UK time):");
     await requestWitnessTestimony(assessor, evidenceId, request, new Date("2026-06-08T09:30:00Z"));
-    const summer = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
+    const summer = must(
+      (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0],
+      '(await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]',
+    );
     expect(summer.text).toContain("expires on 22 June 2026 at 10:30 (UK time):");
   });
 
   it("refuses an expired link and a made-up one", async () => {
     await requestWitnessTestimony(assessor, evidenceId, request);
-    const mail = (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
+    const mail = must(
+      (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0],
+      '(await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]',
+    );
     const token = tokenOf(mail.text);
     const later = new Date(Date.now() + 15 * 86_400_000);
     expect(await witnessView(null, token, later)).toEqual({ state: "expired" });
@@ -81,13 +103,19 @@ describe("witness testimony", () => {
   });
 
   it("is requested only by the learner or their assessor", async () => {
-    for (const who of [learner2, iqa, admin, verifier, elsewhereAdmin]) await expect(requestWitnessTestimony(who, evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
+    for (const who of [learner2, iqa, admin, verifier, elsewhereAdmin])
+      await expect(requestWitnessTestimony(who, evidenceId, request)).rejects.toBeInstanceOf(NotFoundError);
     await expect(requestWitnessTestimony(learner, evidenceId, { ...request, witnessEmail: "not-an-email" })).rejects.toThrow(/email address/);
   });
 
   it("is answered only by someone who is not signed in: staff of the centre, and anyone else signed in, are refused", async () => {
     await requestWitnessTestimony(assessor, evidenceId, request);
-    const token = tokenOf((await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]!.text);
+    const token = tokenOf(
+      must(
+        (await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0],
+        '(await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 1 }))[0]',
+      ).text,
+    );
     for (const actor of [admin, assessor, learner, iqa, elsewhereAdmin]) {
       expect(await witnessView(actor, token)).toEqual({ state: "signed-in" });
       await expect(respondToWitnessRequest(actor, token, { outcome: "CONFIRMED", confirmedName: "Dana Price" }, null)).rejects.toThrow(/only for the witness/);

@@ -102,7 +102,10 @@ export const serverActions: ActionFile[] = [
   },
   // Public by design: a witness is not a user; the single-use, expiring token is the credential.
   { file: "app/witness/actions.ts", actions: ["respondToWitnessAction"] },
-  { file: "app/enrolments/actions.ts", actions: ["savePlanAction", "signPlanAction", "decideManyAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"] },
+  {
+    file: "app/enrolments/actions.ts",
+    actions: ["savePlanAction", "signPlanAction", "decideManyAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"],
+  },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
   // Installation-wide: any centre admin may run the integrity check (at most once a minute); it changes no learner data.
   { file: "app/integrity/actions.ts", actions: ["checkIntegrityAction"] },
@@ -112,7 +115,19 @@ export const serverActions: ActionFile[] = [
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
-export const protectedPages = ["/", "/units", "/units/CPC308", "/units/AG26", "/evidence", "/evidence/new", "/notifications", "/caseload", "/outbox", "/integrity", "/account/password"];
+export const protectedPages = [
+  "/",
+  "/units",
+  "/units/CPC308",
+  "/units/AG26",
+  "/evidence",
+  "/evidence/new",
+  "/notifications",
+  "/caseload",
+  "/outbox",
+  "/integrity",
+  "/account/password",
+];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read
 // before someone has an account). A witness's link is public too, its token the credential.

@@ -12,6 +12,7 @@ import { db } from "@/server/db/client";
 import { addItem, agreePlan, ensureCentre, ensureEnrolments, ensureUser, latestUnits } from "@/server/demo/factories";
 import { pdf } from "@/server/demo/sample-files";
 import { evidenceInput } from "./actors";
+import { must } from "@/lib/must";
 
 /** Every built user's password (hashed with the app's own function). */
 export const PASSWORD = "builder-password";
@@ -32,7 +33,14 @@ export async function centre({ name }: { name?: string } = {}): Promise<Centre> 
  * A person holding `roles` in `centre`, signed in as far as server functions care. `window` limits
  * the grants in time (an external verifier's access). `password: null` makes an account without one.
  */
-export async function user(spec: { centre?: Centre; roles?: RoleName[]; name?: string; email?: string; password?: string | null; window?: { startsAt: Date; endsAt: Date } }): Promise<Actor> {
+export async function user(spec: {
+  centre?: Centre;
+  roles?: RoleName[];
+  name?: string;
+  email?: string;
+  password?: string | null;
+  window?: { startsAt: Date; endsAt: Date };
+}): Promise<Actor> {
   const n = nextNumber();
   const roles = spec.roles ?? [];
   if (roles.length && !spec.centre) throw new Error("A role is held in a centre: pass the centre.");
@@ -40,7 +48,7 @@ export async function user(spec: { centre?: Centre; roles?: RoleName[]; name?: s
     email: spec.email ?? `user${n}-${randomUUID().slice(0, 8)}@test.example`,
     name: spec.name ?? `Person ${n}`,
     password: spec.password === undefined ? PASSWORD : spec.password,
-    grants: roles.map((role) => ({ centreId: spec.centre!.id, role, ...spec.window })),
+    grants: roles.map((role) => ({ centreId: must(spec.centre, "spec.centre").id, role, ...spec.window })),
   });
   return actor(row.id);
 }
@@ -58,8 +66,18 @@ export async function enrolment(spec: { learner: Actor; assessor?: Actor; iqa?: 
   if (!centreId) throw new Error(`${spec.learner.name} is not a learner anywhere`);
   const unit = (await latestUnits(db)).find((u) => u.code === spec.unit);
   if (!unit) throw new Error(`No published unit ${spec.unit}`);
-  const [row] = await ensureEnrolments(db, [{ centreId, learnerId: spec.learner.userId, unitId: unit.id, assessorId: spec.assessor?.userId, iqaId: spec.iqa?.userId }]);
-  return { id: row!.id, centreId, unitId: unit.id, unitCode: unit.code, learner: spec.learner, assessor: spec.assessor ?? null, iqa: spec.iqa ?? null };
+  const [row] = await ensureEnrolments(db, [
+    { centreId, learnerId: spec.learner.userId, unitId: unit.id, assessorId: spec.assessor?.userId, iqaId: spec.iqa?.userId },
+  ]);
+  return {
+    id: must(row, "row").id,
+    centreId,
+    unitId: unit.id,
+    unitCode: unit.code,
+    learner: spec.learner,
+    assessor: spec.assessor ?? null,
+    iqa: spec.iqa ?? null,
+  };
 }
 
 /** The criteria of the enrolment's unit with these codes, in that order. */
@@ -75,7 +93,9 @@ export async function criteria(of: Pick<Enrolment, "unitId">, codes: string[]) {
 /** A plan the enrolment's assessor drafted and both signed: one item over `codes` (every criterion by default). */
 export async function agreedPlan(of: Enrolment, { codes, method = "WORK_PRODUCT" }: { codes?: string[]; method?: string } = {}) {
   if (!of.assessor) throw new Error("Only an enrolment with an assessor has a plan");
-  const ids = codes ? (await criteria(of, codes)).map((c) => c.id) : (await db.criterion.findMany({ where: { unitId: of.unitId }, select: { id: true } })).map((c) => c.id);
+  const ids = codes
+    ? (await criteria(of, codes)).map((c) => c.id)
+    : (await db.criterion.findMany({ where: { unitId: of.unitId }, select: { id: true } })).map((c) => c.id);
   return agreePlan(of.learner, of.assessor, of.id, [{ criterionIds: ids, method, task: "Evidence every criterion at work", targetDate: "2027-06-30" }]);
 }
 
@@ -98,7 +118,7 @@ async function itemLinks(learner: Actor, codes: string[], unit?: string) {
   return codes.map((code) => {
     const matches = found.filter((c) => c.code === code);
     if (matches.length !== 1) throw new Error(`${matches.length} of ${learner.name}'s units have criterion ${code}${matches.length ? ": name the unit" : ""}`);
-    return matches[0]!;
+    return must(matches[0], "matches[0]");
   });
 }
 
@@ -123,22 +143,31 @@ export const draftItem = (spec: ItemSpec) => item(spec, false);
 export const submittedItem = (spec: ItemSpec & { criteria: string[] }) => item(spec, true);
 
 /** A signed decision by the enrolment's assessor, relying on every current submitted item mapped to the criterion unless `evidence` names versions. */
-export async function signedDecision(spec: { enrolment: Enrolment; criterion: string; outcome?: "MET" | "NOT_YET_MET"; feedback?: string; evidence?: string[]; assessor?: Actor }) {
+export async function signedDecision(spec: {
+  enrolment: Enrolment;
+  criterion: string;
+  outcome?: "MET" | "NOT_YET_MET";
+  feedback?: string;
+  evidence?: string[];
+  assessor?: Actor;
+}) {
   const assessor = spec.assessor ?? spec.enrolment.assessor;
   if (!assessor) throw new Error("Only an enrolment's assessor decides");
   const [criterion] = await criteria(spec.enrolment, [spec.criterion]);
-  const evidence = spec.evidence ?? (await currentVersions(spec.enrolment.id, criterion!.id));
-  const judgement = await db.criterionJudgement.findUnique({ where: { enrolmentId_criterionId: { enrolmentId: spec.enrolment.id, criterionId: criterion!.id } } });
+  const evidence = spec.evidence ?? (await currentVersions(spec.enrolment.id, must(criterion, "criterion").id));
+  const judgement = await db.criterionJudgement.findUnique({
+    where: { enrolmentId_criterionId: { enrolmentId: spec.enrolment.id, criterionId: must(criterion, "criterion").id } },
+  });
   const outcome = spec.outcome ?? "MET";
   const signed = await decideCriterion({ ...assessor, signedInAt: new Date() }, spec.enrolment.id, {
-    criterionId: criterion!.id,
+    criterionId: must(criterion, "criterion").id,
     outcome,
     evidenceVersionIds: outcome === "MET" ? evidence : [],
     feedback: spec.feedback ?? (outcome === "MET" ? "" : "Say more about what you did."),
     typedName: assessor.name,
     revision: judgement?.revision ?? 0,
   });
-  return { ...signed, criterionId: criterion!.id };
+  return { ...signed, criterionId: must(criterion, "criterion").id };
 }
 
 /** The newest submitted version of each item (not withdrawn) mapped to the criterion. */
@@ -156,11 +185,17 @@ async function currentVersions(enrolmentId: string, criterionId: string) {
  */
 export async function manyLearners({ centre: where, assessor, count }: { centre: Centre; assessor: Actor; count: number }) {
   const first = nextNumber();
-  const learners = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), email: `bulk${first}-${i}@test.example`, name: `Bulk Learner ${String(i).padStart(3, "0")}` }));
+  const learners = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    email: `bulk${first}-${i}@test.example`,
+    name: `Bulk Learner ${String(i).padStart(3, "0")}`,
+  }));
   await db.user.createMany({ data: learners });
   await db.roleGrant.createMany({ data: learners.map((l) => ({ userId: l.id, centreId: where.id, role: "LEARNER" as const })) });
   const units = await latestUnits(db);
-  const enrolments = learners.flatMap((l) => units.map((u) => ({ id: randomUUID(), centreId: where.id, learnerId: l.id, unitId: u.id, assessorId: assessor.userId })));
+  const enrolments = learners.flatMap((l) =>
+    units.map((u) => ({ id: randomUUID(), centreId: where.id, learnerId: l.id, unitId: u.id, assessorId: assessor.userId })),
+  );
   await db.enrolment.createMany({ data: enrolments });
   return { learners, enrolments };
 }

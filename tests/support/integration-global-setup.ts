@@ -81,6 +81,7 @@ async function prepare(project: TestProject, adminUrl: string, stop: () => Promi
     await admin.end();
     await stop();
     const { rm, readdir } = await import("node:fs/promises");
-    for (const dir of await readdir(".data/test-files").catch(() => [] as string[])) if (dir.includes(run)) await rm(`.data/test-files/${dir}`, { recursive: true, force: true });
+    for (const dir of await readdir(".data/test-files").catch(() => [] as string[]))
+      if (dir.includes(run)) await rm(`.data/test-files/${dir}`, { recursive: true, force: true });
   };
 }

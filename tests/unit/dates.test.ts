@@ -7,6 +7,7 @@ import { day, optionalDay } from "@/lib/input";
 import { evidenceInputSchema, planSchema } from "@/lib/portfolio/schemas";
 import { readForm } from "@/server/edge/form";
 import { recordFromForm } from "@/server/portfolio/forms";
+import { must } from "@/lib/must";
 
 const form = (entries: Record<string, string | Blob>) => {
   const f = new FormData();
@@ -60,7 +61,21 @@ describe("dates typed as day / month / year", () => {
   });
 
   it("are read from a form's three boxes at the edge", () => {
-    const read = readForm(form({ title: "T", account: "A", method: "WORK_PRODUCT", kind: "FILES", "activityFrom-day": "7", "activityFrom-month": "3", "activityFrom-year": "2026", "activityTo-day": "", "activityTo-month": "", "activityTo-year": "" }), evidenceInputSchema);
+    const read = readForm(
+      form({
+        title: "T",
+        account: "A",
+        method: "WORK_PRODUCT",
+        kind: "FILES",
+        "activityFrom-day": "7",
+        "activityFrom-month": "3",
+        "activityFrom-year": "2026",
+        "activityTo-day": "",
+        "activityTo-month": "",
+        "activityTo-year": "",
+      }),
+      evidenceInputSchema,
+    );
     expect(read.activityFrom).toEqual({ day: "7", month: "3", year: "2026" });
     expect(evidenceInputSchema.parse(read)).toMatchObject({ activityFrom: "2026-03-07", activityTo: undefined });
     // Only some boxes sent: the others count as empty.
@@ -71,11 +86,22 @@ describe("dates typed as day / month / year", () => {
   });
 
   it("are read for an assessor's record, the plan's JSON and the library's query", () => {
-    expect(recordFromForm(form({ kind: "OBSERVATION", "activityFrom-day": "1", "activityFrom-month": "2", "activityFrom-year": "2026" })).input.activityFrom).toEqual({ day: "1", month: "2", year: "2026" });
+    expect(
+      recordFromForm(form({ kind: "OBSERVATION", "activityFrom-day": "1", "activityFrom-month": "2", "activityFrom-year": "2026" })).input.activityFrom,
+    ).toEqual({ day: "1", month: "2", year: "2026" });
     const item = { criterionIds: ["00000000-0000-4000-8000-000000000000"], method: "WORK_PRODUCT", task: "t" };
-    expect(planSchema.parse({ items: [{ ...item, targetDate: parts("1", "12", "2026") }] }).items[0]!.targetDate).toBe("2026-12-01");
-    expect(fieldsOf(planSchema, { items: [{ ...item, targetDate: parts("1", "12", "") }] })).toEqual({ "items.0.targetDate": "A target date must include a year" });
-    expect(withDayParts({ "from-day": "1", "from-month": "2", "from-year": "2026", "to-day": "", "to-month": "", "to-year": "", q: "x" }, ["from", "to"])).toEqual({ from: { day: "1", month: "2", year: "2026" }, q: "x" });
+    expect(
+      must(
+        planSchema.parse({ items: [{ ...item, targetDate: parts("1", "12", "2026") }] }).items[0],
+        'planSchema.parse({ items: [{ ...item, targetDate: parts("1", "12", "2026") }] }).items[0]',
+      ).targetDate,
+    ).toBe("2026-12-01");
+    expect(fieldsOf(planSchema, { items: [{ ...item, targetDate: parts("1", "12", "") }] })).toEqual({
+      "items.0.targetDate": "A target date must include a year",
+    });
+    expect(
+      withDayParts({ "from-day": "1", "from-month": "2", "from-year": "2026", "to-day": "", "to-month": "", "to-year": "", q: "x" }, ["from", "to"]),
+    ).toEqual({ from: { day: "1", month: "2", year: "2026" }, q: "x" });
     expect(withDayParts({ from: "2026-02-01" }, ["from", "to"])).toEqual({ from: "2026-02-01" });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decisionControl } from "@/lib/assessment/decision-form";
 import { decisionsSchema } from "@/server/assessment/decide";
 import { decisionsFromForm } from "@/server/assessment/forms";
+import { must } from "@/lib/must";
 
 const [a, b, c] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222", "33333333-3333-4333-8333-333333333333"];
 const version = "44444444-4444-4444-8444-444444444444";
@@ -38,11 +39,16 @@ describe("the review screen's signing form", () => {
     // Feedback without an outcome is refused beside that criterion, not dropped.
     const parsed = decisionsSchema.safeParse(input);
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.issues.map((i) => i.path.join("."))).toEqual(["decisions.1.outcome"]);
+    expect(must(parsed.error, "parsed.error").issues.map((i) => i.path.join("."))).toEqual(["decisions.1.outcome"]);
   });
 
   it("names each refusal's field after the control beside it", () => {
-    const { fieldName } = decisionsFromForm(form([[decisionControl.outcome(b), "NOT_YET_MET"], [decisionControl.outcome(c), "MET"]]));
+    const { fieldName } = decisionsFromForm(
+      form([
+        [decisionControl.outcome(b), "NOT_YET_MET"],
+        [decisionControl.outcome(c), "MET"],
+      ]),
+    );
     expect(fieldName("decisions.0.feedback")).toBe(decisionControl.feedback(b));
     expect(fieldName("decisions.1.evidenceVersionIds")).toBe(decisionControl.evidence(c));
     expect(fieldName("decisions.1.evidenceVersionIds.0")).toBe(decisionControl.evidence(c));

@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { readSource, sourceFiles } from "../support/source-files";
 import { ENV_NAMES, appUrl, configuredDatabase, dataDir, env, filesDir, maxFileBytes, nextAuthSecret, sessionLimits } from "@/server/env";
 
-const pem = (type: "ed25519" | "x25519") => generateKeyPairSync(type as "ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+const pem = (type: "ed25519" | "x25519") =>
+  generateKeyPairSync(type as "ed25519")
+    .privateKey.export({ type: "pkcs8", format: "pem" })
+    .toString();
 
 // One wrong value per variable, and the message that must name it.
 const wrongValues: [name: string, value: string, message: RegExp][] = [
@@ -80,12 +83,22 @@ describe("configuration", () => {
   });
 
   it("counts an empty value as unset", () => {
-    expect(env({ PORT: "", ATTEST_DEMO: "", ATTEST_MAX_FILE_BYTES: "" })).toMatchObject({ PORT: 3000, ATTEST_DEMO: false, ATTEST_MAX_FILE_BYTES: 2 * 1024 ** 3 });
+    expect(env({ PORT: "", ATTEST_DEMO: "", ATTEST_MAX_FILE_BYTES: "" })).toMatchObject({
+      PORT: 3000,
+      ATTEST_DEMO: false,
+      ATTEST_MAX_FILE_BYTES: 2 * 1024 ** 3,
+    });
   });
 
   it("reads right values as their types", () => {
     const key = pem("ed25519");
-    const read = env({ PORT: "8080", ATTEST_DEMO: "1", ATTEST_MAX_FILE_BYTES: "1048576", ATTEST_TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1", ATTEST_SIGNING_KEY: key });
+    const read = env({
+      PORT: "8080",
+      ATTEST_DEMO: "1",
+      ATTEST_MAX_FILE_BYTES: "1048576",
+      ATTEST_TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1",
+      ATTEST_SIGNING_KEY: key,
+    });
     expect(read).toMatchObject({ PORT: 8080, ATTEST_DEMO: true, ATTEST_MAX_FILE_BYTES: 1_048_576 });
     expect(read.ATTEST_TRUSTED_PROXIES.has("10.1.2.3")).toBe(true);
     expect(read.ATTEST_SIGNING_KEY?.asymmetricKeyType).toBe("ed25519");

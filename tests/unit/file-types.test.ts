@@ -47,7 +47,15 @@ describe("refused files", () => {
     ["minutes.docx", pdf("x"), /named \.docx but its content is a PDF file/],
     ["archive.zip", zip([["a.txt", "hello"]]), /ZIP archives/],
     ["minutes.docx", zip([["a.txt", "hello"]]), /ZIP archives/],
-    ["macro.docx", zip([["[Content_Types].xml", "<Types/>"], ["word/document.xml", "<w/>"], ["word/vbaProject.bin", "x"]]), /macros/],
+    [
+      "macro.docx",
+      zip([
+        ["[Content_Types].xml", "<Types/>"],
+        ["word/document.xml", "<w/>"],
+        ["word/vbaProject.bin", "x"],
+      ]),
+      /macros/,
+    ],
     ["empty.pdf", Buffer.alloc(0), /empty/],
     ["data.txt", Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe]), /not accepted/],
     ["photo", png(), /has no extension/],

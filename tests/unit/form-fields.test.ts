@@ -6,6 +6,7 @@ import { discussionSchema, observationSchema } from "@/lib/portfolio/records";
 import { decisionsSchema } from "@/server/assessment/decide";
 import { signOffSchema } from "@/server/assessment/sign-off";
 import { credentialsSchema } from "@/server/auth/sign-in";
+import { must } from "@/lib/must";
 
 // The names a form's controls post, and the names its FieldErrors show, must be the names the
 // server's schema reports; otherwise a message has nowhere to go. Read from the source, cheaply.
@@ -13,10 +14,23 @@ const source = (file: string) => readFileSync(file, "utf8");
 // A DateField posts three boxes the edge reads as its name, and shows its own message; the kit's
 // fields (src/ui/kit) are controls with their FieldError built in, and a Choice shows the one its
 // errorName names.
-const kitFields = (text: string) => [...text.matchAll(/<(?:TextField|TextAreaField|SelectField|FileField|RadioGroup|CheckboxGroup|DateField)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]!);
+const kitFields = (text: string) =>
+  [...text.matchAll(/<(?:TextField|TextAreaField|SelectField|FileField|RadioGroup|CheckboxGroup|DateField)\b[^>]*?\sname="([^"]+)"/g)].map((m) =>
+    must(m[1], "m[1]"),
+  );
 const controlNames = (text: string) =>
-  [...text.matchAll(/<(?:input|textarea|select|TextField|TextAreaField|SelectField|FileField|RadioGroup|CheckboxGroup|Choice|DateField)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]!).filter((n) => n !== "evidenceId" && n !== "enrolmentId");
-const fieldErrors = (text: string) => [...[...text.matchAll(/<FieldError name="([^"]+)"/g)].map((m) => m[1]!), ...[...text.matchAll(/\serrorName="([^"]+)"/g)].map((m) => m[1]!), ...kitFields(text)];
+  [
+    ...text.matchAll(
+      /<(?:input|textarea|select|TextField|TextAreaField|SelectField|FileField|RadioGroup|CheckboxGroup|Choice|DateField)\b[^>]*?\sname="([^"]+)"/g,
+    ),
+  ]
+    .map((m) => must(m[1], "m[1]"))
+    .filter((n) => n !== "evidenceId" && n !== "enrolmentId");
+const fieldErrors = (text: string) => [
+  ...[...text.matchAll(/<FieldError name="([^"]+)"/g)].map((m) => must(m[1], "m[1]")),
+  ...[...text.matchAll(/\serrorName="([^"]+)"/g)].map((m) => must(m[1], "m[1]")),
+  ...kitFields(text),
+];
 const keys = (...schemas: z.ZodObject[]) => new Set(schemas.flatMap((s) => Object.keys(s.shape)));
 
 const forms: [file: string, schema: Set<string>, renamed?: Record<string, string>][] = [
@@ -42,7 +56,12 @@ describe("form fields match their server schemas", () => {
       expect(names.length, "the form has controls").toBeGreaterThan(0);
       expect(names.filter((n) => !schema.has(n))).toEqual([]);
       // Every control the user fills has its message slot (sign-in renders its own).
-      if (!file.includes("sign-in")) expect(controlNames(text).filter((n) => !fieldErrors(text).includes(n) && !/^(linkId|claim|criterionId|revision|contentHash|parentId|kind|confidential)$/.test(n))).toEqual([]);
+      if (!file.includes("sign-in"))
+        expect(
+          controlNames(text).filter(
+            (n) => !fieldErrors(text).includes(n) && !/^(linkId|claim|criterionId|revision|contentHash|parentId|kind|confidential)$/.test(n),
+          ),
+        ).toEqual([]);
     });
   }
 });

@@ -5,7 +5,6 @@ import { evidenceInputSchema, planSchema } from "@/lib/portfolio/schemas";
 import { day, int, optionalText, text } from "@/lib/input";
 import { databaseRefusal } from "@/server/errors";
 
-
 describe("input building blocks", () => {
   it("bounds text and refuses NUL with a field message", () => {
     const s = z.object({ name: text(10, "Enter a name"), note: optionalText(5) });
@@ -22,7 +21,8 @@ describe("input building blocks", () => {
   it("accepts only real calendar days from 1900 to 2100", () => {
     const s = z.object({ d: day("the date") });
     for (const ok of ["1900-01-01", "2024-02-29", "2100-12-31"]) expect(fieldsOf(s, { d: ok })).toEqual({});
-    for (const bad of ["0000-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2026-02-30", "2026-13-01", "2147483648", "26-1-1", "2026-01-01\u0000"]) expect(fieldsOf(s, { d: bad }).d, bad).toBeTruthy();
+    for (const bad of ["0000-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2026-02-30", "2026-13-01", "2147483648", "26-1-1", "2026-01-01\u0000"])
+      expect(fieldsOf(s, { d: bad }).d, bad).toBeTruthy();
   });
 
   it("bounds integers to their range and to int4", () => {
@@ -44,7 +44,9 @@ describe("input building blocks", () => {
 describe("database errors a user can cause", () => {
   it("become a refusal by code, wherever the driver put it; anything else stays an error", () => {
     expect(databaseRefusal({ code: "P2002", meta: {} })?.status).toBe(409);
-    expect(databaseRefusal({ code: "P2039", meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: "22021" } } } })?.error.message).toMatch(/cannot be stored/);
+    expect(databaseRefusal({ code: "P2039", meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: "22021" } } } })?.error.message).toMatch(
+      /cannot be stored/,
+    );
     expect(databaseRefusal({ name: "DriverAdapterError", cause: { kind: "postgres", code: "22P05" } })?.status).toBe(422);
     expect(databaseRefusal({ code: "P2020" })?.error.message).toMatch(/out of range/);
     expect(databaseRefusal(new Error("boom"))).toBeNull();

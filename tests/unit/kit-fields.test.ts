@@ -31,7 +31,8 @@ const labelFor = (html: string, id: string) => new RegExp(`<label[^>]*for="${id}
 const legendOf = (html: string) => /<legend[^>]*>([^<]*)</.exec(html)?.[1];
 
 /** Renders inside an ActionForm's state, as after the server refused the form with these messages. */
-const refused = (element: ReactElement, fields: Record<string, string>) => render(h(FormStateContext.Provider, { value: { state: { ok: false, fields }, formId: "f" } }, element));
+const refused = (element: ReactElement, fields: Record<string, string>) =>
+  render(h(FormStateContext.Provider, { value: { state: { ok: false, fields }, formId: "f" } }, element));
 
 describe("SelectField", () => {
   const options = [h("option", { key: "a", value: "a" }, "A"), h("option", { key: "b", value: "b" }, "B")];
@@ -52,7 +53,9 @@ describe("SelectField", () => {
   });
 
   it("inside a refused ActionForm shows the server's message by its path", () => {
-    const html = refused(h(SelectField, { id: "p0-method", errorName: "items.0.method", label: "Assessment method", children: options }), { "items.0.method": "Choose a method" });
+    const html = refused(h(SelectField, { id: "p0-method", errorName: "items.0.method", label: "Assessment method", children: options }), {
+      "items.0.method": "Choose a method",
+    });
     expect(textOf(html, "f-error-items-0-method")).toBe("Error: Choose a method");
     expect(attrsOf(html, "p0-method").name).toBeUndefined();
   });
@@ -72,7 +75,15 @@ describe("FileField", () => {
 
 describe("Fieldset", () => {
   it("puts the question in the legend and describes the group by its hint and error", () => {
-    const html = render(h(Fieldset, { id: "where", legend: "Where is it kept?", hint: "Say where and who holds it", error: "Say where it is", children: h("input", { id: "x", name: "x" }) }));
+    const html = render(
+      h(Fieldset, {
+        id: "where",
+        legend: "Where is it kept?",
+        hint: "Say where and who holds it",
+        error: "Say where it is",
+        children: h("input", { id: "x", name: "x" }),
+      }),
+    );
     expect(legendOf(html)).toBe("Where is it kept?");
     expect(describedBy(html, "where")).toEqual(["where-error", "where-hint"]);
     expect(textOf(html, "where-error")).toBe("Error: Say where it is");
@@ -95,7 +106,9 @@ describe("Choice", () => {
   });
 
   it("on an error, says it first and marks the checkbox invalid", () => {
-    const html = render(h(Choice, { id: "ownWork", name: "ownWork", type: "checkbox", label: "My own work", hint: "Tick to declare", error: "Declare that it is your own work" }));
+    const html = render(
+      h(Choice, { id: "ownWork", name: "ownWork", type: "checkbox", label: "My own work", hint: "Tick to declare", error: "Declare that it is your own work" }),
+    );
     expect(describedBy(html, "ownWork")).toEqual(["ownWork-error", "ownWork-hint"]);
     expect(attrsOf(html, "ownWork")["aria-invalid"]).toBe("true");
     expect(textOf(html, "ownWork-error")).toBe("Error: Declare that it is your own work");
@@ -141,7 +154,9 @@ describe("CheckboxGroup", () => {
   ];
 
   it("is a fieldset with the question as legend and a labelled checkbox per option, the chosen ones ticked", () => {
-    const html = render(h(CheckboxGroup, { id: "scope", name: "scopeOption", legend: "Settings", hint: "Tick all that apply", options, defaultValues: ["o2"] }));
+    const html = render(
+      h(CheckboxGroup, { id: "scope", name: "scopeOption", legend: "Settings", hint: "Tick all that apply", options, defaultValues: ["o2"] }),
+    );
     expect(legendOf(html)).toBe("Settings");
     expect(describedBy(html, "scope")).toEqual(["scope-hint"]);
     expect(labelFor(html, "scope-o1")).toBe("Residential");
@@ -150,13 +165,17 @@ describe("CheckboxGroup", () => {
   });
 
   it("on an error, describes the group by it first and marks every checkbox invalid", () => {
-    const html = render(h(CheckboxGroup, { id: "scope", name: "scopeOption", legend: "Settings", hint: "Tick all that apply", error: "Tick at least one", options }));
+    const html = render(
+      h(CheckboxGroup, { id: "scope", name: "scopeOption", legend: "Settings", hint: "Tick all that apply", error: "Tick at least one", options }),
+    );
     expect(describedBy(html, "scope")).toEqual(["scope-error", "scope-hint"]);
     expect(attrsOf(html, "scope-o1")["aria-invalid"]).toBe("true");
   });
 
   it("leaves the message out when the form shows it elsewhere (errorName null)", () => {
-    const html = refused(h(CheckboxGroup, { id: "scope", name: "scopeOption", errorName: null, legend: "Settings", options }), { scopeOption: "Choose a scope option" });
+    const html = refused(h(CheckboxGroup, { id: "scope", name: "scopeOption", errorName: null, legend: "Settings", options }), {
+      scopeOption: "Choose a scope option",
+    });
     expect(html).not.toContain("Choose a scope option");
   });
 });
@@ -194,7 +213,9 @@ describe("Notice, Disclosure and Facts", () => {
   });
 
   it("a disclosure is a details element whose summary says what it holds", () => {
-    expect(render(h(Disclosure, { summary: "Edit the details", children: h("p", null, "x") }))).toMatch(/^<details[^>]*><summary>Edit the details<\/summary><p>x<\/p><\/details>$/);
+    expect(render(h(Disclosure, { summary: "Edit the details", children: h("p", null, "x") }))).toMatch(
+      /^<details[^>]*><summary>Edit the details<\/summary><p>x<\/p><\/details>$/,
+    );
   });
 
   it("facts stack under each other below the md width", () => {

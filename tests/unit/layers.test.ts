@@ -3,6 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSource, sourceFiles } from "../support/source-files";
+import { must } from "@/lib/must";
 
 /** Where an import leads: a file in this repository (its path without extension) or a package. */
 type Target = { file: string } | { package: string };
@@ -31,17 +32,16 @@ const layerRules: LayerRule[] = [
   ...["src/server/notifications", "src/server/mail"].map((files) => ({
     files,
     rule: `${files} sits beside audit, below the capabilities: it imports only itself, db, env, auth, errors, src/lib and packages`,
-    allows: (target: Target) => "package" in target || within(target, files, "src/server/db", "src/server/env", "src/server/auth/actor", "src/server/errors", "src/lib"),
+    allows: (target: Target) =>
+      "package" in target || within(target, files, "src/server/db", "src/server/env", "src/server/auth/actor", "src/server/errors", "src/lib"),
   })),
 ];
 
-const forbiddenImports: ForbiddenImport[] = [
-  { files: "app", mustNotImport: "src/server/db/client", why: "server functions default to the app's client" },
-];
+const forbiddenImports: ForbiddenImport[] = [{ files: "app", mustNotImport: "src/server/db/client", why: "server functions default to the app's client" }];
 
 const packageName = (specifier: string) => {
   const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : must(parts[0], "parts[0]");
 };
 
 function targetOf(file: string, specifier: string): Target {
@@ -55,7 +55,7 @@ function targetOf(file: string, specifier: string): Target {
 function importsOf(file: string): string[] {
   const text = readSource(file);
   const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g];
-  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1]!));
+  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => must(m[1], "m[1]")));
 }
 
 const show = (target: Target) => ("file" in target ? target.file : target.package);
@@ -71,14 +71,22 @@ describe("layers", () => {
     it(rule, () => {
       const scanned = sourceFiles(files);
       expect(scanned.length).toBeGreaterThan(0);
-      const crossings = scanned.flatMap((file) => importsOf(file).filter((s) => !allows(targetOf(file, s))).map((s) => `${file} imports ${s}`));
+      const crossings = scanned.flatMap((file) =>
+        importsOf(file)
+          .filter((s) => !allows(targetOf(file, s)))
+          .map((s) => `${file} imports ${s}`),
+      );
       expect(crossings).toEqual([]);
     });
   }
 
   for (const { files, mustNotImport, why } of forbiddenImports) {
     it(`${files} does not import ${mustNotImport} (${why})`, () => {
-      const crossings = sourceFiles(files).flatMap((file) => importsOf(file).filter((s) => show(targetOf(file, s)) === mustNotImport).map((s) => `${file} imports ${s}`));
+      const crossings = sourceFiles(files).flatMap((file) =>
+        importsOf(file)
+          .filter((s) => show(targetOf(file, s)) === mustNotImport)
+          .map((s) => `${file} imports ${s}`),
+      );
       expect(crossings).toEqual([]);
     });
   }

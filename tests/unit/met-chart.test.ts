@@ -45,7 +45,7 @@ describe("the criteria-met chart", () => {
 
   it("with one day, centres its one point and names the day once", () => {
     const svg = svgOf(render([{ day: "2026-06-18", met: 4 }], 8));
-    expect(svg).toContain("<desc id=\"c-desc\">4 of 8 criteria met on 18 June 2026.</desc>");
+    expect(svg).toContain('<desc id="c-desc">4 of 8 criteria met on 18 June 2026.</desc>');
     expect([...svg.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]))).toEqual([(44 + 460) / 2]);
   });
 

@@ -3,7 +3,12 @@ import type { RoleName } from "@/lib/roles";
 import type { Actor } from "@/server/auth/actor";
 import { navigationFor } from "@/server/home/navigation";
 
-const actor = (...roles: RoleName[]): Actor => ({ userId: "u", email: "u@example.com", name: "U", grants: roles.map((role) => ({ centreId: "c", centreName: "C", role, endsAt: null })) });
+const actor = (...roles: RoleName[]): Actor => ({
+  userId: "u",
+  email: "u@example.com",
+  name: "U",
+  grants: roles.map((role) => ({ centreId: "c", centreName: "C", role, endsAt: null })),
+});
 const labels = (a: Actor) => navigationFor(a).map((l) => l.label);
 
 describe("the main navigation", () => {

@@ -15,6 +15,7 @@ import {
   scope,
   scopedPermissions,
 } from "@/server/policy";
+import { must } from "@/lib/must";
 
 const me = "me";
 const someone = "someone";
@@ -71,7 +72,7 @@ function expected(permission: Permission, role: RoleName, situation: string, whe
   const granted = rules[permission][role] ?? [];
   if (granted.includes("any")) return true;
   if (where === "in another centre") return false;
-  return granted.includes("centre") || granted.some((a) => situations[situation]!.relations.includes(a));
+  return granted.includes("centre") || granted.some((a) => must(situations[situation], "situations[situation]").relations.includes(a));
 }
 
 describe("the rule book", () => {
@@ -99,7 +100,7 @@ describe.each(allPermissions)("%s", (permission) => {
     ),
   );
   it.each(rows)("$name", ({ role, situation, where, allowed }) => {
-    expect(can(actor([here, role]), permission, { centreId: wheres[where], ...situations[situation]!.subject })).toBe(allowed);
+    expect(can(actor([here, role]), permission, { centreId: wheres[where], ...must(situations[situation], "situations[situation]").subject })).toBe(allowed);
   });
 });
 
@@ -146,7 +147,12 @@ describe("query scopes", () => {
   });
 
   it("keep a learner to their own enrolments in their centres, once per centre", () => {
-    expect(scope(actor([here, "LEARNER"], [elsewhere, "LEARNER"]), "read:enrolment")).toEqual({ OR: [{ centreId: here, learnerId: me }, { centreId: elsewhere, learnerId: me }] });
+    expect(scope(actor([here, "LEARNER"], [elsewhere, "LEARNER"]), "read:enrolment")).toEqual({
+      OR: [
+        { centreId: here, learnerId: me },
+        { centreId: elsewhere, learnerId: me },
+      ],
+    });
   });
 
   it("narrow to one access when it is named", () => {

@@ -25,7 +25,9 @@ describe("a unit file with an error", () => {
     expect(problems((u) => (u.sections[1].criteria[2].text = " "))).toEqual(["sections[1].criteria[2].text: must not be empty"]);
   });
   it("names an unknown scope category", () => {
-    expect(problems((u) => (u.sections[0].criteria[0].terms[1].scope = "nobody"))).toContain('sections[0].criteria[0].terms[1].scope: unknown scope category "nobody"');
+    expect(problems((u) => (u.sections[0].criteria[0].terms[1].scope = "nobody"))).toContain(
+      'sections[0].criteria[0].terms[1].scope: unknown scope category "nobody"',
+    );
   });
   it("names a bold term left unexplained", () => {
     expect(problems((u) => (u.sections[0].criteria[5].terms = []))).toContain('sections[0].criteria[5].text: bold term "risks" has no explanation in terms');

@@ -2,13 +2,25 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { boldTerms } from "@/lib/standards/unit-file";
 import { loadUnitFiles } from "@/server/standards/load";
+import { must } from "@/lib/must";
 
 const units = await loadUnitFiles();
-const cpc = units.find((u) => u.unit.code === "CPC308")!.unit;
-const ag26 = units.find((u) => u.unit.code === "AG26")!.unit;
+const cpc = must(
+  units.find((u) => u.unit.code === "CPC308"),
+  'units.find((u) => u.unit.code === "CPC308")',
+).unit;
+const ag26 = must(
+  units.find((u) => u.unit.code === "AG26"),
+  'units.find((u) => u.unit.code === "AG26")',
+).unit;
 
 // White space, the seeds' HTML paragraphs and markdown emphasis aside, every text must be printed in the seed.
-const normalise = (s: string) => s.replace(/<[^>]+>/g, " ").replace(/\*+/g, "").replace(/\s+/g, " ").trim();
+const normalise = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\*+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 const seed = (file: string) => normalise(readFileSync(`prisma/standards/sources/${file}`, "utf8"));
 
 function allTexts(u: typeof cpc): string[] {
@@ -29,7 +41,11 @@ describe("CPC 308 as printed", () => {
   const text = seed("cpc-308-resources.txt");
   it("has elements A–C with 8, 7 and 7 performance criteria", () => {
     const elements = cpc.sections.filter((s) => s.kind === "ELEMENT");
-    expect(elements.map((s) => [s.code, s.criteria.length])).toEqual([["A", 8], ["B", 7], ["C", 7]]);
+    expect(elements.map((s) => [s.code, s.criteria.length])).toEqual([
+      ["A", 8],
+      ["B", 7],
+      ["C", 7],
+    ]);
     expect(elements.flatMap((s) => s.criteria.map((c) => c.code))).toEqual([
       ...["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"],
       ...["B1", "B2", "B3", "B4", "B5", "B6", "B7"],
@@ -55,7 +71,7 @@ describe("CPC 308 as printed", () => {
   it("keeps the bold terms of the criteria, each explained", () => {
     const source = readFileSync("prisma/standards/sources/cpc-308-resources.txt", "utf8");
     const criteriaText = source.slice(source.indexOf("You must show that you:"), source.indexOf("Knowledge specification"));
-    const printedBold = [...criteriaText.matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1]!);
+    const printedBold = [...criteriaText.matchAll(/\*\*(.+?)\*\*/g)].map((m) => must(m[1], "m[1]"));
     const ours = cpc.sections.flatMap((s) => s.criteria.flatMap((c) => boldTerms(c.text)));
     expect(ours).toEqual(printedBold);
     for (const c of cpc.sections.flatMap((s) => s.criteria)) expect(c.terms.map((t) => t.term).sort()).toEqual(boldTerms(c.text).sort());
@@ -68,7 +84,15 @@ describe("CPC 308 as printed", () => {
 describe("AG26 as printed", () => {
   const text = seed("ocr-ag26-service-agreements.txt");
   it("has its facts", () => {
-    expect(ag26).toMatchObject({ title: "Negotiate and maintain service agreements", unitNumber: "23", sectorReference: "AG26", level: 4, creditValue: 3, guidedLearningHours: 20, awardingBody: "OCR" });
+    expect(ag26).toMatchObject({
+      title: "Negotiate and maintain service agreements",
+      unitNumber: "23",
+      sectorReference: "AG26",
+      level: 4,
+      creditValue: 3,
+      guidedLearningHours: 20,
+      awardingBody: "OCR",
+    });
   });
   it("has learning outcomes 1–3 with assessment criteria 1.1–3.3", () => {
     expect(ag26.sections.map((s) => [s.code, s.kind, s.criteria.map((c) => c.code)])).toEqual([
@@ -78,8 +102,20 @@ describe("AG26 as printed", () => {
     ]);
   });
   it("has its evidence rules and the five preferred assessment methods", () => {
-    expect(ag26.evidence).toMatchObject({ simulationAllowed: false, planRequiredFirst: true, allCriteriaRequired: true, consistencyOverTime: true, evidenceInPlaceAllowed: true });
-    expect(ag26.evidence.methods.map((m) => m.name)).toEqual(["Direct observation of performance", "Evaluation of work products", "Questioning", "Witness testimony", "Professional discussion"]);
+    expect(ag26.evidence).toMatchObject({
+      simulationAllowed: false,
+      planRequiredFirst: true,
+      allCriteriaRequired: true,
+      consistencyOverTime: true,
+      evidenceInPlaceAllowed: true,
+    });
+    expect(ag26.evidence.methods.map((m) => m.name)).toEqual([
+      "Direct observation of performance",
+      "Evaluation of work products",
+      "Questioning",
+      "Witness testimony",
+      "Professional discussion",
+    ]);
     expect(ag26.details.nosMapping[0]).toContain("National Occupational Standards in Advice and Guidance 2006");
   });
   it("uses only text printed in the seed", () => {

@@ -43,14 +43,20 @@ describe("outcomeOfResponse: the upload route's answer, told beside the file", (
     expect(outcomeOfResponse("a.txt", 422, "b.txt was not accepted: x")).toEqual({ state: "refused", reason: "b.txt was not accepted: x" });
   });
   it("says the file is too large on 413", () => {
-    expect(outcomeOfResponse("a.pdf", 413, "The file is larger than the limit of 40 MB.")).toEqual({ state: "refused", reason: "The file is larger than the limit of 40 MB." });
+    expect(outcomeOfResponse("a.pdf", 413, "The file is larger than the limit of 40 MB.")).toEqual({
+      state: "refused",
+      reason: "The file is larger than the limit of 40 MB.",
+    });
   });
   it("says the item can no longer take files on 404", () => {
     expect(outcomeOfResponse("a.pdf", 404, "Not found")).toMatchObject({ state: "refused", reason: expect.stringMatching(/can no longer take files/) });
   });
   it("treats signing out, conflicts and server errors as failures worth retrying", () => {
     expect(outcomeOfResponse("a.pdf", 401, "Sign in to use this.")).toMatchObject({ state: "failed", reason: expect.stringMatching(/signed out/) });
-    expect(outcomeOfResponse("a.pdf", 409, "Someone else changed this at the same time. Try again.")).toEqual({ state: "failed", reason: "Someone else changed this at the same time. Try again." });
+    expect(outcomeOfResponse("a.pdf", 409, "Someone else changed this at the same time. Try again.")).toEqual({
+      state: "failed",
+      reason: "Someone else changed this at the same time. Try again.",
+    });
     expect(outcomeOfResponse("a.pdf", 502, undefined)).toMatchObject({ state: "failed", reason: expect.stringMatching(/error 502/) });
   });
 });

@@ -22,7 +22,19 @@ import { formatOffset } from "@/lib/portfolio/records";
 import { Witnesses } from "@/ui/evidence/witnesses";
 import { Disclosure, Notice } from "@/ui/kit";
 import { witnessRequestsFor } from "@/server/portfolio/witness";
-import { addCommentAction, deleteEvidenceAction, removeFileAction, requestWitnessAction, sendForCountersignAction, updateRecordAction, setMappingAction, startRevisionAction, submitEvidenceAction, updateEvidenceAction, withdrawEvidenceAction } from "../actions";
+import {
+  addCommentAction,
+  deleteEvidenceAction,
+  removeFileAction,
+  requestWitnessAction,
+  sendForCountersignAction,
+  updateRecordAction,
+  setMappingAction,
+  startRevisionAction,
+  submitEvidenceAction,
+  updateEvidenceAction,
+  withdrawEvidenceAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Evidence" };
 
@@ -48,7 +60,11 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
       <VersionDetails version={latest} />
       {record && <RecordDetails record={record} />}
       {record && !latest.submittedAt && (
-        <Notice>{record.ready ? "Sent to the learner to countersign." : "Draft record: the assessor finishes it, maps it and uploads any recording, then sends it to the learner to countersign."}</Notice>
+        <Notice>
+          {record.ready
+            ? "Sent to the learner to countersign."
+            : "Draft record: the assessor finishes it, maps it and uploads any recording, then sends it to the learner to countersign."}
+        </Notice>
       )}
 
       <section aria-labelledby="files">
@@ -104,7 +120,11 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
                 units={choices}
                 notes={Object.fromEntries(links.map((l) => [l.criterion.id, l.note]))}
                 scopeOptionIds={scopeLinks.map((s) => s.scopeOptionId)}
-                offsets={latest.method === "PROFESSIONAL_DISCUSSION" ? Object.fromEntries(links.map((l) => [l.criterion.id, l.atSeconds === null ? "" : formatOffset(l.atSeconds)])) : undefined}
+                offsets={
+                  latest.method === "PROFESSIONAL_DISCUSSION"
+                    ? Object.fromEntries(links.map((l) => [l.criterion.id, l.atSeconds === null ? "" : formatOffset(l.atSeconds)]))
+                    : undefined
+                }
               />
             </ActionForm>
           </Disclosure>
@@ -116,7 +136,14 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           <input type="hidden" name="evidenceId" value={evidence.id} />
         </ActionForm>
       )}
-      {can.submit && <SubmitPanel action={submitEvidenceAction} evidenceId={evidence.id} units={choices.filter((c) => links.some((l) => l.enrolmentId === c.enrolmentId))} countersign={Boolean(record)} />}
+      {can.submit && (
+        <SubmitPanel
+          action={submitEvidenceAction}
+          evidenceId={evidence.id}
+          units={choices.filter((c) => links.some((l) => l.enrolmentId === c.enrolmentId))}
+          countersign={Boolean(record)}
+        />
+      )}
 
       {(can.edit || can.revise || can.withdraw || can.delete) && (
         <section aria-labelledby="changes">
@@ -150,13 +177,19 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           )}
           {can.revise && (
             <ActionForm action={startRevisionAction} submitLabel="Edit as a new version" secondary>
-              <p>Submitted content never changes. Editing makes version {latest.version + 1}; version {latest.version} stays as it was.</p>
+              <p>
+                Submitted content never changes. Editing makes version {latest.version + 1}; version {latest.version} stays as it was.
+              </p>
               {hidden}
             </ActionForm>
           )}
           {can.withdraw && (
             <ActionForm action={withdrawEvidenceAction} submitLabel="Withdraw" secondary>
-              <p>{record ? "No decision relies on this record yet, so you, who wrote it, can withdraw it." : "No assessor has decided on this submission yet, so you can take it back."}</p>
+              <p>
+                {record
+                  ? "No decision relies on this record yet, so you, who wrote it, can withdraw it."
+                  : "No assessor has decided on this submission yet, so you can take it back."}
+              </p>
               {hidden}
             </ActionForm>
           )}

@@ -14,18 +14,30 @@ export default async function WitnessPage({ params }: { params: Promise<{ token:
   if (view.state === "signed-in")
     return (
       <Message title="This link is for the witness">
-        {WITNESS_ONLY} A witness statement must come from the witness: if you were sent this link to pass on, forward the email to them. If you are the witness, open the link in a browser where nobody is signed in to Attest.
+        {WITNESS_ONLY} A witness statement must come from the witness: if you were sent this link to pass on, forward the email to them. If you are the witness,
+        open the link in a browser where nobody is signed in to Attest.
       </Message>
     );
-  if (view.state === "invalid") return <Message title="This link is not valid">Check that you copied the whole link from the email. If it still does not work, ask the person who sent it for a new one.</Message>;
-  if (view.state === "expired") return <Message title="This link has expired">Witness links work for 14 days. Ask the person who sent it for a new one.</Message>;
+  if (view.state === "invalid")
+    return (
+      <Message title="This link is not valid">
+        Check that you copied the whole link from the email. If it still does not work, ask the person who sent it for a new one.
+      </Message>
+    );
+  if (view.state === "expired")
+    return <Message title="This link has expired">Witness links work for 14 days. Ask the person who sent it for a new one.</Message>;
   if (view.state === "used")
-    return <Message title="This link has already been used">Thank you: your answer ({view.outcome === "CONFIRMED" ? "confirmed" : "declined"}) has been recorded. Each link works once.</Message>;
+    return (
+      <Message title="This link has already been used">
+        Thank you: your answer ({view.outcome === "CONFIRMED" ? "confirmed" : "declined"}) has been recorded. Each link works once.
+      </Message>
+    );
   return (
     <>
       <h1>Witness statement about {view.learner}</h1>
       <p className="text-lg text-muted">
-        You have been asked, as {view.request.jobRole} ({view.request.relationship}), to confirm the statement below for {view.learner}&apos;s evidence “{view.title}”. This link works once and expires on {formatDate(view.request.expiresAt)}.
+        You have been asked, as {view.request.jobRole} ({view.request.relationship}), to confirm the statement below for {view.learner}&apos;s evidence “
+        {view.title}”. This link works once and expires on {formatDate(view.request.expiresAt)}.
       </p>
       <section aria-labelledby="statement">
         <h2 id="statement">The statement</h2>

@@ -5,15 +5,31 @@ const text = (label: string, max = 20_000) => boundedText(max, label);
 
 export const recordKinds = ["OBSERVATION", "QUESTIONING", "PROFESSIONAL_DISCUSSION"] as const;
 export type RecordKind = (typeof recordKinds)[number];
-export const recordLabels: Record<RecordKind, string> = { OBSERVATION: "observation", QUESTIONING: "questioning record", PROFESSIONAL_DISCUSSION: "professional discussion" };
+export const recordLabels: Record<RecordKind, string> = {
+  OBSERVATION: "observation",
+  QUESTIONING: "questioning record",
+  PROFESSIONAL_DISCUSSION: "professional discussion",
+};
 
-export const observationSchema = z.object({ kind: z.literal("OBSERVATION"), place: text("Say where the observation took place", 500), observed: text("Say what was observed", 5_000), narrative: text("Write the narrative of the observation") });
+export const observationSchema = z.object({
+  kind: z.literal("OBSERVATION"),
+  place: text("Say where the observation took place", 500),
+  observed: text("Say what was observed", 5_000),
+  narrative: text("Write the narrative of the observation"),
+});
 export const questioningSchema = z.object({
   kind: z.literal("QUESTIONING"),
   mode: z.enum(["ORAL", "WRITTEN"], { error: "Say whether the questions were oral or written" }),
-  items: z.array(z.object({ question: text("Write each question", 2_000), answer: text("Write each answer", 5_000) })).min(1, "Record at least one question and answer").max(50),
+  items: z
+    .array(z.object({ question: text("Write each question", 2_000), answer: text("Write each answer", 5_000) }))
+    .min(1, "Record at least one question and answer")
+    .max(50),
 });
-export const discussionSchema = z.object({ kind: z.literal("PROFESSIONAL_DISCUSSION"), topics: text("List the topics discussed", 5_000), summary: text("Summarise the discussion") });
+export const discussionSchema = z.object({
+  kind: z.literal("PROFESSIONAL_DISCUSSION"),
+  topics: text("List the topics discussed", 5_000),
+  summary: text("Summarise the discussion"),
+});
 export const recordSchema = z.discriminatedUnion("kind", [observationSchema, questioningSchema, discussionSchema]);
 export type AssessorRecord = z.infer<typeof recordSchema> & { ready?: boolean };
 
@@ -23,7 +39,8 @@ export const needsRecording = (r: AssessorRecord) => r.kind === "PROFESSIONAL_DI
 /** The record as plain text, kept as the version's account so it is searched and hashed with the rest. */
 export function recordAccount(r: AssessorRecord): string {
   if (r.kind === "OBSERVATION") return `Observed at ${r.place}: ${r.observed}\n\n${r.narrative}`;
-  if (r.kind === "QUESTIONING") return `${r.mode === "ORAL" ? "Oral" : "Written"} questioning.\n\n${r.items.map((i, n) => `Q${n + 1}. ${i.question}\nA${n + 1}. ${i.answer}`).join("\n\n")}`;
+  if (r.kind === "QUESTIONING")
+    return `${r.mode === "ORAL" ? "Oral" : "Written"} questioning.\n\n${r.items.map((i, n) => `Q${n + 1}. ${i.question}\nA${n + 1}. ${i.answer}`).join("\n\n")}`;
   return `Topics: ${r.topics}\n\n${r.summary}`;
 }
 

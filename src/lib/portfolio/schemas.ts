@@ -28,7 +28,8 @@ export const evidenceInputSchema = z
   .superRefine((v, ctx) => {
     const today = ukDay(new Date());
     if (v.activityFrom > today) ctx.addIssue({ code: "custom", path: ["activityFrom"], message: "The activity date cannot be in the future" });
-    if (v.activityTo && v.activityTo < v.activityFrom) ctx.addIssue({ code: "custom", path: ["activityTo"], message: "The end date must be on or after the start date" });
+    if (v.activityTo && v.activityTo < v.activityFrom)
+      ctx.addIssue({ code: "custom", path: ["activityTo"], message: "The end date must be on or after the start date" });
     if (v.activityTo && v.activityTo > today) ctx.addIssue({ code: "custom", path: ["activityTo"], message: "The end date cannot be in the future" });
     if (v.kind === "IN_PLACE") {
       if (!v.location) ctx.addIssue({ code: "custom", path: ["location"], message: "Say where the evidence is held" });
@@ -64,12 +65,17 @@ export const commentSchema = z.object({
 });
 
 export const planItemSchema = z.object({
-  criterionIds: z.array(id("Choose criteria from the list"), { error: "Choose at least one criterion for each item" }).min(1, "Choose at least one criterion for each item").max(500),
+  criterionIds: z
+    .array(id("Choose criteria from the list"), { error: "Choose at least one criterion for each item" })
+    .min(1, "Choose at least one criterion for each item")
+    .max(500),
   method: z.enum(assessmentMethods, { error: "Choose an assessment method" }),
   task: text(2_000, "Describe the task"),
   targetDate: day("a target date"),
 });
-export const planSchema = z.object({ items: z.array(planItemSchema, { error: "The plan could not be read; try again." }).min(1, "Add at least one item to the plan").max(100) });
+export const planSchema = z.object({
+  items: z.array(planItemSchema, { error: "The plan could not be read; try again." }).min(1, "Add at least one item to the plan").max(100),
+});
 
 export const signatureSchema = z.object({
   typedName: text(200, "Type your full name to sign"),

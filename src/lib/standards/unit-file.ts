@@ -3,14 +3,7 @@ import { z } from "zod";
 const text = z.string().trim().min(1, "must not be empty");
 const paragraphs = z.array(text);
 
-export const assessmentMethods = [
-  "WORK_PRODUCT",
-  "OBSERVATION",
-  "QUESTIONING",
-  "WITNESS_TESTIMONY",
-  "PROFESSIONAL_DISCUSSION",
-  "REFLECTIVE_ACCOUNT",
-] as const;
+export const assessmentMethods = ["WORK_PRODUCT", "OBSERVATION", "QUESTIONING", "WITNESS_TESTIMONY", "PROFESSIONAL_DISCUSSION", "REFLECTIVE_ACCOUNT"] as const;
 
 const term = z
   .object({
@@ -96,15 +89,31 @@ export const unitFileSchema = z
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     const dupes = (entries: [value: string, path: (string | number)[]][], what: string) => {
       const seen = new Set<string>();
-      for (const [v, path] of entries) if (seen.has(v)) issue(path, `duplicate ${what} "${v}"`);
-      else seen.add(v);
+      for (const [v, path] of entries)
+        if (seen.has(v)) issue(path, `duplicate ${what} "${v}"`);
+        else seen.add(v);
     };
-    dupes(unit.sections.map((s, i) => [s.code, ["sections", i, "code"]]), "section code");
+    dupes(
+      unit.sections.map((s, i) => [s.code, ["sections", i, "code"]]),
+      "section code",
+    );
     const all = unit.sections.flatMap((s, si) => s.criteria.map((c, ci) => ({ c, path: ["sections", si, "criteria", ci] })));
-    dupes(all.map((x) => [x.c.code, [...x.path, "code"]]), "criterion code");
-    dupes(unit.scopeCategories.map((s, i) => [s.key, ["scopeCategories", i, "key"]]), "scope category");
-    dupes(unit.glossary.map((g, i) => [g.term, ["glossary", i, "term"]]), "glossary term");
-    dupes(unit.evidence.methods.map((m, i) => [m.method, ["evidence", "methods", i, "method"]]), "assessment method");
+    dupes(
+      all.map((x) => [x.c.code, [...x.path, "code"]]),
+      "criterion code",
+    );
+    dupes(
+      unit.scopeCategories.map((s, i) => [s.key, ["scopeCategories", i, "key"]]),
+      "scope category",
+    );
+    dupes(
+      unit.glossary.map((g, i) => [g.term, ["glossary", i, "term"]]),
+      "glossary term",
+    );
+    dupes(
+      unit.evidence.methods.map((m, i) => [m.method, ["evidence", "methods", i, "method"]]),
+      "assessment method",
+    );
 
     const scopes = new Set(unit.scopeCategories.map((s) => s.key));
     const glossary = new Set(unit.glossary.map((g) => g.term));

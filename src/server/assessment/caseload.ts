@@ -36,7 +36,14 @@ export async function caseload(actor: Actor, rawFilters: unknown, now = new Date
     return (x < y ? -1 : x > y ? 1 : 0) * sign || a.learner.name.localeCompare(b.learner.name) || a.unit.code.localeCompare(b.unit.code);
   });
   const pages = Math.max(1, Math.ceil(rows.length / CASELOAD_PAGE_SIZE));
-  return { rows: rows.slice((f.page - 1) * CASELOAD_PAGE_SIZE, f.page * CASELOAD_PAGE_SIZE), total: rows.length, overdue: rows.filter((r) => r.overdue).length, page: f.page, pages, filters: f };
+  return {
+    rows: rows.slice((f.page - 1) * CASELOAD_PAGE_SIZE, f.page * CASELOAD_PAGE_SIZE),
+    total: rows.length,
+    overdue: rows.filter((r) => r.overdue).length,
+    page: f.page,
+    pages,
+    filters: f,
+  };
 }
 
 export type CaseloadRow = Awaited<ReturnType<typeof caseloadRows>>[number];
@@ -49,13 +56,24 @@ export async function caseloadRows(actor: Actor, now = new Date()) {
   assertHolds(actor, "read:enrolment:assessed");
   const enrolments = await db.enrolment.findMany({
     where: { AND: [scope(actor, "read:enrolment:assessed"), { status: { not: "WITHDRAWN" } }] },
-    select: { id: true, status: true, learner: { select: { id: true, name: true } }, unit: { select: { id: true, code: true, displayCode: true } }, centre: { select: { reviewTargetDays: true } } },
+    select: {
+      id: true,
+      status: true,
+      learner: { select: { id: true, name: true } },
+      unit: { select: { id: true, code: true, displayCode: true } },
+      centre: { select: { reviewTargetDays: true } },
+    },
   });
   const ids = enrolments.map((e) => e.id);
   const [criteria, states, waiting, activity] = await Promise.all([
     db.criterion.groupBy({ by: ["unitId"], where: { unitId: { in: [...new Set(enrolments.map((e) => e.unit.id))] } }, _count: { _all: true } }),
     db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, state: "MET", stale: false }, _count: { _all: true } }),
-    db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, OR: [{ state: "EVIDENCE_SUBMITTED" }, { stale: true }] }, _count: { _all: true }, _min: { queuedAt: true } }),
+    db.criterionJudgement.groupBy({
+      by: ["enrolmentId"],
+      where: { enrolmentId: { in: ids }, OR: [{ state: "EVIDENCE_SUBMITTED" }, { stale: true }] },
+      _count: { _all: true },
+      _min: { queuedAt: true },
+    }),
     db.evidence.groupBy({ by: ["learnerId"], where: { learnerId: { in: [...new Set(enrolments.map((e) => e.learner.id))] } }, _max: { updatedAt: true } }),
   ]);
   // Looked up by key, not searched per row: a caseload can hold hundreds of learner-units.

@@ -13,6 +13,7 @@ import { lockEnrolments, lockEvidence } from "@/server/db/locks";
 import { assertOpen } from "./open";
 import { confirmSigner } from "./identity";
 import { decisionHash } from "./signature";
+import { must } from "@/lib/must";
 
 // One criterion's decision, as the assessor chose it.
 const decisionShape = {
@@ -29,8 +30,10 @@ const signatureShape = {
 };
 
 function decisionRules(d: { outcome: string; feedback: string; evidenceVersionIds: string[] }, ctx: z.RefinementCtx) {
-  if (d.outcome === "NOT_YET_MET" && !d.feedback) ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give feedback: say what is missing for Not yet met" });
-  if (d.outcome === "MET" && d.evidenceVersionIds.length === 0) ctx.addIssue({ code: "custom", path: ["evidenceVersionIds"], message: "Name the evidence you relied on for Met" });
+  if (d.outcome === "NOT_YET_MET" && !d.feedback)
+    ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give feedback: say what is missing for Not yet met" });
+  if (d.outcome === "MET" && d.evidenceVersionIds.length === 0)
+    ctx.addIssue({ code: "custom", path: ["evidenceVersionIds"], message: "Name the evidence you relied on for Met" });
 }
 
 export const decisionSchema = z.object({ ...decisionShape, ...signatureShape }).superRefine(decisionRules);
@@ -66,7 +69,7 @@ export async function decideCriterion(actor: Actor, enrolmentId: unknown, input:
   const enrolment = await assessedEnrolment(db, actor, enrolmentId);
   const { typedName, password, ...choice } = parseInput(decisionSchema, input);
   const [decisionId] = await signDecisions(actor, enrolment, [{ choice, at: "" }], { typedName, password }, false);
-  return { decisionId: decisionId! };
+  return { decisionId: must(decisionId, "decisionId") };
 }
 
 /**
@@ -83,12 +86,22 @@ export async function decideCriteria(actor: Actor, enrolmentId: unknown, input: 
 
 type Enrolment = Awaited<ReturnType<typeof assessedEnrolment>>;
 
-async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pending[], signer: { typedName: string; password?: string }, named: boolean): Promise<string[]> {
+async function signDecisions(
+  actor: Actor,
+  enrolment: Enrolment,
+  pending: Pending[],
+  signer: { typedName: string; password?: string },
+  named: boolean,
+): Promise<string[]> {
   await confirmSigner(actor, signer.typedName, signer.password, actor.signedInAt ?? null);
-  const criteria = await db.criterion.findMany({ where: { id: { in: pending.map((p) => p.choice.criterionId) }, unitId: enrolment.unitId }, select: { id: true, code: true } });
+  const criteria = await db.criterion.findMany({
+    where: { id: { in: pending.map((p) => p.choice.criterionId) }, unitId: enrolment.unitId },
+    select: { id: true, code: true },
+  });
   const planned = pending.map((p) => {
     const criterion = criteria.find((c) => c.id === p.choice.criterionId);
-    if (!criterion) throw new UserFacingError("That criterion is not part of this unit.", { [`${p.at}criterionId`]: "That criterion is not part of this unit." });
+    if (!criterion)
+      throw new UserFacingError("That criterion is not part of this unit.", { [`${p.at}criterionId`]: "That criterion is not part of this unit." });
     return { ...p, criterion, decisionId: randomUUID(), wanted: [...new Set(p.choice.evidenceVersionIds)] };
   });
   // A refusal about one decision: beside its fields, and (in a batch) naming its criterion.
@@ -101,12 +114,19 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
       // The items relied on (shared: nothing may withdraw or revise them meanwhile), then the
       // enrolment (a sign-off waits for these decisions, or they see the sign-off).
       const items = await tx.evidenceVersion.findMany({ where: { id: { in: planned.flatMap((p) => p.wanted) } }, select: { evidenceId: true } });
-      await lockEvidence(tx, items.map((i) => i.evidenceId), "share");
+      await lockEvidence(
+        tx,
+        items.map((i) => i.evidenceId),
+        "share",
+      );
       const [locked] = await lockEnrolments(tx, [enrolment.id]);
-      await assertOpen(tx, { id: enrolment.id, status: locked!.status });
+      await assertOpen(tx, { id: enrolment.id, status: must(locked, "locked").status });
       await tx.criterionJudgement.createMany({ data: planned.map((p) => ({ enrolmentId: enrolment.id, criterionId: p.criterion.id })), skipDuplicates: true });
       // Judgements change only under the enrolment's lock, so the revisions read now stay until commit.
-      const judgements = await tx.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id, criterionId: { in: planned.map((p) => p.criterion.id) } }, select: { criterionId: true, revision: true } });
+      const judgements = await tx.criterionJudgement.findMany({
+        where: { enrolmentId: enrolment.id, criterionId: { in: planned.map((p) => p.criterion.id) } },
+        select: { criterionId: true, revision: true },
+      });
       const notes: NewNotification[] = [];
       const audits: AuditEventInput[] = [];
       for (const p of planned) {
@@ -118,7 +138,17 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
         } catch (e) {
           throw e instanceof UserFacingError ? refuse(p, "evidenceVersionIds", e.message) : e;
         }
-        const signed = { enrolmentId: enrolment.id, criterionId: p.criterion.id, judgementRevision: d.revision, outcome: d.outcome, feedback: d.feedback, assessorId: actor.userId, typedName: signer.typedName, decidedAt, evidence };
+        const signed = {
+          enrolmentId: enrolment.id,
+          criterionId: p.criterion.id,
+          judgementRevision: d.revision,
+          outcome: d.outcome,
+          feedback: d.feedback,
+          assessorId: actor.userId,
+          typedName: signer.typedName,
+          decidedAt,
+          evidence,
+        };
         const signatureHash = decisionHash(signed);
         const { evidence: _relied, ...row } = signed;
         await tx.decision.create({ data: { id: p.decisionId, centreId: enrolment.centreId, ...row, signatureHash } });
@@ -128,12 +158,26 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
           data: { state: d.outcome, revision: d.revision + 1, decisionId: p.decisionId, stale: false, queuedAt: null },
         });
         if (moved.count !== 1) throw refuse(p, "revision", decidedMeanwhile);
-        audits.push({ kind: "decision.signed", actorId: actor.userId, data: { decisionId: p.decisionId, enrolmentId: enrolment.id, criterion: `${enrolment.unit.displayCode} ${p.criterion.code}`, outcome: d.outcome, signatureHash, evidenceVersions: evidence.map((e) => e.evidenceVersionId) } });
+        audits.push({
+          kind: "decision.signed",
+          actorId: actor.userId,
+          data: {
+            decisionId: p.decisionId,
+            enrolmentId: enrolment.id,
+            criterion: `${enrolment.unit.displayCode} ${p.criterion.code}`,
+            outcome: d.outcome,
+            signatureHash,
+            evidenceVersions: evidence.map((e) => e.evidenceVersionId),
+          },
+        });
         notes.push({
           userId: enrolment.learnerId,
           centreId: enrolment.centreId,
           kind: "decision.signed",
-          message: d.outcome === "MET" ? `${enrolment.unit.displayCode} ${p.criterion.code} is met.` : `${enrolment.unit.displayCode} ${p.criterion.code} is not yet met. Feedback: ${d.feedback}`,
+          message:
+            d.outcome === "MET"
+              ? `${enrolment.unit.displayCode} ${p.criterion.code} is met.`
+              : `${enrolment.unit.displayCode} ${p.criterion.code} is not yet met. Feedback: ${d.feedback}`,
           link: `/enrolments/${enrolment.id}/progress#criterion-${p.criterion.code}`,
         });
       }
@@ -143,7 +187,8 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
     });
   } catch (e) {
     // The same revision decided twice at once: the unique (enrolment, criterion, revision) refuses the second.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new UserFacingError(named ? `A criterion was decided a moment ago, so nothing was signed. Reload to see the current decisions.` : decidedMeanwhile);
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+      throw new UserFacingError(named ? `A criterion was decided a moment ago, so nothing was signed. Reload to see the current decisions.` : decidedMeanwhile);
     throw e;
   }
   return planned.map((p) => p.decisionId);
@@ -157,18 +202,31 @@ async function signDecisions(actor: Actor, enrolment: Enrolment, pending: Pendin
 async function reliableVersions(tx: Tx, enrolment: { id: string; learnerId: string }, criterionId: string, versionIds: string[]) {
   if (versionIds.length === 0) return [];
   const versions = await tx.evidenceVersion.findMany({
-    where: { id: { in: versionIds }, submittedAt: { not: null }, evidence: { learnerId: enrolment.learnerId, links: { some: { criterionId, enrolmentId: enrolment.id, removedAt: null } } } },
+    where: {
+      id: { in: versionIds },
+      submittedAt: { not: null },
+      evidence: { learnerId: enrolment.learnerId, links: { some: { criterionId, enrolmentId: enrolment.id, removedAt: null } } },
+    },
     select: { id: true, version: true, contentHash: true, evidence: { select: { id: true, status: true, title: true } } },
   });
   if (versions.length !== versionIds.length) throw new UserFacingError("Rely only on submitted evidence mapped to this criterion.");
   // The newest submitted version of each item relied on, in one query.
   const newest = new Map(
-    (await tx.evidenceVersion.groupBy({ by: ["evidenceId"], where: { evidenceId: { in: versions.map((v) => v.evidence.id) }, submittedAt: { not: null } }, _max: { version: true } })).map((g) => [g.evidenceId, g._max.version]),
+    (
+      await tx.evidenceVersion.groupBy({
+        by: ["evidenceId"],
+        where: { evidenceId: { in: versions.map((v) => v.evidence.id) }, submittedAt: { not: null } },
+        _max: { version: true },
+      })
+    ).map((g) => [g.evidenceId, g._max.version]),
   );
   for (const v of versions) {
     if (v.evidence.status === "WITHDRAWN") throw new UserFacingError(`“${v.evidence.title}” was withdrawn by the learner, so a decision cannot rely on it.`);
     const latest = newest.get(v.evidence.id);
-    if (latest !== v.version) throw new UserFacingError(`“${v.evidence.title}” has a newer version (version ${latest}) than the one you chose (version ${v.version}). Reload and decide on the newer version.`);
+    if (latest !== v.version)
+      throw new UserFacingError(
+        `“${v.evidence.title}” has a newer version (version ${latest}) than the one you chose (version ${v.version}). Reload and decide on the newer version.`,
+      );
   }
-  return versions.map((v) => ({ evidenceVersionId: v.id, contentHash: v.contentHash! }));
+  return versions.map((v) => ({ evidenceVersionId: v.id, contentHash: must(v.contentHash, "v.contentHash") }));
 }

@@ -28,5 +28,8 @@ export function decisionsFromForm(form: FormData) {
     // The outcome, and what is about the decision as a whole (decided meanwhile, not in this unit).
     return decisionControl.outcome(criterionId);
   };
-  return { input: { decisions, typedName: form.get("typedName") ?? undefined, password: blank(form.get("password")) ? undefined : form.get("password") }, fieldName };
+  return {
+    input: { decisions, typedName: form.get("typedName") ?? undefined, password: blank(form.get("password")) ? undefined : form.get("password") },
+    fieldName,
+  };
 }

@@ -16,5 +16,6 @@ export async function confirmSigner(actor: Actor, typedName: string, password: s
   if (signedInAt && now.getTime() - signedInAt.getTime() < RECENT_SIGN_IN_MS) return;
   if (!password) throw new UserFacingError("Enter your password to confirm it is you signing.", { password: "Enter your password" });
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) throw new UserFacingError("That password is not right, so nothing was signed.", { password: "Enter your password" });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)))
+    throw new UserFacingError("That password is not right, so nothing was signed.", { password: "Enter your password" });
 }

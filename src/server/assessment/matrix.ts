@@ -5,6 +5,7 @@ import { NotFoundError, scope } from "@/server/policy";
 import { appendAudit } from "@/server/audit/append";
 import { writeCheckpoint } from "@/server/audit/checkpoint";
 import { loadSigningKey } from "@/server/audit/signing-key";
+import { must } from "@/lib/must";
 
 /** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
 export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }) {
@@ -18,7 +19,11 @@ export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unkno
   if (!enrolments.length) throw new NotFoundError("Not found");
   const ids = enrolments.map((e) => e.id);
   const [criteria, judgements, links] = await Promise.all([
-    db.criterion.findMany({ where: { unitId: { in: enrolments.map((e) => e.unit.id) } }, orderBy: { position: "asc" }, select: { id: true, code: true, unitId: true } }),
+    db.criterion.findMany({
+      where: { unitId: { in: enrolments.map((e) => e.unit.id) } },
+      orderBy: { position: "asc" },
+      select: { id: true, code: true, unitId: true },
+    }),
     db.criterionJudgement.findMany({ where: { enrolmentId: { in: ids } }, select: { enrolmentId: true, criterionId: true, state: true, stale: true } }),
     db.evidenceLink.findMany({
       where: { enrolmentId: { in: ids }, removedAt: null, evidence: { status: { in: ["SUBMITTED", "DRAFT"] } } },
@@ -36,11 +41,13 @@ export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unkno
           code: c.code,
           state: j?.state ?? "NOT_STARTED",
           stale: j?.stale ?? false,
-          cells: items.map((item) => links.find((l) => l.enrolmentId === e.id && l.criterionId === c.id && l.evidence.id === item.id) ?? null).map((l) => (l ? (l.evidence.status === "DRAFT" ? "DRAFT" : l.claim) : null)),
+          cells: items
+            .map((item) => links.find((l) => l.enrolmentId === e.id && l.criterionId === c.id && l.evidence.id === item.id) ?? null)
+            .map((l) => (l ? (l.evidence.status === "DRAFT" ? "DRAFT" : l.claim) : null)),
         };
       }),
   );
-  return { learner: enrolments[0]!.learner, centreId: enrolments[0]!.centreId, enrolments, items, rows };
+  return { learner: must(enrolments[0], "enrolments[0]").learner, centreId: must(enrolments[0], "enrolments[0]").centreId, enrolments, items, rows };
 }
 
 const stateWords = { NOT_STARTED: "no evidence", EVIDENCE_SUBMITTED: "submitted", MET: "met", NOT_YET_MET: "not yet met" } as const;
@@ -61,11 +68,15 @@ export function matrixCsv(m: Awaited<ReturnType<typeof trackingMatrix>>): string
 export async function exportMatrixCsv(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }) {
   const matrix = await trackingMatrix(actor, target);
   const key = await loadSigningKey();
-  const enrolment = target.enrolmentId ? matrix.enrolments[0]! : null;
+  const enrolment = target.enrolmentId ? must(matrix.enrolments[0], "matrix.enrolments[0]") : null;
   await db.$transaction((tx) =>
     appendAudit(
       tx,
-      { kind: "export.csv_downloaded", actorId: actor.userId, data: { export: "tracking-matrix", enrolmentId: enrolment?.id ?? null, learnerId: matrix.learner.id, rows: matrix.rows.length } },
+      {
+        kind: "export.csv_downloaded",
+        actorId: actor.userId,
+        data: { export: "tracking-matrix", enrolmentId: enrolment?.id ?? null, learnerId: matrix.learner.id, rows: matrix.rows.length },
+      },
       { centreId: matrix.centreId, subject: enrolment ? `enrolment:${enrolment.id}` : `user:${matrix.learner.id}` },
     ),
   );

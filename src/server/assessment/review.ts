@@ -2,12 +2,17 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
 import { signOffBlocker } from "./sign-off";
+import { must } from "@/lib/must";
 
 /** Everything the review screen shows for one enrolment, in a handful of queries. */
 export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const [sections, judgements, links, decisions, signOff, blocker] = await Promise.all([
-    db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),
+    db.unitSection.findMany({
+      where: { unitId: enrolment.unitId },
+      orderBy: { position: "asc" },
+      include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } },
+    }),
     db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id } }),
     db.evidenceLink.findMany({
       where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
@@ -49,7 +54,16 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
           currentDecisionId: j?.decisionId ?? null,
           evidence: links
             .filter((l) => l.criterionId === c.id && l.evidence.versions.length)
-            .map((l) => ({ linkId: l.id, note: l.note, notedBy: l.evidence.authorId ? ("assessor" as const) : ("learner" as const), claim: l.claim, atSeconds: l.atSeconds, title: l.evidence.title, evidenceId: l.evidence.id, version: l.evidence.versions[0]! })),
+            .map((l) => ({
+              linkId: l.id,
+              note: l.note,
+              notedBy: l.evidence.authorId ? ("assessor" as const) : ("learner" as const),
+              claim: l.claim,
+              atSeconds: l.atSeconds,
+              title: l.evidence.title,
+              evidenceId: l.evidence.id,
+              version: must(l.evidence.versions[0], "l.evidence.versions[0]"),
+            })),
           decisions: decisions.filter((d) => d.criterionId === c.id),
         };
       }),

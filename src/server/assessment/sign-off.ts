@@ -10,6 +10,7 @@ import { notify } from "@/server/notifications/notifications";
 import { assertOpen } from "./open";
 import { confirmSigner } from "./identity";
 import { signOffContentHash } from "./sign-off-hash";
+import { must } from "@/lib/must";
 
 export const signOffSchema = z.object({
   summativeComment: text(10_000, "Write a summative comment"),
@@ -31,8 +32,15 @@ export async function signOffBlocker(tx: Db | Tx, enrolment: { id: string; unitI
 }
 
 async function signOffHash(tx: Db | Tx, enrolmentId: string, summativeComment: string) {
-  const judgements = await tx.criterionJudgement.findMany({ where: { enrolmentId }, select: { criterionId: true, decision: { select: { signatureHash: true } } } });
-  return signOffContentHash(enrolmentId, summativeComment, judgements.map((j) => ({ criterionId: j.criterionId, signatureHash: j.decision?.signatureHash ?? null })));
+  const judgements = await tx.criterionJudgement.findMany({
+    where: { enrolmentId },
+    select: { criterionId: true, decision: { select: { signatureHash: true } } },
+  });
+  return signOffContentHash(
+    enrolmentId,
+    summativeComment,
+    judgements.map((j) => ({ criterionId: j.criterionId, signatureHash: j.decision?.signatureHash ?? null })),
+  );
 }
 
 /** "Sign off unit": the assessor's summative sign-off; it locks the unit's decisions. */
@@ -44,13 +52,34 @@ export async function signOffUnit(actor: Actor, enrolmentId: unknown, input: unk
     // Under the enrolment's lock, which decisions and submissions take before they change a
     // judgement: what is checked and hashed here is what the unit is signed off on.
     const [locked] = await lockEnrolments(tx, [enrolment.id]);
-    await assertOpen(tx, { id: enrolment.id, status: locked!.status });
+    await assertOpen(tx, { id: enrolment.id, status: must(locked, "locked").status });
     const blocker = await signOffBlocker(tx, enrolment);
     if (blocker) throw new UserFacingError(`The unit cannot be signed off yet: ${blocker}`);
     const contentHash = await signOffHash(tx, enrolment.id, data.summativeComment);
-    await tx.unitSignOff.create({ data: { enrolmentId: enrolment.id, assessorId: actor.userId, assessorTypedName: data.typedName, summativeComment: data.summativeComment, assessorSignedAt: new Date(), contentHash } });
-    await notify(tx, [{ userId: enrolment.learnerId, centreId: enrolment.centreId, kind: "unit.signed_off", message: `${enrolment.unit.displayCode} has been signed off by your assessor. Countersign it to complete the unit.`, link: `/enrolments/${enrolment.id}/progress#sign-off` }]);
-    await appendAudit(tx, { kind: "unit.signed_off", actorId: actor.userId, data: { enrolmentId: enrolment.id, contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    await tx.unitSignOff.create({
+      data: {
+        enrolmentId: enrolment.id,
+        assessorId: actor.userId,
+        assessorTypedName: data.typedName,
+        summativeComment: data.summativeComment,
+        assessorSignedAt: new Date(),
+        contentHash,
+      },
+    });
+    await notify(tx, [
+      {
+        userId: enrolment.learnerId,
+        centreId: enrolment.centreId,
+        kind: "unit.signed_off",
+        message: `${enrolment.unit.displayCode} has been signed off by your assessor. Countersign it to complete the unit.`,
+        link: `/enrolments/${enrolment.id}/progress#sign-off`,
+      },
+    ]);
+    await appendAudit(
+      tx,
+      { kind: "unit.signed_off", actorId: actor.userId, data: { enrolmentId: enrolment.id, contentHash } },
+      { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
+    );
   });
 }
 
@@ -63,10 +92,26 @@ export async function countersignUnit(actor: Actor, enrolmentId: unknown, input:
     const signOff = await tx.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } });
     if (!signOff) throw new UserFacingError("Your assessor has not signed this unit off yet.");
     const now = new Date();
-    const signed = await tx.unitSignOff.updateMany({ where: { id: signOff.id, learnerSignedAt: null }, data: { learnerTypedName: typedName, learnerSignedAt: now } });
+    const signed = await tx.unitSignOff.updateMany({
+      where: { id: signOff.id, learnerSignedAt: null },
+      data: { learnerTypedName: typedName, learnerSignedAt: now },
+    });
     if (signed.count !== 1) throw new UserFacingError("You have already countersigned this unit.");
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "COMPLETED", completedAt: now } });
-    if (enrolment.assessorId) await notify(tx, [{ userId: enrolment.assessorId, centreId: enrolment.centreId, kind: "unit.countersigned", message: `${actor.name} countersigned ${enrolment.unit.displayCode}; the unit is completed.`, link: `/enrolments/${enrolment.id}/review` }]);
-    await appendAudit(tx, { kind: "unit.countersigned", actorId: actor.userId, data: { enrolmentId: enrolment.id, contentHash: signOff.contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    if (enrolment.assessorId)
+      await notify(tx, [
+        {
+          userId: enrolment.assessorId,
+          centreId: enrolment.centreId,
+          kind: "unit.countersigned",
+          message: `${actor.name} countersigned ${enrolment.unit.displayCode}; the unit is completed.`,
+          link: `/enrolments/${enrolment.id}/review`,
+        },
+      ]);
+    await appendAudit(
+      tx,
+      { kind: "unit.countersigned", actorId: actor.userId, data: { enrolmentId: enrolment.id, contentHash: signOff.contentHash } },
+      { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
+    );
   });
 }

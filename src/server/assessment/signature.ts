@@ -25,7 +25,9 @@ export function decisionHash(d: SignedDecision): string {
     assessorId: d.assessorId,
     typedName: d.typedName,
     decidedAt: d.decidedAt.toISOString(),
-    evidence: [...d.evidence].map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash })).sort((a, b) => a.evidenceVersionId.localeCompare(b.evidenceVersionId)),
+    evidence: [...d.evidence]
+      .map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash }))
+      .sort((a, b) => a.evidenceVersionId.localeCompare(b.evidenceVersionId)),
   };
   return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }

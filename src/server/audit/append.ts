@@ -30,7 +30,15 @@ export function eventHash(prevHash: string, e: EventFields & { scheme?: number }
  * keeps the lock short.
  */
 export async function appendAudit(tx: Tx, event: AuditEventInput, context: AuditContext = {}): Promise<void> {
-  const row = { at: new Date(), kind: event.kind, actorId: event.actorId, centreId: context.centreId ?? null, subject: context.subject ?? null, ip: context.ip ?? null, data: event.data };
+  const row = {
+    at: new Date(),
+    kind: event.kind,
+    actorId: event.actorId,
+    centreId: context.centreId ?? null,
+    subject: context.subject ?? null,
+    ip: context.ip ?? null,
+    data: event.data,
+  };
   const body = eventBodyHash(row);
   // "at" goes as UTC text to a column without a time zone, as Prisma writes DateTime.
   const appended = await tx.$executeRaw`

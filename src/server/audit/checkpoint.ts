@@ -16,7 +16,9 @@ export const DAY_MS = 24 * 60 * 60_000;
 export const checkpointLogFile = () => path.join(dataDir(), "audit-checkpoints.jsonl");
 
 const bodyBytes = (b: CheckpointBody) =>
-  Buffer.from(canonicalJson({ eventId: b.eventId, eventHash: b.eventHash, signedAt: b.signedAt, reason: b.reason, keyId: b.keyId, prevSignature: b.prevSignature }));
+  Buffer.from(
+    canonicalJson({ eventId: b.eventId, eventHash: b.eventHash, signedAt: b.signedAt, reason: b.reason, keyId: b.keyId, prevSignature: b.prevSignature }),
+  );
 
 export const signCheckpoint = (body: CheckpointBody, key: SigningKey): string => sign(null, bodyBytes(body), key.privateKey).toString("base64");
 export const checkpointSignatureValid = (c: Checkpoint, key: Pick<SigningKey, "publicKey">): boolean => {
@@ -27,7 +29,15 @@ export const checkpointSignatureValid = (c: Checkpoint, key: Pick<SigningKey, "p
   }
 };
 
-const toCheckpoint = (row: { eventId: bigint; eventHash: string; signedAt: Date; reason: string; keyId: string; prevSignature: string | null; signature: string }): Checkpoint => ({
+const toCheckpoint = (row: {
+  eventId: bigint;
+  eventHash: string;
+  signedAt: Date;
+  reason: string;
+  keyId: string;
+  prevSignature: string | null;
+  signature: string;
+}): Checkpoint => ({
   eventId: String(row.eventId),
   eventHash: row.eventHash,
   signedAt: row.signedAt.toISOString(),
@@ -45,7 +55,10 @@ export async function storedCheckpoints(db: Db): Promise<Checkpoint[]> {
 /** The copies kept in the checkpoint file, or [] when this machine has none. */
 export async function fileCheckpoints(): Promise<Checkpoint[]> {
   const text = await readFile(checkpointLogFile(), "utf8").catch(() => "");
-  return text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Checkpoint);
+  return text
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Checkpoint);
 }
 
 /**
@@ -61,9 +74,18 @@ export async function writeCheckpoint(db: Db, key: SigningKey, reason: Checkpoin
     const last = await tx.auditCheckpoint.findFirst({ orderBy: { id: "desc" } });
     if (reason === "daily" && last && now.getTime() - last.signedAt.getTime() < DAY_MS) return null;
     if (reason !== "export" && last && last.eventId === head.id) return null;
-    const body: CheckpointBody = { eventId: String(head.id), eventHash: head.hash, signedAt: now.toISOString(), reason, keyId: key.keyId, prevSignature: last?.signature ?? null };
+    const body: CheckpointBody = {
+      eventId: String(head.id),
+      eventHash: head.hash,
+      signedAt: now.toISOString(),
+      reason,
+      keyId: key.keyId,
+      prevSignature: last?.signature ?? null,
+    };
     const signature = signCheckpoint(body, key);
-    await tx.auditCheckpoint.create({ data: { eventId: head.id, eventHash: head.hash, signedAt: now, reason, keyId: key.keyId, prevSignature: body.prevSignature, signature } });
+    await tx.auditCheckpoint.create({
+      data: { eventId: head.id, eventHash: head.hash, signedAt: now, reason, keyId: key.keyId, prevSignature: body.prevSignature, signature },
+    });
     return { ...body, signature };
   });
   if (written) {

@@ -12,21 +12,33 @@ export type AuditEventInput =
   | { kind: "evidence.created" | "evidence.updated" | "evidence.revised" | "evidence.deleted"; actorId: string; data: { evidenceId: string; version: number } }
   | { kind: "evidence.submitted"; actorId: string; data: { evidenceId: string; version: number; contentHash: string; criteria: string[] } }
   | { kind: "evidence.withdrawn"; actorId: string; data: { evidenceId: string; version: number } }
-  | { kind: "evidence.file_added"; actorId: string; data: { evidenceId: string; version: number; fileId: string; sha256: string; size: number; mediaType: string } }
+  | {
+      kind: "evidence.file_added";
+      actorId: string;
+      data: { evidenceId: string; version: number; fileId: string; sha256: string; size: number; mediaType: string };
+    }
   | { kind: "evidence.file_removed"; actorId: string; data: { evidenceId: string; version: number; fileId: string; sha256: string } }
   | { kind: "evidence.mapped"; actorId: string; data: { evidenceId: string; added: string[]; removed: string[]; scopeAdded: string[]; scopeRemoved: string[] } }
   | { kind: "evidence.file_read"; actorId: string; data: { fileId: string; sha256: string; inline: boolean; range: boolean } }
   | { kind: "export.csv_downloaded"; actorId: string; data: { export: "tracking-matrix"; enrolmentId: string | null; learnerId: string | null; rows: number } }
   | { kind: "audit.verified"; actorId: string; data: { ok: boolean; problem: string | null } }
   | { kind: "comment.added"; actorId: string; data: { evidenceId: string; commentId: string; parentId: string | null } }
-  | { kind: "decision.signed"; actorId: string; data: { decisionId: string; enrolmentId: string; criterion: string; outcome: "MET" | "NOT_YET_MET"; signatureHash: string; evidenceVersions: string[] } }
+  | {
+      kind: "decision.signed";
+      actorId: string;
+      data: { decisionId: string; enrolmentId: string; criterion: string; outcome: "MET" | "NOT_YET_MET"; signatureHash: string; evidenceVersions: string[] };
+    }
   | { kind: "claim.reviewed"; actorId: string; data: { linkId: string; claim: "CONFIRMED" | "REJECTED" } }
   | { kind: "unit.signed_off"; actorId: string; data: { enrolmentId: string; contentHash: string } }
   | { kind: "unit.countersigned"; actorId: string; data: { enrolmentId: string; contentHash: string } }
   | { kind: "witness.requested"; actorId: string; data: { requestId: string; evidenceId: string; witnessEmail: string; expiresAt: string } }
   | { kind: "witness.responded"; actorId: null; data: { requestId: string; outcome: "CONFIRMED" | "DECLINED"; confirmedName: string } }
   | { kind: "plan.saved"; actorId: string; data: { enrolmentId: string; version: number; contentHash: string } }
-  | { kind: "plan.signed"; actorId: string; data: { enrolmentId: string; version: number; role: "LEARNER" | "ASSESSOR"; contentHash: string; agreed: boolean } };
+  | {
+      kind: "plan.signed";
+      actorId: string;
+      data: { enrolmentId: string; version: number; role: "LEARNER" | "ASSESSOR"; contentHash: string; agreed: boolean };
+    };
 
 export type AuditEventKind = AuditEventInput["kind"];
 

@@ -18,7 +18,10 @@ function signingKeyOf(privateKey: KeyObject): SigningKey {
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
 }
 
-export const keyIdOf = (publicKey: KeyObject) => createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+export const keyIdOf = (publicKey: KeyObject) =>
+  createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex");
 
 /** ATTEST_SIGNING_KEY, or the key file in the data directory (made once, outside production). */
 export async function loadSigningKey(options: { create: boolean } = { create: false }): Promise<SigningKey> {

@@ -3,11 +3,24 @@ import type { SigningKey } from "./signing-key";
 import { type IntegrityReport, verifyIntegrity } from "./verify";
 
 /** Runs the full check and keeps its result, for the admin's integrity page and the operators. */
-export async function recordVerification(db: Db, key: Pick<SigningKey, "publicKey" | "keyId">, by: { source: "cli" | "admin" | "schedule"; actorId: string | null }): Promise<IntegrityReport> {
+export async function recordVerification(
+  db: Db,
+  key: Pick<SigningKey, "publicKey" | "keyId">,
+  by: { source: "cli" | "admin" | "schedule"; actorId: string | null },
+): Promise<IntegrityReport> {
   const startedAt = new Date();
   const report = await verifyIntegrity(db, key);
   await db.auditVerification.create({
-    data: { startedAt, finishedAt: new Date(), ok: report.ok, eventsChecked: report.eventsChecked, recordsChecked: report.recordsChecked, problem: report.problem, source: by.source, actorId: by.actorId },
+    data: {
+      startedAt,
+      finishedAt: new Date(),
+      ok: report.ok,
+      eventsChecked: report.eventsChecked,
+      recordsChecked: report.recordsChecked,
+      problem: report.problem,
+      source: by.source,
+      actorId: by.actorId,
+    },
   });
   return report;
 }

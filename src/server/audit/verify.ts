@@ -6,6 +6,7 @@ import { versionHash } from "@/server/portfolio/submission";
 import { GENESIS_HASH, eventHash } from "./append";
 import { type Checkpoint, checkpointSignatureValid, fileCheckpoints, storedCheckpoints } from "./checkpoint";
 import type { SigningKey } from "./signing-key";
+import { must } from "@/lib/must";
 
 export type IntegrityReport = { ok: boolean; eventsChecked: number; recordsChecked: number; problem: string | null; head: { id: string; hash: string } | null };
 
@@ -14,11 +15,11 @@ const BATCH = 500;
 
 /** Rows in id order, a batch at a time: `page(cursor)` reads the batch after `cursor`. */
 async function* batches<R extends { id: string }>(page: (after: { cursor: { id: string }; skip: 1 } | object, take: number) => Promise<R[]>, take = BATCH) {
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const batch = await page(cursor ? { cursor: { id: cursor }, skip: 1 } : {}, take);
     yield batch;
     if (batch.length < take) return;
-    cursor = batch.at(-1)!.id;
+    cursor = must(batch.at(-1), "batch.at(-1)").id;
   }
 }
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -50,23 +51,25 @@ async function walkChain(db: Db, checkpoints: Checkpoint[], counts: { events: nu
   const wanted = new Map(checkpoints.map((c) => [c.eventId, c]));
   let prevHash = GENESIS_HASH;
   let last: { id: string; hash: string } | null = null;
-  for (let cursor: bigint | undefined; ; ) {
+  for (let cursor: bigint | undefined; ;) {
     const batch = await db.auditEvent.findMany({ orderBy: { id: "asc" }, take: BATCH, ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }) });
     for (const e of batch) {
       if (e.prevHash !== prevHash) throw new Broken(`AuditEvent ${e.id}: it does not follow the event before it (an event was removed or changed).`);
       if (eventHash(prevHash, e) !== e.hash) throw new Broken(`AuditEvent ${e.id}: its hash does not match its contents.`);
       const checkpoint = wanted.get(String(e.id));
-      if (checkpoint && checkpoint.eventHash !== e.hash) throw new Broken(`AuditEvent ${e.id}: the chain was rewritten after the signed checkpoint of ${checkpoint.signedAt}.`);
+      if (checkpoint && checkpoint.eventHash !== e.hash)
+        throw new Broken(`AuditEvent ${e.id}: the chain was rewritten after the signed checkpoint of ${checkpoint.signedAt}.`);
       wanted.delete(String(e.id));
       prevHash = e.hash;
       last = { id: String(e.id), hash: e.hash };
       counts.events++;
     }
     if (batch.length < BATCH) break;
-    cursor = batch.at(-1)!.id;
+    cursor = must(batch.at(-1), "batch.at(-1)").id;
   }
   const missing = [...wanted.values()][0];
-  if (missing) throw new Broken(`AuditEvent ${missing.eventId}: signed in the checkpoint of ${missing.signedAt}, but no longer in the chain (events were deleted).`);
+  if (missing)
+    throw new Broken(`AuditEvent ${missing.eventId}: signed in the checkpoint of ${missing.signedAt}, but no longer in the chain (events were deleted).`);
   return last;
 }
 
@@ -80,28 +83,44 @@ async function checkCheckpoints(checkpoints: Checkpoint[], key: Pick<SigningKey,
   }
   const stored = new Set(checkpoints.map((c) => c.signature));
   for (const kept of await fileCheckpoints()) {
-    if (!stored.has(kept.signature)) throw new Broken(`AuditCheckpoint of ${kept.signedAt} (event ${kept.eventId}): kept in the checkpoint file but missing from the database.`);
+    if (!stored.has(kept.signature))
+      throw new Broken(`AuditCheckpoint of ${kept.signedAt} (event ${kept.eventId}): kept in the checkpoint file but missing from the database.`);
   }
 }
 
 async function checkEvidenceVersions(db: Db, counts: { records: number }) {
-  const pages = batches((after, take) => db.evidenceVersion.findMany({ where: { submittedAt: { not: null } }, orderBy: { id: "asc" }, take, include: { files: { orderBy: { position: "asc" } } }, ...after }));
+  const pages = batches((after, take) =>
+    db.evidenceVersion.findMany({
+      where: { submittedAt: { not: null } },
+      orderBy: { id: "asc" },
+      take,
+      include: { files: { orderBy: { position: "asc" } } },
+      ...after,
+    }),
+  );
   for await (const batch of pages) {
     for (const v of batch) {
-      if (v.contentHash !== versionHash(v)) throw new Broken(`EvidenceVersion ${v.id} (item ${v.evidenceId}, version ${v.version}): its content or files do not match the hash it was submitted with.`);
+      if (v.contentHash !== versionHash(v))
+        throw new Broken(
+          `EvidenceVersion ${v.id} (item ${v.evidenceId}, version ${v.version}): its content or files do not match the hash it was submitted with.`,
+        );
       counts.records++;
     }
   }
 }
 
 async function checkDecisions(db: Db, counts: { records: number }) {
-  const pages = batches((after, take) => db.decision.findMany({ orderBy: { id: "asc" }, take, include: { evidence: { include: { version: { select: { contentHash: true } } } } }, ...after }));
+  const pages = batches((after, take) =>
+    db.decision.findMany({ orderBy: { id: "asc" }, take, include: { evidence: { include: { version: { select: { contentHash: true } } } } }, ...after }),
+  );
   for await (const batch of pages) {
     for (const d of batch) {
       const relied = d.evidence.find((e) => e.contentHash !== e.version.contentHash);
-      if (relied) throw new Broken(`Decision ${d.id}: the evidence version ${relied.evidenceVersionId} it relied on no longer has the hash it was signed with.`);
+      if (relied)
+        throw new Broken(`Decision ${d.id}: the evidence version ${relied.evidenceVersionId} it relied on no longer has the hash it was signed with.`);
       const signed = { ...d, outcome: d.outcome, evidence: d.evidence.map((e) => ({ evidenceVersionId: e.evidenceVersionId, contentHash: e.contentHash })) };
-      if (decisionHash(signed) !== d.signatureHash) throw new Broken(`Decision ${d.id}: its row does not match its signature hash (outcome, feedback, signer or evidence changed).`);
+      if (decisionHash(signed) !== d.signatureHash)
+        throw new Broken(`Decision ${d.id}: its row does not match its signature hash (outcome, feedback, signer or evidence changed).`);
       counts.records++;
     }
   }
@@ -119,8 +138,14 @@ async function checkPlanSignatures(db: Db, counts: { records: number }) {
   );
   for await (const batch of pages) {
     for (const v of batch) {
-      const items = v.items.map((i) => ({ method: i.method, task: i.task, targetDate: day(i.targetDate), criterionCodes: [...new Set(i.criteria.map((c) => c.criterion.code))].sort() }));
-      if (planHash(items) !== v.contentHash) throw new Broken(`AssessmentPlanVersion ${v.id} (version ${v.version}): its items do not match the hash that was signed.`);
+      const items = v.items.map((i) => ({
+        method: i.method,
+        task: i.task,
+        targetDate: day(i.targetDate),
+        criterionCodes: [...new Set(i.criteria.map((c) => c.criterion.code))].sort(),
+      }));
+      if (planHash(items) !== v.contentHash)
+        throw new Broken(`AssessmentPlanVersion ${v.id} (version ${v.version}): its items do not match the hash that was signed.`);
       const off = v.signatures.find((s) => s.contentHash !== v.contentHash);
       if (off) throw new Broken(`PlanSignature ${off.id}: it signed content that is not this plan version's.`);
       counts.records += v.signatures.length;
@@ -139,8 +164,13 @@ async function checkSignOffs(db: Db, counts: { records: number }) {
       // The decision current at sign-off: the newest one per criterion made before it.
       const current = new Map<string, string>();
       for (const d of decisions) if (d.enrolmentId === s.enrolmentId && d.decidedAt <= s.assessorSignedAt) current.set(d.criterionId, d.signatureHash);
-      const hash = signOffContentHash(s.enrolmentId, s.summativeComment, [...current].map(([criterionId, signatureHash]) => ({ criterionId, signatureHash })));
-      if (hash !== s.contentHash) throw new Broken(`UnitSignOff ${s.id} (enrolment ${s.enrolmentId}): its comment or the decisions it signed do not match its hash.`);
+      const hash = signOffContentHash(
+        s.enrolmentId,
+        s.summativeComment,
+        [...current].map(([criterionId, signatureHash]) => ({ criterionId, signatureHash })),
+      );
+      if (hash !== s.contentHash)
+        throw new Broken(`UnitSignOff ${s.id} (enrolment ${s.enrolmentId}): its comment or the decisions it signed do not match its hash.`);
       counts.records++;
     }
   }

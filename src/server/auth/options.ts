@@ -36,7 +36,8 @@ export function authOptions(): AuthOptions {
     callbacks: {
       // The token carries only who signed in and which session; roles and the active state are read per request.
       async jwt({ token, user }) {
-        if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId, signedInAt: Date.now(), iat: token.iat, exp: token.exp, jti: token.jti };
+        if (user)
+          return { sub: user.id, sid: (user as { sessionId?: string }).sessionId, signedInAt: Date.now(), iat: token.iat, exp: token.exp, jti: token.jti };
         // Every read of the session (pages, actions, routes, /api/auth/session) passes here.
         if (!(await touchLiveSession(db, token.sid, token.sub))) throw new SessionEnded();
         return token;
@@ -49,7 +50,8 @@ export function authOptions(): AuthOptions {
         const userId = token?.sub;
         if (typeof sessionId !== "string" || typeof userId !== "string") return;
         await db.$transaction(async (tx) => {
-          if (await endSession(tx, sessionId, userId, "sign_out")) await appendAudit(tx, { kind: "auth.sign_out", actorId: userId, data: { sessionId } }, { subject: `user:${userId}` });
+          if (await endSession(tx, sessionId, userId, "sign_out"))
+            await appendAudit(tx, { kind: "auth.sign_out", actorId: userId, data: { sessionId } }, { subject: `user:${userId}` });
         });
       },
     },

@@ -11,7 +11,10 @@ const TOUCH_EVERY_MS = 60_000;
 
 export async function startSession(tx: Tx, userId: string, ip: string | null, now = new Date()): Promise<string> {
   const { lifetimeMs } = sessionLimits();
-  const row = await tx.session.create({ data: { userId, ip, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) }, select: { id: true } });
+  const row = await tx.session.create({
+    data: { userId, ip, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) },
+    select: { id: true },
+  });
   return row.id;
 }
 

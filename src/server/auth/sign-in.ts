@@ -4,6 +4,7 @@ import { appendAudit } from "@/server/audit/append";
 import type { Db, Tx } from "@/server/db/client";
 import { decoyHash, verifyPassword } from "./password";
 import { startSession } from "./sessions";
+import { must } from "@/lib/must";
 
 export const credentialsSchema = z.object({
   email: z.string({ error: "Enter your email address" }).trim().toLowerCase().email("Enter an email address, like name@example.com").max(254),
@@ -21,7 +22,7 @@ export type SignedInUser = { id: string; email: string; name: string; sessionId:
  */
 export async function signInWithPassword(db: Db, input: unknown, ip: string | null, now = new Date()): Promise<SignedInUser> {
   const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) throw new SignInError(parsed.error.issues[0]!.message);
+  if (!parsed.success) throw new SignInError(must(parsed.error.issues[0], "parsed.error.issues[0]").message);
   const { email, password } = parsed.data;
 
   const user = await db.user.findUnique({ where: { email } });
@@ -49,7 +50,10 @@ export async function signInWithPassword(db: Db, input: unknown, ip: string | nu
   const sessionId = await db.$transaction(async (tx) => {
     // Conditional on what was checked: a disable or password change that commits meanwhile (ending
     // every session) must not be followed by a session started on the old state.
-    const { count } = await tx.user.updateMany({ where: { id: user.id, active: true, passwordHash: user.passwordHash }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } });
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, active: true, passwordHash: user.passwordHash },
+      data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
+    });
     if (count !== 1) return null;
     const id = await startSession(tx, user.id, ip, now);
     await appendAudit(tx, { kind: "auth.sign_in", actorId: user.id, data: { email, sessionId: id } }, audit);

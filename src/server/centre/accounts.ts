@@ -17,7 +17,10 @@ async function lockManagedUser(tx: Tx, actor: Actor, userId: string): Promise<{ 
   const [user] = await tx.$queryRaw<{ active: boolean }[]>`SELECT active FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
   if (!user) throw new NotFoundError();
   const grants = await tx.roleGrant.findMany({ where: { userId }, select: { centreId: true } });
-  const [centreId] = manageableCentres(actor, grants.map((g) => g.centreId));
+  const [centreId] = manageableCentres(
+    actor,
+    grants.map((g) => g.centreId),
+  );
   if (!centreId) throw new NotFoundError();
   return { centreId, active: user.active };
 }
@@ -33,7 +36,9 @@ export async function signOutEverywhere(actor: Actor, input: unknown, now = new 
   });
 }
 
-export const accountActiveInput = accountTarget.extend({ active: z.enum(["true", "false"], { error: "Choose enable or disable" }).transform((v) => v === "true") });
+export const accountActiveInput = accountTarget.extend({
+  active: z.enum(["true", "false"], { error: "Choose enable or disable" }).transform((v) => v === "true"),
+});
 
 /**
  * Disables (ending every session) or enables a user's account. Enabling does not bring back

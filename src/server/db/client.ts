@@ -9,7 +9,10 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export function createDb(databaseUrl: string): Db {
   // Transactions may wait on a row lock or the audit chain's lock behind others: give them time
   // rather than fail a user's request on a busy machine.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }), transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }),
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
 }
 
 const holder = globalThis as { attestDb?: Db };

@@ -20,7 +20,12 @@ const PASSWORD = "attest-local";
  * Starts (initialising on first use) a PostgreSQL server whose data lives in `dataDir`.
  * It listens on 127.0.0.1 at `port`, which must not be the machine's own 5432.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void = () => {}, settings: string[] = []): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void = () => {},
+  settings: string[] = [],
+): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dataDir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const server = new EmbeddedPostgres({

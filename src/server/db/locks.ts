@@ -27,7 +27,9 @@ export async function lockNewestVersion(tx: Tx, evidenceId: string) {
 /** Locks enrolments (their judgements, plan and sign-off change only under this lock) and returns their status now. */
 export async function lockEnrolments(tx: Tx, enrolmentIds: string[]) {
   if (enrolmentIds.length === 0) return [];
-  return tx.$queryRaw<{ id: string; status: string }[]>`SELECT id::text, status::text FROM "Enrolment" WHERE id = ANY(${ids(enrolmentIds)}::uuid[]) ORDER BY id FOR UPDATE`;
+  return tx.$queryRaw<
+    { id: string; status: string }[]
+  >`SELECT id::text, status::text FROM "Enrolment" WHERE id = ANY(${ids(enrolmentIds)}::uuid[]) ORDER BY id FOR UPDATE`;
 }
 
 /** The SQLSTATE PostgreSQL raised under a Prisma error (e.g. "55000" from the frozen-files trigger), if any. */

@@ -12,7 +12,10 @@ export const SNAPSHOT = "schema.prisma.snapshot";
 export async function listMigrationDirs(): Promise<string[]> {
   if (!existsSync(migrationsDir)) return [];
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function loadMigrationsList() {

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { must } from "@/lib/must";
 
 // The app connects as a role that owns nothing: it cannot alter tables or disable triggers, and it
 // may not change or remove append-only rows. Migrations and these grants run as the owner role.
@@ -32,7 +33,10 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       } else if (UPDATE_ONLY_TABLES.includes(tablename)) {
         statements.push(`GRANT SELECT, UPDATE ON ${table} TO ${role}`);
       } else if (APPEND_ONCE_COLUMNS[tablename]) {
-        statements.push(`GRANT SELECT, INSERT ON ${table} TO ${role}`, `GRANT UPDATE (${APPEND_ONCE_COLUMNS[tablename]!.map(q).join(", ")}) ON ${table} TO ${role}`);
+        statements.push(
+          `GRANT SELECT, INSERT ON ${table} TO ${role}`,
+          `GRANT UPDATE (${must(APPEND_ONCE_COLUMNS[tablename], "APPEND_ONCE_COLUMNS[tablename]").map(q).join(", ")}) ON ${table} TO ${role}`,
+        );
       } else {
         statements.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO ${role}`);
       }
@@ -71,7 +75,7 @@ export async function ownershipProblem(appUrl: string): Promise<string | null> {
     const { rows } = await client.query<{ superuser: boolean; owned: string }>(
       "SELECT r.rolsuper AS superuser, (SELECT count(*) FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user) AS owned FROM pg_roles r WHERE r.rolname = current_user",
     );
-    const row = rows[0]!;
+    const row = must(rows[0], "rows[0]");
     if (row.superuser) return "the app's database role is a superuser";
     if (Number(row.owned) > 0) return `the app's database role owns ${row.owned} table(s)`;
     return null;

@@ -32,10 +32,7 @@ async function loadBindings() {
 
 export const noFilters = { externalTables: [], externalEnums: [] };
 
-export async function openSchemaEngine(
-  databaseUrl: string,
-  schemaText: string,
-): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
+export async function openSchemaEngine(databaseUrl: string, schemaText: string): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
   bindingsPromise ??= loadBindings();
   const { SchemaEngine } = await bindingsPromise;
   // Keep every adapter the engine opens, so closing releases their connections.

@@ -4,6 +4,7 @@ import { type Db, withDb } from "@/server/db/client";
 import { addComment } from "@/server/portfolio/comments";
 import { addItem, agreePlan } from "./factories";
 import { pdf, png, wav } from "./sample-files";
+import { must } from "@/lib/must";
 
 type Item = {
   input: Omit<EvidenceInput, "confidential" | "activityTo" | "location" | "holder" | "relevance"> & Partial<EvidenceInput>;
@@ -15,23 +16,60 @@ type Item = {
 
 const jordan: Item[] = [
   {
-    input: { title: "Monthly resource report to the commissioning board", account: "I compiled the June report on staff hours, agency spend and equipment use, showed the trend against the plan and presented it to the commissioning board with two recommendations.", method: "WORK_PRODUCT", activityFrom: "2026-06-18", kind: "FILES" },
+    input: {
+      title: "Monthly resource report to the commissioning board",
+      account:
+        "I compiled the June report on staff hours, agency spend and equipment use, showed the trend against the plan and presented it to the commissioning board with two recommendations.",
+      method: "WORK_PRODUCT",
+      activityFrom: "2026-06-18",
+      kind: "FILES",
+    },
     files: [["resource-report-june.pdf", pdf("Resource report June 2026 - staff hours, agency spend, equipment")]],
-    criteria: [["CPC308", "A1", "The report gave the board accurate figures on staff hours and spend."], ["CPC308", "A2", "Section 3 identifies the rise in agency hours and suggests action."], ["AG26", "1.2", "The report sets out our aims and resources for the service."]],
-    scope: [["resources", "financial"], ["resources", "human"], ["people", "colleagues"], ["provide-information", "written (electronic or paper)"]],
+    criteria: [
+      ["CPC308", "A1", "The report gave the board accurate figures on staff hours and spend."],
+      ["CPC308", "A2", "Section 3 identifies the rise in agency hours and suggests action."],
+      ["AG26", "1.2", "The report sets out our aims and resources for the service."],
+    ],
+    scope: [
+      ["resources", "financial"],
+      ["resources", "human"],
+      ["people", "colleagues"],
+      ["provide-information", "written (electronic or paper)"],
+    ],
     submit: true,
   },
   {
-    input: { title: "Photo of the rota planning board", account: "Photograph of the weekly rota board I redesigned so that team leaders can see planned and actual hours side by side.", method: "WORK_PRODUCT", activityFrom: "2026-08-04", kind: "FILES" },
+    input: {
+      title: "Photo of the rota planning board",
+      account: "Photograph of the weekly rota board I redesigned so that team leaders can see planned and actual hours side by side.",
+      method: "WORK_PRODUCT",
+      activityFrom: "2026-08-04",
+      kind: "FILES",
+    },
     files: [["rota-board.png", png(120, 80, [29, 107, 47])]],
-    criteria: [["CPC308", "B1", "The board shows hours used against the agreed plan."], ["CPC308", "B6", "Team leaders sign the board, so each knows their part."]],
-    scope: [["resources", "time"], ["records", "manual system"]],
+    criteria: [
+      ["CPC308", "B1", "The board shows hours used against the agreed plan."],
+      ["CPC308", "B6", "Team leaders sign the board, so each knows their part."],
+    ],
+    scope: [
+      ["resources", "time"],
+      ["records", "manual system"],
+    ],
     submit: true,
   },
   {
-    input: { title: "Voice note: reflecting on the provider negotiation", account: "A recorded reflection after renegotiating the home care contract, on what worked and what I would do differently.", method: "REFLECTIVE_ACCOUNT", activityFrom: "2026-10-02", kind: "FILES" },
+    input: {
+      title: "Voice note: reflecting on the provider negotiation",
+      account: "A recorded reflection after renegotiating the home care contract, on what worked and what I would do differently.",
+      method: "REFLECTIVE_ACCOUNT",
+      activityFrom: "2026-10-02",
+      kind: "FILES",
+    },
     files: [["reflection.wav", wav(2, 330)]],
-    criteria: [["AG26", "2.3", "I describe how I kept in touch with the provider during the talks."], ["CPC308", "C7", "I reflect on my own part and what I will develop."]],
+    criteria: [
+      ["AG26", "2.3", "I describe how I kept in touch with the provider during the talks."],
+      ["CPC308", "C7", "I reflect on my own part and what I will develop."],
+    ],
     submit: true,
   },
   {
@@ -46,12 +84,25 @@ const jordan: Item[] = [
       confidential: true,
       relevance: "They show the criteria I set for measuring the contracts and the evidence gathered from the monitoring team each quarter.",
     },
-    criteria: [["CPC308", "C4", "The workbooks record what the monitoring team reported each quarter."], ["AG26", "3.1", "The criteria tab is the monitoring framework I put in place."]],
-    scope: [["records", "electronic system"], ["records", "confidential"]],
+    criteria: [
+      ["CPC308", "C4", "The workbooks record what the monitoring team reported each quarter."],
+      ["AG26", "3.1", "The criteria tab is the monitoring framework I put in place."],
+    ],
+    scope: [
+      ["records", "electronic system"],
+      ["records", "confidential"],
+    ],
     submit: true,
   },
   {
-    input: { title: "Service agreement file: home care contract", account: "The file for the home care service agreement I negotiated this year: the parties and their aims, the negotiation record, the approvals, the monitoring criteria and the renegotiation of the hours clause.", method: "WORK_PRODUCT", activityFrom: "2026-09-15", kind: "FILES" },
+    input: {
+      title: "Service agreement file: home care contract",
+      account:
+        "The file for the home care service agreement I negotiated this year: the parties and their aims, the negotiation record, the approvals, the monitoring criteria and the renegotiation of the hours clause.",
+      method: "WORK_PRODUCT",
+      activityFrom: "2026-09-15",
+      kind: "FILES",
+    },
     files: [["service-agreement-file.pdf", pdf("Home care service agreement - negotiation, approvals and monitoring file")]],
     criteria: [
       ["AG26", "1.1", "Section 1 lists the providers and the council teams we had to reach agreement with."],
@@ -68,7 +119,13 @@ const jordan: Item[] = [
     submit: true,
   },
   {
-    input: { title: "Notes from the supplier meeting", account: "Draft notes from the equipment supplier meeting; still to add the actions.", method: "WORK_PRODUCT", activityFrom: "2026-11-10", kind: "FILES" },
+    input: {
+      title: "Notes from the supplier meeting",
+      account: "Draft notes from the equipment supplier meeting; still to add the actions.",
+      method: "WORK_PRODUCT",
+      activityFrom: "2026-11-10",
+      kind: "FILES",
+    },
     files: [["supplier-notes.pdf", pdf("Supplier meeting notes - draft")]],
     criteria: [["CPC308", "B3", "I suggested a cheaper maintenance schedule."]],
     submit: false,
@@ -77,14 +134,29 @@ const jordan: Item[] = [
 
 const casey: Item[] = [
   {
-    input: { title: "Budget variance email to my manager", account: "Email flagging the overspend on transport and the action I proposed.", method: "WORK_PRODUCT", activityFrom: "2026-07-22", kind: "FILES" },
+    input: {
+      title: "Budget variance email to my manager",
+      account: "Email flagging the overspend on transport and the action I proposed.",
+      method: "WORK_PRODUCT",
+      activityFrom: "2026-07-22",
+      kind: "FILES",
+    },
     files: [["variance-email.pdf", pdf("Transport budget variance - proposed action")]],
     criteria: [["CPC308", "B5", "I acted within a day of seeing the variance."]],
-    scope: [["resources", "financial"], ["people", "line manager"]],
+    scope: [
+      ["resources", "financial"],
+      ["people", "line manager"],
+    ],
     submit: true,
   },
   {
-    input: { title: "Feedback survey for families", account: "The short survey I sent to families about the respite service.", method: "WORK_PRODUCT", activityFrom: "2026-09-12", kind: "FILES" },
+    input: {
+      title: "Feedback survey for families",
+      account: "The short survey I sent to families about the respite service.",
+      method: "WORK_PRODUCT",
+      activityFrom: "2026-09-12",
+      kind: "FILES",
+    },
     files: [["family-survey.pdf", pdf("Respite service - family feedback survey")]],
     criteria: [["CPC308", "C3", "Families were asked whether the service meets their outcomes."]],
     submit: true,
@@ -106,8 +178,18 @@ async function agreeDemoPlan(db: Db, learnerId: string, assessorId: string, unit
   const enrolment = await db.enrolment.findFirstOrThrow({ where: { learnerId, unit: { code: unit } } });
   const criteria = await db.criterion.findMany({ where: { unitId: enrolment.unitId, code: { in: codes } } });
   await agreePlan(await demoActor(db, learnerId), await demoActor(db, assessorId), enrolment.id, [
-    { criterionIds: criteria.slice(0, 3).map((c) => c.id), method: "OBSERVATION", task: "Observe a negotiation meeting with a provider", targetDate: "2026-12-15" },
-    { criterionIds: criteria.slice(3).map((c) => c.id), method: "WORK_PRODUCT", task: "Monitoring reports and the agreement records", targetDate: "2027-01-31" },
+    {
+      criterionIds: criteria.slice(0, 3).map((c) => c.id),
+      method: "OBSERVATION",
+      task: "Observe a negotiation meeting with a provider",
+      targetDate: "2026-12-15",
+    },
+    {
+      criterionIds: criteria.slice(3).map((c) => c.id),
+      method: "WORK_PRODUCT",
+      task: "Monitoring reports and the agreement records",
+      targetDate: "2027-01-31",
+    },
   ]);
 }
 
@@ -115,13 +197,25 @@ async function addItems(db: Db, learnerId: string, items: Item[]) {
   const actor = await demoActor(db, learnerId);
   const ids: string[] = [];
   for (const item of items) {
-    const criteria = await db.criterion.findMany({ where: { OR: item.criteria.map(([unit, code]) => ({ code, unit: { code: unit } })) }, select: { id: true, code: true, unit: { select: { code: true } } } });
-    const options = await db.scopeOption.findMany({ where: { OR: (item.scope ?? []).map(([key, text]) => ({ text, category: { key } })) }, select: { id: true } });
+    const criteria = await db.criterion.findMany({
+      where: { OR: item.criteria.map(([unit, code]) => ({ code, unit: { code: unit } })) },
+      select: { id: true, code: true, unit: { select: { code: true } } },
+    });
+    const options = await db.scopeOption.findMany({
+      where: { OR: (item.scope ?? []).map(([key, text]) => ({ text, category: { key } })) },
+      select: { id: true },
+    });
     ids.push(
       await addItem(actor, {
         input: { confidential: false, ...item.input },
         files: item.files ?? [],
-        links: item.criteria.map(([unit, code, note]) => ({ criterionId: criteria.find((c) => c.code === code && c.unit.code === unit)!.id, note })),
+        links: item.criteria.map(([unit, code, note]) => ({
+          criterionId: must(
+            criteria.find((c) => c.code === code && c.unit.code === unit),
+            "criteria.find((c) => c.code === code && c.unit.code === unit)",
+          ).id,
+          note,
+        })),
         scopeOptionIds: item.scope?.length ? options.map((o) => o.id) : [],
         submit: item.submit,
       }),

@@ -9,6 +9,7 @@ import { setMapping } from "@/server/portfolio/mapping";
 import { getPlan, savePlan, signPlan } from "@/server/portfolio/plan";
 import { submitEvidence } from "@/server/portfolio/submission";
 import { receiveToTemp } from "@/server/storage/disk";
+import { must } from "@/lib/must";
 
 // One set of factories for the demo data and the tests (tests/support/builders.ts). Centres, users,
 // grants and enrolments have no server function yet, so these write their rows; each is idempotent:
@@ -63,7 +64,7 @@ export type PlanItemSpec = { criterionIds: string[]; method: string; task: strin
 /** The assessor drafts the plan; the learner, then the assessor, sign it: the plan is agreed. */
 export async function agreePlan(learner: Actor, assessor: Actor, enrolmentId: string, items: PlanItemSpec[]) {
   await savePlan(assessor, enrolmentId, { items });
-  const contentHash = (await getPlan(learner, enrolmentId)).versions[0]!.contentHash;
+  const contentHash = must((await getPlan(learner, enrolmentId)).versions[0], "(await getPlan(learner, enrolmentId)).versions[0]").contentHash;
   await signPlan(learner, enrolmentId, { typedName: learner.name, contentHash });
   await signPlan(assessor, enrolmentId, { typedName: assessor.name, contentHash });
   return { contentHash };

@@ -2,6 +2,7 @@ import { appendAudit } from "@/server/audit/append";
 import type { Db } from "@/server/db/client";
 import { loadDemoPortfolio } from "./demo-portfolio";
 import { ensureCentre, ensureEnrolments, ensureUser, latestUnits } from "./factories";
+import { must } from "@/lib/must";
 
 // Demo only: these accounts share a published password and must never reach production.
 export const DEMO_PASSWORD = "attest-demo";
@@ -39,7 +40,7 @@ export async function loadDemo(db: Db, now = new Date()): Promise<void> {
     ...learners.flatMap((l) => units.map((u) => ({ centreId: northgate.id, learnerId: l.id, unitId: u.id, assessorId: assessor.id, iqaId: iqa.id }))),
     ...units.map((u) => ({ centreId: riverside.id, learnerId: riversideLearner.id, unitId: u.id })),
   ]);
-  await loadDemoPortfolio(db, { learner: learners[0]!.id, learner2: learners[1]!.id, assessor: assessor.id });
+  await loadDemoPortfolio(db, { learner: must(learners[0], "learners[0]").id, learner2: must(learners[1], "learners[1]").id, assessor: assessor.id });
   if (alreadyLoaded < 2) {
     await db.$transaction((tx) => appendAudit(tx, { kind: "demo.loaded", actorId: null, data: { centres: [northgate.name, riverside.name] } }));
   }

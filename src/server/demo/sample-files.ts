@@ -47,7 +47,11 @@ export const docx = () =>
     ["_rels/.rels", "<Relationships/>"],
     ["word/document.xml", "<w:document/>"],
   ]);
-export const odt = () => zip([["mimetype", "application/vnd.oasis.opendocument.text"], ["content.xml", "<office:document-content/>"]]);
+export const odt = () =>
+  zip([
+    ["mimetype", "application/vnd.oasis.opendocument.text"],
+    ["content.xml", "<office:document-content/>"],
+  ]);
 
 /** A one-page PDF that says `text`. */
 export function pdf(text: string): Buffer {
@@ -88,7 +92,12 @@ export function png(width = 64, height = 48, rgb: [number, number, number] = [11
   header[9] = 2;
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** A WAV file with `seconds` of a quiet tone. */

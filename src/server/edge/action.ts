@@ -37,11 +37,17 @@ export function formAction<R>(spec: Spec<R>) {
 }
 
 /** A server action open to anyone (a witness's link): the server function gets the signed-in person, or null, and decides. */
-export function publicFormAction<R>(spec: Omit<Spec<R>, "run"> & { run: (viewer: Actor | null, input: Record<string, unknown>, form: FormData) => Promise<R> }) {
+export function publicFormAction<R>(
+  spec: Omit<Spec<R>, "run"> & { run: (viewer: Actor | null, input: Record<string, unknown>, form: FormData) => Promise<R> },
+) {
   return async (_: ActionState, form: FormData): Promise<ActionState> => answer(spec, form, currentActor);
 }
 
-async function answer<A extends Actor | null, R>(spec: Omit<Spec<R>, "run"> & { run: (actor: A, input: Record<string, unknown>, form: FormData) => Promise<R> }, form: FormData, resolve: () => Promise<A>): Promise<ActionState> {
+async function answer<A extends Actor | null, R>(
+  spec: Omit<Spec<R>, "run"> & { run: (actor: A, input: Record<string, unknown>, form: FormData) => Promise<R> },
+  form: FormData,
+  resolve: () => Promise<A>,
+): Promise<ActionState> {
   let next: string | undefined;
   try {
     const actor = await resolve();

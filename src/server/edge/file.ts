@@ -11,7 +11,11 @@ type StoredFile = { path: string; sha256: string; mediaType: string; fileName: s
  * request is known to be answerable, for the audit trail. Framing only by our own pages, for the
  * in-page preview; nothing in the file may run (Chrome's PDF viewer will not run sandboxed).
  */
-export async function fileResponse(request: Request, file: StoredFile, options: { inline: boolean; beforeSending: (read: { range: boolean }) => Promise<void> }): Promise<Response> {
+export async function fileResponse(
+  request: Request,
+  file: StoredFile,
+  options: { inline: boolean; beforeSending: (read: { range: boolean }) => Promise<void> },
+): Promise<Response> {
   const size = (await stat(file.path)).size;
   const range = parseRange(request.headers.get("range"), size);
   if (range === "invalid") return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readDayParts } from "@/lib/day-parts";
+import { must } from "@/lib/must";
 
 /** The schema under optional/default/nullable wrappers. */
 function inner(schema: z.ZodType): z.ZodType {
@@ -34,5 +35,5 @@ export function readForm(form: FormData, schema?: z.ZodObject, names: Record<str
 /** Renames an error's field path (zod's, e.g. `evidenceVersionIds.2`) to the form control that shows it. */
 export function fieldNamer(names: Record<string, string> | ((path: string) => string) = {}): (path: string) => string {
   if (typeof names === "function") return names;
-  return (path) => names[path.split(".")[0]!] ?? path;
+  return (path) => names[must(path.split(".")[0], 'path.split(".")[0]')] ?? path;
 }

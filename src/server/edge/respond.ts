@@ -16,7 +16,9 @@ export const json = (body: unknown, status = 200, ownCsp = false) => NextRespons
 
 /** A CSV download, never cached and never sniffed. */
 export const csv = (fileName: string, text: string) =>
-  new Response(text, { headers: { ...privateHeaders, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"` } });
+  new Response(text, {
+    headers: { ...privateHeaders, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"` },
+  });
 
 /** The HTTP answer to a refusal; anything else is a bug and is rethrown. */
 export function refusalFor(e: unknown): { status: number; error: string } {

@@ -15,14 +15,28 @@ export async function assessorDashboard(actor: Actor, now = new Date()) {
   const rows = await caseloadRows(actor, now);
   const waiting: Due[] = rows
     .filter((r) => r.oldest)
-    .map((r) => ({ id: r.id, learner: r.learner, unit: r.unit, awaiting: r.awaiting, waitedDays: r.waitedDays, targetDays: r.targetDays, daysLeft: r.targetDays - r.waitedDays }))
+    .map((r) => ({
+      id: r.id,
+      learner: r.learner,
+      unit: r.unit,
+      awaiting: r.awaiting,
+      waitedDays: r.waitedDays,
+      targetDays: r.targetDays,
+      daysLeft: r.targetDays - r.waitedDays,
+    }))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.learner.name.localeCompare(b.learner.name));
   const [records, witnesses] = await Promise.all([
     db.evidence.findMany({
       where: { AND: [scope(actor, "read:evidence:assessed"), { authorId: actor.userId, status: "DRAFT" }] },
       orderBy: { updatedAt: "asc" },
       take: 20,
-      select: { id: true, title: true, updatedAt: true, learner: { select: { name: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { record: true, submittedAt: true } } },
+      select: {
+        id: true,
+        title: true,
+        updatedAt: true,
+        learner: { select: { name: true } },
+        versions: { orderBy: { version: "desc" }, take: 1, select: { record: true, submittedAt: true } },
+      },
     }),
     db.witnessRequest.findMany({
       where: { respondedAt: null, expiresAt: { gt: now }, centreId: { in: centresAllowing(actor, "read:evidence") } },

@@ -14,12 +14,21 @@ export async function learnerDashboard(actor: Actor, now = new Date()) {
   const enrolments = await db.enrolment.findMany({
     where: scope(actor, "read:enrolment:own"),
     orderBy: { unit: { code: "asc" } },
-    select: { id: true, status: true, centre: { select: { name: true } }, assessor: { select: { name: true } }, unit: { select: { id: true, code: true, version: true, displayCode: true, title: true } } },
+    select: {
+      id: true,
+      status: true,
+      centre: { select: { name: true } },
+      assessor: { select: { name: true } },
+      unit: { select: { id: true, code: true, version: true, displayCode: true, title: true } },
+    },
   });
   const ids = enrolments.map((e) => e.id);
   const [criteria, judgements, plans, records, signOffs, decisions] = await Promise.all([
     db.criterion.groupBy({ by: ["unitId"], where: { unitId: { in: [...new Set(enrolments.map((e) => e.unit.id))] } }, _count: { _all: true } }),
-    db.criterionJudgement.findMany({ where: { enrolmentId: { in: ids } }, select: { enrolmentId: true, criterionId: true, state: true, stale: true, criterion: { select: { code: true } } } }),
+    db.criterionJudgement.findMany({
+      where: { enrolmentId: { in: ids } },
+      select: { enrolmentId: true, criterionId: true, state: true, stale: true, criterion: { select: { code: true } } },
+    }),
     db.assessmentPlan.findMany({
       where: { enrolmentId: { in: ids } },
       select: {
@@ -27,7 +36,11 @@ export async function learnerDashboard(actor: Actor, now = new Date()) {
         versions: {
           orderBy: { version: "desc" },
           take: 1,
-          select: { version: true, signatures: { select: { userId: true, role: true } }, items: { select: { task: true, targetDate: true, criteria: { select: { criterionId: true } } } } },
+          select: {
+            version: true,
+            signatures: { select: { userId: true, role: true } },
+            items: { select: { task: true, targetDate: true, criteria: { select: { criterionId: true } } } },
+          },
         },
       },
     }),
@@ -70,7 +83,8 @@ export async function learnerDashboard(actor: Actor, now = new Date()) {
     const latest = plan.versions[0];
     const unit = unitOf.get(plan.enrolmentId);
     if (!latest || !unit) continue;
-    if (!latest.signatures.some((s) => s.userId === actor.userId)) steps.push({ kind: "plan", text: `Agree your assessment plan for ${unit.displayCode}`, href: `/enrolments/${plan.enrolmentId}/plan` });
+    if (!latest.signatures.some((s) => s.userId === actor.userId))
+      steps.push({ kind: "plan", text: `Agree your assessment plan for ${unit.displayCode}`, href: `/enrolments/${plan.enrolmentId}/plan` });
     // Target dates of an agreed plan that are near or past while their criteria are not yet met.
     if (new Set(latest.signatures.map((s) => s.role)).size < 2) continue;
     const met = new Set((byEnrolment.get(plan.enrolmentId) ?? []).filter((j) => j.state === "MET" && !j.stale).map((j) => j.criterionId));
@@ -81,10 +95,16 @@ export async function learnerDashboard(actor: Actor, now = new Date()) {
   }
   for (const e of units) {
     const feedback = (byEnrolment.get(e.id) ?? []).filter((j) => j.state === "NOT_YET_MET");
-    if (feedback.length) steps.push({ kind: "feedback", text: `Answer feedback on ${e.unit.displayCode} ${feedback.map((j) => j.criterion.code).join(", ")}`, href: `/enrolments/${e.id}/progress` });
+    if (feedback.length)
+      steps.push({
+        kind: "feedback",
+        text: `Answer feedback on ${e.unit.displayCode} ${feedback.map((j) => j.criterion.code).join(", ")}`,
+        href: `/enrolments/${e.id}/progress`,
+      });
   }
   for (const r of records) {
-    if ((r.versions[0]?.record as { ready?: boolean } | null)?.ready) steps.push({ kind: "record", text: `Countersign the record “${r.title}”`, href: `/evidence/${r.id}` });
+    if ((r.versions[0]?.record as { ready?: boolean } | null)?.ready)
+      steps.push({ kind: "record", text: `Countersign the record “${r.title}”`, href: `/evidence/${r.id}` });
   }
   for (const s of signOffs) {
     const unit = unitOf.get(s.enrolmentId);

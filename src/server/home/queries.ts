@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { assertHolds, authorize, grantsAllowing, scope } from "@/server/policy";
+import { must } from "@/lib/must";
 
 export const PAGE_SIZE = 20;
 export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -74,7 +75,13 @@ export async function iqaCover(actor: Actor, page?: unknown) {
   const n = pageSchema.parse(page);
   const where = scope(actor, "read:enrolment:sampled");
   const [rows, total] = await Promise.all([
-    db.enrolment.findMany({ where, select: enrolmentSummary, orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }], skip: (n - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.enrolment.findMany({
+      where,
+      select: enrolmentSummary,
+      orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }],
+      skip: (n - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
     db.enrolment.count({ where }),
   ]);
   const assessors = new Map<string, Summary[]>();
@@ -99,7 +106,7 @@ export async function verifierHome(actor: Actor, pages: { enrolments?: unknown }
     centreId: g.centreId,
     name: g.centreName,
     accessEnds: g.endsAt,
-    enrolments: lists[i]!,
+    enrolments: must(lists[i], "lists[i]"),
     learners: learners.filter((l) => l.centreId === g.centreId).length,
   }));
 }
@@ -109,7 +116,13 @@ async function centreEnrolments(actor: Actor, centreId: string, page: unknown) {
   const n = pageSchema.parse(page);
   const where = { AND: [scope(actor, "read:enrolment"), { centreId }] };
   const [rows, total] = await Promise.all([
-    db.enrolment.findMany({ where, orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }], skip: (n - 1) * PAGE_SIZE, take: PAGE_SIZE, select: enrolmentSummary }),
+    db.enrolment.findMany({
+      where,
+      orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }],
+      skip: (n - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: enrolmentSummary,
+    }),
     db.enrolment.count({ where }),
   ]);
   return { rows, page: n, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
@@ -126,7 +139,14 @@ export async function adminHome(actor: Actor, centreId: string, pages: { users?:
       orderBy: { name: "asc" },
       skip: (usersPage - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, name: true, email: true, active: true, lastSignInAt: true, roleGrants: { where: { centreId }, select: { role: true, endsAt: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        active: true,
+        lastSignInAt: true,
+        roleGrants: { where: { centreId }, select: { role: true, endsAt: true } },
+      },
     }),
     db.user.count({ where: userWhere }),
     centreEnrolments(actor, centreId, pages.enrolments),

@@ -1,6 +1,7 @@
 import type { Actor } from "@/server/auth/actor";
 import { type Access, type Grantable, type Permission, accessesFor } from "./permissions";
 import { NotFoundError } from "./refusals";
+import { must } from "@/lib/must";
 
 /**
  * What decides how an actor stands to a resource, loaded with it (see resources.ts). For an
@@ -37,7 +38,7 @@ export function can(actor: Actor, permission: Permission, subject?: Subject): bo
   return actor.grants.some((g) => {
     const granted = accessesFor(g.role, permission);
     if (granted.includes("any")) return true;
-    return relations !== null && g.centreId === subject!.centreId && granted.some((a) => relations.has(a));
+    return relations !== null && g.centreId === must(subject, "subject").centreId && granted.some((a) => relations.has(a));
   });
 }
 

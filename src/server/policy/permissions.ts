@@ -67,7 +67,13 @@ type WithoutAccess<G> = G extends `${infer A}:${infer E}:${string}` ? `${A}:${E}
 export type Permission = WithoutAccess<Grantable>;
 export type EntityOf<P extends string> = P extends `${string}:${infer E}:${string}` ? E : P extends `${string}:${infer E}` ? E : never;
 
-export const allPermissions = [...new Set(Object.values(rolePermissions).flat().map((p) => p.replace(/:[^:]+$/, "")))].sort() as Permission[];
+export const allPermissions = [
+  ...new Set(
+    Object.values(rolePermissions)
+      .flat()
+      .map((p) => p.replace(/:[^:]+$/, "")),
+  ),
+].sort() as Permission[];
 
 /** The accesses at which a role holds a permission (none: it does not). */
 export function accessesFor(role: RoleName, permission: Permission): Access[] {

@@ -26,7 +26,10 @@ export async function readableEvidence(db: Db | Tx, actor: Actor, evidenceId: un
 
 /** What decides how someone stands to an item: its learner and author, and the learner's assessors and IQAs in its centre. */
 export async function evidenceSubject(db: Db | Tx, evidence: { centreId: string; learnerId: string; authorId: string | null }) {
-  const enrolments = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId }, select: { assessorId: true, iqaId: true } });
+  const enrolments = await db.enrolment.findMany({
+    where: { learnerId: evidence.learnerId, centreId: evidence.centreId },
+    select: { assessorId: true, iqaId: true },
+  });
   const ids = (list: (string | null)[]) => [...new Set(list.filter((id): id is string => Boolean(id)))];
   return {
     centreId: evidence.centreId,
@@ -69,7 +72,9 @@ export async function withdrawableEvidence(db: Db | Tx, actor: Actor, evidenceId
   if (can(actor, "withdraw:evidence", subject)) return evidence;
   if (evidence.authorId && relationsTo(actor, subject).has("own")) {
     const author = await db.user.findUnique({ where: { id: evidence.authorId }, select: { name: true } });
-    throw new UserFacingError(`Only ${author?.name ?? "the assessor"}, who wrote this record, can withdraw it. You countersigned it; ask them if it should be withdrawn.`);
+    throw new UserFacingError(
+      `Only ${author?.name ?? "the assessor"}, who wrote this record, can withdraw it. You countersigned it; ask them if it should be withdrawn.`,
+    );
   }
   throw new NotFoundError(noEvidence);
 }
@@ -87,7 +92,11 @@ export async function readableEnrolment(db: Db | Tx, actor: Actor, enrolmentId: 
   if (!isId(enrolmentId)) throw new NotFoundError(noEnrolment);
   const enrolment = await db.enrolment.findFirst({
     where: { AND: [{ id: enrolmentId }, scope(actor, "read:enrolment")] },
-    include: { unit: { include: { assessmentMethods: { orderBy: { position: "asc" } } } }, learner: { select: { id: true, name: true } }, assessor: { select: { id: true, name: true } } },
+    include: {
+      unit: { include: { assessmentMethods: { orderBy: { position: "asc" } } } },
+      learner: { select: { id: true, name: true } },
+      assessor: { select: { id: true, name: true } },
+    },
   });
   if (!enrolment) throw new NotFoundError(noEnrolment);
   return enrolment;

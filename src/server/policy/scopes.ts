@@ -1,6 +1,7 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Prisma } from "@/server/db/generated/client";
 import { type Access, type EntityOf, type Grantable, type Permission, accessesFor, allPermissions } from "./permissions";
+import { must } from "@/lib/must";
 
 // Each access as a where-clause on the rows of one model, for an actor in one centre: the same
 // relations `relationsTo` works out for one loaded resource (can.ts), so a list and a check agree.
@@ -10,7 +11,13 @@ const assessedHere = (me: string, centreId: string) => ({ learner: { enrolments:
 
 const evidence: Clauses<Prisma.EvidenceWhereInput> = {
   own: (me, centreId) => ({ centreId, learnerId: me }),
-  author: (me, centreId) => ({ centreId, OR: [{ authorId: null, learnerId: me }, { authorId: me, ...assessedHere(me, centreId) }] }),
+  author: (me, centreId) => ({
+    centreId,
+    OR: [
+      { authorId: null, learnerId: me },
+      { authorId: me, ...assessedHere(me, centreId) },
+    ],
+  }),
   assessed: (me, centreId) => ({ centreId, ...assessedHere(me, centreId) }),
   sampled: (me, centreId) => ({ centreId, learner: { enrolments: { some: { centreId, iqaId: me } } } }),
   centre: (_, centreId) => ({ centreId }),
@@ -34,7 +41,7 @@ type Models = typeof models;
 
 export type ScopedPermission = { [P in Permission]: EntityOf<P> extends keyof Models ? P : never }[Permission];
 /** The permissions a query can be scoped by: those about rows of a model. */
-export const scopedPermissions = allPermissions.filter((p): p is ScopedPermission => p.split(":")[1]! in models);
+export const scopedPermissions = allPermissions.filter((p): p is ScopedPermission => must(p.split(":")[1], 'p.split(":")[1]') in models);
 type WhereOf<P extends string> = Models[EntityOf<P> & keyof Models] extends Clauses<infer W> ? W : never;
 
 const nothing = { id: { in: [] as string[] } };

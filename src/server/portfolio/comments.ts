@@ -9,7 +9,11 @@ import { notify } from "@/server/notifications/notifications";
 /** Comments on an item, oldest first, with their replies nested. */
 export async function listComments(actor: Actor, evidenceId: unknown) {
   const evidence = await readableEvidence(db, actor, evidenceId);
-  const all = await db.comment.findMany({ where: { evidenceId: evidence.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } });
+  const all = await db.comment.findMany({
+    where: { evidenceId: evidence.id },
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { id: true, name: true } } },
+  });
   return all.filter((c) => !c.parentId).map((c) => ({ ...c, replies: all.filter((r) => r.parentId === c.id) }));
 }
 
@@ -26,10 +30,24 @@ export async function addComment(actor: Actor, evidenceId: unknown, input: unkno
       if (parent.parentId) throw new UserFacingError("Reply to the first comment of the thread.");
     }
     const comment = await tx.comment.create({ data: { evidenceId: evidence.id, parentId: parentId ?? null, authorId: actor.userId, body } });
-    const title = (await tx.evidenceVersion.findFirstOrThrow({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, select: { title: true } })).title;
+    const title = (await tx.evidenceVersion.findFirstOrThrow({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, select: { title: true } }))
+      .title;
     const recipients = isLearner ? subject.assessorIds : [evidence.learnerId];
-    await notify(tx, recipients.map((userId) => ({ userId, centreId: evidence.centreId, kind: "comment.added", message: `${actor.name} commented on “${title}”.`, link: `/evidence/${evidence.id}#comment-${comment.id}` })));
-    await appendAudit(tx, { kind: "comment.added", actorId: actor.userId, data: { evidenceId: evidence.id, commentId: comment.id, parentId: parentId ?? null } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await notify(
+      tx,
+      recipients.map((userId) => ({
+        userId,
+        centreId: evidence.centreId,
+        kind: "comment.added",
+        message: `${actor.name} commented on “${title}”.`,
+        link: `/evidence/${evidence.id}#comment-${comment.id}`,
+      })),
+    );
+    await appendAudit(
+      tx,
+      { kind: "comment.added", actorId: actor.userId, data: { evidenceId: evidence.id, commentId: comment.id, parentId: parentId ?? null } },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
     return { id: comment.id };
   });
 }

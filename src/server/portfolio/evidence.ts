@@ -6,6 +6,7 @@ import { Prisma } from "@/server/db/generated/client";
 import { lockEvidence } from "@/server/db/locks";
 import { UserFacingError, parseInput } from "@/server/errors";
 import { assertHolds, centresAllowing, editableEvidence } from "@/server/policy";
+import { must } from "@/lib/must";
 
 const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -35,13 +36,17 @@ export async function createEvidence(actor: Actor, input: unknown): Promise<{ id
   assertHolds(actor, "create:evidence");
   const centres = centresAllowing(actor, "create:evidence");
   const raw = (input ?? {}) as Record<string, unknown>;
-  const centreId = centres.length === 1 ? centres[0]! : centres.find((c) => c === raw.centreId);
+  const centreId = centres.length === 1 ? must(centres[0], "centres[0]") : centres.find((c) => c === raw.centreId);
   if (!centreId) throw new UserFacingError("Choose the centre this evidence is for.");
   const data = parseInput(evidenceInputSchema, input);
   return db.$transaction(async (tx) => {
     const evidence = await tx.evidence.create({ data: { centreId, learnerId: actor.userId, ...listFields(data) } });
     await tx.evidenceVersion.create({ data: { evidenceId: evidence.id, version: 1, createdById: actor.userId, ...versionFields(data) } });
-    await appendAudit(tx, { kind: "evidence.created", actorId: actor.userId, data: { evidenceId: evidence.id, version: 1 } }, { centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(
+      tx,
+      { kind: "evidence.created", actorId: actor.userId, data: { evidenceId: evidence.id, version: 1 } },
+      { centreId, subject: `evidence:${evidence.id}` },
+    );
     return { id: evidence.id };
   });
 }
@@ -54,15 +59,38 @@ export async function startRevision(actor: Actor, evidenceId: unknown): Promise<
     const [locked] = await lockEvidence(tx, [evidence.id]);
     const latest = await latestVersion(tx, evidence.id);
     if (!latest.submittedAt) return { version: latest.version };
-    const { id: _id, evidenceId: _e, version, createdAt: _c, submittedAt: _s, contentHash: _h, createdById: _b, files, workplaceDeclared: _w, ownWorkDeclared: _o, countersignName: _n, record, ...content } = latest;
+    const {
+      id: _id,
+      evidenceId: _e,
+      version,
+      createdAt: _c,
+      submittedAt: _s,
+      contentHash: _h,
+      createdById: _b,
+      files,
+      workplaceDeclared: _w,
+      ownWorkDeclared: _o,
+      countersignName: _n,
+      record,
+      ...content
+    } = latest;
     // A record copied into a new version must be sent for countersigning again.
     const nextRecord = record && typeof record === "object" ? { ...(record as object), ready: false } : Prisma.DbNull;
-    const next = await tx.evidenceVersion.create({ data: { ...content, record: nextRecord, evidenceId: evidence.id, version: version + 1, createdById: actor.userId } });
-    if (files.length) await tx.evidenceFile.createMany({ data: files.map((f) => ({ versionId: next.id, sha256: f.sha256, fileName: f.fileName, mediaType: f.mediaType, size: f.size, position: f.position })) });
+    const next = await tx.evidenceVersion.create({
+      data: { ...content, record: nextRecord, evidenceId: evidence.id, version: version + 1, createdById: actor.userId },
+    });
+    if (files.length)
+      await tx.evidenceFile.createMany({
+        data: files.map((f) => ({ versionId: next.id, sha256: f.sha256, fileName: f.fileName, mediaType: f.mediaType, size: f.size, position: f.position })),
+      });
     // A withdrawn item stays withdrawn until its new version is submitted, so the withdrawn
     // version never becomes "current" again (decide relies only on current versions).
     if (locked?.status !== "WITHDRAWN") await tx.evidence.update({ where: { id: evidence.id }, data: { status: "DRAFT" } });
-    await appendAudit(tx, { kind: "evidence.revised", actorId: actor.userId, data: { evidenceId: evidence.id, version: next.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(
+      tx,
+      { kind: "evidence.revised", actorId: actor.userId, data: { evidenceId: evidence.id, version: next.version } },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
     return { version: next.version };
   });
 }
@@ -79,7 +107,11 @@ export async function updateEvidence(actor: Actor, evidenceId: unknown, input: u
     if (data.kind === "IN_PLACE" && latest.files.length) throw new UserFacingError("Remove the uploaded files before recording the evidence as kept in place.");
     await tx.evidenceVersion.update({ where: { id: latest.id }, data: versionFields(data) });
     await tx.evidence.update({ where: { id: evidence.id }, data: listFields(data) });
-    await appendAudit(tx, { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: latest.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(
+      tx,
+      { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: latest.version } },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
   });
 }
 
@@ -98,6 +130,10 @@ export async function deleteEvidence(actor: Actor, evidenceId: unknown): Promise
     await tx.comment.deleteMany({ where: { evidenceId: evidence.id } });
     await tx.evidenceVersion.deleteMany({ where: { evidenceId: evidence.id } });
     await tx.evidence.delete({ where: { id: evidence.id } });
-    await appendAudit(tx, { kind: "evidence.deleted", actorId: actor.userId, data: { evidenceId: evidence.id, version: Math.max(...versions.map((v) => v.version)) } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(
+      tx,
+      { kind: "evidence.deleted", actorId: actor.userId, data: { evidenceId: evidence.id, version: Math.max(...versions.map((v) => v.version)) } },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readDayParts } from "@/lib/day-parts";
 import { parseOffset } from "@/lib/portfolio/records";
+import { must } from "@/lib/must";
 
 // How the evidence page's mapping and record forms name their controls, read into the input
 // their server functions parse; and each error's path renamed back to the control that shows it.
@@ -11,7 +12,11 @@ const textOf = (v: FormDataEntryValue | null): string | File => (v === null ? ""
 /** The mapping picker: a `criterion` checkbox per criterion, with `note-<id>` and `at-<id>` beside it. */
 export function mappingFromForm(form: FormData) {
   const criterionIds = form.getAll("criterion").map(String);
-  const links = criterionIds.map((criterionId) => ({ criterionId, note: textOf(form.get(`note-${criterionId}`)), atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")) }));
+  const links = criterionIds.map((criterionId) => ({
+    criterionId,
+    note: textOf(form.get(`note-${criterionId}`)),
+    atSeconds: parseOffset(String(form.get(`at-${criterionId}`) ?? "")),
+  }));
   // links.N.note → note-<criterion>, and so on.
   const fieldName = (path: string) => {
     const [, n, key] = /^links\.(\d+)\.(\w+)$/.exec(path) ?? [];
@@ -35,7 +40,7 @@ export function recordFromForm(form: FormData) {
     kind === "OBSERVATION"
       ? { kind, place: form.get("place"), observed: form.get("observed"), narrative: form.get("narrative") }
       : kind === "QUESTIONING"
-        ? { kind, mode: form.get("mode"), items: kept.map((i) => ({ question: questions[i]!, answer: answers[i] ?? "" })) }
+        ? { kind, mode: form.get("mode"), items: kept.map((i) => ({ question: must(questions[i], "questions[i]"), answer: answers[i] ?? "" })) }
         : { kind, topics: form.get("topics"), summary: form.get("summary") };
   // record.place → place, record.items.N.question → question.<place in the form>.
   const fieldName = (path: string) => {

@@ -7,6 +7,7 @@ import { lockEnrolments, lockEvidence } from "@/server/db/locks";
 import { UserFacingError, parseInput } from "@/server/errors";
 import { editableEvidence } from "@/server/policy";
 import { latestVersion } from "./evidence";
+import { must } from "@/lib/must";
 
 /**
  * Sets what a draft item claims to show: criteria of any of the learner's units in that centre
@@ -15,12 +16,21 @@ import { latestVersion } from "./evidence";
 export async function setMapping(actor: Actor, evidenceId: unknown, input: unknown): Promise<void> {
   const evidence = await editableEvidence(db, actor, evidenceId);
   const { links, scopeOptionIds } = parseInput(mappingSchema, input);
-  const enrolments = await db.enrolment.findMany({ where: { learnerId: evidence.learnerId, centreId: evidence.centreId, status: { not: "WITHDRAWN" } }, select: { id: true, unitId: true, unit: { select: { displayCode: true } } } });
+  const enrolments = await db.enrolment.findMany({
+    where: { learnerId: evidence.learnerId, centreId: evidence.centreId, status: { not: "WITHDRAWN" } },
+    select: { id: true, unitId: true, unit: { select: { displayCode: true } } },
+  });
   const enrolmentOfUnit = new Map(enrolments.map((e) => [e.unitId, e.id]));
-  const criteria = await db.criterion.findMany({ where: { id: { in: links.map((l) => l.criterionId) }, unitId: { in: [...enrolmentOfUnit.keys()] } }, select: { id: true, unitId: true } });
+  const criteria = await db.criterion.findMany({
+    where: { id: { in: links.map((l) => l.criterionId) }, unitId: { in: [...enrolmentOfUnit.keys()] } },
+    select: { id: true, unitId: true },
+  });
   const unitOfCriterion = new Map(criteria.map((c) => [c.id, c.unitId]));
   if (links.some((l) => !unitOfCriterion.has(l.criterionId))) throw new UserFacingError("Choose criteria from your own units only.");
-  const options = await db.scopeOption.findMany({ where: { id: { in: scopeOptionIds }, category: { unitId: { in: [...enrolmentOfUnit.keys()] } } }, select: { id: true, category: { select: { unitId: true } } } });
+  const options = await db.scopeOption.findMany({
+    where: { id: { in: scopeOptionIds }, category: { unitId: { in: [...enrolmentOfUnit.keys()] } } },
+    select: { id: true, category: { select: { unitId: true } } },
+  });
   if (options.length !== new Set(scopeOptionIds).size) throw new UserFacingError("Choose scope options from your own units only.");
 
   await db.$transaction(async (tx) => {
@@ -40,35 +50,70 @@ export async function setMapping(actor: Actor, evidenceId: unknown, input: unkno
     // A signed-off unit's evidence is what it was signed off on: no claim joins or leaves it.
     const touched = [
       ...removed.map((r) => r.enrolmentId),
-      ...current.filter((c) => { const want = wanted.get(c.criterionId); return want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds); }).map((c) => c.enrolmentId),
-      ...added.map((a) => enrolmentOfUnit.get(unitOfCriterion.get(a.criterionId)!)!),
+      ...current
+        .filter((c) => {
+          const want = wanted.get(c.criterionId);
+          return want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds);
+        })
+        .map((c) => c.enrolmentId),
+      ...added.map((a) =>
+        must(
+          enrolmentOfUnit.get(must(unitOfCriterion.get(a.criterionId), "unitOfCriterion.get(a.criterionId)")),
+          'enrolmentOfUnit.get(must(unitOfCriterion.get(a.criterionId), "unitOfCriterion.get(a.criterionId)"))',
+        ),
+      ),
       ...scopeRemoved.map((r) => r.enrolmentId),
-      ...scopeAdded.map((o) => enrolmentOfUnit.get(o.category.unitId)!),
+      ...scopeAdded.map((o) => must(enrolmentOfUnit.get(o.category.unitId), "enrolmentOfUnit.get(o.category.unitId)")),
     ];
     const closed = await closedEnrolmentIds(tx, await lockEnrolments(tx, touched));
     if (closed.size) {
       const codes = enrolments.filter((e) => closed.has(e.id)).map((e) => e.unit.displayCode);
-      throw new UserFacingError(`${codes.join(" and ")} ${codes.length === 1 ? "has" : "have"} been signed off, so evidence can no longer be mapped to ${codes.length === 1 ? "its" : "their"} criteria or scope, or taken off them.`);
+      throw new UserFacingError(
+        `${codes.join(" and ")} ${codes.length === 1 ? "has" : "have"} been signed off, so evidence can no longer be mapped to ${codes.length === 1 ? "its" : "their"} criteria or scope, or taken off them.`,
+      );
     }
     if (removed.length) await tx.evidenceLink.updateMany({ where: { id: { in: removed.map((r) => r.id) } }, data: { removedAt: now } });
     if (added.length)
       await tx.evidenceLink.createMany({
-        data: added.map((l) => ({ evidenceId: evidence.id, criterionId: l.criterionId, note: l.note, atSeconds: l.atSeconds ?? null, enrolmentId: enrolmentOfUnit.get(unitOfCriterion.get(l.criterionId)!)! })),
+        data: added.map((l) => ({
+          evidenceId: evidence.id,
+          criterionId: l.criterionId,
+          note: l.note,
+          atSeconds: l.atSeconds ?? null,
+          enrolmentId: must(
+            enrolmentOfUnit.get(must(unitOfCriterion.get(l.criterionId), "unitOfCriterion.get(l.criterionId)")),
+            'enrolmentOfUnit.get(must(unitOfCriterion.get(l.criterionId), "unitOfCriterion.get(l.criterionId)"))',
+          ),
+        })),
       });
     for (const c of current) {
       const want = wanted.get(c.criterionId);
-      if (want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds)) await tx.evidenceLink.update({ where: { id: c.id }, data: { note: want.note, atSeconds: want.atSeconds ?? null } });
+      if (want && (want.note !== c.note || (want.atSeconds ?? null) !== c.atSeconds))
+        await tx.evidenceLink.update({ where: { id: c.id }, data: { note: want.note, atSeconds: want.atSeconds ?? null } });
     }
 
     if (scopeRemoved.length) await tx.evidenceScopeLink.updateMany({ where: { id: { in: scopeRemoved.map((r) => r.id) } }, data: { removedAt: now } });
-    if (scopeAdded.length) await tx.evidenceScopeLink.createMany({ data: scopeAdded.map((o) => ({ evidenceId: evidence.id, scopeOptionId: o.id, enrolmentId: enrolmentOfUnit.get(o.category.unitId)! })) });
+    if (scopeAdded.length)
+      await tx.evidenceScopeLink.createMany({
+        data: scopeAdded.map((o) => ({
+          evidenceId: evidence.id,
+          scopeOptionId: o.id,
+          enrolmentId: must(enrolmentOfUnit.get(o.category.unitId), "enrolmentOfUnit.get(o.category.unitId)"),
+        })),
+      });
 
     await appendAudit(
       tx,
       {
         kind: "evidence.mapped",
         actorId: actor.userId,
-        data: { evidenceId: evidence.id, added: added.map((a) => a.criterionId), removed: removed.map((r) => r.criterionId), scopeAdded: scopeAdded.map((o) => o.id), scopeRemoved: scopeRemoved.map((r) => r.scopeOptionId) },
+        data: {
+          evidenceId: evidence.id,
+          added: added.map((a) => a.criterionId),
+          removed: removed.map((r) => r.criterionId),
+          scopeAdded: scopeAdded.map((o) => o.id),
+          scopeRemoved: scopeRemoved.map((r) => r.scopeOptionId),
+        },
       },
       { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
     );

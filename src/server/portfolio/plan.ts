@@ -8,6 +8,7 @@ import { type Db, type Tx, db } from "@/server/db/client";
 import { lockEnrolments } from "@/server/db/locks";
 import { UserFacingError, parseInput } from "@/server/errors";
 import { enrolmentAllowing, enrolmentSubject, permissionsOn, readableEnrolment } from "@/server/policy";
+import { must } from "@/lib/must";
 
 export function planHash(items: { method: string; task: string; targetDate: string; criterionCodes: string[] }[]): string {
   return createHash("sha256").update(canonicalJson(items)).digest("hex");
@@ -17,7 +18,10 @@ const planInclude = {
   versions: {
     orderBy: { version: "desc" as const },
     include: {
-      items: { orderBy: { position: "asc" as const }, include: { criteria: { include: { criterion: { select: { id: true, code: true, text: true, position: true } } } } } },
+      items: {
+        orderBy: { position: "asc" as const },
+        include: { criteria: { include: { criterion: { select: { id: true, code: true, text: true, position: true } } } } },
+      },
       signatures: { include: { user: { select: { name: true } } }, orderBy: { signedAt: "asc" as const } },
     },
   },
@@ -37,7 +41,11 @@ export async function planAgreed(db: Db | Tx, enrolmentId: string): Promise<bool
 export async function getPlan(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const plan = await db.assessmentPlan.findUnique({ where: { enrolmentId: enrolment.id }, include: planInclude });
-  const criteria = await db.criterion.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, select: { id: true, code: true, text: true, section: { select: { title: true, kind: true, code: true } } } });
+  const criteria = await db.criterion.findMany({
+    where: { unitId: enrolment.unitId },
+    orderBy: { position: "asc" },
+    select: { id: true, code: true, text: true, section: { select: { title: true, kind: true, code: true } } },
+  });
   const versions = (plan?.versions ?? []).map((v) => ({
     ...v,
     items: v.items.map((i) => ({ ...i, criteria: i.criteria.map((c) => c.criterion).sort((a, b) => a.position - b.position) })),
@@ -53,17 +61,29 @@ export async function savePlan(actor: Actor, enrolmentId: unknown, input: unknow
   const { items } = parseInput(planSchema, input);
   const allowed = enrolment.unit.assessmentMethods.map((m) => m.method);
   if (allowed.length && items.some((i) => !allowed.includes(i.method))) throw new UserFacingError("Use only the assessment methods this unit allows.");
-  const criteria = await db.criterion.findMany({ where: { unitId: enrolment.unitId, id: { in: items.flatMap((i) => i.criterionIds) } }, select: { id: true, code: true } });
+  const criteria = await db.criterion.findMany({
+    where: { unitId: enrolment.unitId, id: { in: items.flatMap((i) => i.criterionIds) } },
+    select: { id: true, code: true },
+  });
   const codes = new Map(criteria.map((c) => [c.id, c.code]));
   if (items.some((i) => i.criterionIds.some((id) => !codes.has(id)))) throw new UserFacingError("Choose criteria from this unit only.");
-  const hashed = items.map((i) => ({ method: i.method, task: i.task, targetDate: i.targetDate, criterionCodes: [...new Set(i.criterionIds.map((id) => codes.get(id)!))].sort() }));
+  const hashed = items.map((i) => ({
+    method: i.method,
+    task: i.task,
+    targetDate: i.targetDate,
+    criterionCodes: [...new Set(i.criterionIds.map((id) => must(codes.get(id), "codes.get(id)")))].sort(),
+  }));
   const contentHash = planHash(hashed);
 
   return db.$transaction(async (tx) => {
     // Under the enrolment's lock, as signing takes it: a version is changed in place only while
     // no one has signed it, and a signature is made only on the content the signer read.
     await lockEnrolments(tx, [enrolment.id]);
-    const plan = await tx.assessmentPlan.upsert({ where: { enrolmentId: enrolment.id }, update: {}, create: { enrolmentId: enrolment.id, centreId: enrolment.centreId } });
+    const plan = await tx.assessmentPlan.upsert({
+      where: { enrolmentId: enrolment.id },
+      update: {},
+      create: { enrolmentId: enrolment.id, centreId: enrolment.centreId },
+    });
     const latest = await tx.assessmentPlanVersion.findFirst({ where: { planId: plan.id }, orderBy: { version: "desc" }, include: { signatures: true } });
     if (latest && latest.contentHash === contentHash) return { version: latest.version };
     let versionId: string;
@@ -80,10 +100,16 @@ export async function savePlan(actor: Actor, enrolmentId: unknown, input: unknow
       versionId = (await tx.assessmentPlanVersion.create({ data: { planId: plan.id, version, contentHash, createdById: actor.userId } })).id;
     }
     for (const [position, item] of items.entries()) {
-      const row = await tx.planItem.create({ data: { versionId, position, method: item.method, task: item.task, targetDate: new Date(`${item.targetDate}T00:00:00Z`) } });
+      const row = await tx.planItem.create({
+        data: { versionId, position, method: item.method, task: item.task, targetDate: new Date(`${item.targetDate}T00:00:00Z`) },
+      });
       await tx.planItemCriterion.createMany({ data: [...new Set(item.criterionIds)].map((criterionId) => ({ itemId: row.id, criterionId })) });
     }
-    await appendAudit(tx, { kind: "plan.saved", actorId: actor.userId, data: { enrolmentId: enrolment.id, version, contentHash } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    await appendAudit(
+      tx,
+      { kind: "plan.saved", actorId: actor.userId, data: { enrolmentId: enrolment.id, version, contentHash } },
+      { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
+    );
     return { version };
   });
 }
@@ -100,10 +126,17 @@ export async function signPlan(actor: Actor, enrolmentId: unknown, input: unknow
     const latest = await tx.assessmentPlanVersion.findFirst({ where: { plan: { enrolmentId: enrolment.id } }, orderBy: { version: "desc" } });
     if (!latest) throw new UserFacingError("There is no plan to sign yet.");
     if (latest.contentHash !== contentHash) throw new UserFacingError("The plan changed while you were reading it. Read the new version, then sign it.");
-    const created = await tx.planSignature.createMany({ data: [{ versionId: latest.id, userId: actor.userId, role, typedName, contentHash }], skipDuplicates: true });
+    const created = await tx.planSignature.createMany({
+      data: [{ versionId: latest.id, userId: actor.userId, role, typedName, contentHash }],
+      skipDuplicates: true,
+    });
     if (created.count === 0) throw new UserFacingError("You have already signed this version of the plan.");
     const agreed = (await tx.planSignature.count({ where: { versionId: latest.id, contentHash: latest.contentHash } })) === 2;
-    await appendAudit(tx, { kind: "plan.signed", actorId: actor.userId, data: { enrolmentId: enrolment.id, version: latest.version, role, contentHash, agreed } }, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+    await appendAudit(
+      tx,
+      { kind: "plan.signed", actorId: actor.userId, data: { enrolmentId: enrolment.id, version: latest.version, role, contentHash, agreed } },
+      { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
+    );
     return { agreed };
   });
 }

@@ -9,14 +9,24 @@ export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | 
 export async function unitProgress(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const [sections, judgements, links, scopeCategories, scopeLinks, signOff, decisions] = await Promise.all([
-    db.unitSection.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } } }),
-    db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, include: { decision: { select: { outcome: true, feedback: true, decidedAt: true, typedName: true } } } }),
+    db.unitSection.findMany({
+      where: { unitId: enrolment.unitId },
+      orderBy: { position: "asc" },
+      include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } },
+    }),
+    db.criterionJudgement.findMany({
+      where: { enrolmentId: enrolment.id },
+      include: { decision: { select: { outcome: true, feedback: true, decidedAt: true, typedName: true } } },
+    }),
     db.evidenceLink.findMany({
       where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: { in: ["SUBMITTED", "DRAFT"] } } },
       select: { criterionId: true, evidence: { select: { id: true, status: true, title: true, method: true, activityFrom: true } } },
     }),
     db.scopeCategory.findMany({ where: { unitId: enrolment.unitId }, orderBy: { position: "asc" }, include: { options: { orderBy: { position: "asc" } } } }),
-    db.evidenceScopeLink.findMany({ where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } }, select: { scopeOptionId: true } }),
+    db.evidenceScopeLink.findMany({
+      where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
+      select: { scopeOptionId: true },
+    }),
     db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } }),
     db.decision.findMany({ where: { enrolmentId: enrolment.id }, select: { criterionId: true, outcome: true, decidedAt: true } }),
   ]);
@@ -57,7 +67,13 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
     signOff,
     sections: rows,
     scope: scopeCategories.map((c) => ({ name: c.name, options: c.options.map((o) => ({ id: o.id, text: o.text, covered: covered.has(o.id) })) })),
-    totals: { criteria: criteria.length, met: count("MET"), submitted: count("EVIDENCE_SUBMITTED"), notYetMet: count("NOT_YET_MET"), notStarted: count("NOT_STARTED") },
+    totals: {
+      criteria: criteria.length,
+      met: count("MET"),
+      submitted: count("EVIDENCE_SUBMITTED"),
+      notYetMet: count("NOT_YET_MET"),
+      notStarted: count("NOT_STARTED"),
+    },
     span: dates.length ? { from: new Date(Math.min(...dates.map((d) => d.getTime()))), to: new Date(Math.max(...dates.map((d) => d.getTime()))) } : null,
     metOverTime: metSeries(decisions),
     can: { countersign: can(actor, "countersign:enrolment", enrolmentSubject(enrolment)) },

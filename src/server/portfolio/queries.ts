@@ -8,6 +8,7 @@ import { db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { evidenceSubject, holds, permissionsOn, readableEvidence, scope } from "@/server/policy";
 import { planAgreed } from "./plan";
+import { must } from "@/lib/must";
 
 /** Everything the evidence page shows: every version, the claims, and what the actor may do now. */
 export async function evidenceDetail(actor: Actor, evidenceId: unknown) {
@@ -16,13 +17,19 @@ export async function evidenceDetail(actor: Actor, evidenceId: unknown) {
     db.evidenceVersion.findMany({ where: { evidenceId: evidence.id }, orderBy: { version: "desc" }, include: { files: { orderBy: { position: "asc" } } } }),
     db.evidenceLink.findMany({
       where: { evidenceId: evidence.id, removedAt: null },
-      include: { criterion: { select: { id: true, code: true, text: true, position: true } }, enrolment: { select: { id: true, unit: { select: { code: true, displayCode: true } } } } },
+      include: {
+        criterion: { select: { id: true, code: true, text: true, position: true } },
+        enrolment: { select: { id: true, unit: { select: { code: true, displayCode: true } } } },
+      },
     }),
-    db.evidenceScopeLink.findMany({ where: { evidenceId: evidence.id, removedAt: null }, include: { scopeOption: { include: { category: { select: { name: true, unit: { select: { displayCode: true } } } } } } } }),
+    db.evidenceScopeLink.findMany({
+      where: { evidenceId: evidence.id, removedAt: null },
+      include: { scopeOption: { include: { category: { select: { name: true, unit: { select: { displayCode: true } } } } } } },
+    }),
     db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { id: true, name: true } }),
     evidenceSubject(db, evidence),
   ]);
-  const latest = versions[0]!;
+  const latest = must(versions[0], "versions[0]");
   // Withdrawal is about the current submission: decisions on earlier versions do not block it.
   const decided = latest.submittedAt ? await db.decisionEvidence.count({ where: { evidenceVersionId: latest.id } }) : 0;
   const allowed = permissionsOn(actor, subject, ["update:evidence", "submit:evidence", "withdraw:evidence", "comment:evidence", "request:testimony"]);
@@ -63,21 +70,40 @@ export async function mappingChoices(learnerId: string, centreId: string) {
           title: true,
           simulationAllowed: true,
           planRequiredFirst: true,
-          sections: { orderBy: { position: "asc" }, select: { code: true, title: true, kind: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true } } } },
-          scopeCategories: { orderBy: { position: "asc" }, select: { name: true, options: { orderBy: { position: "asc" }, select: { id: true, text: true } } } },
+          sections: {
+            orderBy: { position: "asc" },
+            select: { code: true, title: true, kind: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true } } },
+          },
+          scopeCategories: {
+            orderBy: { position: "asc" },
+            select: { name: true, options: { orderBy: { position: "asc" }, select: { id: true, text: true } } },
+          },
         },
       },
     },
   });
-  return Promise.all(enrolments.map(async (e) => ({ enrolmentId: e.id, unit: e.unit, planAgreed: e.unit.planRequiredFirst ? await planAgreed(db, e.id) : true })));
+  return Promise.all(
+    enrolments.map(async (e) => ({ enrolmentId: e.id, unit: e.unit, planAgreed: e.unit.planRequiredFirst ? await planAgreed(db, e.id) : true })),
+  );
 }
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
 export const libraryFilterSchema = z.object({
   learner: optional(z.uuid()),
-  unit: optional(z.string().regex(/^[A-Za-z0-9]{1,20}$/).transform((s) => s.toUpperCase())),
+  unit: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,20}$/)
+      .transform((s) => s.toUpperCase()),
+  ),
   criterion: optional(z.uuid()),
-  code: optional(z.string().trim().regex(/^[A-Za-z]?\d+(\.\d+)?$/).transform((s) => s.toUpperCase())),
+  code: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]?\d+(\.\d+)?$/)
+      .transform((s) => s.toUpperCase()),
+  ),
   method: optional(z.enum(assessmentMethods)),
   state: optional(z.enum(["DRAFT", "SUBMITTED", "WITHDRAWN"])),
   from: optional(day("the first date")),
@@ -110,10 +136,21 @@ export async function evidenceLibrary(actor: Actor, rawFilters: Record<string, u
       take: LIBRARY_PAGE_SIZE,
       include: {
         learner: { select: { name: true } },
-        links: { where: { removedAt: null }, select: { criterion: { select: { code: true } }, enrolment: { select: { unit: { select: { displayCode: true } } } } } },
+        links: {
+          where: { removedAt: null },
+          select: { criterion: { select: { code: true } }, enrolment: { select: { unit: { select: { displayCode: true } } } } },
+        },
       },
     }),
     db.evidence.count({ where }),
   ]);
-  return { rows, total, page: f.page, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)), filters: f, invalid: !parsed.success, can: { create: holds(actor, "create:evidence") } };
+  return {
+    rows,
+    total,
+    page: f.page,
+    pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)),
+    filters: f,
+    invalid: !parsed.success,
+    can: { create: holds(actor, "create:evidence") },
+  };
 }

@@ -21,7 +21,10 @@ const recordInputSchema = z.object({
 /** The learner an assessor may write records for: one they assess on a unit in progress. NotFoundError otherwise. */
 export async function recordTarget(actor: Actor, learnerId: unknown) {
   if (!isId(learnerId)) throw new NotFoundError("No learner has that id");
-  const enrolment = await db.enrolment.findFirst({ where: { AND: [{ learnerId, status: "IN_PROGRESS" }, scope(actor, "create:record")] }, select: { centreId: true, learner: { select: { id: true, name: true } } } });
+  const enrolment = await db.enrolment.findFirst({
+    where: { AND: [{ learnerId, status: "IN_PROGRESS" }, scope(actor, "create:record")] },
+    select: { centreId: true, learner: { select: { id: true, name: true } } },
+  });
   if (!enrolment) throw new NotFoundError("No learner has that id");
   return enrolment;
 }
@@ -33,11 +36,27 @@ export async function createAssessorRecord(actor: Actor, learnerId: unknown, inp
   if (activityFrom > ukDay(new Date())) throw new UserFacingError("The date cannot be in the future.");
   const day = new Date(`${activityFrom}T00:00:00Z`);
   return db.$transaction(async (tx) => {
-    const evidence = await tx.evidence.create({ data: { centreId: enrolment.centreId, learnerId: enrolment.learner.id, authorId: actor.userId, title, method: record.kind, activityFrom: day } });
-    await tx.evidenceVersion.create({
-      data: { evidenceId: evidence.id, version: 1, title, account: recordAccount(record), method: record.kind, activityFrom: day, kind: "FILES", record: { ...record, ready: false }, createdById: actor.userId },
+    const evidence = await tx.evidence.create({
+      data: { centreId: enrolment.centreId, learnerId: enrolment.learner.id, authorId: actor.userId, title, method: record.kind, activityFrom: day },
     });
-    await appendAudit(tx, { kind: "evidence.created", actorId: actor.userId, data: { evidenceId: evidence.id, version: 1 } }, { centreId: enrolment.centreId, subject: `evidence:${evidence.id}` });
+    await tx.evidenceVersion.create({
+      data: {
+        evidenceId: evidence.id,
+        version: 1,
+        title,
+        account: recordAccount(record),
+        method: record.kind,
+        activityFrom: day,
+        kind: "FILES",
+        record: { ...record, ready: false },
+        createdById: actor.userId,
+      },
+    });
+    await appendAudit(
+      tx,
+      { kind: "evidence.created", actorId: actor.userId, data: { evidenceId: evidence.id, version: 1 } },
+      { centreId: enrolment.centreId, subject: `evidence:${evidence.id}` },
+    );
     return { id: evidence.id };
   });
 }
@@ -51,10 +70,23 @@ export async function sendForCountersign(actor: Actor, evidenceId: unknown): Pro
     const version = await latestVersion(tx, evidence.id);
     const record = version.record as AssessorRecord | null;
     if (!record || version.submittedAt) throw new UserFacingError("This record has already been countersigned.");
-    if (!(await tx.evidenceLink.count({ where: { evidenceId: evidence.id, removedAt: null } }))) throw new UserFacingError("Map the record to the criteria it covers first.");
+    if (!(await tx.evidenceLink.count({ where: { evidenceId: evidence.id, removedAt: null } })))
+      throw new UserFacingError("Map the record to the criteria it covers first.");
     await tx.evidenceVersion.update({ where: { id: version.id }, data: { record: { ...record, ready: true } } });
-    await notify(tx, [{ userId: evidence.learnerId, centreId: evidence.centreId, kind: "record.ready", message: `${actor.name} asks you to countersign the ${recordLabels[record.kind]} “${version.title}”.`, link: `/evidence/${evidence.id}` }]);
-    await appendAudit(tx, { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await notify(tx, [
+      {
+        userId: evidence.learnerId,
+        centreId: evidence.centreId,
+        kind: "record.ready",
+        message: `${actor.name} asks you to countersign the ${recordLabels[record.kind]} “${version.title}”.`,
+        link: `/evidence/${evidence.id}`,
+      },
+    ]);
+    await appendAudit(
+      tx,
+      { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version } },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
   });
 }
 
@@ -70,8 +102,15 @@ export async function updateAssessorRecord(actor: Actor, evidenceId: unknown, in
     const version = await latestVersion(tx, evidence.id);
     if (version.submittedAt) throw new UserFacingError("This record was countersigned and cannot change. Make a new version to edit it.");
     if ((version.record as AssessorRecord | null)?.kind !== record.kind) throw new UserFacingError("A record keeps its kind.");
-    await tx.evidenceVersion.update({ where: { id: version.id }, data: { title, account: recordAccount(record), activityFrom: day, record: { ...record, ready: false } } });
+    await tx.evidenceVersion.update({
+      where: { id: version.id },
+      data: { title, account: recordAccount(record), activityFrom: day, record: { ...record, ready: false } },
+    });
     await tx.evidence.update({ where: { id: evidence.id }, data: { title, activityFrom: day } });
-    await appendAudit(tx, { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    await appendAudit(
+      tx,
+      { kind: "evidence.updated", actorId: actor.userId, data: { evidenceId: evidence.id, version: version.version } },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
   });
 }

@@ -9,6 +9,7 @@ import { UserFacingError, parseInput } from "@/server/errors";
 import { appUrl, canSendMail, sendMail } from "@/server/mail/send";
 import { assertHolds, evidenceAllowing, readableEvidence, scope } from "@/server/policy";
 import { notify } from "@/server/notifications/notifications";
+import { must } from "@/lib/must";
 
 export const WITNESS_LINK_DAYS = 14;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -25,13 +26,24 @@ export const witnessRequestSchema = z.object({
 export async function requestWitnessTestimony(actor: Actor, evidenceId: unknown, input: unknown, now = new Date()) {
   const { evidence } = await evidenceAllowing(db, actor, evidenceId, "request:testimony");
   const data = parseInput(witnessRequestSchema, input);
-  if (!canSendMail()) throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
+  if (!canSendMail())
+    throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + WITNESS_LINK_DAYS * 86_400_000);
   const learner = await db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { name: true } });
   const request = await db.$transaction(async (tx) => {
-    const created = await tx.witnessRequest.create({ data: { ...data, centreId: evidence.centreId, evidenceId: evidence.id, requestedById: actor.userId, tokenHash: hashToken(token), expiresAt } });
-    await appendAudit(tx, { kind: "witness.requested", actorId: actor.userId, data: { requestId: created.id, evidenceId: evidence.id, witnessEmail: data.witnessEmail, expiresAt: expiresAt.toISOString() } }, { centreId: evidence.centreId, subject: `evidence:${evidence.id}` });
+    const created = await tx.witnessRequest.create({
+      data: { ...data, centreId: evidence.centreId, evidenceId: evidence.id, requestedById: actor.userId, tokenHash: hashToken(token), expiresAt },
+    });
+    await appendAudit(
+      tx,
+      {
+        kind: "witness.requested",
+        actorId: actor.userId,
+        data: { requestId: created.id, evidenceId: evidence.id, witnessEmail: data.witnessEmail, expiresAt: expiresAt.toISOString() },
+      },
+      { centreId: evidence.centreId, subject: `evidence:${evidence.id}` },
+    );
     return created;
   });
   await sendMail(db, {
@@ -57,7 +69,13 @@ export type WitnessView =
   | { state: "invalid" }
   | { state: "expired" }
   | { state: "used"; outcome: "CONFIRMED" | "DECLINED" }
-  | { state: "open"; request: { witnessName: string; statement: string; jobRole: string; relationship: string; expiresAt: Date }; learner: string; title: string; criteria: { unit: string; code: string; text: string }[] };
+  | {
+      state: "open";
+      request: { witnessName: string; statement: string; jobRole: string; relationship: string; expiresAt: Date };
+      learner: string;
+      title: string;
+      criteria: { unit: string; code: string; text: string }[];
+    };
 
 export const WITNESS_ONLY = "This link is only for the witness it was sent to; it cannot be opened or answered while you are signed in to Attest.";
 
@@ -71,11 +89,15 @@ export async function witnessView(signedIn: Actor | null, token: unknown, now = 
   if (typeof token !== "string" || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" };
   const request = await db.witnessRequest.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!request) return { state: "invalid" };
-  if (request.respondedAt) return { state: "used", outcome: request.outcome! };
+  if (request.respondedAt) return { state: "used", outcome: must(request.outcome, "request.outcome") };
   if (request.expiresAt <= now) return { state: "expired" };
   const evidence = await db.evidence.findUniqueOrThrow({
     where: { id: request.evidenceId },
-    select: { title: true, learner: { select: { name: true } }, links: { where: { removedAt: null }, select: { criterion: { select: { code: true, text: true, unit: { select: { displayCode: true } } } } } } },
+    select: {
+      title: true,
+      learner: { select: { name: true } },
+      links: { where: { removedAt: null }, select: { criterion: { select: { code: true, text: true, unit: { select: { displayCode: true } } } } } },
+    },
   });
   return {
     state: "open",
@@ -101,13 +123,29 @@ export async function respondToWitnessRequest(signedIn: Actor | null, token: unk
   const data = parseInput(witnessResponseSchema, input);
   await db.$transaction(async (tx) => {
     const tokenHash = hashToken(token as string);
-    const answered = await tx.witnessRequest.updateMany({ where: { tokenHash, respondedAt: null, expiresAt: { gt: now } }, data: { respondedAt: now, outcome: data.outcome, confirmedName: data.confirmedName, responseIp: ip } });
+    const answered = await tx.witnessRequest.updateMany({
+      where: { tokenHash, respondedAt: null, expiresAt: { gt: now } },
+      data: { respondedAt: now, outcome: data.outcome, confirmedName: data.confirmedName, responseIp: ip },
+    });
     if (answered.count !== 1) throw new UserFacingError("This link has already been used.");
     const request = await tx.witnessRequest.findUniqueOrThrow({ where: { tokenHash } });
     const evidence = await tx.evidence.findUniqueOrThrow({ where: { id: request.evidenceId }, select: { learnerId: true, title: true } });
     const word = data.outcome === "CONFIRMED" ? "confirmed" : "declined";
-    await notify(tx, [...new Set([request.requestedById, evidence.learnerId])].map((userId) => ({ userId, centreId: request.centreId, kind: "witness.responded", message: `${data.confirmedName} ${word} the witness statement for “${evidence.title}”.`, link: `/evidence/${request.evidenceId}#witnesses` })));
-    await appendAudit(tx, { kind: "witness.responded", actorId: null, data: { requestId: request.id, outcome: data.outcome, confirmedName: data.confirmedName } }, { centreId: request.centreId, subject: `evidence:${request.evidenceId}`, ip });
+    await notify(
+      tx,
+      [...new Set([request.requestedById, evidence.learnerId])].map((userId) => ({
+        userId,
+        centreId: request.centreId,
+        kind: "witness.responded",
+        message: `${data.confirmedName} ${word} the witness statement for “${evidence.title}”.`,
+        link: `/evidence/${request.evidenceId}#witnesses`,
+      })),
+    );
+    await appendAudit(
+      tx,
+      { kind: "witness.responded", actorId: null, data: { requestId: request.id, outcome: data.outcome, confirmedName: data.confirmedName } },
+      { centreId: request.centreId, subject: `evidence:${request.evidenceId}`, ip },
+    );
   });
 }
 

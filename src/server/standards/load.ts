@@ -20,7 +20,17 @@ export class UnitFileError extends Error {
 }
 
 function describe(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.length ? i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "(file)"}: ${i.message}`);
+  return error.issues.map(
+    (i) =>
+      `${
+        i.path.length
+          ? i.path
+              .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+              .join("")
+              .replace(/^\./, "")
+          : "(file)"
+      }: ${i.message}`,
+  );
 }
 
 /** Parses and validates one unit file's text; `source` names the file in any error. */
@@ -50,6 +60,10 @@ export async function loadUnitFiles(dir = standardsDir): Promise<LoadedUnit[]> {
       else throw e;
     }
   }
-  if (errors.length) throw new UnitFileError(errors.map((e) => e.source).join(", "), errors.flatMap((e) => e.problems.map((p) => `${e.source}: ${p}`)));
+  if (errors.length)
+    throw new UnitFileError(
+      errors.map((e) => e.source).join(", "),
+      errors.flatMap((e) => e.problems.map((p) => `${e.source}: ${p}`)),
+    );
   return loaded;
 }

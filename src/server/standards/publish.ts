@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import { appendAudit } from "@/server/audit/append";
 import type { Db, Tx } from "@/server/db/client";
 import type { LoadedUnit } from "./load";
+import { must } from "@/lib/must";
 
 export class PublishedUnitChangedError extends Error {
   constructor(source: string, code: string, version: number) {
-    super(`${source}: ${code} version ${version} is already published with different content. A published version is never edited; give the change a new version number.`);
+    super(
+      `${source}: ${code} version ${version} is already published with different content. A published version is never edited; give the change a new version number.`,
+    );
     this.name = "PublishedUnitChangedError";
   }
 }
@@ -63,14 +66,29 @@ async function insertUnit(tx: Tx, { unit, contentHash, source }: LoadedUnit) {
 
   const scopeIds = new Map(unit.scopeCategories.map((s) => [s.key, randomUUID()]));
   await tx.scopeCategory.createMany({
-    data: unit.scopeCategories.map((s, position) => ({ id: scopeIds.get(s.key)!, unitId, key: s.key, name: s.name, guidance: s.printed.join("\n"), position })),
+    data: unit.scopeCategories.map((s, position) => ({
+      id: must(scopeIds.get(s.key), "scopeIds.get(s.key)"),
+      unitId,
+      key: s.key,
+      name: s.name,
+      guidance: s.printed.join("\n"),
+      position,
+    })),
   });
   await tx.scopeOption.createMany({
-    data: unit.scopeCategories.flatMap((s) => s.options.map((text, position) => ({ categoryId: scopeIds.get(s.key)!, text, position }))),
+    data: unit.scopeCategories.flatMap((s) =>
+      s.options.map((text, position) => ({ categoryId: must(scopeIds.get(s.key), "scopeIds.get(s.key)"), text, position })),
+    ),
   });
   const glossaryIds = new Map(unit.glossary.map((g) => [g.term, randomUUID()]));
   await tx.glossaryTerm.createMany({
-    data: unit.glossary.map((g, position) => ({ id: glossaryIds.get(g.term)!, unitId, term: g.term, definition: g.definition, position })),
+    data: unit.glossary.map((g, position) => ({
+      id: must(glossaryIds.get(g.term), "glossaryIds.get(g.term)"),
+      unitId,
+      term: g.term,
+      definition: g.definition,
+      position,
+    })),
   });
   await tx.unitAssessmentMethod.createMany({
     data: evidence.methods.map((m, position) => ({ unitId, method: m.method, name: m.name, description: m.description, position })),
@@ -90,10 +108,14 @@ async function insertUnit(tx: Tx, { unit, contentHash, source }: LoadedUnit) {
       c.terms.map((t) => ({
         criterionId: c.id,
         term: t.term,
-        scopeCategoryId: t.scope ? scopeIds.get(t.scope)! : null,
-        glossaryTermId: t.glossary ? glossaryIds.get(t.glossary)! : null,
+        scopeCategoryId: t.scope ? must(scopeIds.get(t.scope), "scopeIds.get(t.scope)") : null,
+        glossaryTermId: t.glossary ? must(glossaryIds.get(t.glossary), "glossaryIds.get(t.glossary)") : null,
       })),
     ),
   });
-  await appendAudit(tx, { kind: "unit.published", actorId: null, data: { code: unit.code, version: unit.version, contentHash, source } }, { subject: `unit:${unitId}` });
+  await appendAudit(
+    tx,
+    { kind: "unit.published", actorId: null, data: { code: unit.code, version: unit.version, contentHash, source } },
+    { subject: `unit:${unitId}` },
+  );
 }

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { HEAD_BYTES } from "@/lib/file-types";
 import { formatBytes } from "@/lib/format";
 import { filesDir } from "@/server/env";
+import { must } from "@/lib/must";
 
 // Local-disk storage. Files are written to tmp/ first, then renamed to blobs/<aa>/<bb>/<sha256>,
 // and only then is the database row written, so a crash leaves at worst a file without a row,
@@ -22,7 +23,6 @@ export class UploadTooLargeError extends Error {
   }
 }
 
-
 export type Received = { tmpPath: string; sha256: string; size: number };
 
 /**
@@ -30,14 +30,18 @@ export type Received = { tmpPath: string; sha256: string; size: number };
  * `checkHead` sees the first HEAD_BYTES (or the whole body when shorter) as soon as they arrive;
  * whatever it throws stops the upload there, before the rest of the body is read.
  */
-export async function receiveToTemp(body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, limit: number, checkHead: (head: Buffer) => void = () => {}): Promise<Received> {
+export async function receiveToTemp(
+  body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream,
+  limit: number,
+  checkHead: (head: Buffer) => void = () => {},
+): Promise<Received> {
   await mkdir(tmpDir(), { recursive: true });
   const tmpPath = path.join(tmpDir(), `${randomUUID()}.part`);
   const hash = createHash("sha256");
   let size = 0;
   let head: Buffer[] | null = [];
   const checkOnce = () => {
-    const bytes = Buffer.concat(head!).subarray(0, HEAD_BYTES);
+    const bytes = Buffer.concat(must(head, "head")).subarray(0, HEAD_BYTES);
     head = null;
     checkHead(bytes);
   };
@@ -82,7 +86,10 @@ export async function receiveToTemp(body: AsyncIterable<Uint8Array> | NodeJS.Rea
 export async function commitBlob(received: Received): Promise<void> {
   const target = blobPath(received.sha256);
   await mkdir(path.dirname(target), { recursive: true });
-  const exists = await stat(target).then(() => true, () => false);
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (exists) {
     await unlink(received.tmpPath);
     return;

@@ -37,7 +37,12 @@ async function readZipDirectory(handle: Handle, size: number): Promise<Pick<File
     const nameLength = dir.readUInt16LE(p + 28);
     const extra = dir.readUInt16LE(p + 30);
     const comment = dir.readUInt16LE(p + 32);
-    entries.push({ name: dir.toString("utf8", p + 46, p + 46 + nameLength), method: dir.readUInt16LE(p + 10), compressed: dir.readUInt32LE(p + 20), localOffset: dir.readUInt32LE(p + 42) });
+    entries.push({
+      name: dir.toString("utf8", p + 46, p + 46 + nameLength),
+      method: dir.readUInt16LE(p + 10),
+      compressed: dir.readUInt32LE(p + 20),
+      localOffset: dir.readUInt32LE(p + 42),
+    });
     p += 46 + nameLength + extra + comment;
   }
   const mimetype = entries.find((e) => e.name === "mimetype" && e.compressed < 256);

@@ -6,7 +6,11 @@ export const SWEEP_EVERY_MS = 15 * 60_000;
 
 /** Removes interrupted uploads and files no row names (only those untouched for the grace period). */
 export function sweepUnreferencedFiles(db: Db, graceMs = SWEEP_GRACE_MS, now = Date.now()) {
-  return sweepStorage(async (hashes) => new Set((await db.storedBlob.findMany({ where: { sha256: { in: hashes } }, select: { sha256: true } })).map((b) => b.sha256)), graceMs, now);
+  return sweepStorage(
+    async (hashes) => new Set((await db.storedBlob.findMany({ where: { sha256: { in: hashes } }, select: { sha256: true } })).map((b) => b.sha256)),
+    graceMs,
+    now,
+  );
 }
 
 /**

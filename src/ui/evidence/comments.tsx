@@ -18,7 +18,17 @@ function CommentBody({ c }: { c: Comment }) {
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-export function Comments({ evidenceId, comments, canComment, action }: { evidenceId: string; comments: (Comment & { replies: Comment[] })[]; canComment: boolean; action: Action }) {
+export function Comments({
+  evidenceId,
+  comments,
+  canComment,
+  action,
+}: {
+  evidenceId: string;
+  comments: (Comment & { replies: Comment[] })[];
+  canComment: boolean;
+  action: Action;
+}) {
   return (
     <section aria-labelledby="comments">
       <h2 id="comments">Comments</h2>

@@ -33,7 +33,13 @@ export function EvidenceFields({ d = {}, methods }: { d?: EvidenceDefaults; meth
         </option>
         <MethodOptions methods={methods} />
       </SelectField>
-      <DateField id="activityFrom" name="activityFrom" legend="When the activity took place" hint="If it ran over several days, give the first day. For example, 27 3 2026" defaultValue={d.activityFrom} />
+      <DateField
+        id="activityFrom"
+        name="activityFrom"
+        legend="When the activity took place"
+        hint="If it ran over several days, give the first day. For example, 27 3 2026"
+        defaultValue={d.activityFrom}
+      />
       <DateField id="activityTo" name="activityTo" legend="Last day, if it ran over several days" hint="For example, 28 3 2026" defaultValue={d.activityTo} />
       <RadioGroup
         id="kind"

@@ -50,7 +50,13 @@ export function FileUploader({ evidenceId, accept, maxBytes }: { evidenceId: str
               const percent = item.file.size ? Math.min(100, Math.round((item.loaded / item.file.size) * 100)) : 100;
               const problem = item.state === "refused" || item.state === "failed";
               return (
-                <li key={item.id} className={cn("grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 border-t border-line py-2", problem && "border-l-4 border-l-danger pl-2")}>
+                <li
+                  key={item.id}
+                  className={cn(
+                    "grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 border-t border-line py-2",
+                    problem && "border-l-4 border-l-danger pl-2",
+                  )}
+                >
                   <p className="col-start-1 m-0 min-w-0">
                     <label htmlFor={`${id}-p${item.id}`} className="m-0 inline font-semibold wrap-anywhere">
                       {item.file.name}
@@ -58,7 +64,13 @@ export function FileUploader({ evidenceId, accept, maxBytes }: { evidenceId: str
                     <span className="text-muted">({formatBytes(item.file.size)})</span>
                   </p>
                   <p className="col-span-full m-0 flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
-                    <progress id={`${id}-p${item.id}`} className="min-w-32 flex-[0_1_16rem]" max={100} value={item.state === "uploaded" ? 100 : item.state === "uploading" ? percent : 0} aria-describedby={`${id}-s${item.id}`} />
+                    <progress
+                      id={`${id}-p${item.id}`}
+                      className="min-w-32 flex-[0_1_16rem]"
+                      max={100}
+                      value={item.state === "uploaded" ? 100 : item.state === "uploading" ? percent : 0}
+                      aria-describedby={`${id}-s${item.id}`}
+                    />
                     <span id={`${id}-s${item.id}`} className={cn("flex-[1_1_12rem] wrap-anywhere", problem && "text-danger")}>
                       {problem ? <strong>{stateText(item, percent)}</strong> : stateText(item, percent)}
                     </span>
@@ -91,8 +103,13 @@ export function FileUploader({ evidenceId, accept, maxBytes }: { evidenceId: str
       </div>
       {/* Over the whole page, so a drop over a preview frame still lands in this document. */}
       {dragging && (
-        <div className="fixed inset-0 z-20 flex items-center justify-center bg-brand/90 p-4 outline-4 outline-offset-[-1rem] outline-brand-ink outline-dashed" aria-hidden="true">
-          <p className="rounded-md border-2 border-brand-ink bg-brand px-6 py-4 text-center text-2xl font-semibold text-brand-ink">Drop files to add them to this item</p>
+        <div
+          className="fixed inset-0 z-20 flex items-center justify-center bg-brand/90 p-4 outline-4 outline-offset-[-1rem] outline-brand-ink outline-dashed"
+          aria-hidden="true"
+        >
+          <p className="rounded-md border-2 border-brand-ink bg-brand px-6 py-4 text-center text-2xl font-semibold text-brand-ink">
+            Drop files to add them to this item
+          </p>
         </div>
       )}
     </section>

@@ -12,7 +12,11 @@ function typed(values: Record<string, string | undefined>, name: string) {
 /** Filters as a plain GET form: works without JavaScript and keeps the URL shareable. */
 export function LibraryFilters({ values, learner }: { values: Record<string, string | undefined>; learner?: string }) {
   return (
-    <form method="get" className="mb-4 flex flex-wrap items-start gap-x-4 rounded-md border border-line bg-panel px-3 pt-3 print:hidden" aria-label="Filter evidence">
+    <form
+      method="get"
+      className="mb-4 flex flex-wrap items-start gap-x-4 rounded-md border border-line bg-panel px-3 pt-3 print:hidden"
+      aria-label="Filter evidence"
+    >
       {learner && <input type="hidden" name="learner" value={learner} />}
       <TextField id="q" name="q" type="search" label="Search" defaultValue={values.q} />
       <SelectField id="f-unit" name="unit" label="Unit" defaultValue={values.unit ?? ""}>

@@ -19,7 +19,17 @@ const plain = (s: string) => s.replace(/\*\*/g, "");
 const idPart = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, "-");
 
 /** Choose criteria across all the learner's units, with a note each, and scope options; searchable. */
-export function MappingPicker({ units, notes, scopeOptionIds, offsets }: { units: Unit[]; notes: Record<string, string>; scopeOptionIds: string[]; offsets?: Record<string, string> }) {
+export function MappingPicker({
+  units,
+  notes,
+  scopeOptionIds,
+  offsets,
+}: {
+  units: Unit[];
+  notes: Record<string, string>;
+  scopeOptionIds: string[];
+  offsets?: Record<string, string>;
+}) {
   const [query, setQuery] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set(Object.keys(notes)));
   const q = query.trim().toLowerCase();
@@ -58,7 +68,14 @@ export function MappingPicker({ units, notes, scopeOptionIds, offsets }: { units
                   >
                     {chosen.has(c.id) && (
                       <>
-                        <TextField id={`note-${c.id}`} name={`note-${c.id}`} label={`How this item shows ${u.unit.displayCode} ${c.code}`} required maxLength={2000} defaultValue={notes[c.id] ?? ""} />
+                        <TextField
+                          id={`note-${c.id}`}
+                          name={`note-${c.id}`}
+                          label={`How this item shows ${u.unit.displayCode} ${c.code}`}
+                          required
+                          maxLength={2000}
+                          defaultValue={notes[c.id] ?? ""}
+                        />
                         {offsets && (
                           <TextField
                             id={`at-${c.id}`}

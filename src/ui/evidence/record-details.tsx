@@ -5,7 +5,13 @@ import { Facts } from "@/ui/kit";
 export function RecordDetails({ record }: { record: AssessorRecord }) {
   return (
     <section aria-labelledby="record">
-      <h2 id="record">{record.kind === "OBSERVATION" ? "Observation record" : record.kind === "QUESTIONING" ? `Questioning record (${record.mode === "ORAL" ? "oral" : "written"})` : "Professional discussion"}</h2>
+      <h2 id="record">
+        {record.kind === "OBSERVATION"
+          ? "Observation record"
+          : record.kind === "QUESTIONING"
+            ? `Questioning record (${record.mode === "ORAL" ? "oral" : "written"})`
+            : "Professional discussion"}
+      </h2>
       {record.kind === "OBSERVATION" && (
         <Facts>
           <dt>Where</dt>

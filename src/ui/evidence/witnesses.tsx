@@ -3,7 +3,19 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { ActionForm } from "@/ui/action-form";
 import { Disclosure, TextAreaField, TextField } from "@/ui/kit";
 
-type Request = { id: string; witnessName: string; witnessEmail: string; jobRole: string; relationship: string; statement: string; createdAt: Date; expiresAt: Date; respondedAt: Date | null; outcome: "CONFIRMED" | "DECLINED" | null; confirmedName: string | null };
+type Request = {
+  id: string;
+  witnessName: string;
+  witnessEmail: string;
+  jobRole: string;
+  relationship: string;
+  statement: string;
+  createdAt: Date;
+  expiresAt: Date;
+  respondedAt: Date | null;
+  outcome: "CONFIRMED" | "DECLINED" | null;
+  confirmedName: string | null;
+};
 
 function status(r: Request) {
   if (r.respondedAt) return `${r.outcome === "CONFIRMED" ? "Confirmed" : "Declined"} by ${r.confirmedName} on ${formatDateTime(r.respondedAt)}`;
@@ -11,7 +23,17 @@ function status(r: Request) {
   return `Awaiting an answer; the link expires on ${formatDate(r.expiresAt)}`;
 }
 
-export function Witnesses({ evidenceId, requests, canRequest, action }: { evidenceId: string; requests: Request[]; canRequest: boolean; action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
+export function Witnesses({
+  evidenceId,
+  requests,
+  canRequest,
+  action,
+}: {
+  evidenceId: string;
+  requests: Request[];
+  canRequest: boolean;
+  action: (s: ActionState, f: FormData) => Promise<ActionState>;
+}) {
   return (
     <section aria-labelledby="witnesses" id="witnesses-section">
       <h2 id="witnesses">Witness testimony</h2>

@@ -4,8 +4,8 @@ import type { adminSummary } from "@/server/home/staff-dashboards";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import type { ActionState } from "@/lib/action-state";
-import { ActionForm } from "../action-form";
-import { DataTable, Pager } from "../kit";
+import { ActionForm } from "@/ui/action-form";
+import { DataTable, Pager } from "@/ui/kit";
 import { CountCards } from "./count-cards";
 import { EnrolmentTable } from "./enrolment-table";
 
@@ -56,17 +56,30 @@ export function AdminHome({ centreId, centreName, data, summary, actorId, action
             {users.rows.map((u) => (
               <tr key={u.id}>
                 <th scope="row">{u.name}</th>
-                <td className="email" data-label="Email">{u.email}</td>
+                <td className="email" data-label="Email">
+                  {u.email}
+                </td>
                 <td data-label="Roles">{u.roleGrants.map((g) => roleLabels[g.role] + (g.endsAt ? ` (until ${formatDate(g.endsAt)})` : "")).join(", ")}</td>
                 <td data-label="Account">{u.active ? "Active" : "Disabled"}</td>
                 <td data-label="Last signed in">{u.lastSignInAt ? formatDate(u.lastSignInAt) : "Never"}</td>
                 <td data-label="Sessions and access">
                   <div className="row-actions">
-                    <ActionForm action={actions.signOutEverywhere} submitLabel="Sign out everywhere" done="Signed out everywhere." secondary aria-label={`Sign ${u.name} out everywhere`}>
+                    <ActionForm
+                      action={actions.signOutEverywhere}
+                      submitLabel="Sign out everywhere"
+                      done="Signed out everywhere."
+                      secondary
+                      aria-label={`Sign ${u.name} out everywhere`}
+                    >
                       <input type="hidden" name="userId" value={u.id} />
                     </ActionForm>
                     {u.id !== actorId && (
-                      <ActionForm action={actions.setAccountActive} submitLabel={u.active ? "Disable account" : "Enable account"} secondary aria-label={`${u.active ? "Disable" : "Enable"} the account of ${u.name}`}>
+                      <ActionForm
+                        action={actions.setAccountActive}
+                        submitLabel={u.active ? "Disable account" : "Enable account"}
+                        secondary
+                        aria-label={`${u.active ? "Disable" : "Enable"} the account of ${u.name}`}
+                      >
                         <input type="hidden" name="userId" value={u.id} />
                         <input type="hidden" name="active" value={u.active ? "false" : "true"} />
                       </ActionForm>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { assessorDashboard } from "@/server/home/assessor-dashboard";
 import type { assessorHome } from "@/server/home/queries";
 import { formatDate } from "@/lib/format";
-import { DataTable, EmptyState, Status } from "../kit";
+import { DataTable, EmptyState, Status } from "@/ui/kit";
 import { CountCards } from "./count-cards";
 import { LearnerTable } from "./learner-table";
 
@@ -100,8 +100,20 @@ export function AssessorHome({ board, learners }: { board: Board; learners: Awai
           ]}
         />
         <div className="grid gap-x-8 lg:grid-cols-2 [&>*]:min-w-0">
-          <DueList id="overdue" title="Overdue" rows={board.overdue} empty="Nothing is overdue." all={{ href: "/caseload?overdue=1", text: `See all ${board.overdue.length} overdue in the caseload` }} />
-          <DueList id="due-today" title="Due today" rows={board.dueToday} empty="Nothing falls due today." all={{ href: "/caseload?sort=oldest&dir=desc", text: "See all in the caseload, longest waiting first" }} />
+          <DueList
+            id="overdue"
+            title="Overdue"
+            rows={board.overdue}
+            empty="Nothing is overdue."
+            all={{ href: "/caseload?overdue=1", text: `See all ${board.overdue.length} overdue in the caseload` }}
+          />
+          <DueList
+            id="due-today"
+            title="Due today"
+            rows={board.dueToday}
+            empty="Nothing falls due today."
+            all={{ href: "/caseload?sort=oldest&dir=desc", text: "See all in the caseload, longest waiting first" }}
+          />
           <DueList
             id="due-week"
             title="Due in the next 7 days"
@@ -175,7 +187,8 @@ export function AssessorHome({ board, learners }: { board: Board; learners: Awai
         <h2 id="caseload">My learners</h2>
         {learners.length === 0 ? (
           <EmptyState>
-            No learners are assigned to you yet. Your centre&apos;s administrator assigns them; <Link href="/caseload">the caseload</Link> lists them once they are.
+            No learners are assigned to you yet. Your centre&apos;s administrator assigns them; <Link href="/caseload">the caseload</Link> lists them once they
+            are.
           </EmptyState>
         ) : (
           <LearnerTable caption={`${learners.length} learners assigned to you`} learners={learners} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { type Tone, cn } from "../kit";
+import { type Tone, cn } from "@/ui/kit";
 
 export type Count = {
   label: string;
@@ -31,7 +31,10 @@ export function CountCards({ label, counts }: { label: string; counts: Count[] }
             {c.note && <span className="block text-sm text-muted">{c.note}</span>}
           </>
         );
-        const box = cn("block h-full min-w-0 rounded-md border border-l-[6px] border-line bg-panel p-3 break-words", edges[c.value > 0 && c.tone ? c.tone : "neutral"]);
+        const box = cn(
+          "block h-full min-w-0 rounded-md border border-l-[6px] border-line bg-panel p-3 break-words",
+          edges[c.value > 0 && c.tone ? c.tone : "neutral"],
+        );
         return (
           <li key={c.label} className="min-w-0">
             {c.href ? (

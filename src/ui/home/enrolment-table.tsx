@@ -1,9 +1,16 @@
 import Link from "next/link";
-import { EnrolmentStatusText } from "../enrolment-status";
-import { DataTable, Pager } from "../kit";
+import { EnrolmentStatusText } from "@/ui/enrolment-status";
+import { DataTable, Pager } from "@/ui/kit";
 
 type Page = {
-  rows: { id: string; status: string; learner: { name: string }; unit: { code: string; version: number; displayCode: string; title: string }; assessor: { name: string } | null; iqa: { name: string } | null }[];
+  rows: {
+    id: string;
+    status: string;
+    learner: { name: string };
+    unit: { code: string; version: number; displayCode: string; title: string };
+    assessor: { name: string } | null;
+    iqa: { name: string } | null;
+  }[];
   page: number;
   pages: number;
   total: number;

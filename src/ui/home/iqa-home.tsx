@@ -1,6 +1,6 @@
 import type { iqaCover } from "@/server/home/queries";
 import type { iqaSummary } from "@/server/home/staff-dashboards";
-import { EmptyState, Pager } from "../kit";
+import { EmptyState, Pager } from "@/ui/kit";
 import { CountCards } from "./count-cards";
 import { LearnerTable } from "./learner-table";
 
@@ -14,7 +14,13 @@ export function IqaHome({ cover, summary }: { cover: Awaited<ReturnType<typeof i
           label="Counts of what to sample"
           counts={[
             { label: "Enrolments I cover", value: summary.enrolments, href: "#iqa-cover" },
-            { label: `Decisions in the last ${summary.recentDays} days`, value: summary.recentDecisions, href: "#iqa-cover", tone: "info", note: `by ${summary.assessorsDeciding} assessor${summary.assessorsDeciding === 1 ? "" : "s"}` },
+            {
+              label: `Decisions in the last ${summary.recentDays} days`,
+              value: summary.recentDecisions,
+              href: "#iqa-cover",
+              tone: "info",
+              note: `by ${summary.assessorsDeciding} assessor${summary.assessorsDeciding === 1 ? "" : "s"}`,
+            },
             { label: "Units signed off", value: summary.signedOff, href: "#iqa-cover", tone: "info", note: "candidates for sampling" },
             { label: "Sign-offs awaiting the learner", value: summary.awaitingLearner, href: "#iqa-cover", tone: "warning" },
           ]}

@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { learnerDashboard } from "@/server/home/learner-dashboard";
 import type { learnerHome } from "@/server/home/queries";
 import { formatDate } from "@/lib/format";
-import { EnrolmentStatusText } from "../enrolment-status";
-import { Badge, ButtonLink, Card, CardList, DataTable, EmptyState, ProgressRing, Status } from "../kit";
+import { EnrolmentStatusText } from "@/ui/enrolment-status";
+import { Badge, ButtonLink, Card, CardList, DataTable, EmptyState, ProgressRing, Status } from "@/ui/kit";
 
 type Board = Awaited<ReturnType<typeof learnerDashboard>>;
 type Kinds = Awaited<ReturnType<typeof learnerHome>>;

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { EnrolmentStatusText } from "../enrolment-status";
-import { DataTable } from "../kit/data-table";
+import { EnrolmentStatusText } from "@/ui/enrolment-status";
+import { DataTable } from "@/ui/kit/data-table";
 
 type Row = {
   id: string;
@@ -37,9 +37,19 @@ export function LearnerTable({ caption, learners }: { caption: string; learners:
                 {l.units.map((e) => (
                   <li key={e.id}>
                     <Link href={`/units/${e.unit.code}?version=${e.unit.version}`}>{e.unit.displayCode}</Link> {e.unit.title} (
-                    <EnrolmentStatusText status={e.status} />): <Link href={`/enrolments/${e.id}/progress`}>progress of {l.name} in {e.unit.displayCode}</Link>,{" "}
-                    <Link href={`/enrolments/${e.id}/plan`}>plan of {l.name} for {e.unit.displayCode}</Link>,{" "}
-                    <Link href={`/enrolments/${e.id}/review`}>review of {l.name} in {e.unit.displayCode}</Link>
+                    <EnrolmentStatusText status={e.status} />
+                    ):{" "}
+                    <Link href={`/enrolments/${e.id}/progress`}>
+                      progress of {l.name} in {e.unit.displayCode}
+                    </Link>
+                    ,{" "}
+                    <Link href={`/enrolments/${e.id}/plan`}>
+                      plan of {l.name} for {e.unit.displayCode}
+                    </Link>
+                    ,{" "}
+                    <Link href={`/enrolments/${e.id}/review`}>
+                      review of {l.name} in {e.unit.displayCode}
+                    </Link>
                   </li>
                 ))}
               </ul>

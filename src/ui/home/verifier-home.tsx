@@ -1,7 +1,7 @@
 import type { verifierHome } from "@/server/home/queries";
 import type { verifierSummary } from "@/server/home/staff-dashboards";
 import { formatDate } from "@/lib/format";
-import { EmptyState } from "../kit";
+import { EmptyState } from "@/ui/kit";
 import { CountCards } from "./count-cards";
 import { EnrolmentTable } from "./enrolment-table";
 
@@ -23,7 +23,12 @@ export function VerifierHome({ centres, summary }: Props) {
               tone: "warning",
               note: summary.nextAccessEnd ? `next ends ${formatDate(summary.nextAccessEnd)}` : "no end date",
             },
-            { label: "Enrolments I may review", value: summary.enrolments, href: "#ev-centres", note: `${summary.learners} learner${summary.learners === 1 ? "" : "s"}` },
+            {
+              label: "Enrolments I may review",
+              value: summary.enrolments,
+              href: "#ev-centres",
+              note: `${summary.learners} learner${summary.learners === 1 ? "" : "s"}`,
+            },
             { label: "Units completed", value: summary.completed, href: "#ev-centres", tone: "info", note: "ready to sample" },
           ]}
         />
@@ -37,7 +42,8 @@ export function VerifierHome({ centres, summary }: Props) {
             <section key={c.centreId} aria-labelledby={`ev-${c.centreId}`}>
               <h3 id={`ev-${c.centreId}`}>{c.name}</h3>
               <p>
-                Read-only access {c.accessEnds ? `until ${formatDate(c.accessEnds)}` : "with no end date"}: {c.learners} learner{c.learners === 1 ? "" : "s"}, {c.enrolments.total} enrolment
+                Read-only access {c.accessEnds ? `until ${formatDate(c.accessEnds)}` : "with no end date"}: {c.learners} learner{c.learners === 1 ? "" : "s"},{" "}
+                {c.enrolments.total} enrolment
                 {c.enrolments.total === 1 ? "" : "s"}.
               </p>
               <EnrolmentTable label={`${c.name} enrolments`} enrolments={c.enrolments} href={(n) => `?enrolments=${n}`} />

@@ -26,12 +26,35 @@ type Common = {
 const optionId = (groupId: string, o: ChoiceOption) => o.id ?? `${groupId}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
 /** One answer from a few, as radio buttons under the question. */
-export function RadioGroup({ id, name, legend, hint, error, errorName = name, options, defaultValue, required, boxed, className }: Common & { defaultValue?: string; required?: boolean }) {
+export function RadioGroup({
+  id,
+  name,
+  legend,
+  hint,
+  error,
+  errorName = name,
+  options,
+  defaultValue,
+  required,
+  boxed,
+  className,
+}: Common & { defaultValue?: string; required?: boolean }) {
   return (
     <Fieldset id={id} legend={legend} hint={hint} error={error} errorName={errorName ?? undefined} boxed={boxed} className={className}>
       {(group) =>
         options.map((o) => (
-          <Choice key={o.value} id={optionId(id, o)} type="radio" name={name} value={o.value} label={o.label} hint={o.hint} required={required} defaultChecked={defaultValue === o.value} {...group} />
+          <Choice
+            key={o.value}
+            id={optionId(id, o)}
+            type="radio"
+            name={name}
+            value={o.value}
+            label={o.label}
+            hint={o.hint}
+            required={required}
+            defaultChecked={defaultValue === o.value}
+            {...group}
+          />
         ))
       }
     </Fieldset>
@@ -39,12 +62,33 @@ export function RadioGroup({ id, name, legend, hint, error, errorName = name, op
 }
 
 /** Any number of answers, as checkboxes under the question. */
-export function CheckboxGroup({ id, name, legend, hint, error, errorName = name, options, defaultValues = [], boxed, className }: Common & { defaultValues?: string[] }) {
+export function CheckboxGroup({
+  id,
+  name,
+  legend,
+  hint,
+  error,
+  errorName = name,
+  options,
+  defaultValues = [],
+  boxed,
+  className,
+}: Common & { defaultValues?: string[] }) {
   return (
     <Fieldset id={id} legend={legend} hint={hint} error={error} errorName={errorName ?? undefined} boxed={boxed} className={className}>
       {(group) =>
         options.map((o) => (
-          <Choice key={o.value} id={optionId(id, o)} type="checkbox" name={name} value={o.value} label={o.label} hint={o.hint} defaultChecked={defaultValues.includes(o.value)} {...group} />
+          <Choice
+            key={o.value}
+            id={optionId(id, o)}
+            type="checkbox"
+            name={name}
+            value={o.value}
+            label={o.label}
+            hint={o.hint}
+            defaultChecked={defaultValues.includes(o.value)}
+            {...group}
+          />
         ))
       }
     </Fieldset>

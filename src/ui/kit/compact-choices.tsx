@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { FieldError } from "../field-error";
+import { FieldError } from "@/ui/field-error";
 import { cn } from "./cn";
 
 type ChoiceProps = Omit<ComponentProps<"input">, "type" | "id" | "children"> & { id: string; type: "radio" | "checkbox"; label: ReactNode };

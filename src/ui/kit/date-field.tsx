@@ -54,7 +54,9 @@ export function DateField({ id, legend, name, errorName = name, hint = "For exam
               spellCheck={false}
               autoComplete="off"
               maxLength={b.part === "year" ? 6 : 4}
-              {...(value ? { value: value[b.part], onChange: (e: ChangeEvent<HTMLInputElement>) => onChange?.({ ...value, [b.part]: e.target.value }) } : { defaultValue: initial[b.part] })}
+              {...(value
+                ? { value: value[b.part], onChange: (e: ChangeEvent<HTMLInputElement>) => onChange?.({ ...value, [b.part]: e.target.value }) }
+                : { defaultValue: initial[b.part] })}
             />
           </div>
         ))}

@@ -30,7 +30,11 @@ export function Dialog({ trigger, triggerVariant = "secondary", title, descripti
         <div className="fixed inset-0 z-40 bg-ink/60" aria-hidden="true" />
         <RadixDialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(36rem,calc(100vw-1rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-md border-2 border-ink bg-paper p-5 shadow-lg focus:outline-none">
           <RadixDialog.Title className="mt-0 mb-2 text-2xl font-bold">{title}</RadixDialog.Title>
-          {description ? <RadixDialog.Description className="mt-0 text-muted">{description}</RadixDialog.Description> : <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>}
+          {description ? (
+            <RadixDialog.Description className="mt-0 text-muted">{description}</RadixDialog.Description>
+          ) : (
+            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
+          )}
           {children}
           <RadixDialog.Close asChild>
             <Button variant="link" className="mt-4">

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { FieldError } from "../field-error";
+import { FieldError } from "@/ui/field-error";
 import { cn } from "./cn";
 import { ErrorMessage, Hint, controlClasses, describedBy, hintIdFor, labelClasses, localErrorIdFor } from "./field-parts";
 
@@ -57,7 +57,16 @@ type InputProps = Omit<ComponentProps<"input">, "id" | "children" | "name"> & Co
 export function TextField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...input }: InputProps) {
   return (
     <Field id={id ?? (name as string)} name={errorName} label={label} hint={hint} error={error} className={fieldClassName}>
-      {(control) => <input name={name} type="text" className={cn(controlClasses, "w-full max-w-field", className)} {...input} {...control} aria-describedby={describedBy(control["aria-describedby"], input["aria-describedby"])} />}
+      {(control) => (
+        <input
+          name={name}
+          type="text"
+          className={cn(controlClasses, "w-full max-w-field", className)}
+          {...input}
+          {...control}
+          aria-describedby={describedBy(control["aria-describedby"], input["aria-describedby"])}
+        />
+      )}
     </Field>
   );
 }
@@ -68,7 +77,15 @@ type TextAreaProps = Omit<ComponentProps<"textarea">, "id" | "children" | "name"
 export function TextAreaField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...textarea }: TextAreaProps) {
   return (
     <Field id={id ?? (name as string)} name={errorName} label={label} hint={hint} error={error} className={fieldClassName}>
-      {(control) => <textarea name={name} className={cn(controlClasses, "w-full max-w-prose", className)} {...textarea} {...control} aria-describedby={describedBy(control["aria-describedby"], textarea["aria-describedby"])} />}
+      {(control) => (
+        <textarea
+          name={name}
+          className={cn(controlClasses, "w-full max-w-prose", className)}
+          {...textarea}
+          {...control}
+          aria-describedby={describedBy(control["aria-describedby"], textarea["aria-describedby"])}
+        />
+      )}
     </Field>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { FieldError } from "../field-error";
+import { FieldError } from "@/ui/field-error";
 import { cn } from "./cn";
 import { ErrorMessage, Hint, describedBy, hintIdFor, localErrorIdFor } from "./field-parts";
 

@@ -16,7 +16,16 @@ type Props = Omit<ComponentProps<"input">, "id" | "name" | "type"> &
 export function FileField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...input }: Props) {
   return (
     <Field id={id ?? (name as string)} name={errorName} label={label} hint={hint} error={error} className={fieldClassName}>
-      {(control) => <input name={name} type="file" className={cn(controlClasses, "max-w-full", className)} {...input} {...control} aria-describedby={describedBy(control["aria-describedby"], input["aria-describedby"])} />}
+      {(control) => (
+        <input
+          name={name}
+          type="file"
+          className={cn(controlClasses, "max-w-full", className)}
+          {...input}
+          {...control}
+          aria-describedby={describedBy(control["aria-describedby"], input["aria-describedby"])}
+        />
+      )}
     </Field>
   );
 }

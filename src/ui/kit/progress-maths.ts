@@ -11,7 +11,11 @@ export const circumference = (radius: number) => 2 * Math.PI * radius;
  */
 export function ringArcs(values: number[], radius: number, total = values.reduce((a, b) => a + b, 0)): Arc[] {
   const c = circumference(radius);
-  const whole = Math.max(total, values.reduce((a, b) => a + Math.max(0, b), 0), 1);
+  const whole = Math.max(
+    total,
+    values.reduce((a, b) => a + Math.max(0, b), 0),
+    1,
+  );
   let start = 0;
   return values.map((v) => {
     const length = (Math.max(0, v) / whole) * c;

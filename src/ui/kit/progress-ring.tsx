@@ -31,7 +31,19 @@ export function ProgressRing({ title, parts, centre, size = 96, className }: Pro
         <circle cx="18" cy="18" r={RADIUS} fill="none" className="stroke-panel" strokeWidth="4" />
         <g transform="rotate(-90 18 18)">
           {arcs.map(({ part, length, gap, offset }) =>
-            part && length > 0 ? <circle key={part.label} cx="18" cy="18" r={RADIUS} fill="none" className={part.tone} strokeWidth="4" strokeDasharray={`${length} ${gap}`} strokeDashoffset={offset} /> : null,
+            part && length > 0 ? (
+              <circle
+                key={part.label}
+                cx="18"
+                cy="18"
+                r={RADIUS}
+                fill="none"
+                className={part.tone}
+                strokeWidth="4"
+                strokeDasharray={`${length} ${gap}`}
+                strokeDashoffset={offset}
+              />
+            ) : null,
           )}
         </g>
         {centre && (

@@ -20,7 +20,13 @@ export function SelectField({ id, name, label, hint, error, errorName = name, fi
   return (
     <Field id={id ?? (name as string)} name={errorName} label={label} hint={hint} error={error} className={fieldClassName}>
       {(control) => (
-        <select name={name} className={cn(controlClasses, "block max-w-full", className)} {...select} {...control} aria-describedby={describedBy(control["aria-describedby"], select["aria-describedby"])}>
+        <select
+          name={name}
+          className={cn(controlClasses, "block max-w-full", className)}
+          {...select}
+          {...control}
+          aria-describedby={describedBy(control["aria-describedby"], select["aria-describedby"])}
+        >
           {children}
         </select>
       )}

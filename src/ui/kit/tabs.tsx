@@ -47,7 +47,9 @@ export function Tabs({ label, tabs, initial }: { label: string; tabs: Tab[]; ini
               onKeyDown={(e) => onKeyDown(e, i)}
               className={cn(
                 "-mb-0.5 rounded-t-md rounded-b-none border-2 border-b-0 px-4 py-2",
-                t.id === selected ? "border-line-strong border-b-paper bg-paper text-ink underline decoration-4 underline-offset-8" : "border-transparent bg-panel text-brand",
+                t.id === selected
+                  ? "border-line-strong border-b-paper bg-paper text-ink underline decoration-4 underline-offset-8"
+                  : "border-transparent bg-panel text-brand",
               )}
             >
               {t.label}

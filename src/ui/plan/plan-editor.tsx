@@ -13,9 +13,19 @@ const noDate: Parts = { day: "", month: "", year: "" };
  * The assessor's plan: items of criteria, method, task and target date. Sent as one JSON field; a
  * target date goes as the day / month / year typed, which the server's schema reads.
  */
-export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion[]; methods: string[]; initial: (Omit<Item, "targetDate"> & { targetDate: string })[] }) {
+export function PlanEditor({
+  criteria,
+  methods,
+  initial,
+}: {
+  criteria: Criterion[];
+  methods: string[];
+  initial: (Omit<Item, "targetDate"> & { targetDate: string })[];
+}) {
   const [items, setItems] = useState<Item[]>(() =>
-    initial.length ? initial.map((i) => ({ ...i, targetDate: partsOfDay(i.targetDate) })) : [{ criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }],
+    initial.length
+      ? initial.map((i) => ({ ...i, targetDate: partsOfDay(i.targetDate) }))
+      : [{ criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }],
   );
   const change = (i: number, patch: Partial<Item>) => setItems((all) => all.map((item, j) => (j === i ? { ...item, ...patch } : item)));
   return (
@@ -40,11 +50,32 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
               ))}
             </div>
           </Fieldset>
-          <SelectField id={`p${i}-method`} errorName={`items.${i}.method`} data-field={`items.${i}.method`} label="Assessment method" value={item.method} onChange={(e) => change(i, { method: e.target.value })}>
+          <SelectField
+            id={`p${i}-method`}
+            errorName={`items.${i}.method`}
+            data-field={`items.${i}.method`}
+            label="Assessment method"
+            value={item.method}
+            onChange={(e) => change(i, { method: e.target.value })}
+          >
             <MethodOptions methods={methods} />
           </SelectField>
-          <TextAreaField id={`p${i}-task`} errorName={`items.${i}.task`} data-field={`items.${i}.task`} label="Task" rows={2} value={item.task} onChange={(e) => change(i, { task: e.target.value })} />
-          <DateField id={`p${i}-date`} legend="Target date" errorName={`items.${i}.targetDate`} value={item.targetDate} onChange={(targetDate) => change(i, { targetDate })} />
+          <TextAreaField
+            id={`p${i}-task`}
+            errorName={`items.${i}.task`}
+            data-field={`items.${i}.task`}
+            label="Task"
+            rows={2}
+            value={item.task}
+            onChange={(e) => change(i, { task: e.target.value })}
+          />
+          <DateField
+            id={`p${i}-date`}
+            legend="Target date"
+            errorName={`items.${i}.targetDate`}
+            value={item.targetDate}
+            onChange={(targetDate) => change(i, { targetDate })}
+          />
           {items.length > 1 && (
             <Button variant="secondary" onClick={() => setItems((all) => all.filter((_, j) => j !== i))}>
               Remove plan item {i + 1}
@@ -53,7 +84,10 @@ export function PlanEditor({ criteria, methods, initial }: { criteria: Criterion
         </Fieldset>
       ))}
       <p>
-        <Button variant="secondary" onClick={() => setItems((all) => [...all, { criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }])}>
+        <Button
+          variant="secondary"
+          onClick={() => setItems((all) => [...all, { criterionIds: [], method: methods[0] ?? "WORK_PRODUCT", task: "", targetDate: noDate }])}
+        >
           Add another plan item
         </Button>
       </p>

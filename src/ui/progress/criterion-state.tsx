@@ -1,15 +1,30 @@
-import { cn } from "../kit/cn";
-import { Status, type Tone } from "../kit/status";
+import { cn } from "@/ui/kit/cn";
+import { Status, type Tone } from "@/ui/kit/status";
 
 export type CriterionState = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
 
-export const criterionStateLabels: Record<CriterionState, string> = { NOT_STARTED: "No evidence", EVIDENCE_SUBMITTED: "Submitted", MET: "Met", NOT_YET_MET: "Not yet met" };
+export const criterionStateLabels: Record<CriterionState, string> = {
+  NOT_STARTED: "No evidence",
+  EVIDENCE_SUBMITTED: "Submitted",
+  MET: "Met",
+  NOT_YET_MET: "Not yet met",
+};
 
 /** Red, amber, green by the criterion's state (grey for no evidence); the icon and the words say it too. */
-export const criterionStateTones: Record<CriterionState, Tone> = { NOT_STARTED: "neutral", EVIDENCE_SUBMITTED: "warning", MET: "success", NOT_YET_MET: "danger" };
+export const criterionStateTones: Record<CriterionState, Tone> = {
+  NOT_STARTED: "neutral",
+  EVIDENCE_SUBMITTED: "warning",
+  MET: "success",
+  NOT_YET_MET: "danger",
+};
 
 const marks: Record<CriterionState, string> = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" };
-const plainLooks: Record<CriterionState, string> = { NOT_STARTED: "text-muted", EVIDENCE_SUBMITTED: "text-warning", MET: "text-success", NOT_YET_MET: "text-danger" };
+const plainLooks: Record<CriterionState, string> = {
+  NOT_STARTED: "text-muted",
+  EVIDENCE_SUBMITTED: "text-warning",
+  MET: "text-success",
+  NOT_YET_MET: "text-danger",
+};
 
 /**
  * A criterion's state in words, with an icon as well as a colour. `plain`: as a shape and words

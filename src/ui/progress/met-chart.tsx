@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/format";
 import { type MetPoint, linear } from "@/lib/progress/met-series";
-import { DataTable } from "../kit/data-table";
+import { DataTable } from "@/ui/kit/data-table";
 
 // A narrow drawing, so its words stay readable when it shrinks to a phone's width.
 const W = 480;

@@ -5,16 +5,20 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { formatOffset } from "@/lib/portfolio/records";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import type { ReviewScreen } from "@/server/assessment/review";
-import { ActionForm } from "../action-form";
+import { ActionForm } from "@/ui/action-form";
 import { CompactChoices } from "@/ui/kit";
-import { Field } from "../kit/field";
-import { CriterionStateText } from "../progress/criterion-state";
+import { Field } from "@/ui/kit/field";
+import { CriterionStateText } from "@/ui/progress/criterion-state";
 import { EvidenceFiles } from "./evidence-files";
 import { LazyPreview } from "./lazy-preview";
 
 type Criterion = ReviewScreen["sections"][number]["criteria"][number];
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-const claimWords = { CLAIMED: "Claimed by the learner, not yet confirmed", CONFIRMED: "Confirmed by the assessor", REJECTED: "Rejected by the assessor" } as const;
+const claimWords = {
+  CLAIMED: "Claimed by the learner, not yet confirmed",
+  CONFIRMED: "Confirmed by the assessor",
+  REJECTED: "Rejected by the assessor",
+} as const;
 
 // The assessor's answers to a learner's claim that an item shows a criterion.
 const claimChoices = [
@@ -27,7 +31,23 @@ const claimChoices = [
  * whose controls belong to the page's one signing form. Only the criterion in focus is shown. Its
  * parts are styled by ReviewCriteria (data-part), once for all of them.
  */
-export function CriterionReview({ c, enrolmentId, canDecide, first, previous, next, claim }: { c: Criterion; enrolmentId: string; canDecide: boolean; first: boolean; previous?: string; next?: string; claim: Action }) {
+export function CriterionReview({
+  c,
+  enrolmentId,
+  canDecide,
+  first,
+  previous,
+  next,
+  claim,
+}: {
+  c: Criterion;
+  enrolmentId: string;
+  canDecide: boolean;
+  first: boolean;
+  previous?: string;
+  next?: string;
+  claim: Action;
+}) {
   return (
     <section id={`criterion-${c.code}`} data-criterion data-first={first || undefined} tabIndex={-1} aria-labelledby={`h-${c.code}`}>
       <h3 id={`h-${c.code}`}>
@@ -35,12 +55,7 @@ export function CriterionReview({ c, enrolmentId, canDecide, first, previous, ne
       </h3>
       <p>
         <CriterionStateText state={c.state} plain />
-        {c.stale && (
-          <strong className="text-danger">
-            {" "}
-            Stale: the evidence this decision relied on has a newer version. Decide again.
-          </strong>
-        )}
+        {c.stale && <strong className="text-danger"> Stale: the evidence this decision relied on has a newer version. Decide again.</strong>}
       </p>
       <div data-part="focus">
         <div data-part="evidence">
@@ -66,7 +81,8 @@ function EvidenceList({ c, enrolmentId, canDecide, claim }: { c: Criterion; enro
       {c.evidence.map((e) => (
         <li key={e.linkId} className="mb-3 border-l-4 border-line pl-3 wrap-anywhere">
           <p>
-            <Link href={`/evidence/${e.evidenceId}`}>{e.title}</Link>, version {e.version.version} · {methodLabels[e.version.method]} · activity {formatDate(e.version.activityFrom)}
+            <Link href={`/evidence/${e.evidenceId}`}>{e.title}</Link>, version {e.version.version} · {methodLabels[e.version.method]} · activity{" "}
+            {formatDate(e.version.activityFrom)}
           </p>
           <p>
             {e.notedBy === "assessor" ? "Assessor's note" : "Learner's note"}: <q>{e.note}</q>
@@ -77,7 +93,13 @@ function EvidenceList({ c, enrolmentId, canDecide, claim }: { c: Criterion; enro
               claimChoices
                 .filter(([answer]) => answer !== e.claim)
                 .map(([answer, label]) => (
-                  <ActionForm key={answer} action={claim} submitLabel={label(e.title, c.code)} secondary className="min-w-0 [&_button]:px-2.5 [&_button]:py-0.5 [&_button]:text-left [&_button]:text-sm">
+                  <ActionForm
+                    key={answer}
+                    action={claim}
+                    submitLabel={label(e.title, c.code)}
+                    secondary
+                    className="min-w-0 [&_button]:px-2.5 [&_button]:py-0.5 [&_button]:text-left [&_button]:text-sm"
+                  >
                     {hidden}
                     <input type="hidden" name="linkId" value={e.linkId} />
                     <input type="hidden" name="claim" value={answer} />
@@ -87,7 +109,16 @@ function EvidenceList({ c, enrolmentId, canDecide, claim }: { c: Criterion; enro
           {e.atSeconds !== null &&
             e.version.files
               .filter((f) => /^(audio|video)\//.test(f.mediaType))
-              .map((f) => <LazyPreview key={f.id} fileId={f.id} fileName={f.fileName} mediaType={f.mediaType} startAt={e.atSeconds ?? 0} label={`Play ${f.fileName} from ${formatOffset(e.atSeconds ?? 0)}, where ${c.code} is covered`} />)}
+              .map((f) => (
+                <LazyPreview
+                  key={f.id}
+                  fileId={f.id}
+                  fileName={f.fileName}
+                  mediaType={f.mediaType}
+                  startAt={e.atSeconds ?? 0}
+                  label={`Play ${f.fileName} from ${formatOffset(e.atSeconds ?? 0)}, where ${c.code} is covered`}
+                />
+              ))}
           {e.version.kind === "FILES" ? (
             <EvidenceFiles files={e.version.files} />
           ) : (
@@ -104,12 +135,15 @@ function EvidenceList({ c, enrolmentId, canDecide, claim }: { c: Criterion; enro
 function EarlierDecisions({ c }: { c: Criterion }) {
   return (
     <details>
-      <summary>Earlier decisions on {c.code} ({c.decisions.length})</summary>
+      <summary>
+        Earlier decisions on {c.code} ({c.decisions.length})
+      </summary>
       <ol className="wrap-anywhere">
         {c.decisions.map((d) => (
           <li key={d.id} className="mb-1.5">
             <strong>{d.outcome === "MET" ? "Met" : "Not yet met"}</strong>, signed by {d.typedName} on {formatDateTime(d.decidedAt)}
-            {d.feedback && <>. Feedback: {d.feedback}</>}. Relied on: {d.evidence.map((x) => `${x.version.title} v${x.version.version}`).join(", ") || "none"}. Signature <code>{d.signatureHash.slice(0, 16)}</code>
+            {d.feedback && <>. Feedback: {d.feedback}</>}. Relied on: {d.evidence.map((x) => `${x.version.title} v${x.version.version}`).join(", ") || "none"}.
+            Signature <code>{d.signatureHash.slice(0, 16)}</code>
           </li>
         ))}
       </ol>
@@ -143,7 +177,12 @@ function DecisionControls({ c }: { c: Criterion }) {
           form={form}
           name={evidence}
           legend="Evidence relied on"
-          options={c.evidence.map((e, i) => ({ id: `ev-${c.code}-${i}`, value: e.version.id, label: `${e.title}, version ${e.version.version}`, defaultChecked: e.claim !== "REJECTED" }))}
+          options={c.evidence.map((e, i) => ({
+            id: `ev-${c.code}-${i}`,
+            value: e.version.id,
+            label: `${e.title}, version ${e.version.version}`,
+            defaultChecked: e.claim !== "REJECTED",
+          }))}
         />
       )}
       {/* The base textarea style, not TextAreaField's classes: one of these per criterion, and the page must stay small. */}

@@ -2,10 +2,10 @@
 import { type ReactNode, createContext, startTransition, useActionState, useContext, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { type ActionState, initialActionState } from "@/lib/action-state";
 import { decisionsFormId } from "@/lib/assessment/decision-form";
-import { FormStateContext } from "../field-error";
-import { Button } from "../kit/button";
-import { ErrorSummary } from "../kit/error-summary";
-import { type MarkedProblem, markInvalidControls } from "../mark-invalid";
+import { FormStateContext } from "@/ui/field-error";
+import { Button } from "@/ui/kit/button";
+import { ErrorSummary } from "@/ui/kit/error-summary";
+import { type MarkedProblem, markInvalidControls } from "@/ui/mark-invalid";
 import { showCriterion } from "./review-focus";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -107,7 +107,11 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
           id={`${formId}-problem`}
           ref={summary}
           message={problems.length > 0 && state.message.startsWith("Check the form") ? null : state.message}
-          problems={problems.map((p) => ({ key: p.path, message: p.control && codeOf(p.control) ? `${codeOf(p.control)}: ${p.message}` : p.message, targetId: p.control?.id ?? null }))}
+          problems={problems.map((p) => ({
+            key: p.path,
+            message: p.control && codeOf(p.control) ? `${codeOf(p.control)}: ${p.message}` : p.message,
+            targetId: p.control?.id ?? null,
+          }))}
           onGo={(id) => {
             const control = document.getElementById(id);
             if (control) reveal(control);
@@ -120,7 +124,11 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
         </p>
       )}
       {hidden}
-      <p aria-live="polite">{chosen.length ? `Chosen: ${chosen.map((c) => `${c.code} ${c.outcome}`).join(", ")}.` : "No decisions chosen yet: choose Met or Not yet met on the criteria you have reviewed."}</p>
+      <p aria-live="polite">
+        {chosen.length
+          ? `Chosen: ${chosen.map((c) => `${c.code} ${c.outcome}`).join(", ")}.`
+          : "No decisions chosen yet: choose Met or Not yet met on the criteria you have reviewed."}
+      </p>
       {children}
       <Button type="submit" disabled={pending}>
         {pending ? "Signing…" : label}

@@ -1,6 +1,6 @@
 import type { trackingMatrix } from "@/server/assessment/matrix";
-import { DataTable } from "../kit/data-table";
-import { CriterionStateText } from "../progress/criterion-state";
+import { DataTable } from "@/ui/kit/data-table";
+import { CriterionStateText } from "@/ui/progress/criterion-state";
 
 const cellWords = { CLAIMED: "Claimed", CONFIRMED: "Confirmed", REJECTED: "Rejected", DRAFT: "Draft" } as const;
 const cellMarks = { CLAIMED: "◐", CONFIRMED: "✔", REJECTED: "✖", DRAFT: "✎" } as const;
@@ -17,7 +17,11 @@ export function MatrixTable({ matrix, csvHref }: { matrix: Awaited<ReturnType<ty
         </a>{" "}
         · Use your browser&apos;s print command for a printed copy.
       </p>
-      <DataTable label="Tracking matrix, scrolls sideways" caption="Criteria (rows) by evidence items (columns)" tableClassName="[&_td]:border [&_td]:border-line [&_th]:border [&_th]:border-line [&_td]:whitespace-nowrap [&_th]:whitespace-nowrap">
+      <DataTable
+        label="Tracking matrix, scrolls sideways"
+        caption="Criteria (rows) by evidence items (columns)"
+        tableClassName="[&_td]:border [&_td]:border-line [&_th]:border [&_th]:border-line [&_td]:whitespace-nowrap [&_th]:whitespace-nowrap"
+      >
         <thead>
           <tr>
             <th scope="col">Criterion</th>

@@ -84,7 +84,8 @@ export function ReviewFocus({ container }: { container: string }) {
   }, [container]);
   return (
     <p className="text-muted" id="review-keys">
-      Keyboard: <kbd>J</kbd> next criterion, <kbd>K</kbd> previous, <kbd>M</kbd> choose Met, <kbd>N</kbd> choose Not yet met. Sign all your decisions once, at the end.
+      Keyboard: <kbd>J</kbd> next criterion, <kbd>K</kbd> previous, <kbd>M</kbd> choose Met, <kbd>N</kbd> choose Not yet met. Sign all your decisions once, at
+      the end.
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import { sectionLabel } from "@/lib/standards/labels";
 import type { ReviewScreen } from "@/server/assessment/review";
-import { cn } from "../kit/cn";
-import { criterionStateLabels } from "../progress/criterion-state";
+import { cn } from "@/ui/kit/cn";
+import { criterionStateLabels } from "@/ui/progress/criterion-state";
 import { reviewNavId } from "./review-ids";
 
 const marks = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" } as const;
@@ -20,7 +20,9 @@ type Criterion = ReviewScreen["sections"][number]["criteria"][number];
 
 /** A criterion's state as the navigator shows it: a shape, and the words for those who cannot see it. */
 function stateOf(c: Criterion) {
-  return c.stale ? { mark: "!", words: "Stale, decide again", look: "stale" } : { mark: marks[c.state], words: criterionStateLabels[c.state], look: c.state.toLowerCase().replaceAll("_", "-") };
+  return c.stale
+    ? { mark: "!", words: "Stale, decide again", look: "stale" }
+    : { mark: marks[c.state], words: criterionStateLabels[c.state], look: c.state.toLowerCase().replaceAll("_", "-") };
 }
 
 /** Every section and criterion of the unit, each a link to it with its state; the legend says what the shapes mean. */
@@ -38,7 +40,9 @@ export function ReviewNavigator({ sections }: { sections: ReviewScreen["sections
       </p>
       {sections.map((s) => (
         <div key={s.code}>
-          <h3 className="mt-3 mb-1 text-base break-words">{s.criteria[0] ? <a href={`#criterion-${s.criteria[0].code}`}>{sectionLabel(s, "Knowledge: ")}</a> : sectionLabel(s, "Knowledge: ")}</h3>
+          <h3 className="mt-3 mb-1 text-base break-words">
+            {s.criteria[0] ? <a href={`#criterion-${s.criteria[0].code}`}>{sectionLabel(s, "Knowledge: ")}</a> : sectionLabel(s, "Knowledge: ")}
+          </h3>
           <ul className="m-0 flex list-none flex-wrap gap-1 p-0">
             {s.criteria.map((c) => {
               const state = stateOf(c);

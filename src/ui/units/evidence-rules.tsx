@@ -8,7 +8,9 @@ export function EvidenceRules({ unit, details }: { unit: UnitTree; details: { as
     unit.planRequiredFirst ? "An assessment plan must be agreed with the assessor before the unit starts." : "No assessment plan is required before starting.",
     unit.allCriteriaRequired ? "Every criterion needs evidence." : "Not every criterion needs evidence.",
     ...(unit.consistencyOverTime ? ["Evidence must show consistent performance over a period of time."] : []),
-    unit.evidenceInPlaceAllowed ? "Evidence may stay where it is normally kept, if its location and relevance are recorded." : "Evidence must be held in the portfolio.",
+    unit.evidenceInPlaceAllowed
+      ? "Evidence may stay where it is normally kept, if its location and relevance are recorded."
+      : "Evidence must be held in the portfolio.",
   ];
   return (
     <section aria-labelledby="evidence">

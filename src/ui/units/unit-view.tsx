@@ -6,7 +6,18 @@ import { EvidenceRules } from "./evidence-rules";
 import { Facts } from "@/ui/kit";
 import { termListClasses } from "./term-list";
 
-type Details = { about?: string[]; scopeIntro?: string[]; values?: string[]; glossaryIntro?: string[]; knowledgeIntro?: string[]; learningOutcomesIntro?: string; assessment?: string[]; nosMapping?: string[]; additionalInformation?: string[]; methodsIntro?: string[] };
+type Details = {
+  about?: string[];
+  scopeIntro?: string[];
+  values?: string[];
+  glossaryIntro?: string[];
+  knowledgeIntro?: string[];
+  learningOutcomesIntro?: string;
+  assessment?: string[];
+  nosMapping?: string[];
+  additionalInformation?: string[];
+  methodsIntro?: string[];
+};
 
 /** A unit as its awarding body prints it: overview, criteria, knowledge, scope, key words, evidence rules. */
 export function UnitView({ unit }: { unit: UnitTree }) {
@@ -43,11 +54,36 @@ export function UnitView({ unit }: { unit: UnitTree }) {
         <Facts>
           <dt>Awarding body</dt>
           <dd>{unit.awardingBody}</dd>
-          {unit.unitNumber && (<><dt>Unit number</dt><dd>{unit.unitNumber}</dd></>)}
-          {unit.sectorReference && (<><dt>Unit sector reference</dt><dd>{unit.sectorReference}</dd></>)}
-          {unit.level !== null && (<><dt>Level</dt><dd>{unit.level}</dd></>)}
-          {unit.creditValue !== null && (<><dt>Credit value</dt><dd>{unit.creditValue}</dd></>)}
-          {unit.guidedLearningHours !== null && (<><dt>Guided learning hours</dt><dd>{unit.guidedLearningHours}</dd></>)}
+          {unit.unitNumber && (
+            <>
+              <dt>Unit number</dt>
+              <dd>{unit.unitNumber}</dd>
+            </>
+          )}
+          {unit.sectorReference && (
+            <>
+              <dt>Unit sector reference</dt>
+              <dd>{unit.sectorReference}</dd>
+            </>
+          )}
+          {unit.level !== null && (
+            <>
+              <dt>Level</dt>
+              <dd>{unit.level}</dd>
+            </>
+          )}
+          {unit.creditValue !== null && (
+            <>
+              <dt>Credit value</dt>
+              <dd>{unit.creditValue}</dd>
+            </>
+          )}
+          {unit.guidedLearningHours !== null && (
+            <>
+              <dt>Guided learning hours</dt>
+              <dd>{unit.guidedLearningHours}</dd>
+            </>
+          )}
           <dt>Version</dt>
           <dd>{unit.version}</dd>
         </Facts>

@@ -62,7 +62,12 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             <PlanEditor
               criteria={criteria}
               methods={methods}
-              initial={(latest?.items ?? []).map((i) => ({ criterionIds: i.criteria.map((c) => c.id), method: i.method, task: i.task, targetDate: isoDay(i.targetDate) }))}
+              initial={(latest?.items ?? []).map((i) => ({
+                criterionIds: i.criteria.map((c) => c.id),
+                method: i.method,
+                task: i.task,
+                targetDate: isoDay(i.targetDate),
+              }))}
             />
           </ActionForm>
         </section>

@@ -22,7 +22,8 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <p className="text-muted">
-        {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link>
+        {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link> ·{" "}
+        <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link>
       </p>
       <h1 className="hyphens-auto">
         Progress: {enrolment.unit.displayCode} {enrolment.unit.title}
@@ -52,7 +53,10 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
       </section>
       <section aria-labelledby="criteria-progress">
         <h2 id="criteria-progress">Tracking matrix</h2>
-        <p>Each criterion&apos;s state: green for met, amber for submitted and awaiting a decision, red for not yet met, grey for no evidence. The words and the icon say the same.</p>
+        <p>
+          Each criterion&apos;s state: green for met, amber for submitted and awaiting a decision, red for not yet met, grey for no evidence. The words and the
+          icon say the same.
+        </p>
         {progress.sections.map((s) => (
           <DataTable key={s.id} stack label={sectionLabel(s, "Knowledge: ")} caption={sectionLabel(s, "Knowledge: ")}>
             <thead>
@@ -68,7 +72,8 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
               {s.criteria.map((c) => (
                 <tr key={c.id}>
                   <th scope="row" className="break-words">
-                    <Link href={`/evidence?criterion=${c.id}${ownView ? "" : `&learner=${enrolment.learnerId}`}`}>{c.code}</Link> <span className="font-normal">{c.text.replace(/\*\*/g, "")}</span>
+                    <Link href={`/evidence?criterion=${c.id}${ownView ? "" : `&learner=${enrolment.learnerId}`}`}>{c.code}</Link>{" "}
+                    <span className="font-normal">{c.text.replace(/\*\*/g, "")}</span>
                   </th>
                   <td id={`criterion-${c.code}`} data-label="State">
                     <CriterionStateText state={c.state} />
@@ -84,7 +89,9 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
                     {c.drafts ? ` (+${c.drafts} draft)` : ""}
                   </td>
                   <td data-label="Methods">{c.methods.map((m) => methodLabels[m]).join(", ") || "None"}</td>
-                  <td data-label="Evidence dates">{span && c.dates.length ? <Timeline dates={c.dates} span={span} label={`Evidence dates for ${c.code}`} /> : "None"}</td>
+                  <td data-label="Evidence dates">
+                    {span && c.dates.length ? <Timeline dates={c.dates} span={span} label={`Evidence dates for ${c.code}`} /> : "None"}
+                  </td>
                 </tr>
               ))}
             </tbody>

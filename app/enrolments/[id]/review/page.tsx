@@ -32,15 +32,17 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <p className="text-muted">
-        {holds(actor, "read:enrolment:assessed") ? <Link href="/caseload">Caseload</Link> : <Link href="/">Home</Link>} · <Link href={`/enrolments/${enrolment.id}/progress`}>Progress</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
+        {holds(actor, "read:enrolment:assessed") ? <Link href="/caseload">Caseload</Link> : <Link href="/">Home</Link>} ·{" "}
+        <Link href={`/enrolments/${enrolment.id}/progress`}>Progress</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> ·{" "}
+        <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
       </p>
       <h1 className="hyphens-auto">
         Review: {enrolment.learner.name}, {enrolment.unit.displayCode} {enrolment.unit.title}
       </h1>
       {canDecide && (
         <p>
-          Write a record for {enrolment.learner.name}: <Link href={`/learners/${enrolment.learnerId}/records/new?kind=OBSERVATION`}>Record an observation</Link> ·{" "}
-          <Link href={`/learners/${enrolment.learnerId}/records/new?kind=QUESTIONING`}>Record questioning</Link> ·{" "}
+          Write a record for {enrolment.learner.name}: <Link href={`/learners/${enrolment.learnerId}/records/new?kind=OBSERVATION`}>Record an observation</Link>{" "}
+          · <Link href={`/learners/${enrolment.learnerId}/records/new?kind=QUESTIONING`}>Record questioning</Link> ·{" "}
           <Link href={`/learners/${enrolment.learnerId}/records/new?kind=PROFESSIONAL_DISCUSSION`}>Record a professional discussion</Link>
         </p>
       )}
@@ -54,7 +56,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <ReviewSection key={s.code} id={`sec-${s.code}`} heading={sectionLabel(s, "Knowledge: ")}>
                   {s.criteria.map((c) => {
                     const i = codes.indexOf(c.code);
-                    return <CriterionReview key={c.code} c={c} enrolmentId={enrolment.id} canDecide={canDecide} first={c.code === first} previous={codes[i - 1]} next={codes[i + 1]} claim={reviewClaimAction} />;
+                    return (
+                      <CriterionReview
+                        key={c.code}
+                        c={c}
+                        enrolmentId={enrolment.id}
+                        canDecide={canDecide}
+                        first={c.code === first}
+                        previous={codes[i - 1]}
+                        next={codes[i + 1]}
+                        claim={reviewClaimAction}
+                      />
+                    );
                   })}
                 </ReviewSection>
               ))}
@@ -67,7 +80,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <SignPanel hidden={<input type="hidden" name="enrolmentId" value={enrolment.id} />}>
                   <div className={signature}>
                     <TextField id="sign-name" name="typedName" label="Your full name, to sign" autoComplete="name" />
-                    <TextField id="sign-pw" name="password" type="password" label="Your password" hint="Not needed if you signed in within the last five minutes." autoComplete="current-password" />
+                    <TextField
+                      id="sign-pw"
+                      name="password"
+                      type="password"
+                      label="Your password"
+                      hint="Not needed if you signed in within the last five minutes."
+                      autoComplete="current-password"
+                    />
                   </div>
                 </SignPanel>
               </section>
@@ -80,7 +100,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         {signOff ? (
           <p className="break-words">
             Signed off by {signOff.assessorTypedName} on {formatDateTime(signOff.assessorSignedAt)}: {signOff.summativeComment}{" "}
-            {signOff.learnerSignedAt ? `Countersigned by ${signOff.learnerTypedName} on ${formatDateTime(signOff.learnerSignedAt)}.` : "Awaiting the learner's countersignature."}
+            {signOff.learnerSignedAt
+              ? `Countersigned by ${signOff.learnerTypedName} on ${formatDateTime(signOff.learnerSignedAt)}.`
+              : "Awaiting the learner's countersignature."}
           </p>
         ) : blocker ? (
           <p>Not yet: {blocker}</p>

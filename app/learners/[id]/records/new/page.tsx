@@ -20,7 +20,9 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
       <h1>
         New {recordLabels[kind]} for {enrolment.learner.name}
       </h1>
-      <p className="text-lg text-muted">Write the record, then map it to the criteria it covers, upload any recording, and send it to the learner to countersign.</p>
+      <p className="text-lg text-muted">
+        Write the record, then map it to the criteria it covers, upload any recording, and send it to the learner to countersign.
+      </p>
       <ActionForm action={createRecordAction} submitLabel="Save draft" pendingLabel="Saving…">
         <input type="hidden" name="learnerId" value={id} />
         <RecordFields kind={kind} />
