@@ -26,14 +26,12 @@ export async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
 
-/** The page's full width once layout has settled (two frames, so a changed viewport has been laid out). */
+/**
+ * The page's full width. Reading scrollWidth lays the page out at the current viewport first, so
+ * no wait is needed after a resize (and none could be: a page without JavaScript draws no frames).
+ */
 export async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.documentElement.scrollWidth)));
-      }),
-  );
+  return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
 /** Whether the page shows one of our app's own HTML pages (not a file, a JSON answer or about:blank). */
@@ -46,9 +44,11 @@ export const test = base.extend<{ checkedAtNarrowWidth: void }>({
   // After every test that passed, the page it ended on is checked again at 320 px: it must not
   // scroll sideways and axe must find nothing, so every page the suite reaches is held to both.
   checkedAtNarrowWidth: [
-    async ({ page, baseURL }, use, testInfo) => {
+    async ({ page, baseURL, javaScriptEnabled }, use, testInfo) => {
       await use();
       if (testInfo.status !== "passed" || testInfo.expectedStatus !== "passed") return;
+      // axe cannot run in a page without JavaScript; such tests measure their own width.
+      if (!javaScriptEnabled) return;
       await page.waitForLoadState("load").catch(() => undefined);
       if (!(await showsOurPage(page, baseURL))) return;
       await page.setViewportSize(NARROW);
