@@ -25,8 +25,11 @@ type Common = {
 
 const optionId = (groupId: string, o: ChoiceOption) => o.id ?? `${groupId}-${o.value.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
-/** One answer from a few, as radio buttons under the question. */
-export function RadioGroup({
+/** The fieldset and its options; the two groups differ only in the control and what starts checked. */
+function ChoiceGroup({
+  type,
+  checked,
+  required,
   id,
   name,
   legend,
@@ -34,11 +37,9 @@ export function RadioGroup({
   error,
   errorName = name,
   options,
-  defaultValue,
-  required,
   boxed,
   className,
-}: Common & { defaultValue?: string; required?: boolean }) {
+}: Common & { type: "radio" | "checkbox"; checked: (value: string) => boolean; required?: boolean }) {
   return (
     <Fieldset id={id} legend={legend} hint={hint} error={error} errorName={errorName ?? undefined} boxed={boxed} className={className}>
       {(group) =>
@@ -46,13 +47,13 @@ export function RadioGroup({
           <Choice
             key={o.value}
             id={optionId(id, o)}
-            type="radio"
+            type={type}
             name={name}
             value={o.value}
             label={o.label}
             hint={o.hint}
             required={required}
-            defaultChecked={defaultValue === o.value}
+            defaultChecked={checked(o.value)}
             {...group}
           />
         ))
@@ -61,36 +62,12 @@ export function RadioGroup({
   );
 }
 
+/** One answer from a few, as radio buttons under the question. */
+export function RadioGroup({ defaultValue, ...group }: Common & { defaultValue?: string; required?: boolean }) {
+  return <ChoiceGroup type="radio" checked={(value) => value === defaultValue} {...group} />;
+}
+
 /** Any number of answers, as checkboxes under the question. */
-export function CheckboxGroup({
-  id,
-  name,
-  legend,
-  hint,
-  error,
-  errorName = name,
-  options,
-  defaultValues = [],
-  boxed,
-  className,
-}: Common & { defaultValues?: string[] }) {
-  return (
-    <Fieldset id={id} legend={legend} hint={hint} error={error} errorName={errorName ?? undefined} boxed={boxed} className={className}>
-      {(group) =>
-        options.map((o) => (
-          <Choice
-            key={o.value}
-            id={optionId(id, o)}
-            type="checkbox"
-            name={name}
-            value={o.value}
-            label={o.label}
-            hint={o.hint}
-            defaultChecked={defaultValues.includes(o.value)}
-            {...group}
-          />
-        ))
-      }
-    </Fieldset>
-  );
+export function CheckboxGroup({ defaultValues = [], ...group }: Common & { defaultValues?: string[] }) {
+  return <ChoiceGroup type="checkbox" checked={(value) => defaultValues.includes(value)} {...group} />;
 }

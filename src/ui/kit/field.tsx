@@ -41,7 +41,8 @@ export function Field({ id, label, hint, name, error, className, children }: Fie
 /** A control posts under `name`; one sent another way (a client form's JSON) has only an id. */
 export type Naming = { id?: string; name: string } | { id: string; name?: undefined };
 
-type Common = Naming & {
+/** What every kit field takes besides its control's own attributes. */
+export type FieldCommon = Naming & {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
@@ -51,7 +52,7 @@ type Common = Naming & {
   fieldClassName?: string;
 };
 
-type InputProps = Omit<ComponentProps<"input">, "id" | "children" | "name"> & Common;
+type InputProps = Omit<ComponentProps<"input">, "id" | "children" | "name"> & FieldCommon;
 
 /** A one-line text input with its label, hint and error. What was typed stays after a refusal. */
 export function TextField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...input }: InputProps) {
@@ -71,7 +72,7 @@ export function TextField({ id, name, label, hint, error, errorName = name, fiel
   );
 }
 
-type TextAreaProps = Omit<ComponentProps<"textarea">, "id" | "children" | "name"> & Common;
+type TextAreaProps = Omit<ComponentProps<"textarea">, "id" | "children" | "name"> & FieldCommon;
 
 /** A text box of several lines with its label, hint and error. */
 export function TextAreaField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...textarea }: TextAreaProps) {

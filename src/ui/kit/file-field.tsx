@@ -1,16 +1,9 @@
-import type { ComponentProps, ReactNode } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "./cn";
-import { Field, type Naming } from "./field";
+import { Field, type FieldCommon } from "./field";
 import { controlClasses, describedBy } from "./field-parts";
 
-type Props = Omit<ComponentProps<"input">, "id" | "name" | "type"> &
-  Naming & {
-    label: ReactNode;
-    hint?: ReactNode;
-    error?: string | undefined;
-    errorName?: string;
-    fieldClassName?: string;
-  };
+type Props = Omit<ComponentProps<"input">, "id" | "name" | "type"> & FieldCommon;
 
 /** A file picker with its label, hint (what may be uploaded) and error. */
 export function FileField({ id, name, label, hint, error, errorName = name, fieldClassName, className, ...input }: Props) {

@@ -1,16 +1,10 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
-import { Field, type Naming } from "./field";
+import { Field, type FieldCommon } from "./field";
 import { controlClasses, describedBy } from "./field-parts";
 
 type Props = Omit<ComponentProps<"select">, "id" | "name"> &
-  Naming & {
-    label: ReactNode;
-    hint?: ReactNode;
-    error?: string | undefined;
-    /** The path the server reports this field's message under, when it is not `name`. */
-    errorName?: string;
-    fieldClassName?: string;
+  FieldCommon & {
     /** The <option>s. */
     children: ReactNode;
   };
