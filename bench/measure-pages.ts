@@ -6,7 +6,13 @@ export type PageResult = { name: string; path: string; median: number; p95: numb
 type Counter = { during<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> };
 
 /** Each page `runs` times, one request at a time: time to the last byte, size, and SQL statements. */
-export async function measurePages(cases: PageCase[], sessions: Record<Role, Session>, counter: Counter, runs: number): Promise<PageResult[]> {
+export async function measurePages(
+  cases: PageCase[],
+  sessions: Record<Role, Session>,
+  counter: Counter,
+  runs: number,
+  log: (line: string) => void = () => {},
+): Promise<PageResult[]> {
   const results: PageResult[] = [];
   for (const page of cases) {
     const session = sessions[page.role];
@@ -26,7 +32,9 @@ export async function measurePages(cases: PageCase[], sessions: Record<Role, Ses
       ({ status, bytes } = measured.result);
       queries = Math.min(queries, measured.queries); // the fewest: a background sweep may add to one run
     }
-    results.push({ name: page.name, path: page.path, ...summarise(times), bytes, queries, status });
+    const result = { name: page.name, path: page.path, ...summarise(times), bytes, queries, status };
+    log(`${page.name}: median ${result.median} ms, p95 ${result.p95} ms, ${Math.round(bytes / 1024)} KB, ${queries} statements`);
+    results.push(result);
   }
   return results;
 }

@@ -52,14 +52,17 @@ try {
   ) as Record<Role, Session>;
   const cases = await pageCases(ownerUrl);
   log(`Measuring ${cases.length} pages ...`);
-  const pages = await measurePages(cases, sessions, counter, quick ? 3 : 25);
+  const pages = await measurePages(cases, sessions, counter, quick ? 3 : 25, log);
   const traffic = [];
   for (const connections of quick ? [8] : [50, 200]) {
     log(`Mixed GET traffic at ${connections} connections ...`);
-    traffic.push(await mixedTraffic(cases, sessions, connections, quick ? 3 : 30));
+    const run = await mixedTraffic(cases, sessions, connections, quick ? 3 : 30);
+    log(`  ${run.perSecond} requests/s, p50 ${run.median} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, ${run.errors} errors`);
+    traffic.push(run);
   }
   log("Audited writes ...");
   const writes = await auditedWrites(embeddedAppUrl(pgPort), [1, 8, 32], quick ? 1 : 10);
+  for (const w of writes) log(`  ${w.kind}s at ${w.concurrent} concurrent: ${w.perSecond}/s`);
   const bytes = quick ? 64 * 1024 ** 2 : 2 * 1024 ** 3;
   log(`Uploading ${bytes / 1024 ** 2} MiB against cp ...`);
   const upload = await uploadAgainstCp({ baseUrl: app.baseUrl, port, appUrl: embeddedAppUrl(pgPort), session: sessions.largeLearner, dataDir, bytes });

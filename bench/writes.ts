@@ -21,7 +21,12 @@ export async function auditedWrites(appUrl: string, levels: number[], seconds: n
         orderBy: [{ enrolmentId: "asc" }],
       });
       const items = await db.evidence.findMany({
-        where: { status: "SUBMITTED", learner: { email: { endsWith: "@bench.example" } }, centre: { slug: "northgate" } },
+        // Items of learners this assessor assesses: anyone else's would be refused as not found.
+        where: {
+          status: "SUBMITTED",
+          centre: { slug: "northgate" },
+          learner: { email: { endsWith: "@bench.example" }, enrolments: { some: { assessorId: actor.userId } } },
+        },
         select: { id: true },
         take: 2000,
       });
