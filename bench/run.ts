@@ -2,6 +2,7 @@
 // database, then measures the production build: pages, mixed traffic, audited writes, a large
 // upload against cp, and start-up. Writes
 // bench/results/<date>.json and .md, prints the targets missed, and exits 1 if any is.
+// --pages-only: measures the pages and stops (for working on them).
 // --quick: a tiny centre and few runs; it reports the targets missed but fails only when the
 // benchmark itself breaks (npm test runs it so the benchmark keeps working).
 import { parseArgs } from "node:util";
@@ -20,9 +21,15 @@ import { auditedWrites } from "./writes";
 import { embeddedAppUrl } from "@/server/db/local-database";
 
 const { values } = parseArgs({
-  options: { learners: { type: "string" }, quick: { type: "boolean", default: false }, verbose: { type: "boolean", default: false } },
+  options: {
+    learners: { type: "string" },
+    quick: { type: "boolean", default: false },
+    verbose: { type: "boolean", default: false },
+    "pages-only": { type: "boolean", default: false },
+  },
 });
 const quick = values.quick ?? false;
+const pagesOnly = values["pages-only"] ?? false;
 const learners = Number(values.learners ?? (quick ? 12 : 2000));
 if (!Number.isInteger(learners) || learners < 1 || learners > 100_000) {
   console.error("--learners takes a whole number from 1 to 100000.");
@@ -53,6 +60,17 @@ try {
   const cases = await pageCases(ownerUrl);
   log(`Measuring ${cases.length} pages ...`);
   const pages = await measurePages(cases, sessions, counter, quick ? 3 : 25, log);
+  if (pagesOnly) {
+    // For working on pages: the figures above, no result file, no traffic, writes or upload.
+    const missed = missedTargets(
+      { pages, traffic: [], writes: [], upload: { bytes: 0, uploadSeconds: 0, copySeconds: 0, ratioToCp: 1, memoryGrowthMiB: 0 }, startSeconds: null },
+      !quick,
+    );
+    console.log(missed.length ? `Missed:\n${missed.map((m) => `- ${m}`).join("\n")}` : "Every page meets its targets.");
+    await counter.close();
+    await app.stop();
+    process.exit(0);
+  }
   const traffic = [];
   for (const connections of quick ? [8] : [50, 200]) {
     log(`Mixed GET traffic at ${connections} connections ...`);
