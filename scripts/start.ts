@@ -12,7 +12,7 @@ import { buildIsCurrent, recordBuild } from "./build-stamp";
 import { loadSigningKey } from "@/server/audit/signing-key";
 import { type Db, createDb } from "@/server/db/client";
 import type { LocalDatabase } from "@/server/db/local-database";
-import { appUrl, dataDir, debugLogging, demoRun, env, isProduction, port } from "@/server/env";
+import { appInstances, appUrl, dataDir, debugLogging, demoRun, env, isProduction, port } from "@/server/env";
 import { setUpDatabase } from "@/server/startup/set-up-database";
 import { keepSweeping } from "@/server/storage/sweep";
 import { must } from "@/lib/must";
@@ -112,7 +112,7 @@ try {
     await recordBuild();
   }
   if (!stopping) {
-    const server = run([serveScript, String(port())], childEnv);
+    const server = run([serveScript, String(port()), String(appInstances())], childEnv);
     child = server;
     server.once("exit", (code, signal) => void stop(code || 1, `The app server ${howItEnded(code, signal)}; stopping.`));
     log(`Serving on http://localhost:${port()} (app server pid ${server.pid})`);

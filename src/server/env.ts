@@ -1,4 +1,5 @@
 import { type KeyObject, createPrivateKey } from "node:crypto";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies } from "./trusted-proxies";
@@ -51,6 +52,10 @@ const parsedBy =
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], { error: "NODE_ENV must be development, production or test" }).default("development"),
   PORT: portNumber("PORT").default(3000),
+  ATTEST_INSTANCES: z
+    .string()
+    .default("auto")
+    .refine((v) => v === "auto" || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64), "ATTEST_INSTANCES must be auto or a whole number from 1 to 64"),
   DATABASE_URL: postgresUrl("DATABASE_URL").optional(),
   DATABASE_OWNER_URL: postgresUrl("DATABASE_OWNER_URL").optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
@@ -112,6 +117,12 @@ export function env(source: Source = process.env): Env {
 
 export const isProduction = () => env().NODE_ENV === "production";
 export const port = () => env().PORT;
+
+/** How many app server processes share the port: one per core by default (docs/decisions/0030). */
+export function appInstances(): number {
+  const given = env().ATTEST_INSTANCES;
+  return given === "auto" ? Math.min(availableParallelism(), 8) : Number(given);
+}
 
 /** The PostgreSQL server an operator gave: the app's role at `url`, the owner at `ownerUrl` (the same role unless DATABASE_OWNER_URL is set). */
 export function configuredDatabase(): { url: string; ownerUrl: string } | undefined {

@@ -1,8 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readSource, sourceFiles } from "../support/source-files";
-import { ENV_NAMES, appUrl, configuredDatabase, dataDir, env, filesDir, maxFileBytes, nextAuthSecret, sessionLimits } from "@/server/env";
+import { ENV_NAMES, appInstances, appUrl, configuredDatabase, dataDir, env, filesDir, maxFileBytes, nextAuthSecret, sessionLimits } from "@/server/env";
 
 const pem = (type: "ed25519" | "x25519") =>
   generateKeyPairSync(type as "ed25519")
@@ -13,6 +14,8 @@ const pem = (type: "ed25519" | "x25519") =>
 const wrongValues: [name: string, value: string, message: RegExp][] = [
   ["NODE_ENV", "staging", /NODE_ENV must be development, production or test/],
   ["PORT", "http", /PORT must be a port number from 1 to 65535/],
+  ["ATTEST_INSTANCES", "0", /ATTEST_INSTANCES must be auto or a whole number from 1 to 64/],
+  ["ATTEST_INSTANCES", "two", /ATTEST_INSTANCES must be auto or a whole number from 1 to 64/],
   ["PORT", "70000", /PORT must be a port number from 1 to 65535/],
   ["DATABASE_URL", "mysql://db.example/attest", /DATABASE_URL must be a postgresql:\/\/ URL/],
   ["DATABASE_OWNER_URL", "db.example", /DATABASE_OWNER_URL must be a postgresql:\/\/ URL/],
@@ -61,6 +64,7 @@ describe("configuration", () => {
     expect(defaults).toMatchObject({
       NODE_ENV: "development",
       PORT: 3000,
+      ATTEST_INSTANCES: "auto",
       DATABASE_URL: undefined,
       DATABASE_OWNER_URL: undefined,
       NEXTAUTH_SECRET: undefined,
@@ -80,6 +84,13 @@ describe("configuration", () => {
     });
     expect(defaults.ATTEST_TRUSTED_PROXIES.has("10.0.0.1")).toBe(false);
     expect(sessionLimits({})).toEqual({ lifetimeMs: 12 * 3_600_000, idleMs: 60 * 60_000 });
+  });
+
+  it("runs one app instance per core unless told how many", () => {
+    vi.stubEnv("ATTEST_INSTANCES", "");
+    expect(appInstances()).toBe(Math.min(availableParallelism(), 8));
+    vi.stubEnv("ATTEST_INSTANCES", "3");
+    expect(appInstances()).toBe(3);
   });
 
   it("counts an empty value as unset", () => {
