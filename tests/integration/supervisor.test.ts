@@ -45,9 +45,9 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
 }
 
 /** Starts `npm start`'s script in its own process group and waits until /api/health answers. */
-async function start() {
+async function start(extra: Record<string, string> = {}) {
   const [port, pgPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ATTEST_PG_PORT: String(pgPort), ATTEST_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ATTEST_PG_PORT: String(pgPort), ATTEST_DATA_DIR: dataDir, ...extra };
   for (const name of ["DATABASE_URL", "NODE_ENV", "SMTP_URL", "ATTEST_FILES_DIR", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[name];
   // As `npm start` runs it: through tsx's command line, which relays signals to the script.
   const supervisor = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
@@ -143,6 +143,30 @@ describe("npm start supervises the app server and the database", () => {
       await waitFor("PostgreSQL to be gone", () => (isAlive(pgPid) ? undefined : true), 10_000);
     },
     10 * 60_000,
+  );
+
+  it(
+    "with several app instances, exits non-zero and stops the rest when one of them is killed",
+    async () => {
+      const { pgPid, ended, output } = await start({ ATTEST_INSTANCES: "2" });
+      const instances = await waitFor(
+        "both instances to listen",
+        () => {
+          const pids = [...output().matchAll(/Listening on port \d+ \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+          return pids.length === 2 ? pids : undefined;
+        },
+        60_000,
+      );
+      const [killed, other] = instances as [number, number];
+      process.kill(killed, "SIGKILL");
+      const result = await ended();
+      expect(result.code, result.output).not.toBe(0);
+      expect(result.code).not.toBeNull();
+      expect(result.output).toContain(`An app instance (pid ${killed}) was killed by SIGKILL`);
+      expect(isAlive(other)).toBe(false);
+      await waitFor("PostgreSQL to be gone", () => (isAlive(pgPid) ? undefined : true), 10_000);
+    },
+    5 * 60_000,
   );
 
   it(
