@@ -53,15 +53,40 @@ function byLearner<T extends Pick<Summary, "learner" | "centre" | "unit" | "stat
   return [...learners.values()];
 }
 
-/** The assessor's caseload: their assigned learners and units. */
-export async function assessorHome(actor: Actor) {
+/**
+ * A page of the assessor's learners (by name), each with the units they assess them on. Paged by
+ * learner in the database, so the home stays the same size however large the caseload grows.
+ */
+export async function assessorHome(actor: Actor, page?: unknown) {
   assertHolds(actor, "read:enrolment:assessed");
-  const rows = await db.enrolment.findMany({
-    where: scope(actor, "read:enrolment:assessed"),
-    select: enrolmentSummary,
-    orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
-  });
-  return byLearner(rows);
+  const n = pageSchema.parse(page);
+  const assessed = scope(actor, "read:enrolment:assessed");
+  const where = { enrolments: { some: assessed } };
+  const [learners, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (n - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        enrolments: {
+          where: assessed,
+          orderBy: { unit: { code: "asc" } },
+          select: { id: true, status: true, centre: { select: { name: true } }, unit: enrolmentSummary.unit },
+        },
+      },
+    }),
+    db.user.count({ where }),
+  ]);
+  return {
+    learners: learners.map(({ enrolments, ...l }) => ({ ...l, centre: enrolments[0]?.centre.name ?? "", units: enrolments })),
+    page: n,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+  };
 }
 
 /** The assessors and learners an IQA covers (the first page of them). */
