@@ -4,11 +4,14 @@ const WIDTH = 160;
 // Up to this many dates are read out one by one; more are summarised (how many, first and last).
 const LISTED = 6;
 
-/** Where the dots go: one per pixel column at most, so a line of hundreds of dates draws a bounded few. */
+// A dot is 8 px wide: dates closer than that share one, so hundreds of dates draw at most ~20 dots.
+const STEP = 8;
+
+/** Where the dots go, on a grid of one dot's width: the same few however many dates there are. */
 export function timelineDots(dates: Date[], span: { from: Date; to: Date }, width = WIDTH): number[] {
   const range = Math.max(1, span.to.getTime() - span.from.getTime());
-  const xs = dates.map((d) => Math.round(6 + ((d.getTime() - span.from.getTime()) / range) * (width - 12)));
-  return [...new Set(xs)].sort((a, b) => a - b);
+  const at = (d: Date) => Math.min(width - 6, 6 + Math.round((((d.getTime() - span.from.getTime()) / range) * (width - 12)) / STEP) * STEP);
+  return [...new Set(dates.map(at))].sort((a, b) => a - b);
 }
 
 /** The dates in words: each of a few, or how many and from when to when. */
