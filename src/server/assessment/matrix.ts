@@ -79,7 +79,13 @@ export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unkno
     enrolments,
     items,
     rows,
-    itemPage: { page: n, pages: Math.max(1, Math.ceil(total / MATRIX_ITEMS_PER_PAGE)), total, from: (n - 1) * MATRIX_ITEMS_PER_PAGE + 1 },
+    itemPage: {
+      page: n,
+      pages: Math.max(1, Math.ceil(total / MATRIX_ITEMS_PER_PAGE)),
+      total,
+      from: (n - 1) * MATRIX_ITEMS_PER_PAGE + 1,
+      size: MATRIX_ITEMS_PER_PAGE,
+    },
   };
 }
 

@@ -21,7 +21,7 @@ export function MatrixTable({
   csvHref: string;
   pageHref: (page: number) => string;
 }) {
-  const { page, pages, total, from } = matrix.itemPage;
+  const { page, pages, total, from, size } = matrix.itemPage;
   const shown = matrix.items.length ? `items ${from} to ${from + matrix.items.length - 1} of ${total}` : `no items (${total} in all)`;
   return (
     <>
@@ -31,6 +31,12 @@ export function MatrixTable({
         </a>
         {pages > 1 ? `, with all ${total} items` : ""} · Use your browser&apos;s print command for a printed copy{pages > 1 ? " of this page" : ""}.
       </p>
+      {/* Said outside the table too: its caption is as wide as the table, so on a phone it scrolls away. */}
+      {pages > 1 && (
+        <p>
+          Evidence {shown}, oldest first, {size} to a page.
+        </p>
+      )}
       <DataTable
         label="Tracking matrix, scrolls sideways"
         caption={`Criteria (rows) by evidence items (columns)${pages > 1 ? `: ${shown}, oldest first` : ""}`}
