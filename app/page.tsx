@@ -23,7 +23,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const adminCentres = [...new Map(grantsAllowing(actor, "administer:account").map((g) => [g.centreId, g.centreName])).entries()];
   const [learner, assessor, iqa, verifier, admin] = await Promise.all([
     holds(actor, "read:enrolment:own") ? Promise.all([learnerDashboard(actor, now), learnerHome(actor)]) : null,
-    holds(actor, "read:enrolment:assessed") ? Promise.all([assessorDashboard(actor, now), assessorHome(actor)]) : null,
+    holds(actor, "read:enrolment:assessed") ? Promise.all([assessorDashboard(actor, now), assessorHome(actor, params.learners)]) : null,
     holds(actor, "read:enrolment:sampled") ? Promise.all([iqaSummary(actor, now), iqaCover(actor, params.cover)]) : null,
     holds(actor, "verify:centre:centre") ? Promise.all([verifierSummary(actor, now), verifierHome(actor, { enrolments: params.enrolments })]) : null,
     Promise.all(

@@ -123,6 +123,10 @@ test("an assessor's counts lead to their lists, and work past the centre's revie
   expect(waiting).toBeGreaterThan(0);
   expect(await countOf(page, list, "Waiting for review")).toBe(waiting);
   await expect(page.getByRole("table", { name: "3 learners assigned to you" })).toBeVisible();
+  // Learners come a page at a time (20 to a page): three fit on one, so no pager; the caseload has them all.
+  const mine = page.getByRole("region", { name: "My learners" });
+  await expect(mine.getByRole("navigation", { name: "Pages of my learners" })).toHaveCount(0);
+  await expect(mine.getByRole("link", { name: "The caseload" })).toHaveAttribute("href", "/caseload");
   await checkNarrowAndWide(page);
 
   // A month later, all of it is past the ten-working-day target.

@@ -42,7 +42,7 @@ describe("each role's home", () => {
   });
 
   it("shows an assessor their assigned learners", async () => {
-    const learners = await assessorHome(await as("assessor@northgate.example"));
+    const { learners } = await assessorHome(await as("assessor@northgate.example"));
     expect(learners.map((l) => [l.email, l.units.length])).toEqual([
       ["learner2@northgate.example", 2],
       ["learner@northgate.example", 2],

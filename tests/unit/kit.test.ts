@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buttonClasses } from "@/ui/kit/button-classes";
 import { circumference, percent, ringArcs } from "@/ui/kit/progress-maths";
 import { ariaSort, nextSort } from "@/ui/kit/sort";
+import { timelineDots, timelineWords } from "@/ui/kit/timeline";
 
 describe("ProgressRing's arcs", () => {
   it("gives each part its share of the circumference, one after another from the top", () => {
@@ -52,5 +53,24 @@ describe("Button", () => {
     const all = (["primary", "secondary", "danger", "link"] as const).map((v) => buttonClasses(v));
     expect(new Set(all).size).toBe(4);
     for (const c of all) expect(c).toContain("focus-visible:focus-ring");
+  });
+});
+
+describe("Timeline", () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
+  const span = { from: day(0), to: day(365) };
+
+  it("draws at most a dot per dot's width of the line, however many dates", () => {
+    const many = Array.from({ length: 1000 }, (_, i) => day(i % 366));
+    const dots = timelineDots(many, span);
+    expect(dots.length).toBeLessThanOrEqual(20);
+    expect(dots[0]).toBe(6);
+    expect(dots.at(-1)).toBe(154);
+    expect(timelineDots([day(0), day(0), day(365)], span)).toEqual([6, 154]);
+  });
+
+  it("reads out a few dates one by one and summarises many", () => {
+    expect(timelineWords([day(0), day(31)])).toBe("1 January 2026, 1 February 2026");
+    expect(timelineWords(Array.from({ length: 250 }, (_, i) => day(i)))).toBe("250 dates, 1 January 2026 to 7 September 2026");
   });
 });

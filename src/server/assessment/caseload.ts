@@ -52,7 +52,7 @@ export type CaseloadRow = Awaited<ReturnType<typeof caseloadRows>>[number];
  * Every learner-unit the assessor assesses (not withdrawn): completion, work awaiting review, how
  * many working days the oldest has waited and the centre's review target.
  */
-export async function caseloadRows(actor: Actor, now = new Date()) {
+export async function caseloadRows(actor: Actor, now = new Date(), { withActivity = true } = {}) {
   assertHolds(actor, "read:enrolment:assessed");
   const enrolments = await db.enrolment.findMany({
     where: { AND: [scope(actor, "read:enrolment:assessed"), { status: { not: "WITHDRAWN" } }] },
@@ -74,7 +74,9 @@ export async function caseloadRows(actor: Actor, now = new Date()) {
       _count: { _all: true },
       _min: { queuedAt: true },
     }),
-    db.evidence.groupBy({ by: ["learnerId"], where: { learnerId: { in: [...new Set(enrolments.map((e) => e.learner.id))] } }, _max: { updatedAt: true } }),
+    withActivity
+      ? db.evidence.groupBy({ by: ["learnerId"], where: { learnerId: { in: [...new Set(enrolments.map((e) => e.learner.id))] } }, _max: { updatedAt: true } })
+      : [],
   ]);
   // Looked up by key, not searched per row: a caseload can hold hundreds of learner-units.
   const totals = new Map(criteria.map((c) => [c.unitId, c._count._all]));

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { isId } from "@/lib/ids";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
@@ -7,8 +8,14 @@ import { writeCheckpoint } from "@/server/audit/checkpoint";
 import { loadSigningKey } from "@/server/audit/signing-key";
 import { must } from "@/lib/must";
 
-/** Criteria by evidence for one enrolment, or for all of a learner's units the actor may read. */
-export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }) {
+export const MATRIX_ITEMS_PER_PAGE = 50;
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/**
+ * Criteria by evidence for one enrolment, or for all of a learner's units the actor may read.
+ * The items (columns) come a page at a time, oldest first; `page: "all"` gives every item (the CSV).
+ */
+export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }, page: unknown = 1) {
   const id = target.enrolmentId ?? target.learnerId;
   if (!isId(id)) throw new NotFoundError("Not found");
   const enrolments = await db.enrolment.findMany({
@@ -18,36 +25,68 @@ export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unkno
   });
   if (!enrolments.length) throw new NotFoundError("Not found");
   const ids = enrolments.map((e) => e.id);
-  const [criteria, judgements, links] = await Promise.all([
+  const every = page === "all";
+  const n = every ? 1 : pageSchema.parse(page);
+  // An item is a column when it is live and still linked to one of these enrolments.
+  const itemWhere = { status: { in: ["SUBMITTED" as const, "DRAFT" as const] }, links: { some: { enrolmentId: { in: ids }, removedAt: null } } };
+  const [criteria, judgements, items, itemCount] = await Promise.all([
     db.criterion.findMany({
       where: { unitId: { in: enrolments.map((e) => e.unit.id) } },
       orderBy: { position: "asc" },
       select: { id: true, code: true, unitId: true },
     }),
     db.criterionJudgement.findMany({ where: { enrolmentId: { in: ids } }, select: { enrolmentId: true, criterionId: true, state: true, stale: true } }),
-    db.evidenceLink.findMany({
-      where: { enrolmentId: { in: ids }, removedAt: null, evidence: { status: { in: ["SUBMITTED", "DRAFT"] } } },
-      select: { criterionId: true, enrolmentId: true, claim: true, evidence: { select: { id: true, title: true, status: true, activityFrom: true } } },
+    db.evidence.findMany({
+      where: itemWhere,
+      orderBy: [{ activityFrom: "asc" }, { id: "asc" }],
+      ...(every ? {} : { skip: (n - 1) * MATRIX_ITEMS_PER_PAGE, take: MATRIX_ITEMS_PER_PAGE }),
+      select: { id: true, title: true, status: true, activityFrom: true },
     }),
+    every ? null : db.evidence.count({ where: itemWhere }),
   ]);
-  const items = [...new Map(links.map((l) => [l.evidence.id, l.evidence])).values()].sort((a, b) => a.activityFrom.getTime() - b.activityFrom.getTime());
+  const links = items.length
+    ? await db.evidenceLink.findMany({
+        where: { enrolmentId: { in: ids }, removedAt: null, evidenceId: { in: items.map((i) => i.id) } },
+        select: { criterionId: true, enrolmentId: true, evidenceId: true, claim: true },
+      })
+    : [];
+  // Looked up by key, never searched per cell: a learner can have hundreds of items.
+  const key = (enrolmentId: string, criterionId: string) => `${enrolmentId} ${criterionId}`;
+  const judgementOf = new Map(judgements.map((j) => [key(j.enrolmentId, j.criterionId), j]));
+  const claimOf = new Map(links.map((l) => [`${key(l.enrolmentId, l.criterionId)} ${l.evidenceId}`, l.claim]));
   const rows = enrolments.flatMap((e) =>
     criteria
       .filter((c) => c.unitId === e.unit.id)
       .map((c) => {
-        const j = judgements.find((x) => x.enrolmentId === e.id && x.criterionId === c.id);
+        const j = judgementOf.get(key(e.id, c.id));
         return {
           unit: e.unit.displayCode,
           code: c.code,
           state: j?.state ?? "NOT_STARTED",
           stale: j?.stale ?? false,
-          cells: items
-            .map((item) => links.find((l) => l.enrolmentId === e.id && l.criterionId === c.id && l.evidence.id === item.id) ?? null)
-            .map((l) => (l ? (l.evidence.status === "DRAFT" ? "DRAFT" : l.claim) : null)),
+          cells: items.map((item) => {
+            const claim = claimOf.get(`${key(e.id, c.id)} ${item.id}`);
+            return claim ? (item.status === "DRAFT" ? ("DRAFT" as const) : claim) : null;
+          }),
         };
       }),
   );
-  return { learner: must(enrolments[0], "enrolments[0]").learner, centreId: must(enrolments[0], "enrolments[0]").centreId, enrolments, items, rows };
+  const total = itemCount ?? items.length;
+  const first = must(enrolments[0], "enrolments[0]");
+  return {
+    learner: first.learner,
+    centreId: first.centreId,
+    enrolments,
+    items,
+    rows,
+    itemPage: {
+      page: n,
+      pages: Math.max(1, Math.ceil(total / MATRIX_ITEMS_PER_PAGE)),
+      total,
+      from: (n - 1) * MATRIX_ITEMS_PER_PAGE + 1,
+      size: MATRIX_ITEMS_PER_PAGE,
+    },
+  };
 }
 
 const stateWords = { NOT_STARTED: "no evidence", EVIDENCE_SUBMITTED: "submitted", MET: "met", NOT_YET_MET: "not yet met" } as const;
@@ -66,7 +105,7 @@ export function matrixCsv(m: Awaited<ReturnType<typeof trackingMatrix>>): string
 
 /** "Download CSV": the matrix as a file, its download audited and the audit chain's head signed. */
 export async function exportMatrixCsv(actor: Actor, target: { enrolmentId?: unknown; learnerId?: unknown }) {
-  const matrix = await trackingMatrix(actor, target);
+  const matrix = await trackingMatrix(actor, target, "all");
   const key = await loadSigningKey();
   const enrolment = target.enrolmentId ? must(matrix.enrolments[0], "matrix.enrolments[0]") : null;
   await db.$transaction((tx) =>

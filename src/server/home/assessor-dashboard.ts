@@ -12,7 +12,8 @@ type Due = Pick<CaseloadRow, "id" | "learner" | "unit" | "awaiting" | "waitedDay
 
 /** What an assessor has to do next: reviews by when they fall due, learners nearly done, records and witnesses outstanding. */
 export async function assessorDashboard(actor: Actor, now = new Date()) {
-  const rows = await caseloadRows(actor, now);
+  // The home shows no last activity: skip the query that finds it.
+  const rows = await caseloadRows(actor, now, { withActivity: false });
   const waiting: Due[] = rows
     .filter((r) => r.oldest)
     .map((r) => ({
@@ -46,10 +47,12 @@ export async function assessorDashboard(actor: Actor, now = new Date()) {
     }),
   ]);
   // Witness requests carry no relation to their item: keep those on items the assessor may read.
-  const items = await db.evidence.findMany({
-    where: { AND: [scope(actor, "read:evidence:assessed"), { id: { in: [...new Set(witnesses.map((w) => w.evidenceId))] } }] },
-    select: { id: true, title: true, learner: { select: { name: true } } },
-  });
+  const items = witnesses.length
+    ? await db.evidence.findMany({
+        where: { AND: [scope(actor, "read:evidence:assessed"), { id: { in: [...new Set(witnesses.map((w) => w.evidenceId))] } }] },
+        select: { id: true, title: true, learner: { select: { name: true } } },
+      })
+    : [];
   const itemBy = new Map(items.map((e) => [e.id, e]));
   return {
     // Every learner-unit with work waiting, due or not: the caseload lists them, longest waiting first.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
 import { assertHolds, authorize, grantsAllowing, scope } from "@/server/policy";
 import { must } from "@/lib/must";
 
@@ -17,6 +18,25 @@ const enrolmentSummary = {
   assessor: { select: { name: true } },
   iqa: { select: { name: true } },
 } as const;
+
+/**
+ * Page `n` of the enrolments matching `where`, by learner and unit. The page's ids are found first
+ * and only those 20 rows loaded with their relations: loaded in one go, PostgreSQL would join the
+ * relations of every matching enrolment (thousands at a large centre) before sorting them.
+ */
+async function enrolmentPage(where: Prisma.EnrolmentWhereInput, n: number) {
+  const page = await db.enrolment.findMany({
+    where,
+    orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }],
+    skip: (n - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: { id: true },
+  });
+  if (page.length === 0) return [];
+  const rows = await db.enrolment.findMany({ where: { id: { in: page.map((e) => e.id) } }, select: enrolmentSummary });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return page.flatMap((e) => byId.get(e.id) ?? []);
+}
 
 /** A learner's units, each with its criteria counted by kind. */
 export async function learnerHome(actor: Actor) {
@@ -53,15 +73,40 @@ function byLearner<T extends Pick<Summary, "learner" | "centre" | "unit" | "stat
   return [...learners.values()];
 }
 
-/** The assessor's caseload: their assigned learners and units. */
-export async function assessorHome(actor: Actor) {
+/**
+ * A page of the assessor's learners (by name), each with the units they assess them on. Paged by
+ * learner in the database, so the home stays the same size however large the caseload grows.
+ */
+export async function assessorHome(actor: Actor, page?: unknown) {
   assertHolds(actor, "read:enrolment:assessed");
-  const rows = await db.enrolment.findMany({
-    where: scope(actor, "read:enrolment:assessed"),
-    select: enrolmentSummary,
-    orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
-  });
-  return byLearner(rows);
+  const n = pageSchema.parse(page);
+  const assessed = scope(actor, "read:enrolment:assessed");
+  const where = { enrolments: { some: assessed } };
+  const [learners, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (n - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        enrolments: {
+          where: assessed,
+          orderBy: { unit: { code: "asc" } },
+          select: { id: true, status: true, centre: { select: { name: true } }, unit: enrolmentSummary.unit },
+        },
+      },
+    }),
+    db.user.count({ where }),
+  ]);
+  return {
+    learners: learners.map(({ enrolments, ...l }) => ({ ...l, centre: enrolments[0]?.centre.name ?? "", units: enrolments })),
+    page: n,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+  };
 }
 
 /** The assessors and learners an IQA covers (the first page of them). */
@@ -74,16 +119,7 @@ export async function iqaCover(actor: Actor, page?: unknown) {
   assertHolds(actor, "read:enrolment:sampled");
   const n = pageSchema.parse(page);
   const where = scope(actor, "read:enrolment:sampled");
-  const [rows, total] = await Promise.all([
-    db.enrolment.findMany({
-      where,
-      select: enrolmentSummary,
-      orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }],
-      skip: (n - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    db.enrolment.count({ where }),
-  ]);
+  const [rows, total] = await Promise.all([enrolmentPage(where, n), db.enrolment.count({ where })]);
   const assessors = new Map<string, Summary[]>();
   for (const r of rows) {
     const name = r.assessor?.name ?? "No assessor assigned";
@@ -115,16 +151,7 @@ export async function verifierHome(actor: Actor, pages: { enrolments?: unknown }
 async function centreEnrolments(actor: Actor, centreId: string, page: unknown) {
   const n = pageSchema.parse(page);
   const where = { AND: [scope(actor, "read:enrolment"), { centreId }] };
-  const [rows, total] = await Promise.all([
-    db.enrolment.findMany({
-      where,
-      orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }, { id: "asc" }],
-      skip: (n - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: enrolmentSummary,
-    }),
-    db.enrolment.count({ where }),
-  ]);
+  const [rows, total] = await Promise.all([enrolmentPage(where, n), db.enrolment.count({ where })]);
   return { rows, page: n, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
 }
 

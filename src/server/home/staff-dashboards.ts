@@ -14,13 +14,14 @@ export async function iqaSummary(actor: Actor, now = new Date()) {
   assertHolds(actor, "read:enrolment:sampled");
   const where = scope(actor, "read:enrolment:sampled");
   const since = new Date(now.getTime() - RECENT_DAYS * DAY_MS);
-  const ids = (await db.enrolment.findMany({ where, select: { id: true } })).map((e) => e.id);
-  const [decisions, signOffs] = await Promise.all([
-    db.decision.groupBy({ by: ["assessorId"], where: { decidedAt: { gte: since }, enrolmentId: { in: ids } }, _count: { _all: true } }),
-    db.unitSignOff.findMany({ where: { enrolmentId: { in: ids } }, select: { learnerSignedAt: true } }),
+  // Joined to the enrolments in the database, never a list of their ids: an IQA can cover thousands.
+  const [enrolments, decisions, signOffs] = await Promise.all([
+    db.enrolment.count({ where }),
+    db.decision.groupBy({ by: ["assessorId"], where: { decidedAt: { gte: since }, enrolment: where }, _count: { _all: true } }),
+    db.unitSignOff.findMany({ where: { enrolment: where }, select: { learnerSignedAt: true } }),
   ]);
   return {
-    enrolments: ids.length,
+    enrolments,
     recentDecisions: decisions.reduce((n, d) => n + d._count._all, 0),
     assessorsDeciding: decisions.length,
     signedOff: signOffs.length,

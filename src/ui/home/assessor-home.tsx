@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { assessorDashboard } from "@/server/home/assessor-dashboard";
 import type { assessorHome } from "@/server/home/queries";
 import { formatDate } from "@/lib/format";
-import { DataTable, EmptyState, Status } from "@/ui/kit";
+import { DataTable, EmptyState, Pager, Status } from "@/ui/kit";
 import { CountCards } from "./count-cards";
 import { LearnerTable } from "./learner-table";
 
@@ -81,8 +81,9 @@ function Capped<T>({ items, render, more }: { items: T[]; render: (item: T) => R
   );
 }
 
-/** The assessor's home: what falls due and when, what waits on others, then every learner. */
-export function AssessorHome({ board, learners }: { board: Board; learners: Awaited<ReturnType<typeof assessorHome>> }) {
+/** The assessor's home: what falls due and when, what waits on others, then their learners a page at a time. */
+export function AssessorHome({ board, learners: mine }: { board: Board; learners: Awaited<ReturnType<typeof assessorHome>> }) {
+  const { learners, page, pages, total } = mine;
   return (
     <>
       <section aria-labelledby="assessor-todo">
@@ -185,13 +186,23 @@ export function AssessorHome({ board, learners }: { board: Board; learners: Awai
 
       <section aria-labelledby="caseload">
         <h2 id="caseload">My learners</h2>
-        {learners.length === 0 ? (
+        {total === 0 ? (
           <EmptyState>
             No learners are assigned to you yet. Your centre&apos;s administrator assigns them; <Link href="/caseload">the caseload</Link> lists them once they
             are.
           </EmptyState>
         ) : (
-          <LearnerTable caption={`${learners.length} learners assigned to you`} learners={learners} />
+          <>
+            <p>
+              <Link href="/caseload">The caseload</Link> sorts and filters every learner unit
+              {pages > 1 ? "; here your learners come by name, a page at a time" : ""}.
+            </p>
+            <LearnerTable
+              caption={`${total} learner${total === 1 ? "" : "s"} assigned to you${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
+              learners={learners}
+            />
+            <Pager label="Pages of my learners" page={page} pages={pages} href={(n) => `?learners=${n}#caseload`} />
+          </>
         )}
       </section>
     </>

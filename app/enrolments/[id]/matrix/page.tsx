@@ -6,10 +6,16 @@ import { MatrixTable } from "@/ui/review/matrix-table";
 
 export const metadata: Metadata = { title: "Tracking matrix" };
 
-export default async function EnrolmentMatrixPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EnrolmentMatrixPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/matrix`);
-  const matrix = await orNotFound(trackingMatrix(actor, { enrolmentId: id }));
+  const matrix = await orNotFound(trackingMatrix(actor, { enrolmentId: id }, (await searchParams).page));
   return (
     <>
       <h1>
@@ -18,7 +24,7 @@ export default async function EnrolmentMatrixPage({ params }: { params: Promise<
       <p>
         <Link href={`/learners/${matrix.learner.id}/matrix`}>All of {matrix.learner.name}&apos;s units</Link>
       </p>
-      <MatrixTable matrix={matrix} csvHref={`/api/enrolments/${id}/matrix`} />
+      <MatrixTable matrix={matrix} csvHref={`/api/enrolments/${id}/matrix`} pageHref={(n) => `?page=${n}`} />
     </>
   );
 }
