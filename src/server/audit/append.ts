@@ -23,11 +23,11 @@ export function eventHash(prevHash: string, e: EventFields & { scheme?: number }
 }
 
 /**
- * Appends an audit event inside the caller's transaction, chained to the previous event, in one
- * statement: it moves the chain's head row (waiting for, then locking, the newest head) and inserts
- * the event with the head's old and new hashes. The head stays locked until the caller commits, so
- * events are chained, and numbered, in the order they commit. Call it last in a transaction: that
- * keeps the lock short.
+ * Appends an audit event inside the caller's transaction, in one statement that takes no lock: the
+ * event waits in AuditPending, and a trigger deferred to the commit chains it (moves the chain's
+ * head row and inserts the event with the head's old and new hashes). The head is locked from that
+ * trigger to the end of the commit, with no round trip to Node inside, so events are chained, and
+ * numbered, in the order they commit (docs/decisions/0029). A transaction that rolls back chains nothing.
  */
 export async function appendAudit(tx: Tx, event: AuditEventInput, context: AuditContext = {}): Promise<void> {
   const row = {
@@ -39,15 +39,8 @@ export async function appendAudit(tx: Tx, event: AuditEventInput, context: Audit
     ip: context.ip ?? null,
     data: event.data,
   };
-  const body = eventBodyHash(row);
   // "at" goes as UTC text to a column without a time zone, as Prisma writes DateTime.
-  const appended = await tx.$executeRaw`
-    WITH head AS (
-      UPDATE "AuditChainHead" SET "prevHash" = "hash", "hash" = encode(sha256(convert_to("hash" || ${body}, 'UTF8')), 'hex')
-      WHERE "id" = 1 RETURNING "prevHash", "hash"
-    )
-    INSERT INTO "AuditEvent" ("at", "kind", "actorId", "centreId", "subject", "ip", "data", "prevHash", "hash", "scheme")
-    SELECT ${row.at.toISOString()}::timestamp, ${row.kind}, ${row.actorId}::uuid, ${row.centreId}::uuid, ${row.subject}, ${row.ip}, ${JSON.stringify(row.data)}::jsonb, head."prevHash", head."hash", 2
-    FROM head`;
-  if (appended !== 1) throw new Error("The audit chain's head row is missing; run the migrations.");
+  await tx.$executeRaw`
+    INSERT INTO "AuditPending" ("at", "kind", "actorId", "centreId", "subject", "ip", "data", "bodyHash")
+    VALUES (${row.at.toISOString()}::timestamp, ${row.kind}, ${row.actorId}::uuid, ${row.centreId}::uuid, ${row.subject}, ${row.ip}, ${JSON.stringify(row.data)}::jsonb, ${eventBodyHash(row)})`;
 }
