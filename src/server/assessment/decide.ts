@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anyText, id, int, int4Max, text } from "@/lib/input";
-import { appendAudit } from "@/server/audit/append";
-import type { AuditEventInput } from "@/server/audit/events";
+import { pendingAuditInsert } from "@/server/audit/append";
 import type { Actor } from "@/server/auth/actor";
 import { type Tx, db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { UserFacingError, parseInput } from "@/server/errors";
 import { assessedEnrolment } from "@/server/policy";
-import { type NewNotification, notify } from "@/server/notifications/notifications";
+import { notificationsInsert } from "@/server/notifications/notifications";
 import { lockEnrolments, lockEvidence } from "@/server/db/locks";
-import { assertOpen } from "./open";
+import { assertNotSignedOff } from "./open";
 import { confirmSigner } from "./identity";
 import { decisionHash } from "./signature";
 import { must } from "@/lib/must";
@@ -113,32 +112,34 @@ async function signDecisions(
     await db.$transaction(async (tx) => {
       // The items relied on (shared: nothing may withdraw or revise them meanwhile), then the
       // enrolment (a sign-off waits for these decisions, or they see the sign-off).
-      const items = await tx.evidenceVersion.findMany({ where: { id: { in: planned.flatMap((p) => p.wanted) } }, select: { evidenceId: true } });
-      await lockEvidence(
-        tx,
-        items.map((i) => i.evidenceId),
-        "share",
-      );
+      const wanted = planned.flatMap((p) => p.wanted);
+      if (wanted.length) {
+        const items = await tx.evidenceVersion.findMany({ where: { id: { in: wanted } }, select: { evidenceId: true } });
+        await lockEvidence(
+          tx,
+          items.map((i) => i.evidenceId),
+          "share",
+        );
+      }
       const [locked] = await lockEnrolments(tx, [enrolment.id]);
-      await assertOpen(tx, { id: enrolment.id, status: must(locked, "locked").status });
-      await tx.criterionJudgement.createMany({ data: planned.map((p) => ({ enrolmentId: enrolment.id, criterionId: p.criterion.id })), skipDuplicates: true });
       // Judgements change only under the enrolment's lock, so the revisions read now stay until commit.
-      const judgements = await tx.criterionJudgement.findMany({
-        where: { enrolmentId: enrolment.id, criterionId: { in: planned.map((p) => p.criterion.id) } },
-        select: { criterionId: true, revision: true },
-      });
-      const notes: NewNotification[] = [];
-      const audits: AuditEventInput[] = [];
+      const { revisions, signedOff } = await judgementsUnderLock(
+        tx,
+        enrolment.id,
+        planned.map((p) => p.criterion.id),
+      );
+      assertNotSignedOff(must(locked, "locked").status, signedOff);
+      const signed: SignedDecision[] = [];
       for (const p of planned) {
         const d = p.choice;
-        if (judgements.find((j) => j.criterionId === p.criterion.id)?.revision !== d.revision) throw refuse(p, "revision", decidedMeanwhile);
+        if (revisions.get(p.criterion.id) !== d.revision) throw refuse(p, "revision", decidedMeanwhile);
         let evidence: Awaited<ReturnType<typeof reliableVersions>>;
         try {
           evidence = await reliableVersions(tx, enrolment, p.criterion.id, p.wanted);
         } catch (e) {
           throw e instanceof UserFacingError ? refuse(p, "evidenceVersionIds", e.message) : e;
         }
-        const signed = {
+        const fields = {
           enrolmentId: enrolment.id,
           criterionId: p.criterion.id,
           judgementRevision: d.revision,
@@ -149,41 +150,11 @@ async function signDecisions(
           decidedAt,
           evidence,
         };
-        const signatureHash = decisionHash(signed);
-        const { evidence: _relied, ...row } = signed;
-        await tx.decision.create({ data: { id: p.decisionId, centreId: enrolment.centreId, ...row, signatureHash } });
-        if (evidence.length) await tx.decisionEvidence.createMany({ data: evidence.map((e) => ({ ...e, decisionId: p.decisionId })) });
-        const moved = await tx.criterionJudgement.updateMany({
-          where: { enrolmentId: enrolment.id, criterionId: p.criterion.id, revision: d.revision },
-          data: { state: d.outcome, revision: d.revision + 1, decisionId: p.decisionId, stale: false, queuedAt: null },
-        });
-        if (moved.count !== 1) throw refuse(p, "revision", decidedMeanwhile);
-        audits.push({
-          kind: "decision.signed",
-          actorId: actor.userId,
-          data: {
-            decisionId: p.decisionId,
-            enrolmentId: enrolment.id,
-            criterion: `${enrolment.unit.displayCode} ${p.criterion.code}`,
-            outcome: d.outcome,
-            signatureHash,
-            evidenceVersions: evidence.map((e) => e.evidenceVersionId),
-          },
-        });
-        notes.push({
-          userId: enrolment.learnerId,
-          centreId: enrolment.centreId,
-          kind: "decision.signed",
-          message:
-            d.outcome === "MET"
-              ? `${enrolment.unit.displayCode} ${p.criterion.code} is met.`
-              : `${enrolment.unit.displayCode} ${p.criterion.code} is not yet met. Feedback: ${d.feedback}`,
-          link: `/enrolments/${enrolment.id}/progress#criterion-${p.criterion.code}`,
-        });
+        signed.push({ ...p, evidence, signatureHash: decisionHash(fields) });
       }
-      await notify(tx, notes);
-      // Last, so the audit chain's head is held only for these statements and the commit.
-      for (const audit of audits) await appendAudit(tx, audit, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+      const moved = await writeDecisions(tx, actor, enrolment, signed, decidedAt, signer.typedName);
+      const missed = planned.find((p) => !moved.has(p.criterion.id));
+      if (missed) throw refuse(missed, "revision", decidedMeanwhile);
     });
   } catch (e) {
     // The same revision decided twice at once: the unique (enrolment, criterion, revision) refuses the second.
@@ -192,6 +163,93 @@ async function signDecisions(
     throw e;
   }
   return planned.map((p) => p.decisionId);
+}
+
+/**
+ * Under the enrolment's lock, in one statement: whether the unit is signed off, and each criterion's
+ * judgement revision, making the judgements not made yet (at revision 0).
+ */
+async function judgementsUnderLock(tx: Tx, enrolmentId: string, criterionIds: string[]) {
+  const rows = await tx.$queryRaw<{ criterionId: string; revision: number; signedOff: boolean }[]>`
+    WITH made AS (
+      INSERT INTO "CriterionJudgement" ("id", "enrolmentId", "criterionId", "updatedAt")
+      SELECT gen_random_uuid(), ${enrolmentId}::uuid, c, ${new Date().toISOString()}::timestamp FROM unnest(${criterionIds}::uuid[]) AS c
+      ON CONFLICT ("enrolmentId", "criterionId") DO NOTHING
+    )
+    SELECT c::text AS "criterionId", COALESCE(j."revision", 0) AS "revision",
+      EXISTS (SELECT 1 FROM "UnitSignOff" s WHERE s."enrolmentId" = ${enrolmentId}::uuid) AS "signedOff"
+    FROM unnest(${criterionIds}::uuid[]) AS c
+    LEFT JOIN "CriterionJudgement" j ON j."enrolmentId" = ${enrolmentId}::uuid AND j."criterionId" = c`;
+  return { revisions: new Map(rows.map((r) => [r.criterionId, Number(r.revision)])), signedOff: rows.some((r) => r.signedOff) };
+}
+
+type SignedDecision = {
+  choice: Choice;
+  criterion: { id: string; code: string };
+  decisionId: string;
+  evidence: { evidenceVersionId: string; contentHash: string }[];
+  signatureHash: string;
+};
+
+/**
+ * Writes signed decisions in one statement: each decision and the evidence it relied on, its
+ * judgement moved on from the revision the assessor saw, the learner's notices and the audit events
+ * (chained at commit). Returns the criteria whose judgement moved; the caller refuses if one did not.
+ */
+async function writeDecisions(tx: Tx, actor: Actor, enrolment: Enrolment, signed: SignedDecision[], decidedAt: Date, typedName: string) {
+  const criterionName = (s: SignedDecision) => `${enrolment.unit.displayCode} ${s.criterion.code}`;
+  const notices = notificationsInsert(
+    signed.map((s) => ({
+      userId: enrolment.learnerId,
+      centreId: enrolment.centreId,
+      kind: "decision.signed",
+      message: s.choice.outcome === "MET" ? `${criterionName(s)} is met.` : `${criterionName(s)} is not yet met. Feedback: ${s.choice.feedback}`,
+      link: `/enrolments/${enrolment.id}/progress#criterion-${s.criterion.code}`,
+    })),
+  );
+  const audits = pendingAuditInsert(
+    signed.map((s) => ({
+      event: {
+        kind: "decision.signed" as const,
+        actorId: actor.userId,
+        data: {
+          decisionId: s.decisionId,
+          enrolmentId: enrolment.id,
+          criterion: criterionName(s),
+          outcome: s.choice.outcome,
+          signatureHash: s.signatureHash,
+          evidenceVersions: s.evidence.map((e) => e.evidenceVersionId),
+        },
+      },
+      context: { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
+    })),
+  );
+  const relied = signed.flatMap((s) => s.evidence.map((e) => ({ ...e, decisionId: s.decisionId })));
+  const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((r) => r[key]);
+  const at = decidedAt.toISOString();
+  // Timestamps go as UTC text to columns without a time zone, as Prisma writes DateTime.
+  const moved = await tx.$queryRaw<{ criterionId: string }[]>`
+    WITH decision AS (
+      INSERT INTO "Decision" ("id", "centreId", "enrolmentId", "criterionId", "judgementRevision", "outcome", "feedback", "assessorId", "typedName", "signatureHash", "decidedAt")
+      SELECT d."id", ${enrolment.centreId}::uuid, ${enrolment.id}::uuid, d."criterionId", d."revision", d."outcome"::"DecisionOutcome", d."feedback",
+        ${actor.userId}::uuid, ${typedName}, d."signatureHash", ${at}::timestamp
+      FROM unnest(${column(signed, "decisionId")}::uuid[], ${signed.map((s) => s.criterion.id)}::uuid[], ${signed.map((s) => s.choice.revision)}::int[],
+        ${signed.map((s) => s.choice.outcome)}::text[], ${signed.map((s) => s.choice.feedback)}::text[], ${column(signed, "signatureHash")}::text[])
+        AS d("id", "criterionId", "revision", "outcome", "feedback", "signatureHash")
+      RETURNING "id", "criterionId", "judgementRevision", "outcome"
+    ), relied AS (
+      INSERT INTO "DecisionEvidence" ("decisionId", "evidenceVersionId", "contentHash")
+      SELECT * FROM unnest(${column(relied, "decisionId")}::uuid[], ${column(relied, "evidenceVersionId")}::uuid[], ${column(relied, "contentHash")}::text[])
+    ), moved AS (
+      UPDATE "CriterionJudgement" j
+      SET "state" = decision."outcome"::text::"CriterionState", "revision" = decision."judgementRevision" + 1, "decisionId" = decision."id",
+        "stale" = false, "queuedAt" = NULL, "updatedAt" = ${at}::timestamp
+      FROM decision
+      WHERE j."enrolmentId" = ${enrolment.id}::uuid AND j."criterionId" = decision."criterionId" AND j."revision" = decision."judgementRevision"
+      RETURNING j."criterionId"
+    ), notices AS (${notices}), audit AS (${audits})
+    SELECT "criterionId"::text AS "criterionId" FROM moved`;
+  return new Set(moved.map((m) => m.criterionId));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/canonical-json";
 import type { Tx } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
 import type { AuditContext, AuditEventInput } from "./events";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -30,7 +31,16 @@ export function eventHash(prevHash: string, e: EventFields & { scheme?: number }
  * numbered, in the order they commit (docs/decisions/0029). A transaction that rolls back chains nothing.
  */
 export async function appendAudit(tx: Tx, event: AuditEventInput, context: AuditContext = {}): Promise<void> {
-  const row = {
+  await tx.$executeRaw(pendingAuditInsert([{ event, context }]));
+}
+
+/**
+ * The INSERT of these events into AuditPending, for a write that does its work in one statement
+ * (a WITH query, or a statement alone, which is its own transaction): they are chained at its commit.
+ * `onlyIf` makes them depend on the statement's own work, e.g. `EXISTS (SELECT 1 FROM written)`.
+ */
+export function pendingAuditInsert(events: { event: AuditEventInput; context?: AuditContext }[], onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+  const rows = events.map(({ event, context = {} }) => ({
     at: new Date(),
     kind: event.kind,
     actorId: event.actorId,
@@ -38,9 +48,12 @@ export async function appendAudit(tx: Tx, event: AuditEventInput, context: Audit
     subject: context.subject ?? null,
     ip: context.ip ?? null,
     data: event.data,
-  };
+  }));
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   // "at" goes as UTC text to a column without a time zone, as Prisma writes DateTime.
-  await tx.$executeRaw`
-    INSERT INTO "AuditPending" ("at", "kind", "actorId", "centreId", "subject", "ip", "data", "bodyHash")
-    VALUES (${row.at.toISOString()}::timestamp, ${row.kind}, ${row.actorId}::uuid, ${row.centreId}::uuid, ${row.subject}, ${row.ip}, ${JSON.stringify(row.data)}::jsonb, ${eventBodyHash(row)})`;
+  return Prisma.sql`INSERT INTO "AuditPending" ("at", "kind", "actorId", "centreId", "subject", "ip", "data", "bodyHash")
+    SELECT * FROM unnest(${rows.map((r) => r.at.toISOString())}::timestamp[], ${column("kind")}::text[], ${column("actorId")}::uuid[],
+      ${column("centreId")}::uuid[], ${column("subject")}::text[], ${column("ip")}::text[], ${rows.map((r) => JSON.stringify(r.data))}::jsonb[],
+      ${rows.map(eventBodyHash)}::text[])
+    WHERE ${onlyIf}`;
 }
