@@ -78,7 +78,7 @@ function batchedWriter(file: FileHandle) {
   let writing: Promise<void> = Promise.resolve();
   let flushing: Promise<void> = Promise.resolve();
   const writeAll = async (buffers: Uint8Array[]) => {
-    for (let rest = buffers; rest.length; ) {
+    for (let rest = buffers; rest.length;) {
       const { bytesWritten } = await file.writev(rest);
       rest = remainder(rest, bytesWritten);
     }
