@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { type FileHandle, mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { HEAD_BYTES } from "@/lib/file-types";
 import { formatBytes } from "@/lib/format";
 import { filesDir } from "@/server/env";
@@ -23,109 +25,61 @@ export class UploadTooLargeError extends Error {
 
 export type Received = { tmpPath: string; sha256: string; size: number };
 
-// Bytes gathered before one write: few large writes rather than one per network chunk. While one
-// batch is written (by libuv's threads) the next is received and hashed on the main thread.
-const WRITE_BYTES = 4 * 1024 * 1024;
-// Bytes written between flushes started early, so the final fsync finds little left to write.
-const FLUSH_BYTES = 64 * 1024 * 1024;
-
 /**
  * Streams a body to a temporary file, hashing and counting as it goes; stops at `limit` bytes.
  * `checkHead` sees the first HEAD_BYTES (or the whole body when shorter) as soon as they arrive;
- * whatever it throws stops the upload there, before the rest of the body is read. Holds at most
- * two batches of the body in memory; the file is fsync'd before this returns.
+ * whatever it throws stops the upload there, before the rest of the body is read.
  */
-export async function receiveToTemp(body: AsyncIterable<Uint8Array>, limit: number, checkHead: (head: Buffer) => void = () => {}): Promise<Received> {
+export async function receiveToTemp(
+  body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream,
+  limit: number,
+  checkHead: (head: Buffer) => void = () => {},
+): Promise<Received> {
   await mkdir(tmpDir(), { recursive: true });
   const tmpPath = path.join(tmpDir(), `${randomUUID()}.part`);
-  const file = await open(tmpPath, "wx");
-  const writer = batchedWriter(file);
   const hash = createHash("sha256");
   let size = 0;
-  let head: Uint8Array[] | null = [];
+  let head: Buffer[] | null = [];
   const checkOnce = () => {
     const bytes = Buffer.concat(must(head, "head")).subarray(0, HEAD_BYTES);
     head = null;
     checkHead(bytes);
   };
-  try {
-    for await (const chunk of body) {
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > limit) throw new UploadTooLargeError(limit);
+      if (size > limit) return done(new UploadTooLargeError(limit));
       hash.update(chunk);
-      if (head) {
-        head.push(chunk);
-        if (size >= HEAD_BYTES) checkOnce();
+      try {
+        if (head) {
+          head.push(chunk);
+          if (size >= HEAD_BYTES) checkOnce();
+        }
+      } catch (e) {
+        return done(e as Error);
       }
-      await writer.add(chunk);
-    }
-    if (head) checkOnce();
+      done(null, chunk);
+    },
+    flush(done) {
+      try {
+        if (head) checkOnce();
+      } catch (e) {
+        return done(e as Error);
+      }
+      done();
+    },
+  });
+  try {
+    await pipeline(body as NodeJS.ReadableStream, meter, createWriteStream(tmpPath, { flags: "wx" }));
     // Make the bytes durable before the rename that publishes them.
-    await writer.finish();
+    const handle = await open(tmpPath, "r+");
+    await handle.sync();
+    await handle.close();
   } catch (e) {
-    await writer.abandon();
     await unlink(tmpPath).catch(() => {});
     throw e;
   }
   return { tmpPath, sha256: hash.digest("hex"), size };
-}
-
-/** Writes chunks in batches, one write in flight, and starts flushing to disk as it goes. */
-function batchedWriter(file: FileHandle) {
-  let batch: Uint8Array[] = [];
-  let batchBytes = 0;
-  let unflushed = 0;
-  let writing: Promise<void> = Promise.resolve();
-  let flushing: Promise<void> = Promise.resolve();
-  const writeAll = async (buffers: Uint8Array[]) => {
-    for (let rest = buffers; rest.length;) {
-      const { bytesWritten } = await file.writev(rest);
-      rest = remainder(rest, bytesWritten);
-    }
-  };
-  const startWrite = async () => {
-    await writing; // one write in flight: the body waits meanwhile (backpressure)
-    const buffers = batch;
-    unflushed += batchBytes;
-    batch = [];
-    batchBytes = 0;
-    writing = writeAll(buffers);
-    if (unflushed >= FLUSH_BYTES) {
-      unflushed = 0;
-      const written = writing;
-      const previous = flushing;
-      // Failures surface from finish(), which awaits this chain.
-      flushing = Promise.all([written, previous]).then(() => file.datasync());
-      flushing.catch(() => {});
-    }
-    writing.catch(() => {});
-  };
-  return {
-    async add(chunk: Uint8Array) {
-      batch.push(chunk);
-      batchBytes += chunk.length;
-      if (batchBytes >= WRITE_BYTES) await startWrite();
-    },
-    async finish() {
-      await startWrite();
-      await writing;
-      await flushing;
-      await file.sync();
-      await file.close();
-    },
-    async abandon() {
-      await Promise.allSettled([writing, flushing]);
-      await file.close().catch(() => {});
-    },
-  };
-}
-
-/** The buffers left once `written` bytes of them are written. */
-function remainder(buffers: Uint8Array[], written: number): Uint8Array[] {
-  let i = 0;
-  while (i < buffers.length && written >= must(buffers[i], "buffer").length) written -= must(buffers[i++], "buffer").length;
-  if (i === buffers.length) return [];
-  return [must(buffers[i], "buffer").subarray(written), ...buffers.slice(i + 1)];
 }
 
 /** Moves a received file to its place by hash. Content already stored is kept, never overwritten. */

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { assertSameOrigin, uploadFileName } from "@/server/edge/request";
 import { json } from "@/server/edge/respond";
@@ -17,8 +18,7 @@ export const POST = route(
     if (Number(request.headers.get("content-length") ?? 0) > limit) throw new UploadTooLargeError(limit);
     if (!request.body) return json({ error: "The request had no file in it." }, 400, true);
     const name = cleanFileName(uploadFileName(request.headers.get("x-file-name")));
-    // The web stream is read as it is: wrapping it in a Node stream only adds work per chunk.
-    const received = await receiveToTemp(request.body as NodeReadableStream<Uint8Array>, limit, refuseFromHead(name)).catch((e: unknown) => {
+    const received = await receiveToTemp(Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>), limit, refuseFromHead(name)).catch((e: unknown) => {
       // A person cancelled the upload: its part is already discarded, and nobody is left to answer.
       if (request.signal.aborted || (e as NodeJS.ErrnoException).code === "ECONNRESET") return null;
       throw e;
