@@ -1,6 +1,9 @@
 // A signed-in HTTP client for the benchmark: next-auth's credentials flow, cookies kept by hand.
 export type Session = {
   email: string;
+  baseUrl: string;
+  /** The headers a request of this session's carries: its cookies and, for a write, its origin. */
+  headers: () => Record<string, string>;
   get: (path: string) => Promise<Response>;
   post: (path: string, init: { body: ReadableStream<Uint8Array>; headers: Record<string, string> }) => Promise<Response>;
 };
@@ -35,6 +38,8 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   if (!session.user?.id) throw new Error(`Could not sign in as ${email}.`);
   return {
     email,
+    baseUrl,
+    headers: () => ({ cookie: jar.header(), origin: baseUrl }),
     get: (path) => fetch(`${baseUrl}${path}`, { headers: { cookie: jar.header() }, redirect: "manual" }),
     // A streamed body: fetch needs duplex "half" to send one.
     post: (path, init) =>

@@ -9,7 +9,7 @@ const key = await loadSigningKey();
 
 const append = (n: number) => db.$transaction((tx) => appendAudit(tx, { kind: "demo.loaded", actorId: null, data: { centres: [`centre ${n}`] } }));
 
-describe("the audit chain's one-statement append", () => {
+describe("the audit chain's append, chained at commit", () => {
   it("continues a chain written with the first hash scheme, and verifies both", async () => {
     // An installation that wrote events before the head row existed: scheme 1, head seeded from them.
     const at = new Date("2026-11-01T10:00:00.123Z");
@@ -33,6 +33,27 @@ describe("the audit chain's one-statement append", () => {
     expect(await db.auditChainHead.findUnique({ where: { id: 1 } })).toMatchObject({ hash: last?.hash, prevHash: last?.prevHash });
   });
 
+  it("chains an event when its transaction commits: an open transaction that appended holds no lock, and events are numbered in commit order", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended = () => {};
+    const ready = new Promise<void>((resolve) => (appended = resolve));
+    const first = db.$transaction(async (tx) => {
+      await appendAudit(tx, { kind: "demo.loaded", actorId: null, data: { centres: ["appended first, committed second"] } });
+      appended();
+      await held; // still open: its event is not chained yet
+    });
+    await ready;
+    await append(200); // would wait for the first transaction if appending locked the head
+    release();
+    await first;
+    const [second, last] = await db.auditEvent.findMany({ orderBy: { id: "desc" }, take: 2 });
+    expect(second?.data).toEqual({ centres: ["appended first, committed second"] });
+    expect(last?.data).toEqual({ centres: ["centre 200"] });
+    expect(await db.auditPending.count()).toBe(0);
+    expect(await verifyIntegrity(db, key)).toMatchObject({ ok: true });
+  });
+
   it("writes nothing when the transaction that appends rolls back, and the head stays where it was", async () => {
     const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
     await expect(
@@ -42,6 +63,7 @@ describe("the audit chain's one-statement append", () => {
       }),
     ).rejects.toThrow("changed my mind");
     expect(await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).toEqual(head);
+    expect(await db.auditPending.count()).toBe(0);
     expect(await verifyIntegrity(db, key)).toMatchObject({ ok: true });
   });
 

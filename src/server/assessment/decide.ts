@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { anyText, id, int, int4Max, text } from "@/lib/input";
-import { appendAudit } from "@/server/audit/append";
-import type { AuditEventInput } from "@/server/audit/events";
 import type { Actor } from "@/server/auth/actor";
 import { type Tx, db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { UserFacingError, parseInput } from "@/server/errors";
 import { assessedEnrolment } from "@/server/policy";
-import { type NewNotification, notify } from "@/server/notifications/notifications";
 import { lockEnrolments, lockEvidence } from "@/server/db/locks";
-import { assertOpen } from "./open";
+import { assertNotSignedOff } from "./open";
 import { confirmSigner } from "./identity";
 import { decisionHash } from "./signature";
+import { type SignedDecision, judgementsUnderLock, writeDecisions } from "./decision-writes";
 import { must } from "@/lib/must";
 
 // One criterion's decision, as the assessor chose it.
@@ -113,32 +111,34 @@ async function signDecisions(
     await db.$transaction(async (tx) => {
       // The items relied on (shared: nothing may withdraw or revise them meanwhile), then the
       // enrolment (a sign-off waits for these decisions, or they see the sign-off).
-      const items = await tx.evidenceVersion.findMany({ where: { id: { in: planned.flatMap((p) => p.wanted) } }, select: { evidenceId: true } });
-      await lockEvidence(
-        tx,
-        items.map((i) => i.evidenceId),
-        "share",
-      );
+      const wanted = planned.flatMap((p) => p.wanted);
+      if (wanted.length) {
+        const items = await tx.evidenceVersion.findMany({ where: { id: { in: wanted } }, select: { evidenceId: true } });
+        await lockEvidence(
+          tx,
+          items.map((i) => i.evidenceId),
+          "share",
+        );
+      }
       const [locked] = await lockEnrolments(tx, [enrolment.id]);
-      await assertOpen(tx, { id: enrolment.id, status: must(locked, "locked").status });
-      await tx.criterionJudgement.createMany({ data: planned.map((p) => ({ enrolmentId: enrolment.id, criterionId: p.criterion.id })), skipDuplicates: true });
       // Judgements change only under the enrolment's lock, so the revisions read now stay until commit.
-      const judgements = await tx.criterionJudgement.findMany({
-        where: { enrolmentId: enrolment.id, criterionId: { in: planned.map((p) => p.criterion.id) } },
-        select: { criterionId: true, revision: true },
-      });
-      const notes: NewNotification[] = [];
-      const audits: AuditEventInput[] = [];
+      const { revisions, signedOff } = await judgementsUnderLock(
+        tx,
+        enrolment.id,
+        planned.map((p) => p.criterion.id),
+      );
+      assertNotSignedOff(must(locked, "locked").status, signedOff);
+      const signed: SignedDecision[] = [];
       for (const p of planned) {
         const d = p.choice;
-        if (judgements.find((j) => j.criterionId === p.criterion.id)?.revision !== d.revision) throw refuse(p, "revision", decidedMeanwhile);
+        if (revisions.get(p.criterion.id) !== d.revision) throw refuse(p, "revision", decidedMeanwhile);
         let evidence: Awaited<ReturnType<typeof reliableVersions>>;
         try {
           evidence = await reliableVersions(tx, enrolment, p.criterion.id, p.wanted);
         } catch (e) {
           throw e instanceof UserFacingError ? refuse(p, "evidenceVersionIds", e.message) : e;
         }
-        const signed = {
+        const fields = {
           enrolmentId: enrolment.id,
           criterionId: p.criterion.id,
           judgementRevision: d.revision,
@@ -149,41 +149,11 @@ async function signDecisions(
           decidedAt,
           evidence,
         };
-        const signatureHash = decisionHash(signed);
-        const { evidence: _relied, ...row } = signed;
-        await tx.decision.create({ data: { id: p.decisionId, centreId: enrolment.centreId, ...row, signatureHash } });
-        if (evidence.length) await tx.decisionEvidence.createMany({ data: evidence.map((e) => ({ ...e, decisionId: p.decisionId })) });
-        const moved = await tx.criterionJudgement.updateMany({
-          where: { enrolmentId: enrolment.id, criterionId: p.criterion.id, revision: d.revision },
-          data: { state: d.outcome, revision: d.revision + 1, decisionId: p.decisionId, stale: false, queuedAt: null },
-        });
-        if (moved.count !== 1) throw refuse(p, "revision", decidedMeanwhile);
-        audits.push({
-          kind: "decision.signed",
-          actorId: actor.userId,
-          data: {
-            decisionId: p.decisionId,
-            enrolmentId: enrolment.id,
-            criterion: `${enrolment.unit.displayCode} ${p.criterion.code}`,
-            outcome: d.outcome,
-            signatureHash,
-            evidenceVersions: evidence.map((e) => e.evidenceVersionId),
-          },
-        });
-        notes.push({
-          userId: enrolment.learnerId,
-          centreId: enrolment.centreId,
-          kind: "decision.signed",
-          message:
-            d.outcome === "MET"
-              ? `${enrolment.unit.displayCode} ${p.criterion.code} is met.`
-              : `${enrolment.unit.displayCode} ${p.criterion.code} is not yet met. Feedback: ${d.feedback}`,
-          link: `/enrolments/${enrolment.id}/progress#criterion-${p.criterion.code}`,
-        });
+        signed.push({ ...p, evidence, signatureHash: decisionHash(fields) });
       }
-      await notify(tx, notes);
-      // Last, so the audit chain's head is held only for these statements and the commit.
-      for (const audit of audits) await appendAudit(tx, audit, { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` });
+      const moved = await writeDecisions(tx, actor, enrolment, signed, decidedAt, signer.typedName);
+      const missed = planned.find((p) => !moved.has(p.criterion.id));
+      if (missed) throw refuse(missed, "revision", decidedMeanwhile);
     });
   } catch (e) {
     // The same revision decided twice at once: the unique (enrolment, criterion, revision) refuses the second.

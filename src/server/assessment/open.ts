@@ -3,9 +3,13 @@ import { UserFacingError } from "@/server/errors";
 
 /** Decisions are locked once the unit is signed off. Pass the status read under the enrolment's lock. */
 export async function assertOpen(tx: Db | Tx, enrolment: { id: string; status: string }) {
-  if (enrolment.status !== "IN_PROGRESS") throw new UserFacingError("This unit is completed, so its decisions are locked. Reopening is for quality assurance.");
-  if (await tx.unitSignOff.count({ where: { enrolmentId: enrolment.id } }))
-    throw new UserFacingError("This unit has been signed off, so its decisions are locked.");
+  assertNotSignedOff(enrolment.status, enrolment.status === "IN_PROGRESS" && (await tx.unitSignOff.count({ where: { enrolmentId: enrolment.id } })) > 0);
+}
+
+/** The same refusal, from the status and sign-off read under the enrolment's lock. */
+export function assertNotSignedOff(status: string, signedOff: boolean) {
+  if (status !== "IN_PROGRESS") throw new UserFacingError("This unit is completed, so its decisions are locked. Reopening is for quality assurance.");
+  if (signedOff) throw new UserFacingError("This unit has been signed off, so its decisions are locked.");
 }
 
 /** Of these enrolments (with their status read under lock), those whose decisions are locked: signed off, or no longer in progress. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/canonical-json";
 import type { Tx } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
 import type { AuditContext, AuditEventInput } from "./events";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -23,14 +24,23 @@ export function eventHash(prevHash: string, e: EventFields & { scheme?: number }
 }
 
 /**
- * Appends an audit event inside the caller's transaction, chained to the previous event, in one
- * statement: it moves the chain's head row (waiting for, then locking, the newest head) and inserts
- * the event with the head's old and new hashes. The head stays locked until the caller commits, so
- * events are chained, and numbered, in the order they commit. Call it last in a transaction: that
- * keeps the lock short.
+ * Appends an audit event inside the caller's transaction, in one statement that takes no lock: the
+ * event waits in AuditPending, and a trigger deferred to the commit chains it (moves the chain's
+ * head row and inserts the event with the head's old and new hashes). The head is locked from that
+ * trigger to the end of the commit, with no round trip to Node inside, so events are chained, and
+ * numbered, in the order they commit (docs/decisions/0029). A transaction that rolls back chains nothing.
  */
 export async function appendAudit(tx: Tx, event: AuditEventInput, context: AuditContext = {}): Promise<void> {
-  const row = {
+  await tx.$executeRaw(pendingAuditInsert([{ event, context }]));
+}
+
+/**
+ * The INSERT of these events into AuditPending, for a write that does its work in one statement
+ * (a WITH query, or a statement alone, which is its own transaction): they are chained at its commit.
+ * `onlyIf` makes them depend on the statement's own work, e.g. `EXISTS (SELECT 1 FROM written)`.
+ */
+export function pendingAuditInsert(events: { event: AuditEventInput; context?: AuditContext }[], onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+  const rows = events.map(({ event, context = {} }) => ({
     at: new Date(),
     kind: event.kind,
     actorId: event.actorId,
@@ -38,16 +48,12 @@ export async function appendAudit(tx: Tx, event: AuditEventInput, context: Audit
     subject: context.subject ?? null,
     ip: context.ip ?? null,
     data: event.data,
-  };
-  const body = eventBodyHash(row);
+  }));
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   // "at" goes as UTC text to a column without a time zone, as Prisma writes DateTime.
-  const appended = await tx.$executeRaw`
-    WITH head AS (
-      UPDATE "AuditChainHead" SET "prevHash" = "hash", "hash" = encode(sha256(convert_to("hash" || ${body}, 'UTF8')), 'hex')
-      WHERE "id" = 1 RETURNING "prevHash", "hash"
-    )
-    INSERT INTO "AuditEvent" ("at", "kind", "actorId", "centreId", "subject", "ip", "data", "prevHash", "hash", "scheme")
-    SELECT ${row.at.toISOString()}::timestamp, ${row.kind}, ${row.actorId}::uuid, ${row.centreId}::uuid, ${row.subject}, ${row.ip}, ${JSON.stringify(row.data)}::jsonb, head."prevHash", head."hash", 2
-    FROM head`;
-  if (appended !== 1) throw new Error("The audit chain's head row is missing; run the migrations.");
+  return Prisma.sql`INSERT INTO "AuditPending" ("at", "kind", "actorId", "centreId", "subject", "ip", "data", "bodyHash")
+    SELECT * FROM unnest(${rows.map((r) => r.at.toISOString())}::timestamp[], ${column("kind")}::text[], ${column("actorId")}::uuid[],
+      ${column("centreId")}::uuid[], ${column("subject")}::text[], ${column("ip")}::text[], ${rows.map((r) => JSON.stringify(r.data))}::jsonb[],
+      ${rows.map(eventBodyHash)}::text[])
+    WHERE ${onlyIf}`;
 }
