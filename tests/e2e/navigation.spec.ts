@@ -10,6 +10,7 @@ const pattern = (path: string) =>
   path
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":id")
     .replace(/^\/units\/[^/]+$/, "/units/:code")
+    .replace(/^\/enrolments\/:id\/review\/[^/]+$/, "/enrolments/:id/review/:code")
     .replace(/^\/witness\/.*/, "/witness/:token");
 
 // The pages each role must reach by clicking from home.
@@ -37,6 +38,7 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
       "/evidence",
       "/evidence/:id",
       "/enrolments/:id/review",
+      "/enrolments/:id/review/:code",
       "/enrolments/:id/plan",
       "/enrolments/:id/progress",
       "/enrolments/:id/matrix",
@@ -46,11 +48,28 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
   },
   iqa: {
     email: "iqa@northgate.example",
-    reaches: ["/", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix"],
+    reaches: [
+      "/",
+      "/evidence",
+      "/evidence/:id",
+      "/enrolments/:id/review",
+      "/enrolments/:id/review/:code",
+      "/enrolments/:id/plan",
+      "/enrolments/:id/progress",
+      "/enrolments/:id/matrix",
+    ],
   },
   verifier: {
     email: "verifier@northgate.example",
-    reaches: ["/", "/units", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix"],
+    reaches: [
+      "/",
+      "/units",
+      "/enrolments/:id/review",
+      "/enrolments/:id/review/:code",
+      "/enrolments/:id/plan",
+      "/enrolments/:id/progress",
+      "/enrolments/:id/matrix",
+    ],
   },
   admin: {
     email: "admin@northgate.example",

@@ -70,7 +70,8 @@ export function evidenceItem(l: LinkRow) {
       version: version.version,
       method: methodLabels[version.method],
       activity: formatDate(version.activityFrom),
-      keptInPlace: version.kind === "FILES" ? null : { location: version.location ?? "", holder: version.holder ?? "", relevance: version.relevance ?? "" },
+      keptInPlace:
+        version.kind === "FILES" ? null : `Kept in place: ${version.location ?? ""} (held by ${version.holder ?? ""}). ${version.relevance ?? ""}`.trim(),
       files: version.files.map((f) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: formatBytes(Number(f.size)) })),
       fileCount: version._count.files,
     },

@@ -5,8 +5,11 @@ import { db } from "@/server/db/client";
 import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
 import { currentDecision, currentDecisionSelect, evidenceItem, evidenceItemSelect, shownLinks } from "./review-parts";
 
-/** Items shown per criterion on the review screen; the rest are on the criterion's own page. */
-export const REVIEW_NEWEST_ITEMS = 5;
+/**
+ * Items shown per criterion on the review screen; the rest are on the criterion's own page. Two, so
+ * that a unit of some 45 criteria stays under 300 KB of HTML with all their decision controls.
+ */
+export const REVIEW_NEWEST_ITEMS = 2;
 
 /**
  * The review screen for one enrolment: per criterion its current decision and only its newest few

@@ -1,7 +1,6 @@
 import type { ReviewCriterion } from "@/server/assessment/review";
-import { DecisionControls } from "./decision-controls";
-import { EvidenceList } from "./evidence-list";
-import { LiveDecision, LiveState } from "./review-live";
+import { CriterionBody } from "./criterion-body";
+import { LiveState } from "./review-live";
 
 /** A criterion's own page: all its items and its decision history, paged. */
 export const criterionPageHref = (enrolmentId: string, code: string) => `/enrolments/${enrolmentId}/review/${encodeURIComponent(code)}`;
@@ -34,32 +33,10 @@ export function CriterionReview({
         {c.code} <span>{c.text.replace(/\*\*/g, "")}</span>
       </h3>
       <LiveState criterionId={c.id} />
-      <div data-part="focus">
-        <div data-part="evidence">
-          <h4>Evidence for {c.code}</h4>
-          <EvidenceList items={c.evidence} code={c.code} canDecide={canDecide} />
-          {c.evidenceCount > c.evidence.length && (
-            <p>
-              The newest {c.evidence.length} are shown.{" "}
-              <a href={own}>
-                All {c.evidenceCount} items for {c.code}
-              </a>
-            </p>
-          )}
-          <LiveDecision criterionId={c.id} historyHref={`${own}#history`} />
-        </div>
-        {canDecide && (
-          <DecisionControls
-            criterionId={c.id}
-            code={c.code}
-            options={c.evidence.map((e) => ({ versionId: e.versionId, label: `${e.title}, version ${e.version}`, checked: e.claim !== "REJECTED" }))}
-            hint={c.evidenceCount > c.evidence.length ? `The newest ${c.evidence.length} of ${c.evidenceCount} items.` : undefined}
-          />
-        )}
-      </div>
+      <CriterionBody criterionId={c.id} code={c.code} items={c.evidence} itemCount={c.evidenceCount} canDecide={canDecide} ownHref={own} />
       <p data-part="steps">
-        {previous && <a href={`#criterion-${previous}`}>Previous criterion: {previous}</a>}
-        {next && <a href={`#criterion-${next}`}>Next criterion: {next}</a>}
+        {previous && <a href={`#criterion-${previous}`}>{`Previous criterion: ${previous}`}</a>}
+        {next && <a href={`#criterion-${next}`}>{`Next criterion: ${next}`}</a>}
       </p>
     </section>
   );

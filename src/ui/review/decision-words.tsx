@@ -3,11 +3,11 @@ import type { CurrentDecision } from "@/lib/assessment/review-state";
 /** A decision in words: outcome, signer and moment, feedback, and the items relied on. */
 export function DecisionWords({ d }: { d: CurrentDecision }) {
   const more = d.reliedOnCount - d.reliedOn.length;
+  const relied = d.reliedOn.join(", ") || "none";
   return (
     <>
-      <strong>{d.outcome === "MET" ? "Met" : "Not yet met"}</strong>, signed by {d.typedName} on {d.decidedAt}
-      {d.feedback && <>. Feedback: {d.feedback}</>}. Relied on: {d.reliedOn.join(", ") || "none"}
-      {more > 0 && ` and ${more} more`}.
+      <strong>{d.outcome === "MET" ? "Met" : "Not yet met"}</strong>
+      {`, signed by ${d.typedName} on ${d.decidedAt}${d.feedback ? `. Feedback: ${d.feedback}` : ""}. Relied on: ${relied}${more > 0 ? ` and ${more} more` : ""}.`}
     </>
   );
 }

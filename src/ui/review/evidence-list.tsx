@@ -26,12 +26,14 @@ export function EvidenceList({ items, code, canDecide }: { items: EvidenceItem[]
   return (
     <ul className="list-none pl-0">
       {items.map((e) => (
-        <li key={e.linkId} className="mb-3 border-l-4 border-line pl-3 wrap-anywhere">
+        <li key={e.linkId} className="review-item">
           <p>
-            <a href={`/evidence/${e.evidenceId}`}>{e.title}</a>, version {e.version} · {e.method} · activity {e.activity}
+            <a href={`/evidence/${e.evidenceId}`}>{e.title}</a>
+            {`, version ${e.version} · ${e.method} · activity ${e.activity}`}
           </p>
           <p>
-            {e.notedBy === "assessor" ? "Assessor's note" : "Learner's note"}: <q>{e.note}</q>
+            {e.notedBy === "assessor" ? "Assessor's note: " : "Learner's note: "}
+            <q>{e.note}</q>
           </p>
           <p className="flex flex-wrap items-center gap-2">
             <span>{claimWords[e.claim]}</span>
@@ -57,13 +59,7 @@ export function EvidenceList({ items, code, canDecide }: { items: EvidenceItem[]
                   label={`Play ${f.fileName} from ${e.at?.words}, where ${code} is covered`}
                 />
               ))}
-          {e.keptInPlace ? (
-            <p>
-              Kept in place: {e.keptInPlace.location} (held by {e.keptInPlace.holder}). {e.keptInPlace.relevance}
-            </p>
-          ) : (
-            <EvidenceFiles files={e.files} />
-          )}
+          {e.keptInPlace ? <p>{e.keptInPlace}</p> : <EvidenceFiles files={e.files} />}
           {e.fileCount > e.files.length && (
             <p>
               <a href={`/evidence/${e.evidenceId}`}>

@@ -66,7 +66,7 @@ export function LiveDecision({ criterionId, historyHref }: { criterionId: string
   if (!c || !d) return <p data-part="current">No decision yet.</p>;
   return (
     <p data-part="current" className="wrap-anywhere">
-      Current decision: <DecisionWords d={d} /> <a href={historyHref}>Decision history ({c.decisions})</a>
+      Current decision: <DecisionWords d={d} /> <a href={historyHref}>{`Decision history (${c.decisions})`}</a>
     </p>
   );
 }
