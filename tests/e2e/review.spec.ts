@@ -129,6 +129,7 @@ test("without JavaScript the review is a plain form: the address picks the crite
 });
 
 test("a decision answers with only the decided criterion's new state, which the page shows in place without reloading", async ({ page }) => {
+  test.setTimeout(120_000);
   await signInAs(page, ASSESSOR);
   const { id } = await db.enrolmentOf("learner2@northgate.example", "CPC308");
   await page.goto(`/enrolments/${id}/review`);
@@ -145,6 +146,14 @@ test("a decision answers with only the decided criterion's new state, which the 
   const criterionId = await db.criterionId("CPC308", code);
   const revision = criterion.locator(`input[name="revision-${criterionId}"]`);
   await expect(revision).toHaveValue("0");
+  // The server action's answer, read on its way to the page (the body of a streamed answer is not kept by the browser).
+  let answered = "";
+  await page.route(`**/enrolments/${id}/review`, async (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    answered = await response.text();
+    await route.fulfill({ response, body: answered });
+  });
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
   let navigations = 0;
   page.on("framenavigated", (frame) => frame === page.mainFrame() && navigations++);
@@ -154,9 +163,10 @@ test("a decision answers with only the decided criterion's new state, which the 
     await criterion.getByLabel("Not yet met", { exact: true }).check();
     await criterion.getByLabel("Feedback (required for Not yet met)").fill(feedback);
     await page.getByLabel("Your full name, to sign").first().fill("Sam Okafor");
-    const answer = page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]));
+    answered = "";
     await page.getByRole("button", { name: "Sign 1 decision" }).click();
-    return (await answer).text();
+    await expect.poll(() => answered.length).toBeGreaterThan(0);
+    return answered;
   };
 
   const body = await sign("Say how the plan changed.");
@@ -190,6 +200,7 @@ test("a decision answers with only the decided criterion's new state, which the 
 });
 
 test("a criterion's own page lists all its items a page at a time, and refuses others as not found", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   await signInAs(page, ASSESSOR);
   const { id } = await db.enrolmentOf("learner@northgate.example", "CPC308");
   await page.goto(`/enrolments/${id}/review#criterion-B1`);

@@ -26,11 +26,20 @@ export function useLiveCriteria(): readonly CriterionLive[] {
   return useLive().all;
 }
 
-/** Holds the criteria's states; `decided`, each new answer's criteria, replace theirs. */
+const liveFrom = (all: CriterionLive[]): Live => ({ byId: new Map(all.map((c) => [c.criterionId, c])), all });
+
+/**
+ * Holds the criteria's states: the page's, and each new answer's criteria (`decided`) in place of
+ * theirs. When the page is rendered anew (another form's change), its states are the newest.
+ */
 export function ReviewLive({ initial, decided, children }: { initial: CriterionLive[]; decided: CriterionLive[] | undefined; children: ReactNode }) {
-  const [live, setLive] = useState<Live>(() => ({ byId: new Map(initial.map((c) => [c.criterionId, c])), all: initial }));
+  const [live, setLive] = useState<Live>(() => liveFrom(initial));
+  const [page, setPage] = useState(initial);
   const [seen, setSeen] = useState(decided);
-  if (decided !== seen) {
+  if (initial !== page) {
+    setPage(initial);
+    setLive(liveFrom(initial));
+  } else if (decided !== seen) {
     setSeen(decided);
     if (decided?.length) {
       const byId = new Map(live.byId);
