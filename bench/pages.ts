@@ -35,6 +35,7 @@ export async function pageCases(ownerUrl: string): Promise<PageCase[]> {
       { name: "caseload", role: "assessor", path: "/caseload" },
       { name: "review, typical learner", role: "assessor", path: `/enrolments/${typical.id}/review` },
       { name: "review, 500-item learner", role: "assessor", path: `/enrolments/${large.id}/review` },
+      { name: "review criterion page, 500-item learner", role: "assessor", path: `/enrolments/${large.id}/review/A1` },
       { name: "progress, 500-item learner", role: "largeLearner", path: `/enrolments/${large.id}/progress` },
       { name: "matrix page, 500-item learner", role: "assessor", path: `/enrolments/${large.id}/matrix` },
       { name: "matrix CSV, 500-item learner", role: "assessor", path: `/api/enrolments/${large.id}/matrix` },

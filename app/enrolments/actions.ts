@@ -2,6 +2,7 @@
 import { signatureSchema } from "@/lib/portfolio/schemas";
 import { claimSchema, reviewClaim } from "@/server/assessment/claims";
 import { decideCriteria } from "@/server/assessment/decide";
+import { decidedCriteria } from "@/server/assessment/review";
 import { decisionsFromForm } from "@/server/assessment/forms";
 import { countersignSchema, countersignUnit, signOffSchema, signOffUnit } from "@/server/assessment/sign-off";
 import { formAction } from "@/server/edge/action";
@@ -20,19 +21,26 @@ export const signPlanAction = formAction({
   refresh: page("plan"),
 });
 
-// Several criteria decided on the review screen, signed once.
+// Several criteria decided on the review screen, signed once. It answers with the decided criteria's
+// new state only (the screen updates them in place) rather than rendering the page again.
 export const decideManyAction = formAction({
-  run: (actor, _, form) => {
+  run: async (actor, _, form) => {
     const { input, fieldName } = decisionsFromForm(form);
-    return withFieldNames(fieldName, () => decideCriteria(actor, enrolment(form), input));
+    await withFieldNames(fieldName, () => decideCriteria(actor, enrolment(form), input));
+    return decidedCriteria(
+      actor,
+      enrolment(form),
+      input.decisions.map((d) => d.criterionId),
+    );
   },
-  refresh: page("review"),
+  reply: (decided) => decided,
 });
 
+// Answered on the review screen or on a criterion's own page below it.
 export const reviewClaimAction = formAction({
   input: claimSchema,
   run: (actor, input, form) => reviewClaim(actor, enrolment(form), input),
-  refresh: page("review"),
+  refresh: (form) => [page("review")(form), "layout"],
 });
 
 export const signOffUnitAction = formAction({

@@ -10,6 +10,8 @@ const pattern = (path: string) =>
   path
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":id")
     .replace(/^\/units\/[^/]+$/, "/units/:code")
+    // A criterion's page on the review screen: one of them stands for all (a unit has dozens).
+    .replace(/^\/enrolments\/:id\/review\/[^/]+$/, "/enrolments/:id/review/:code")
     .replace(/^\/witness\/.*/, "/witness/:token");
 
 // The pages each role must reach by clicking from home.

@@ -127,3 +127,96 @@ test("without JavaScript the review is a plain form: the address picks the crite
   expect((await db.decisionsOf(id))[0]).toMatchObject({ code: "C7", outcome: "MET", typedName: "Sam Okafor" });
   await context.close();
 });
+
+test("a decision answers with only the decided criterion's new state, which the page shows in place without reloading", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, ASSESSOR);
+  const { id } = await db.enrolmentOf("learner2@northgate.example", "CPC308");
+  await page.goto(`/enrolments/${id}/review`);
+  const nav = page.getByRole("navigation", { name: "Criteria" });
+  // A criterion without evidence (Not yet met needs only feedback), and the text of another, which the answer must not carry.
+  const labels = await nav.locator('li a[aria-label$=": No evidence"]').evaluateAll((links) => links.map((l) => l.getAttribute("aria-label") ?? ""));
+  const code = must(must(labels[0], "a criterion without evidence").split(": ")[0], "code");
+  const other = page
+    .locator("[data-criterion]")
+    .filter({ hasNot: page.locator(`[id="h-${code}"]`) })
+    .first();
+  const otherText = must(await other.locator("h3 > span").textContent(), "another criterion's text");
+  const criterion = page.locator(`[id="criterion-${code}"]`);
+  const criterionId = await db.criterionId("CPC308", code);
+  const revision = criterion.locator(`input[name="revision-${criterionId}"]`);
+  await expect(revision).toHaveValue("0");
+  // The server action's answer, read on its way to the page (the body of a streamed answer is not kept by the browser).
+  let answered = "";
+  await page.route(`**/enrolments/${id}/review`, async (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    answered = await response.text();
+    await route.fulfill({ response, body: answered });
+  });
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  // No page load after this (a hash change from the navigator is not one).
+  let loads = 0;
+  page.on("load", () => loads++);
+
+  const sign = async (feedback: string) => {
+    await nav.getByRole("link", { name: new RegExp(`^${code}: `) }).click();
+    await criterion.getByLabel("Not yet met", { exact: true }).check();
+    await criterion.getByLabel("Feedback (required for Not yet met)").fill(feedback);
+    await page.getByLabel("Your full name, to sign").first().fill("Sam Okafor");
+    answered = "";
+    await page.getByRole("button", { name: "Sign 1 decision" }).click();
+    await expect.poll(() => answered.length).toBeGreaterThan(0);
+    return answered;
+  };
+
+  const body = await sign("Say how the plan changed.");
+  expect(body.length).toBeLessThan(20_000);
+  expect(body).toContain(criterionId);
+  expect(body).toContain("Say how the plan changed.");
+  expect(body).not.toContain(otherText);
+  // The page shows the new state: the mark, the navigator, the current decision, the revision to decide on next.
+  await expect(page.getByRole("status")).toHaveText("1 decision signed.");
+  await expect(criterion.locator('[data-state="NOT_YET_MET"]')).toHaveText("Not yet met");
+  await expect(nav.getByRole("link", { name: `${code}: Not yet met`, exact: true })).toBeVisible();
+  await expect(criterion.getByText(/^Current decision: Not yet met, signed by Sam Okafor on .*Feedback: Say how the plan changed\./)).toBeVisible();
+  await expect(criterion.getByRole("link", { name: "Decision history (1)" })).toBeVisible();
+  await expect(revision).toHaveValue("1");
+  await expect(criterion.getByLabel("Not yet met", { exact: true })).not.toBeChecked();
+
+  // Decided again on the revision the page now holds: accepted, not refused as decided meanwhile.
+  expect(await sign("Say who agreed the change.")).not.toContain(otherText);
+  await expect(criterion.getByRole("link", { name: "Decision history (2)" })).toBeVisible();
+  await expect(revision).toHaveValue("2");
+  expect(loads).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expectAccessible(page);
+
+  // The history is on the criterion's own page, newest first.
+  await criterion.getByRole("link", { name: "Decision history (2)" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Decision history (2)" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Feedback: Say who agreed the change." })).toBeVisible();
+  expect(await page.locator("#history ~ ol > li").first().textContent()).toContain("Say who agreed the change.");
+  await expectAccessible(page);
+});
+
+test("a criterion's own page lists all its items a page at a time, and refuses others as not found", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, ASSESSOR);
+  const { id } = await db.enrolmentOf("learner@northgate.example", "CPC308");
+  await page.goto(`/enrolments/${id}/review#criterion-B1`);
+  const b1 = page.locator('[id="criterion-B1"]');
+  await b1.getByRole("link", { name: /^All \d+ items? for B1$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/enrolments/${id}/review/B1$`));
+  await expect(page.getByRole("heading", { level: 1, name: /^CPC 308 B1: / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^All \d+ items? for B1$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^(Confirm|Reject) .* B1$/ }).first()).toBeVisible();
+  await expectAccessible(page);
+  expect((await page.goto(`/enrolments/${id}/review/NOPE`))?.status()).toBe(404);
+
+  const other = await browser.newContext();
+  const learner2 = await other.newPage();
+  await signInAs(learner2, "learner2@northgate.example");
+  expect((await learner2.goto(`/enrolments/${id}/review/B1`))?.status()).toBe(404);
+  await other.close();
+});

@@ -89,10 +89,8 @@ describe("records the assessor writes, countersigned by the learner", () => {
       '(await reviewScreen(assessor, cpc.id)).sections.flatMap((s) => s.criteria).find((c) => c.code === "A7")',
     );
     // The mapping's note is the assessor's here, and the review screen says so.
-    expect(row.evidence[0]).toMatchObject({ atSeconds: 75, title: "Discussion: presenting plans", notedBy: "assessor" });
-    expect(must(must(row.evidence[0], "row.evidence[0]").version.files[0], 'must(row.evidence[0], "row.evidence[0]").version.files[0]').mediaType).toBe(
-      "audio/wav",
-    );
+    expect(row.evidence[0]).toMatchObject({ at: { seconds: 75, words: "1:15" }, title: "Discussion: presenting plans", notedBy: "assessor" });
+    expect(must(must(row.evidence[0], "row.evidence[0]").files[0], 'must(row.evidence[0], "row.evidence[0]").files[0]').mediaType).toBe("audio/wav");
   });
 
   it("questioning records need each question answered; only the learner's assessor writes records", async () => {

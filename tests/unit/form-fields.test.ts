@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { commentSchema, evidenceInputSchema, signatureSchema, submitSchema } from "@/lib/portfolio/schemas";
 import { discussionSchema, observationSchema } from "@/lib/portfolio/records";
+import { claimSchema } from "@/server/assessment/claims";
 import { decisionsSchema } from "@/server/assessment/decide";
 import { signOffSchema } from "@/server/assessment/sign-off";
 import { credentialsSchema } from "@/server/auth/sign-in";
@@ -37,9 +38,11 @@ const forms: [file: string, schema: Set<string>, renamed?: Record<string, string
   ["src/ui/evidence/evidence-fields.tsx", keys(evidenceInputSchema)],
   ["src/ui/evidence/comments.tsx", keys(commentSchema)],
   ["src/ui/evidence/submit-panel.tsx", keys(submitSchema)],
-  // Confirming or rejecting a claim (linkId, claim), and the criteria the signing form offers; each
-  // criterion's decision controls are named by decisionControl (tests/unit/decision-form.test.ts).
-  ["src/ui/review/criterion-review.tsx", new Set(["criterionId", "linkId", "claim"])],
+  // Confirming or rejecting a claim (the answer here, the item's linkId on the button pressed), and the
+  // criteria the signing form offers; each criterion's decision controls are named by decisionControl
+  // (tests/unit/decision-form.test.ts).
+  ["src/ui/review/claim-forms.tsx", keys(claimSchema)],
+  ["src/ui/review/decision-controls.tsx", new Set(["criterionId"])],
   // The signature for the decisions, and the unit's sign-off.
   ["app/enrolments/[id]/review/page.tsx", keys(decisionsSchema, signOffSchema)],
   ["src/ui/evidence/record-fields.tsx", new Set(["title", "activityFrom", "mode", ...keys(observationSchema, discussionSchema)])],

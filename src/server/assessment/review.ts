@@ -1,74 +1,112 @@
+import type { CriterionLive } from "@/lib/assessment/review-state";
+import { blockerOf } from "@/lib/assessment/review-state";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
-import { signOffBlocker } from "./sign-off";
-import { must } from "@/lib/must";
+import { currentDecision, currentDecisionSelect, evidenceItem, evidenceItemSelect, shownLinks } from "./review-parts";
 
-/** Everything the review screen shows for one enrolment, in a handful of queries. */
+/**
+ * Items shown per criterion on the review screen; the rest are on the criterion's own page. Two, so
+ * that a unit of some 45 criteria stays under 300 KB of HTML with all their decision controls.
+ */
+export const REVIEW_NEWEST_ITEMS = 2;
+
+/**
+ * The review screen for one enrolment: per criterion its current decision and only its newest few
+ * items (with how many there are, and how many decisions it has had), so the screen is bounded
+ * whatever the learner's size. One statement loads the unit's criteria with all of that.
+ */
 export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  const [sections, judgements, links, decisions, signOff, blocker] = await Promise.all([
+  const links = shownLinks(enrolment.id);
+  const [sections, signOff] = await Promise.all([
     db.unitSection.findMany({
       where: { unitId: enrolment.unitId },
       orderBy: { position: "asc" },
-      include: { criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, text: true, kind: true } } },
-    }),
-    db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id } }),
-    db.evidenceLink.findMany({
-      where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
-      orderBy: { createdAt: "asc" },
       include: {
-        evidence: {
+        criteria: {
+          orderBy: { position: "asc" },
           select: {
             id: true,
-            title: true,
-            authorId: true,
-            versions: { where: { submittedAt: { not: null } }, orderBy: { version: "desc" }, take: 1, include: { files: { orderBy: { position: "asc" } } } },
+            code: true,
+            text: true,
+            kind: true,
+            judgements: {
+              where: { enrolmentId: enrolment.id },
+              select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect } },
+            },
+            links: { where: links, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: REVIEW_NEWEST_ITEMS, select: evidenceItemSelect },
+            _count: { select: { links: { where: links } } },
           },
         },
       },
     }),
-    db.decision.findMany({
-      where: { enrolmentId: enrolment.id },
-      orderBy: { decidedAt: "desc" },
-      include: { evidence: { include: { version: { select: { version: true, evidenceId: true, title: true } } } } },
-    }),
     db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } }),
-    signOffBlocker(db, enrolment),
   ]);
-  const judgementOf = new Map(judgements.map((j) => [j.criterionId, j]));
+  const shaped = sections.map(({ criteria, ...s }) => ({
+    ...s,
+    criteria: criteria.map(({ judgements, links: newest, _count, ...c }) => {
+      return { ...c, ...liveOf(c, judgements[0]), evidenceCount: _count.links, evidence: newest.flatMap((l) => evidenceItem(l)) };
+    }),
+  }));
+  const criteria = shaped.flatMap((s) => s.criteria);
   return {
     enrolment,
-    signOff,
-    blocker,
-    canDecide: can(actor, "decide:criterion", enrolmentSubject(enrolment)) && enrolment.status === "IN_PROGRESS" && !signOff,
-    sections: sections.map((s) => ({
-      ...s,
-      criteria: s.criteria.map((c) => {
-        const j = judgementOf.get(c.id);
-        return {
-          ...c,
-          state: j?.state ?? "NOT_STARTED",
-          stale: j?.stale ?? false,
-          revision: j?.revision ?? 0,
-          currentDecisionId: j?.decisionId ?? null,
-          evidence: links
-            .filter((l) => l.criterionId === c.id && l.evidence.versions.length)
-            .map((l) => ({
-              linkId: l.id,
-              note: l.note,
-              notedBy: l.evidence.authorId ? ("assessor" as const) : ("learner" as const),
-              claim: l.claim,
-              atSeconds: l.atSeconds,
-              title: l.evidence.title,
-              evidenceId: l.evidence.id,
-              version: must(l.evidence.versions[0], "l.evidence.versions[0]"),
-            })),
-          decisions: decisions.filter((d) => d.criterionId === c.id),
-        };
-      }),
+    live: criteria.map(({ criterionId, code, state, stale, revision, decision, decisions }): CriterionLive => ({
+      criterionId,
+      code,
+      state,
+      stale,
+      revision,
+      decision,
+      decisions,
     })),
+    signOff,
+    blocker: blockerOf(criteria),
+    canDecide: can(actor, "decide:criterion", enrolmentSubject(enrolment)) && enrolment.status === "IN_PROGRESS" && !signOff,
+    sections: shaped,
   };
 }
 
 export type ReviewScreen = Awaited<ReturnType<typeof reviewScreen>>;
+export type ReviewCriterion = ReviewScreen["sections"][number]["criteria"][number];
+
+type Judgement = { state: CriterionLive["state"]; stale: boolean; revision: number; decision: Parameters<typeof currentDecision>[0] | null };
+
+/**
+ * What a decision changes about a criterion, from its judgement (none yet: not started, revision 0).
+ * The revision counts its decisions: each decision names the revision it was made on and moves it on by one.
+ */
+export function liveOf(c: { id: string; code: string }, j: Judgement | undefined): CriterionLive {
+  return {
+    criterionId: c.id,
+    code: c.code,
+    state: j?.state ?? "NOT_STARTED",
+    stale: j?.stale ?? false,
+    revision: j?.revision ?? 0,
+    decision: j?.decision ? currentDecision(j.decision) : null,
+    decisions: j?.revision ?? 0,
+  };
+}
+
+/**
+ * The new state of criteria just decided, for the review screen to show in place of the old: only
+ * these criteria, read back in one statement (after the enrolment, through the policy).
+ */
+export async function decidedCriteria(actor: Actor, enrolmentId: unknown, criterionIds: string[]): Promise<CriterionLive[]> {
+  const enrolment = await readableEnrolment(db, actor, enrolmentId);
+  const criteria = await db.criterion.findMany({
+    where: { id: { in: criterionIds }, unitId: enrolment.unitId },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      code: true,
+      judgements: { where: { enrolmentId: enrolment.id }, select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect } } },
+    },
+  });
+  return criteria.map((c) => liveOf(c, c.judgements[0]));
+}
+
+/** The criterion shown first: the first waiting for a decision, else the first. */
+export const firstToReview = (criteria: Pick<CriterionLive, "code" | "state" | "stale">[]) =>
+  (criteria.find((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale) ?? criteria[0])?.code;

@@ -1,3 +1,4 @@
+import { signOffBlockerText } from "@/lib/assessment/review-state";
 import { z } from "zod";
 import { anyText, text } from "@/lib/input";
 import { appendAudit } from "@/server/audit/append";
@@ -26,9 +27,7 @@ export async function signOffBlocker(tx: Db | Tx, enrolment: { id: string; unitI
     tx.criterionJudgement.count({ where: { enrolmentId: enrolment.id, state: "MET", stale: false } }),
     tx.criterionJudgement.count({ where: { enrolmentId: enrolment.id, stale: true } }),
   ]);
-  if (stale) return `${stale} decision${stale === 1 ? " relies" : "s rely"} on evidence that has changed since; decide again first.`;
-  if (met < criteria) return `${criteria - met} of ${criteria} criteria are not met yet.`;
-  return null;
+  return signOffBlockerText({ criteria, met, stale });
 }
 
 async function signOffHash(tx: Db | Tx, enrolmentId: string, summativeComment: string) {

@@ -10,7 +10,7 @@ import { fieldNamer, readForm } from "./form";
 
 export type { ActionState };
 
-type Spec<R> = {
+type Spec<R, T = unknown> = {
   /** The server function's schema: which fields to read, and which are lists. Without it, every field's first value. */
   input?: z.ZodObject;
   /** Form control names that differ from the schema's keys (or a function of an error's path), so messages sit beside their field. */
@@ -20,6 +20,8 @@ type Spec<R> = {
   refresh?: (form: FormData) => string | [string, "layout"];
   /** The page to go to after the change. */
   next?: (result: R, form: FormData) => string;
+  /** What the form hears back (its state's `result`): only what changed, for the page to update in place without rendering again. */
+  reply?: (result: R, form: FormData) => T;
 };
 
 /**
@@ -27,8 +29,8 @@ type Spec<R> = {
  * the form, calls one server function, and turns refusals into state the form shows. Anything the
  * actor may not see reads as "not found".
  */
-export function formAction<R>(spec: Spec<R>) {
-  return async (_: ActionState, form: FormData): Promise<ActionState> =>
+export function formAction<R, T = unknown>(spec: Spec<R, T>) {
+  return async (_: ActionState<T>, form: FormData): Promise<ActionState<T>> =>
     answer(spec, form, async () => {
       const actor = await currentActor();
       if (!actor) throw new UnauthenticatedError();
@@ -43,12 +45,13 @@ export function publicFormAction<R>(
   return async (_: ActionState, form: FormData): Promise<ActionState> => answer(spec, form, currentActor);
 }
 
-async function answer<A extends Actor | null, R>(
-  spec: Omit<Spec<R>, "run"> & { run: (actor: A, input: Record<string, unknown>, form: FormData) => Promise<R> },
+async function answer<A extends Actor | null, R, T>(
+  spec: Omit<Spec<R, T>, "run"> & { run: (actor: A, input: Record<string, unknown>, form: FormData) => Promise<R> },
   form: FormData,
   resolve: () => Promise<A>,
-): Promise<ActionState> {
+): Promise<ActionState<T>> {
   let next: string | undefined;
+  let reply: { result: T } | undefined;
   try {
     const actor = await resolve();
     const input = readForm(form, spec.input, typeof spec.names === "object" ? spec.names : {});
@@ -57,6 +60,7 @@ async function answer<A extends Actor | null, R>(
     if (Array.isArray(refresh)) revalidatePath(...refresh);
     else if (refresh) revalidatePath(refresh);
     next = spec.next?.(result, form);
+    if (spec.reply) reply = { result: spec.reply(result, form) };
   } catch (e) {
     if (e instanceof UnauthenticatedError) redirect("/sign-in");
     if (e instanceof UserFacingError) return { ok: false, message: e.message, fields: e.fields, at: Date.now() };
@@ -66,5 +70,5 @@ async function answer<A extends Actor | null, R>(
     throw e;
   }
   if (next) redirect(next);
-  return { ok: true, at: Date.now() };
+  return { ok: true, at: Date.now(), ...reply };
 }

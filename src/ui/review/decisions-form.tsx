@@ -1,28 +1,37 @@
 "use client";
 import { type ReactNode, createContext, startTransition, useActionState, useContext, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { type ActionState, initialActionState } from "@/lib/action-state";
-import { decisionsFormId } from "@/lib/assessment/decision-form";
+import { decisionControl, decisionsFormId } from "@/lib/assessment/decision-form";
+import type { CriterionLive } from "@/lib/assessment/review-state";
 import { FormStateContext } from "@/ui/field-error";
 import { Button } from "@/ui/kit/button";
 import { ErrorSummary } from "@/ui/kit/error-summary";
 import { type MarkedProblem, markInvalidControls } from "@/ui/mark-invalid";
 import { showCriterion } from "./review-focus";
+import { ReviewLive } from "./review-live";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-const SignContext = createContext<{ state: ActionState; formAction: (form: FormData) => void; pending: boolean; formId: string } | null>(null);
+type State = ActionState<CriterionLive[]>;
+type Action = (state: State, form: FormData) => Promise<State>;
+const SignContext = createContext<{ state: State; formAction: (form: FormData) => void; pending: boolean; formId: string } | null>(null);
 
 /**
  * The review screen's one signing form, spread over the page: each criterion's decision controls
  * sit beside its evidence and join the form (at the end, with the signature) by their `form`
  * attribute, so the claim buttons between them stay forms of their own. A refusal's messages show
- * beside the criterion's fields (FieldError), as in ActionForm. Without JavaScript it posts as a plain form.
+ * beside the criterion's fields (FieldError), as in ActionForm. The action answers with the signed
+ * criteria's new state, which replaces theirs on the page (ReviewLive) without rendering it again.
+ * Without JavaScript it posts as a plain form, and the page comes back rendered anew.
  */
-export function DecisionsForm({ action, children }: { action: Action; children: ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+export function DecisionsForm({ action, criteria, children }: { action: Action; criteria: CriterionLive[]; children: ReactNode }) {
+  const [state, formAction, pending] = useActionState(action, initialActionState as State);
   const formId = useId();
   return (
     <FormStateContext.Provider value={{ state, formId }}>
-      <SignContext.Provider value={{ state, formAction, pending, formId }}>{children}</SignContext.Provider>
+      <SignContext.Provider value={{ state, formAction, pending, formId }}>
+        <ReviewLive initial={criteria} decided={state.ok ? state.result : undefined}>
+          {children}
+        </ReviewLive>
+      </SignContext.Provider>
     </FormStateContext.Provider>
   );
 }
@@ -56,6 +65,18 @@ function reveal(control: HTMLElement) {
   control.focus();
 }
 
+/** Clears the choices made on criteria just signed (their controls back to how the page offered them). */
+function clearChoices(form: HTMLFormElement, signed: CriterionLive[]) {
+  const names = new Set(
+    signed.flatMap((c) => [decisionControl.outcome(c.criterionId), decisionControl.feedback(c.criterionId), decisionControl.evidence(c.criterionId)]),
+  );
+  for (const el of form.elements) {
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !names.has(el.name)) continue;
+    if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) el.checked = el.defaultChecked;
+    else el.value = el.defaultValue;
+  }
+}
+
 const plural = (n: number) => `${n} decision${n === 1 ? "" : "s"}`;
 
 /** The end of the signing form: what is chosen, the signature, and "Sign N decisions". */
@@ -69,10 +90,11 @@ export function SignPanel({ hidden, children }: { hidden: ReactNode; children: R
   const [signed, setSigned] = useState(0);
   const [problems, setProblems] = useState<MarkedProblem[]>([]);
 
-  // Count the choices as they change; a signed criterion's controls are made anew (fresh revision), so count again after each answer.
+  // Count the choices as they change; a signed criterion's choices are cleared for the next round, so count again after each answer.
   useEffect(() => {
     const f = form.current;
     if (!f) return;
+    if (state.ok && state.result) clearChoices(f, state.result);
     const recount = () => setChosen(chosenIn(f));
     const onChange = (e: Event) => (e.target as HTMLInputElement).form === f && recount();
     document.addEventListener("change", onChange);

@@ -1,8 +1,7 @@
 import { inlineAllowed } from "@/lib/file-serving";
-import { formatBytes } from "@/lib/format";
 import { LazyPreview } from "./lazy-preview";
 
-type File = { id: string; fileName: string; mediaType: string; size: bigint };
+type File = { id: string; fileName: string; mediaType: string; size: string };
 
 /** An item's files on the review screen: each downloadable, with a preview made only when opened. */
 export function EvidenceFiles({ files }: { files: File[] }) {
@@ -15,7 +14,7 @@ export function EvidenceFiles({ files }: { files: File[] }) {
             <a href={`/api/files/${f.id}`} download={f.fileName}>
               Download {f.fileName}
             </a>{" "}
-            <span className="text-muted">({formatBytes(Number(f.size))})</span>
+            <span className="text-muted">({f.size})</span>
           </p>
           {inlineAllowed(f.mediaType) && <LazyPreview fileId={f.id} fileName={f.fileName} mediaType={f.mediaType} label={`Preview ${f.fileName}`} />}
         </li>

@@ -4,3 +4,5 @@
 export const reviewNavId = "review-nav";
 /** The container of every criterion, where ReviewFocus keeps one in focus. */
 export const reviewCriteriaId = "review-criteria";
+/** The page's two claim forms, one per answer; each item's answer buttons join one by their `form` attribute. */
+export const claimFormId = { CONFIRMED: "claim-confirm", REJECTED: "claim-reject" } as const;

@@ -1,8 +1,9 @@
-import { sectionLabel } from "@/lib/standards/labels";
-import type { ReviewScreen } from "@/server/assessment/review";
+"use client";
+import type { CriterionLive } from "@/lib/assessment/review-state";
 import { cn } from "@/ui/kit/cn";
 import { criterionStateLabels } from "@/ui/progress/criterion-state";
 import { reviewNavId } from "./review-ids";
+import { useLiveCriteria } from "./review-live";
 
 const marks = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" } as const;
 // The criteria links' looks, set once on the navigator rather than on each of its many links (the page stays small).
@@ -16,18 +17,23 @@ const navLooks = cn(
   "[&_li>a[data-look=evidence-submitted]]:border-2 [&_li>a[data-look=evidence-submitted]]:border-brand [&_li>a[data-look=evidence-submitted]]:bg-panel",
   "[&_li>a[data-look=not-started]]:text-muted",
 );
-type Criterion = ReviewScreen["sections"][number]["criteria"][number];
+/** The unit's sections as the navigator lists them: each named, with its criteria's ids and codes. */
+export type NavigatorSection = { code: string; label: string; criteria: { id: string; code: string }[] };
 
 /** A criterion's state as the navigator shows it: a shape, and the words for those who cannot see it. */
-function stateOf(c: Criterion) {
+function stateOf(c: Pick<CriterionLive, "state" | "stale">) {
   return c.stale
     ? { mark: "!", words: "Stale, decide again", look: "stale" }
     : { mark: marks[c.state], words: criterionStateLabels[c.state], look: c.state.toLowerCase().replaceAll("_", "-") };
 }
 
-/** Every section and criterion of the unit, each a link to it with its state; the legend says what the shapes mean. */
-export function ReviewNavigator({ sections }: { sections: ReviewScreen["sections"] }) {
-  const all = sections.flatMap((s) => s.criteria);
+/**
+ * Every section and criterion of the unit, each a link to it with its state (kept current as
+ * decisions are signed); the legend says what the shapes mean.
+ */
+export function ReviewNavigator({ sections }: { sections: NavigatorSection[] }) {
+  const all = useLiveCriteria();
+  const byId = new Map(all.map((c) => [c.criterionId, c]));
   const met = all.filter((c) => c.state === "MET" && !c.stale).length;
   const waiting = all.filter((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale).length;
   return (
@@ -40,12 +46,10 @@ export function ReviewNavigator({ sections }: { sections: ReviewScreen["sections
       </p>
       {sections.map((s) => (
         <div key={s.code}>
-          <h3 className="mt-3 mb-1 text-base break-words">
-            {s.criteria[0] ? <a href={`#criterion-${s.criteria[0].code}`}>{sectionLabel(s, "Knowledge: ")}</a> : sectionLabel(s, "Knowledge: ")}
-          </h3>
+          <h3 className="mt-3 mb-1 text-base break-words">{s.criteria[0] ? <a href={`#criterion-${s.criteria[0].code}`}>{s.label}</a> : s.label}</h3>
           <ul className="m-0 flex list-none flex-wrap gap-1 p-0">
             {s.criteria.map((c) => {
-              const state = stateOf(c);
+              const state = stateOf(byId.get(c.id) ?? { state: "NOT_STARTED", stale: false });
               return (
                 <li key={c.code}>
                   <a href={`#criterion-${c.code}`} data-look={state.look} aria-label={`${c.code}: ${state.words}`}>

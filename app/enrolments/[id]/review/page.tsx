@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { sectionLabel } from "@/lib/standards/labels";
-import { reviewScreen } from "@/server/assessment/review";
+import { firstToReview, reviewScreen } from "@/server/assessment/review";
 import { orNotFound, requireActor } from "@/server/edge/page";
 import { holds } from "@/server/policy";
 import { ActionForm } from "@/ui/action-form";
 import { TextAreaField, TextField } from "@/ui/kit";
+import { ClaimForms } from "@/ui/review/claim-forms";
 import { CriterionReview } from "@/ui/review/criterion-review";
 import { DecisionsForm, SignPanel } from "@/ui/review/decisions-form";
 import { ReviewCriteria, ReviewSection } from "@/ui/review/review-criteria";
 import { ReviewFocus } from "@/ui/review/review-focus";
 import { reviewCriteriaId } from "@/ui/review/review-ids";
+import { SignOffGate } from "@/ui/review/review-live";
 import { ReviewNavigator } from "@/ui/review/review-navigator";
 import { decideManyAction, reviewClaimAction, signOffUnitAction } from "../../actions";
 
@@ -24,11 +26,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const actor = await requireActor(`/enrolments/${encodeURIComponent(id)}/review`);
   const screen = await orNotFound(reviewScreen(actor, id));
-  const { enrolment, sections, canDecide, signOff, blocker } = screen;
+  const { enrolment, sections, live, canDecide, signOff, blocker } = screen;
   const all = sections.flatMap((s) => s.criteria);
   const codes = all.map((c) => c.code);
-  // The criterion shown first: the first waiting for a decision, else the first.
-  const first = (all.find((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale) ?? all[0])?.code;
+  const first = firstToReview(all);
+  const navigator = sections.map((s) => ({
+    code: s.code,
+    label: sectionLabel(s, "Knowledge: "),
+    criteria: s.criteria.map((c) => ({ id: c.id, code: c.code })),
+  }));
   return (
     <>
       <p className="text-muted">
@@ -47,10 +53,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </p>
       )}
       <ReviewFocus container={reviewCriteriaId} />
-      <DecisionsForm action={decideManyAction}>
+      <DecisionsForm action={decideManyAction} criteria={live}>
         <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-start">
-          <ReviewNavigator sections={sections} />
+          <ReviewNavigator sections={navigator} />
           <div className="min-w-0">
+            {canDecide && <ClaimForms action={reviewClaimAction} enrolmentId={enrolment.id} />}
             <ReviewCriteria>
               {sections.map((s) => (
                 <ReviewSection key={s.code} id={`sec-${s.code}`} heading={sectionLabel(s, "Knowledge: ")}>
@@ -65,7 +72,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                         first={c.code === first}
                         previous={codes[i - 1]}
                         next={codes[i + 1]}
-                        claim={reviewClaimAction}
                       />
                     );
                   })}
@@ -94,31 +100,34 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             )}
           </div>
         </div>
+        <section aria-labelledby="sign-off-heading" id="sign-off">
+          <h2 id="sign-off-heading">Unit sign-off</h2>
+          {signOff ? (
+            <p className="break-words">
+              Signed off by {signOff.assessorTypedName} on {formatDateTime(signOff.assessorSignedAt)}: {signOff.summativeComment}{" "}
+              {signOff.learnerSignedAt
+                ? `Countersigned by ${signOff.learnerTypedName} on ${formatDateTime(signOff.learnerSignedAt)}.`
+                : "Awaiting the learner's countersignature."}
+            </p>
+          ) : canDecide ? (
+            // Offered once every criterion is met: as the page loads, or as decisions signed here make it so.
+            <SignOffGate>
+              <ActionForm action={signOffUnitAction} submitLabel="Sign off unit" pendingLabel="Signing off…">
+                <input type="hidden" name="enrolmentId" value={enrolment.id} />
+                <TextAreaField id="summativeComment" name="summativeComment" label="Summative comment" rows={4} required />
+                <div className={signature}>
+                  <TextField id="so-name" name="typedName" label="Your full name, to sign" autoComplete="name" required />
+                  <TextField id="so-pw" name="password" type="password" label="Your password" autoComplete="current-password" />
+                </div>
+              </ActionForm>
+            </SignOffGate>
+          ) : blocker ? (
+            <p>Not yet: {blocker}</p>
+          ) : (
+            <p>Every criterion is met; the assessor can sign the unit off.</p>
+          )}
+        </section>
       </DecisionsForm>
-      <section aria-labelledby="sign-off-heading" id="sign-off">
-        <h2 id="sign-off-heading">Unit sign-off</h2>
-        {signOff ? (
-          <p className="break-words">
-            Signed off by {signOff.assessorTypedName} on {formatDateTime(signOff.assessorSignedAt)}: {signOff.summativeComment}{" "}
-            {signOff.learnerSignedAt
-              ? `Countersigned by ${signOff.learnerTypedName} on ${formatDateTime(signOff.learnerSignedAt)}.`
-              : "Awaiting the learner's countersignature."}
-          </p>
-        ) : blocker ? (
-          <p>Not yet: {blocker}</p>
-        ) : canDecide ? (
-          <ActionForm action={signOffUnitAction} submitLabel="Sign off unit" pendingLabel="Signing off…">
-            <input type="hidden" name="enrolmentId" value={enrolment.id} />
-            <TextAreaField id="summativeComment" name="summativeComment" label="Summative comment" rows={4} required />
-            <div className={signature}>
-              <TextField id="so-name" name="typedName" label="Your full name, to sign" autoComplete="name" required />
-              <TextField id="so-pw" name="password" type="password" label="Your password" autoComplete="current-password" />
-            </div>
-          </ActionForm>
-        ) : (
-          <p>Every criterion is met; the assessor can sign the unit off.</p>
-        )}
-      </section>
     </>
   );
 }
