@@ -27,16 +27,22 @@ async function makeVideo(file: string, bytes: number) {
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
-async function residentMiB(pid: number): Promise<number> {
+/** The resident memory of the app's processes together: with several instances, any of them may take the upload. */
+async function residentMiB(pids: number[]): Promise<number> {
+  const each = await Promise.all(pids.map((pid) => residentOf(pid)));
+  return each.reduce((a, b) => a + b, 0);
+}
+
+async function residentOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function appServerPid(port: number): Promise<number> {
+async function appServerPids(port: number): Promise<number[]> {
   const { stdout } = await run("pgrep", ["-f", `scripts/serve.mjs ${port}`]);
-  const pid = Number(stdout.trim().split("\n")[0]);
-  if (!pid) throw new Error("The app server's process was not found.");
-  return pid;
+  const pids = stdout.trim().split("\n").map(Number).filter(Boolean);
+  if (!pids.length) throw new Error("The app server's process was not found.");
+  return pids;
 }
 
 /** A draft item of the learner's that takes files. */
@@ -98,12 +104,12 @@ export async function uploadAgainstCp(options: {
     await rm(copy);
 
     const evidenceId = await draftFor(options.appUrl, options.session.email);
-    const pid = await appServerPid(options.port);
-    const before = await residentMiB(pid);
+    const pids = await appServerPids(options.port);
+    const before = await residentMiB(pids);
     let peak = before;
     const sampler = setInterval(
       () =>
-        void residentMiB(pid).then(
+        void residentMiB(pids).then(
           (m) => (peak = Math.max(peak, m)),
           () => {},
         ),
