@@ -40,16 +40,19 @@ export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unkno
       where: itemWhere,
       orderBy: [{ activityFrom: "asc" }, { id: "asc" }],
       ...(every ? {} : { skip: (n - 1) * MATRIX_ITEMS_PER_PAGE, take: MATRIX_ITEMS_PER_PAGE }),
-      select: { id: true, title: true, status: true, activityFrom: true },
+      // Each item's links to these enrolments come with it (one statement, joined).
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        activityFrom: true,
+        links: { where: { enrolmentId: { in: ids }, removedAt: null }, select: { criterionId: true, enrolmentId: true, evidenceId: true, claim: true } },
+      },
     }),
     every ? null : db.evidence.count({ where: itemWhere }),
   ]);
-  const links = items.length
-    ? await db.evidenceLink.findMany({
-        where: { enrolmentId: { in: ids }, removedAt: null, evidenceId: { in: items.map((i) => i.id) } },
-        select: { criterionId: true, enrolmentId: true, evidenceId: true, claim: true },
-      })
-    : [];
+  const links = items.flatMap((i) => i.links);
+  const columns = items.map(({ links: _, ...item }) => item);
   // Looked up by key, never searched per cell: a learner can have hundreds of items.
   const key = (enrolmentId: string, criterionId: string) => `${enrolmentId} ${criterionId}`;
   const judgementOf = new Map(judgements.map((j) => [key(j.enrolmentId, j.criterionId), j]));
@@ -64,20 +67,20 @@ export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unkno
           code: c.code,
           state: j?.state ?? "NOT_STARTED",
           stale: j?.stale ?? false,
-          cells: items.map((item) => {
+          cells: columns.map((item) => {
             const claim = claimOf.get(`${key(e.id, c.id)} ${item.id}`);
             return claim ? (item.status === "DRAFT" ? ("DRAFT" as const) : claim) : null;
           }),
         };
       }),
   );
-  const total = itemCount ?? items.length;
+  const total = itemCount ?? columns.length;
   const first = must(enrolments[0], "enrolments[0]");
   return {
     learner: first.learner,
     centreId: first.centreId,
     enrolments,
-    items,
+    items: columns,
     rows,
     itemPage: {
       page: n,
