@@ -69,9 +69,18 @@ export async function writeCheckpoint(db: Db, key: SigningKey, reason: Checkpoin
   const written = await db.$transaction(async (tx) => {
     // The head row, locked: appends wait, and the next statement's snapshot sees every committed event.
     await tx.$queryRaw`SELECT "hash" FROM "AuditChainHead" WHERE "id" = 1 FOR UPDATE`;
-    const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
-    if (!head) return null;
-    const last = await tx.auditCheckpoint.findFirst({ orderBy: { id: "desc" } });
+    // The newest event and the newest checkpoint, in one statement taken after the lock.
+    const [found] = await tx.$queryRaw<
+      { headId: bigint | null; headHash: string | null; signedAt: Date | null; eventId: bigint | null; signature: string | null }[]
+    >`
+      SELECT e.id AS "headId", e.hash AS "headHash", c."signedAt", c."eventId", c.signature
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (SELECT id, hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1) AS e ON true
+      LEFT JOIN LATERAL (SELECT "signedAt", "eventId", signature FROM "AuditCheckpoint" ORDER BY id DESC LIMIT 1) AS c ON true`;
+    if (found?.headId == null || found.headHash == null) return null;
+    const head = { id: found.headId, hash: found.headHash };
+    const last =
+      found.signedAt && found.eventId != null && found.signature ? { signedAt: found.signedAt, eventId: found.eventId, signature: found.signature } : null;
     if (reason === "daily" && last && now.getTime() - last.signedAt.getTime() < DAY_MS) return null;
     if (reason !== "export" && last && last.eventId === head.id) return null;
     const body: CheckpointBody = {
