@@ -34,7 +34,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .data/e2e && env -u DATABASE_URL SMTP_URL=smtp://127.0.0.1:${E2E_SMTP_PORT} ATTEST_MAX_FILE_BYTES=${E2E_MAX_FILE_BYTES} ATTEST_DATA_DIR=.data/e2e ATTEST_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
+    // One app instance: the tests run one at a time, and Chromium needs the other core (the supervisor's
+    // integration tests cover several instances).
+    command: `rm -rf .data/e2e && env -u DATABASE_URL ATTEST_INSTANCES=1 SMTP_URL=smtp://127.0.0.1:${E2E_SMTP_PORT} ATTEST_MAX_FILE_BYTES=${E2E_MAX_FILE_BYTES} ATTEST_DATA_DIR=.data/e2e ATTEST_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 10 * 60_000,
     reuseExistingServer: false,
