@@ -127,6 +127,10 @@ export const protectedPages = [
   "/outbox",
   "/integrity",
   "/account/password",
+  // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
+  "/enrolments/00000000-0000-4000-8000-000000000000/review",
+  "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",
+  "/enrolments/00000000-0000-4000-8000-000000000000/progress",
 ];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read
