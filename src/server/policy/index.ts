@@ -16,3 +16,4 @@ export {
   withdrawableEvidence,
 } from "./resources";
 export { NotFoundError, UnauthenticatedError } from "./refusals";
+export { administeredCentre } from "./administered-centre";

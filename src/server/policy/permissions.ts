@@ -53,7 +53,11 @@ export const rolePermissions = {
     "read:unit:any",
     "read:enrolment:centre",
     "read:evidence:centre",
-    "administer:account:centre", // users holding a role in the centre: sessions, enable, disable
+    "administer:account:centre", // people holding a role in the centre: invite, roles, sessions, enable, disable
+    "administer:enrolment:centre", // enrol, assign, withdraw, certificate, move to another unit version
+    "administer:centre:centre", // its settings, learner imports and API tokens
+    "read:audit:centre", // the centre's audit log
+    "publish:unit:any", // units are shared by every centre of the installation (docs/decisions)
     "read:outbox:centre",
     "check:integrity:any", // the audit chain and signed records belong to the whole installation
   ],

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { formatDateTime } from "@/lib/format";
 import { email, text } from "@/lib/input";
@@ -10,9 +9,9 @@ import { appUrl, canSendMail, sendMail } from "@/server/mail/send";
 import { assertHolds, evidenceAllowing, readableEvidence, scope } from "@/server/policy";
 import { notify } from "@/server/notifications/notifications";
 import { must } from "@/lib/must";
+import { hashSecretToken as hashToken, newSecretToken } from "@/server/tokens/secret-token";
 
 export const WITNESS_LINK_DAYS = 14;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export const witnessRequestSchema = z.object({
   witnessName: text(200, "Enter the witness's name"),
@@ -28,7 +27,7 @@ export async function requestWitnessTestimony(actor: Actor, evidenceId: unknown,
   const data = parseInput(witnessRequestSchema, input);
   if (!canSendMail())
     throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + WITNESS_LINK_DAYS * 86_400_000);
   const learner = await db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { name: true } });
   const request = await db.$transaction(async (tx) => {
