@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/current";
 import { Notice } from "@/ui/kit";
@@ -22,8 +23,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Your password has been changed and you have been signed out everywhere. Sign in with your new password.
         </Notice>
       )}
+      {params.passwordSet === "1" && (
+        <Notice tone="success" role="status">
+          Your password has been saved. Sign in with it now.
+        </Notice>
+      )}
       <p className="text-lg text-muted">Use the email address and password your centre gave you.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      <p>
+        <Link href="/forgot-password">Forgotten your password?</Link>
+      </p>
     </>
   );
 }

@@ -56,12 +56,12 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
   },
   admin: {
     email: "admin@northgate.example",
-    reaches: ["/", "/outbox", "/integrity", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/progress", "/enrolments/:id/plan"],
+    reaches: ["/", "/outbox", "/integrity", "/centre/people", "/centre/people/:id", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/progress", "/enrolments/:id/plan"],
   },
 };
 
 // Pages anyone may open without signing in.
-const publicPages = ["/sign-in", "/accessibility"];
+const publicPages = ["/sign-in", "/accessibility", "/forgot-password", "/set-password/not-a-real-token-0000000000000000"];
 
 /**
  * Follows every link from home (one page per pattern, at most 40), calling `visit` on each page

@@ -112,6 +112,15 @@ export const serverActions: ActionFile[] = [
   // Acts only on the caller's own account, and needs its current password.
   { file: "app/account/actions.ts", actions: ["changePasswordAction"] },
   { file: "app/centre/actions.ts", actions: ["signOutEverywhereAction", "setAccountActiveAction"] },
+  // Public by design: the single-use, expiring token in a set-password link is the credential; asking
+  // for a reset link answers the same whoever asks, and sends at most 3 links an hour to an account.
+  { file: "app/set-password/actions.ts", actions: ["setPasswordAction", "forgottenPasswordAction"] },
+  // Acts only on the caller's own sessions.
+  { file: "app/account/sessions-actions.ts", actions: ["signOutMyselfEverywhereAction"] },
+  {
+    file: "app/centre/people/actions.ts",
+    actions: ["invitePersonAction", "resendInvitationAction", "deactivatePersonAction", "reactivatePersonAction", "grantRoleAction", "endRoleAction"],
+  },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -127,6 +136,8 @@ export const protectedPages = [
   "/outbox",
   "/integrity",
   "/account/password",
+  "/centre/people",
+  "/centre/people/00000000-0000-4000-8000-000000000000",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",
@@ -134,5 +145,6 @@ export const protectedPages = [
 ];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read
-// before someone has an account). A witness's link is public too, its token the credential.
-export const publicPages = ["/sign-in", "/accessibility"];
+// before someone has an account), and asking for a new password. A witness's link and a set-password
+// link are public too, their token the credential (a made-up token shows "does not work").
+export const publicPages = ["/sign-in", "/accessibility", "/forgot-password", "/set-password/not-a-real-token-0000000000000000"];

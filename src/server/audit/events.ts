@@ -16,7 +16,7 @@ export type AuditEventInput =
   | { kind: "person.deactivated"; actorId: string; data: { userId: string; reason: string; sessionsEnded: number } }
   | { kind: "person.reactivated"; actorId: string; data: { userId: string; reason: string | null } }
   | { kind: "password_link.issued"; actorId: string | null; data: { userId: string; purpose: "INVITE" | "RESET"; via: "web" | "cli" | "self" } }
-  | { kind: "password_link.refused"; actorId: null; data: { userId: string; reason: "limit" | "inactive" } }
+  | { kind: "password_reset.requested"; actorId: null; data: { email: string; outcome: "sent" | "unknown" | "inactive" | "limit" } }
   | { kind: "auth.password_set"; actorId: string; data: { purpose: "INVITE" | "RESET"; sessionsEnded: number } }
   | { kind: "auth.signed_out_everywhere"; actorId: string; data: { sessionsEnded: number } }
   | { kind: "centre.created"; actorId: string | null; data: { name: string; slug: string; via: "cli" } }
