@@ -17,8 +17,8 @@ export default async function ForgottenPasswordPage({ searchParams }: { searchPa
           If an active Attest account uses that address, we have sent it a link to choose a new password. The link works once, for 7 days.
         </Notice>
         <p>
-          Nothing arrived after a few minutes? Check your spam folder. A person can be sent at most {RESETS_PER_HOUR} links an hour; if you still have
-          nothing, ask your centre&apos;s administrator.
+          Nothing arrived after a few minutes? Check your spam folder. A person can be sent at most {RESETS_PER_HOUR} links an hour; if you still have nothing,
+          ask your centre&apos;s administrator.
         </p>
         <p>
           <Link href="/sign-in">Back to sign in</Link>

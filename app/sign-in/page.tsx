@@ -23,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Your password has been changed and you have been signed out everywhere. Sign in with your new password.
         </Notice>
       )}
+      {params.signedOutEverywhere === "1" && (
+        <Notice tone="success" role="status">
+          You have been signed out everywhere, on this device and any other.
+        </Notice>
+      )}
       {params.passwordSet === "1" && (
         <Notice tone="success" role="status">
           Your password has been saved. Sign in with it now.

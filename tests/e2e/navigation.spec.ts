@@ -56,7 +56,18 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
   },
   admin: {
     email: "admin@northgate.example",
-    reaches: ["/", "/outbox", "/integrity", "/centre/people", "/centre/people/:id", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/progress", "/enrolments/:id/plan"],
+    reaches: [
+      "/",
+      "/outbox",
+      "/integrity",
+      "/centre/people",
+      "/centre/people/:id",
+      "/evidence",
+      "/evidence/:id",
+      "/enrolments/:id/review",
+      "/enrolments/:id/progress",
+      "/enrolments/:id/plan",
+    ],
   },
 };
 

@@ -4,6 +4,7 @@ import { MIN_PASSWORD_LENGTH } from "@/server/auth/change-password";
 import { ActionForm } from "@/ui/action-form";
 import { TextField } from "@/ui/kit";
 import { changePasswordAction } from "../actions";
+import { signOutMyselfEverywhereAction } from "../sessions-actions";
 
 export const metadata: Metadata = { title: "Change password" };
 
@@ -29,6 +30,13 @@ export default async function ChangePasswordPage() {
         />
         <TextField name="confirmPassword" type="password" label="New password again" autoComplete="new-password" required />
       </ActionForm>
+      <section aria-labelledby="everywhere">
+        <h2 id="everywhere">Sign out everywhere</h2>
+        <p>Left yourself signed in on a shared computer, or lost a phone? This ends every session of your account, this one included.</p>
+        <ActionForm action={signOutMyselfEverywhereAction} submitLabel="Sign out everywhere" pendingLabel="Signing out…" secondary>
+          {null}
+        </ActionForm>
+      </section>
     </>
   );
 }

@@ -56,7 +56,11 @@ export async function setPasswordWithLink(token: unknown, input: unknown, ip: st
     await tx.passwordToken.updateMany({ where: { userId: link.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await tx.user.update({ where: { id: link.userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
     const sessionsEnded = await endAllSessions(tx, link.userId, "password_changed", now);
-    await appendAudit(tx, { kind: "auth.password_set", actorId: link.userId, data: { purpose: link.purpose, sessionsEnded } }, { subject: `user:${link.userId}`, ip });
+    await appendAudit(
+      tx,
+      { kind: "auth.password_set", actorId: link.userId, data: { purpose: link.purpose, sessionsEnded } },
+      { subject: `user:${link.userId}`, ip },
+    );
     return { email: link.email };
   });
 }

@@ -10,6 +10,7 @@ const links: { href: string; label: string; needs?: Permission | Grantable }[] =
   { href: "/caseload", label: "Caseload", needs: "read:enrolment:assessed" },
   { href: "/evidence", label: "Evidence", needs: "read:evidence" },
   { href: "/units", label: "Units", needs: "read:unit" },
+  { href: "/centre/people", label: "People", needs: "administer:account" },
   { href: "/notifications", label: "Notifications" },
   { href: "/outbox", label: "Outbox", needs: "read:outbox" },
   { href: "/integrity", label: "Record integrity", needs: "check:integrity" },
