@@ -18,6 +18,9 @@ import { checkIntegrityNow } from "@/server/audit/status";
 import { changePassword } from "@/server/auth/change-password";
 import { startSession, touchLiveSession } from "@/server/auth/sessions";
 import { setAccountActive, signOutEverywhere } from "@/server/centre/accounts";
+import { deactivatePerson, endRole, grantRole, invitePerson, reactivatePerson, resendInvitation } from "@/server/centre/people-changes";
+import { setPasswordWithLink, forgottenPassword } from "@/server/auth/password-link-use";
+import { signOutMyselfEverywhere } from "@/server/auth/sign-out-everywhere";
 import { UserFacingError } from "@/server/errors";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
@@ -92,6 +95,28 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
     throw new NotFoundError();
   },
   signOutEverywhereAction: (a) => signOutEverywhere(a, { userId: owner.userId }),
+  invitePersonAction: (a) => invitePerson(a, { centreId: home.id, name: "Sly", email: "sly@example.com", roles: ["CENTRE_ADMIN"] }),
+  resendInvitationAction: (a) => resendInvitation(a, { centreId: home.id, userId: owner.userId }),
+  deactivatePersonAction: (a) => deactivatePerson(a, { centreId: home.id, userId: owner.userId, reason: "probe" }),
+  reactivatePersonAction: (a) => reactivatePerson(a, { centreId: home.id, userId: owner.userId }),
+  grantRoleAction: (a) => grantRole(a, { centreId: home.id, userId: owner.userId, role: "CENTRE_ADMIN" }),
+  endRoleAction: (a) => endRole(a, { centreId: home.id, userId: owner.userId, role: "LEARNER", reason: "probe" }),
+  // Public by design: without the link's token nobody sets a password; the reset form changes no account.
+  setPasswordAction: async () => {
+    await expect(
+      setPasswordWithLink("made-up-token-made-up-token", { newPassword: "hijacked password", confirmPassword: "hijacked password" }),
+    ).rejects.toThrow(/does not work/);
+    throw new NotFoundError();
+  },
+  forgottenPasswordAction: async () => {
+    await forgottenPassword({ email: "nobody-at-all@example.com" });
+    throw new NotFoundError();
+  },
+  // Ends only the caller's own sessions: the owner's session lives on.
+  signOutMyselfEverywhereAction: async (a) => {
+    await signOutMyselfEverywhere(a);
+    expect(await touchLiveSession(db, ownerSession, owner.userId)).toBe(true);
+  },
   setAccountActiveAction: (a) => setAccountActive(a, { userId: owner.userId, active: "false" }),
   // Changes only the caller's own password, and only with their current one: a wrong guess is refused.
   changePasswordAction: (a) =>
@@ -111,7 +136,7 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   },
 };
 // Actions any signed-in user may call, because they act only on the caller's own rows.
-const ownRowsOnly = new Set(["addEvidenceAction", "markNotificationsReadAction", "checkIntegrityAction"]);
+const ownRowsOnly = new Set(["addEvidenceAction", "markNotificationsReadAction", "checkIntegrityAction", "signOutMyselfEverywhereAction"]);
 
 describe("every server action refuses those without the right", () => {
   it("has a probe for each registered action", () => {
@@ -148,5 +173,8 @@ describe("every server action refuses those without the right", () => {
     expect((await listNotifications(owner)).length).toBe(notificationsBefore);
     expect(await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).toMatchObject({ active: true, passwordHash: ownerHash });
     expect(await touchLiveSession(db, ownerSession, owner.userId)).toBe(true);
+    expect(await db.roleGrant.count({ where: { userId: owner.userId, endsAt: null } })).toBe(1);
+    expect(await db.user.count({ where: { email: "sly@example.com" } })).toBe(0);
+    expect(await db.passwordToken.count({ where: { userId: owner.userId } })).toBe(0);
   });
 });
