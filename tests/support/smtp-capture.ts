@@ -28,3 +28,6 @@ export async function startSmtpCapture(port: number, dir?: string) {
 
 /** The witness link in a captured message (quoted-printable soft breaks undone). */
 export const linkIn = (raw: string) => /https?:\/\/\S+\/witness\/[A-Za-z0-9_-]+/.exec(raw.replace(/=\r?\n/g, ""))?.[0] ?? null;
+
+/** The set-password link in a captured message (an invitation or a reset). */
+export const passwordLinkIn = (raw: string) => /https?:\/\/\S+\/set-password\/[A-Za-z0-9_-]+/.exec(raw.replace(/=\r?\n/g, ""))?.[0] ?? null;
