@@ -137,6 +137,7 @@ export const protectedPages = [
   "/integrity",
   "/account/password",
   "/centre/people",
+  "/centre/people/invite",
   "/centre/people/00000000-0000-4000-8000-000000000000",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
