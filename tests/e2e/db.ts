@@ -321,3 +321,6 @@ export async function backdateWaitingWork(assessorEmail: string, days: number) {
 }
 
 export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.count({ where: { centre: { slug: centreSlug }, status: "COMPLETED" } });
+
+/** A demo centre's id, by its slug. */
+export const centreIdOf = async (slug: string) => (await db().centre.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;

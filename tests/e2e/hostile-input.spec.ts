@@ -204,6 +204,31 @@ const cases: Record<string, Case> = {
   },
   signOutEverywhereAction: { as: ADMIN, base: (v) => ({ userId: must(v.learner2, "v.learner2") }), fields: { userId: "id" } },
   setAccountActiveAction: { as: ADMIN, base: (v) => ({ userId: must(v.learner2, "v.learner2"), active: "false" }), fields: { userId: "id", active: "enum" } },
+  invitePersonAction: {
+    as: ADMIN,
+    base: () => ({ name: "Hostile Test", email: "hostile-test@example.com", roles: "LEARNER" }),
+    fields: { name: "text", email: "text", roles: "enum" },
+  },
+  resendInvitationAction: { as: ADMIN, base: (v) => ({ userId: must(v.learner2, "v.learner2") }), fields: { userId: "id" } },
+  deactivatePersonAction: { as: ADMIN, base: (v) => ({ userId: must(v.learner2, "v.learner2"), reason: "x" }), fields: { userId: "id", reason: "text" } },
+  reactivatePersonAction: { as: ADMIN, base: (v) => ({ userId: must(v.learner2, "v.learner2") }), fields: { userId: "id", reason: "optionalText" } },
+  grantRoleAction: {
+    as: ADMIN,
+    base: (v) => ({ userId: must(v.learner2, "v.learner2"), role: "IQA" }),
+    fields: { userId: "id", role: "enum", reason: "optionalText" },
+  },
+  endRoleAction: {
+    as: ADMIN,
+    base: (v) => ({ userId: must(v.learner2, "v.learner2"), role: "LEARNER", reason: "x" }),
+    fields: { userId: "id", role: "enum", reason: "text" },
+  },
+  setPasswordAction: {
+    as: null,
+    base: () => ({ token: "made-up-token-made-up-token-made-up", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
+    fields: { token: "text", newPassword: "text", confirmPassword: "text" },
+  },
+  forgottenPasswordAction: { as: null, base: () => ({ email: "nobody-hostile@example.com" }), fields: { email: "text" } },
+  signOutMyselfEverywhereAction: { as: LEARNER2, base: () => ({}), fields: {} },
 };
 
 // Plan items are JSON: hostile values inside it too.

@@ -20,6 +20,7 @@ async function victims(): Promise<Record<string, string>> {
     learner: enrolment.learnerId,
     criterion: await db.criterionId("CPC308", "A2"),
     link: await db.submittedClaimOf(LEARNER),
+    centre: await db.centreIdOf("northgate"),
   };
 }
 
@@ -101,22 +102,37 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
       confirmPassword: "hijacked password",
     },
     respondToWitnessAction: { token: "made-up-token-made-up-token-made-up", outcome: "CONFIRMED", confirmedName: "x" },
+    invitePersonAction: { centreId: must(v.centre, "v.centre"), name: "Sly", email: "sly@example.com", roles: "CENTRE_ADMIN" },
+    resendInvitationAction: { userId: must(v.learner, "v.learner") },
+    deactivatePersonAction: { userId: must(v.learner, "v.learner"), reason: "x" },
+    reactivatePersonAction: { userId: must(v.learner, "v.learner") },
+    grantRoleAction: { userId: must(v.learner, "v.learner"), role: "CENTRE_ADMIN" },
+    endRoleAction: { userId: must(v.learner, "v.learner"), role: "LEARNER", reason: "x" },
+    setPasswordAction: { token: "made-up-token-made-up-token-made-up", newPassword: "hijacked password", confirmPassword: "hijacked password" },
+    forgottenPasswordAction: { email: "learner@northgate.example" },
   };
   return { ...common, ...(extra[name] ?? {}) };
 }
 
 const post = postAction;
+// Open to anyone by design (their token, or the same answer to everyone, is the protection).
+const publicActions = ["respondToWitnessAction", "setPasswordAction", "forgottenPasswordAction"];
 
 for (const { file, actions } of serverActions) {
   for (const name of actions) {
     test(`${name} posted directly by another centre's admin is refused`, async ({ page }) => {
       const v = await victims();
-      if (name !== "respondToWitnessAction") await signInAs(page, "admin@riverside.example");
+      if (!publicActions.includes(name)) await signInAs(page, "admin@riverside.example");
       const unreadBefore = await db.unreadNotificationCount(LEARNER);
       const before = await snapshot();
       const response = await post(page.request, file, name, fieldsFor(name, v));
       const text = await response.text();
       if (name === "respondToWitnessAction") expect(text).toContain("This link is not valid.");
+      else if (name === "setPasswordAction") expect(text).toContain("This link to choose a password does not work");
+      // Public: it answers the same to anyone, and only ever emails the account's own address.
+      else if (name === "forgottenPasswordAction") expect(response.headers()["x-action-redirect"] ?? "").toContain("/forgot-password?sent=1");
+      // Acts only on the caller's own sessions.
+      else if (name === "signOutMyselfEverywhereAction") expect(response.headers()["x-action-redirect"] ?? "").toContain("/sign-in");
       else if (name === "changePasswordAction") expect(text).toContain("Your current password is not right.");
       else if (name === "markNotificationsReadAction") expect(text).not.toContain("There is a problem");
       else if (name === "checkIntegrityAction") expect(text).not.toContain("Not found");
@@ -129,7 +145,7 @@ for (const { file, actions } of serverActions) {
 
 // The edge resolves the actor before any server function runs: a signed-out POST never reaches one.
 for (const { file, actions } of serverActions) {
-  for (const name of actions.filter((a) => a !== "respondToWitnessAction")) {
+  for (const name of actions.filter((a) => !publicActions.includes(a))) {
     test(`${name} posted directly by a signed-out visitor is sent to sign in`, async ({ page }) => {
       const v = await victims();
       const before = await snapshot();
