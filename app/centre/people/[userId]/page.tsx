@@ -41,7 +41,7 @@ export default async function PersonPage({
       </p>
       <h1>{person.name}</h1>
       {query.invited === "new" && (
-        <Notice tone="success" role="status">
+        <Notice tone="success" role="status" className="wrap-anywhere">
           Invitation sent to {person.email}.
         </Notice>
       )}
@@ -84,7 +84,7 @@ export default async function PersonPage({
       <section aria-labelledby="roles">
         <h2 id="roles">Roles</h2>
         {grantable.length > 0 && (
-          <ActionForm action={grantRoleAction} submitLabel="Give role" done="Role given." aria-label="Give a role">
+          <ActionForm action={grantRoleAction} submitLabel="Give role" done="Role given." aria-label="Give a role" className="mb-8">
             {hidden}
             <SelectField id="grant-role" name="role" label="Give a role">
               {grantable.map((r) => (
