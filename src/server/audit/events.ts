@@ -13,7 +13,7 @@ export type AuditEventInput =
   | { kind: "centre.settings_changed"; actorId: string; data: { changes: Record<string, { from: number | boolean; to: number | boolean }> } }
   | { kind: "centre.closure_added"; actorId: string; data: { days: { day: string; name: string }[] } }
   | { kind: "centre.closure_removed"; actorId: string; data: { day: string; name: string } }
-  | { kind: "audit.exported"; actorId: string; data: { filters: Record<string, string | null>; rows: number } }
+  | { kind: "audit.exported"; actorId: string; data: { filters: Record<string, string | null> } }
   | { kind: "demo.loaded"; actorId: null; data: { centres: string[] } }
   | { kind: "evidence.created" | "evidence.updated" | "evidence.revised" | "evidence.deleted"; actorId: string; data: { evidenceId: string; version: number } }
   | { kind: "evidence.submitted"; actorId: string; data: { evidenceId: string; version: number; contentHash: string; criteria: string[] } }
