@@ -78,15 +78,15 @@ export const routeHandlers: Entry[] = [
     ],
   },
   {
-    file: "app/centre/audit/export/route.ts",
+    file: "app/api/centre/audit/route.ts",
     methods: ["GET"],
     probes: [
-      { as: "signed-out", method: "GET", path: "/centre/audit/export", status: 401 },
-      { as: "learner", method: "GET", path: "/centre/audit/export", status: 404 },
-      { as: "assessor", method: "GET", path: "/centre/audit/export", status: 404 },
-      { as: "verifier", method: "GET", path: "/centre/audit/export", status: 404 },
+      { as: "signed-out", method: "GET", path: "/api/centre/audit", status: 401 },
+      { as: "learner", method: "GET", path: "/api/centre/audit", status: 404 },
+      { as: "assessor", method: "GET", path: "/api/centre/audit", status: 404 },
+      { as: "verifier", method: "GET", path: "/api/centre/audit", status: 404 },
       // Another centre's admin asking for this centre's log by id.
-      { as: "other-centre-admin", method: "GET", path: "/centre/audit/export?centre={centreId}", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/api/centre/audit?centre={centreId}", status: 404 },
     ],
   },
 ];

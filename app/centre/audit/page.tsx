@@ -41,7 +41,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {log.problems.length > 0 && <Notice tone="info">Some filters were left out: {log.problems.join(" ")}</Notice>}
       {log.unknownPerson && <Notice tone="info">No one has the email address {log.filters.person}.</Notice>}
       <p>
-        <a href={`/centre/audit/export?${query({})}`} className={buttonClasses("secondary", "sm")} download>
+        <a href={`/api/centre/audit?${query({})}`} className={buttonClasses("secondary", "sm")} download>
           Download CSV
         </a>
       </p>
