@@ -88,7 +88,7 @@ test("a centre admin sets the review target and non-working days, manages a unit
   const events = page.getByRole("region", { name: "Audit events" });
   await expect(events.getByRole("row")).not.toHaveCount(1);
   await events.locator("summary").first().click();
-  await expect(events.getByText(/"to":7/).first()).toBeVisible();
+  await expect(events.getByText("10 → 7").first()).toBeVisible();
   await expect(events.getByText("Published a unit version")).toHaveCount(0);
   await expectAccessible(page);
   await shoot(page, "audit-log");

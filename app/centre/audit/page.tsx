@@ -57,9 +57,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <tbody>
           {log.events.map((e) => (
             <tr key={e.id}>
-              <td data-label="When" className="whitespace-nowrap">
-                {formatDateTime(e.at)}
-              </td>
+              <td data-label="When">{formatDateTime(e.at)}</td>
               <td data-label="Who" className="wrap-anywhere">
                 {e.actor ? e.actor.name : "Attest"}
                 {e.actor && <span className="block text-sm text-muted">{e.actor.email}</span>}
