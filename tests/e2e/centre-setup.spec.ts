@@ -44,7 +44,10 @@ test("a centre admin sets the review target and non-working days, manages a unit
   await expect(page.getByRole("cell", { name: "Boxing Day (substitute day)", exact: true }).first()).toBeVisible();
   await expectAccessible(page);
   await shoot(page, "settings");
-  await page.getByRole("form", { name: /Remove Staff training day/ }).getByRole("button", { name: "Remove" }).click();
+  await page
+    .getByRole("form", { name: /Remove Staff training day/ })
+    .getByRole("button", { name: "Remove" })
+    .click();
   await expect(page.getByRole("cell", { name: "Staff training day", exact: true })).toHaveCount(0);
 
   // Units: a broken file shows each problem with its path; a good one is previewed, published, retired.

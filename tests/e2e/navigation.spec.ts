@@ -56,7 +56,20 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
   },
   admin: {
     email: "admin@northgate.example",
-    reaches: ["/", "/outbox", "/integrity", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/progress", "/enrolments/:id/plan", "/centre/settings", "/centre/units", "/centre/units/:id", "/centre/audit"],
+    reaches: [
+      "/",
+      "/outbox",
+      "/integrity",
+      "/evidence",
+      "/evidence/:id",
+      "/enrolments/:id/review",
+      "/enrolments/:id/progress",
+      "/enrolments/:id/plan",
+      "/centre/settings",
+      "/centre/units",
+      "/centre/units/:id",
+      "/centre/audit",
+    ],
   },
 };
 

@@ -18,7 +18,11 @@ const verifier = await build.user({ centre, roles: ["EXTERNAL_VERIFIER"] });
 // 120 events in the centre by the assessor, two settings changes by the admin, and one event elsewhere.
 await db.$transaction(async (tx) => {
   for (let i = 0; i < 120; i++)
-    await appendAudit(tx, { kind: "comment.added", actorId: assessor.userId, data: { evidenceId: `e${i}`, commentId: `c${i}`, parentId: null } }, { centreId: centre.id });
+    await appendAudit(
+      tx,
+      { kind: "comment.added", actorId: assessor.userId, data: { evidenceId: `e${i}`, commentId: `c${i}`, parentId: null } },
+      { centreId: centre.id },
+    );
 });
 await updateCentreSettings(admin, { reviewTargetDays: "7", witnessLinkDays: "14", outboxAllowed: "on" });
 await updateCentreSettings(admin, { reviewTargetDays: "8", witnessLinkDays: "14", outboxAllowed: "on" });

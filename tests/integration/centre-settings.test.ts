@@ -24,7 +24,9 @@ const events = (kind: string) => db.auditEvent.findMany({ where: { centreId: cen
 
 describe("centre settings", () => {
   it("saves the review target, witness link lifetime and outbox choice, auditing each old and new value", async () => {
-    expect(await updateCentreSettings(admin, settings({ reviewTargetDays: "5", outboxAllowed: undefined }))).toEqual({ changed: ["reviewTargetDays", "outboxAllowed"] });
+    expect(await updateCentreSettings(admin, settings({ reviewTargetDays: "5", outboxAllowed: undefined }))).toEqual({
+      changed: ["reviewTargetDays", "outboxAllowed"],
+    });
     expect(await db.centre.findUniqueOrThrow({ where: { id: centre.id } })).toMatchObject({ reviewTargetDays: 5, witnessLinkDays: 14, outboxAllowed: false });
     const [event] = await events("centre.settings_changed");
     expect(event?.actorId).toBe(admin.userId);
@@ -59,7 +61,9 @@ describe("centre settings", () => {
 describe("non-working days", () => {
   it("adds a day with a name, refuses the same day twice, and removes it, each audited", async () => {
     await addClosure(admin, { day: { day: "4", month: "1", year: "2027" }, name: "Staff training day" });
-    await expect(addClosure(admin, { day: "2027-01-04", name: "Again" })).rejects.toMatchObject({ fields: { day: expect.stringContaining("Staff training day") } });
+    await expect(addClosure(admin, { day: "2027-01-04", name: "Again" })).rejects.toMatchObject({
+      fields: { day: expect.stringContaining("Staff training day") },
+    });
     await expect(addClosure(admin, { day: "2027-02-30", name: "No such day" })).rejects.toMatchObject({ fields: { day: expect.stringMatching(/real date/) } });
     expect((await centreSettings(admin)).closures).toEqual([{ day: "2027-01-04", name: "Staff training day" }]);
     await removeClosure(admin, { day: "2027-01-04" });
@@ -83,7 +87,10 @@ describe("the review target counts working days", () => {
   it("skips the centre's closures on the assessor's home and caseload", async () => {
     await build.submittedItem({ learner, criteria: ["A1"] });
     // Wednesday 23 December 2026; the centre is closed on 25 and 28 December (bank holidays above).
-    await db.criterionJudgement.updateMany({ where: { enrolmentId: cpc.id, state: "EVIDENCE_SUBMITTED" }, data: { queuedAt: new Date("2026-12-23T09:00:00Z") } });
+    await db.criterionJudgement.updateMany({
+      where: { enrolmentId: cpc.id, state: "EVIDENCE_SUBMITTED" },
+      data: { queuedAt: new Date("2026-12-23T09:00:00Z") },
+    });
     await updateCentreSettings(admin, settings({ reviewTargetDays: "4" }));
     // 24, 29, 30, 31 December: the fourth working day is Thursday 31 December.
     const row = async (now: string) => (await caseloadRows(assessor, new Date(`${now}T12:00:00Z`))).find((r) => r.id === cpc.id);
@@ -105,7 +112,12 @@ describe("witness links and the outbox", () => {
     await updateCentreSettings(admin, settings({ witnessLinkDays: "3" }));
     const { id } = await build.submittedItem({ learner, criteria: ["A2"], title: "Witnessed" });
     const now = new Date("2026-11-02T10:00:00Z");
-    const request = await requestWitnessTestimony(learner, id, { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" }, now);
+    const request = await requestWitnessTestimony(
+      learner,
+      id,
+      { witnessName: "W", witnessEmail: "w@example.com", jobRole: "Manager", relationship: "Manager", statement: "S" },
+      now,
+    );
     const stored = await db.witnessRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(stored.expiresAt).toEqual(new Date(now.getTime() + 3 * 86_400_000));
   });
@@ -113,7 +125,9 @@ describe("witness links and the outbox", () => {
   it("keeps mail in the outbox only when the centre allows it; otherwise refuses clearly", async () => {
     await updateCentreSettings(admin, settings({ outboxAllowed: undefined }));
     const before = await db.outboxEmail.count();
-    await expect(sendMail(db, { to: "a@example.com", subject: "s", text: "t", centreId: centre.id })).rejects.toThrow(/does not allow mail to wait in the outbox/);
+    await expect(sendMail(db, { to: "a@example.com", subject: "s", text: "t", centreId: centre.id })).rejects.toThrow(
+      /does not allow mail to wait in the outbox/,
+    );
     expect(await db.outboxEmail.count()).toBe(before);
     await expect(sendMail(db, { to: "a@example.com", subject: "s", text: "t", centreId: elsewhere.id })).resolves.toEqual({ via: "outbox" });
     const { id } = await build.submittedItem({ learner, criteria: ["A3"], title: "Not sent" });

@@ -36,8 +36,12 @@ describe("uploading a unit file", () => {
     expect(error.message).toMatch(/problems; nothing was stored/);
     expect(error.fields.unitFile).toMatch(/^version: /m);
     expect(error.fields.unitFile).toMatch(/^sections\[1\]\.criteria\[0\]\.code: /m);
-    await expect(uploadUnitDraft(admin, file("{ not json"))).rejects.toMatchObject({ fields: { unitFile: expect.stringMatching(/^\(file\): not valid JSON/) } });
-    await expect(uploadUnitDraft(admin, file("x".repeat(UNIT_FILE_MAX_BYTES + 1)))).rejects.toMatchObject({ fields: { unitFile: expect.stringMatching(/at most 512 KB/) } });
+    await expect(uploadUnitDraft(admin, file("{ not json"))).rejects.toMatchObject({
+      fields: { unitFile: expect.stringMatching(/^\(file\): not valid JSON/) },
+    });
+    await expect(uploadUnitDraft(admin, file("x".repeat(UNIT_FILE_MAX_BYTES + 1)))).rejects.toMatchObject({
+      fields: { unitFile: expect.stringMatching(/at most 512 KB/) },
+    });
     await expect(uploadUnitDraft(admin, null)).rejects.toMatchObject({ fields: { unitFile: expect.stringMatching(/Choose a unit file/) } });
     expect(await db.unit.count({ where: { code: "AG26" } })).toBe(1);
   });

@@ -19,7 +19,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const values = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const log = await orNotFound(centreAuditLog(actor, values));
   const { before: _, ...kept } = values;
-  const query = (extra: Record<string, string>) => new URLSearchParams({ ...(Object.fromEntries(Object.entries(kept).filter(([, v]) => v)) as Record<string, string>), ...extra });
+  const query = (extra: Record<string, string>) =>
+    new URLSearchParams({ ...(Object.fromEntries(Object.entries(kept).filter(([, v]) => v)) as Record<string, string>), ...extra });
   const v = log.verification;
   return (
     <>
@@ -28,7 +29,9 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <Card className="my-4">
         <h2 className="mt-0 text-xl">Chain verification</h2>
         {!v ? (
-          <p className="m-0">The audit trail has not been verified yet. An operator runs <code>npm run attest -- audit verify</code>.</p>
+          <p className="m-0">
+            The audit trail has not been verified yet. An operator runs <code>npm run attest -- audit verify</code>.
+          </p>
         ) : (
           <p className={cn("m-0 border-l-[6px] px-4 py-2", v.ok ? "border-success bg-success-tint" : "border-danger bg-danger-tint")}>
             <strong>{v.ok ? "Intact." : "Not intact: tell your Attest operator at once."}</strong> Last verified {formatDateTime(v.finishedAt)} by{" "}

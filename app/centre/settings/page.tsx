@@ -75,7 +75,13 @@ export default async function CentreSettingsPage({ searchParams }: Props) {
                   {c.name}
                 </td>
                 <td data-label="Actions">
-                  <ActionForm action={removeClosureAction} submitLabel="Remove" size="sm" secondary aria-label={`Remove ${c.name}, ${formatDate(new Date(c.day))}`}>
+                  <ActionForm
+                    action={removeClosureAction}
+                    submitLabel="Remove"
+                    size="sm"
+                    secondary
+                    aria-label={`Remove ${c.name}, ${formatDate(new Date(c.day))}`}
+                  >
                     {centreField}
                     <input type="hidden" name="day" value={c.day} />
                   </ActionForm>

@@ -17,8 +17,8 @@ export default async function ManageUnitsPage() {
     <>
       <h1>Manage units</h1>
       <p className="text-lg text-muted">
-        Units are shared by every centre on this Attest. A new version is uploaded as a draft, checked, then published; learners already enrolled stay on
-        their version.
+        Units are shared by every centre on this Attest. A new version is uploaded as a draft, checked, then published; learners already enrolled stay on their
+        version.
       </p>
       <DataTable label="Unit versions" caption="Unit versions" isEmpty={units.length === 0} empty="No units yet." stack>
         <thead>
@@ -54,11 +54,17 @@ export default async function ManageUnitsPage() {
             Upload a unit file
           </h2>
           <p className="mt-0">
-            The same JSON format as the files in <code>prisma/standards/</code>. It is checked and kept as a draft, which you can read as learners will see
-            it before you publish it.
+            The same JSON format as the files in <code>prisma/standards/</code>. It is checked and kept as a draft, which you can read as learners will see it
+            before you publish it.
           </p>
           <ActionForm action={uploadUnitAction} submitLabel="Upload unit file" pendingLabel="Checking the file…">
-            <FileField name="unitFile" label="Unit file" hint={`A .json file of at most ${UNIT_FILE_MAX_BYTES / 1024} KB.`} accept=".json,application/json" required />
+            <FileField
+              name="unitFile"
+              label="Unit file"
+              hint={`A .json file of at most ${UNIT_FILE_MAX_BYTES / 1024} KB.`}
+              accept=".json,application/json"
+              required
+            />
           </ActionForm>
         </Card>
       </section>

@@ -65,9 +65,14 @@ export async function addClosure(actor: Actor, input: unknown) {
   return db.$transaction(async (tx) => {
     await lockCentre(tx, centreId);
     const existing = await tx.centreClosure.findUnique({ where: { centreId_day: { centreId, day: new Date(when) } }, select: { name: true } });
-    if (existing) throw new UserFacingError(`That day is already a non-working day (${existing.name}).`, { day: `That day is already listed as ${existing.name}` });
+    if (existing)
+      throw new UserFacingError(`That day is already a non-working day (${existing.name}).`, { day: `That day is already listed as ${existing.name}` });
     await tx.centreClosure.create({ data: { centreId, day: new Date(when), name } });
-    await appendAudit(tx, { kind: "centre.closure_added", actorId: actor.userId, data: { days: [{ day: when, name }] } }, { centreId, subject: `centre:${centreId}` });
+    await appendAudit(
+      tx,
+      { kind: "centre.closure_added", actorId: actor.userId, data: { days: [{ day: when, name }] } },
+      { centreId, subject: `centre:${centreId}` },
+    );
     return { day: when };
   });
 }
@@ -81,7 +86,11 @@ export async function removeClosure(actor: Actor, input: unknown) {
     const existing = await tx.centreClosure.findUnique({ where: { centreId_day: { centreId, day: new Date(when) } }, select: { name: true } });
     if (!existing) throw new NotFoundError();
     await tx.centreClosure.delete({ where: { centreId_day: { centreId, day: new Date(when) } } });
-    await appendAudit(tx, { kind: "centre.closure_removed", actorId: actor.userId, data: { day: when, name: existing.name } }, { centreId, subject: `centre:${centreId}` });
+    await appendAudit(
+      tx,
+      { kind: "centre.closure_removed", actorId: actor.userId, data: { day: when, name: existing.name } },
+      { centreId, subject: `centre:${centreId}` },
+    );
     return { day: when };
   });
 }
@@ -102,4 +111,3 @@ export async function addBankHolidays(actor: Actor, input: unknown, now = new Da
     return { added: days.length };
   });
 }
-

@@ -92,7 +92,10 @@ export async function publishUnitVersion(actor: Actor, input: unknown, now = new
   return db.$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { code: true, version: true, contentHash: true } });
     if (!unit) throw new NotFoundError();
-    const { count } = await tx.unit.updateMany({ where: { id: unitId, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: now, publishedById: actor.userId } });
+    const { count } = await tx.unit.updateMany({
+      where: { id: unitId, status: "DRAFT" },
+      data: { status: "PUBLISHED", publishedAt: now, publishedById: actor.userId },
+    });
     if (count !== 1) throw new UserFacingError(`${unit.code} version ${unit.version} is already published.`);
     await appendAudit(
       tx,
@@ -113,7 +116,11 @@ export async function retireUnitVersion(actor: Actor, input: unknown, now = new 
     if (!unit) throw new NotFoundError();
     const { count } = await tx.unit.updateMany({ where: { id: unitId, status: "PUBLISHED", retiredAt: null }, data: { retiredAt: now } });
     if (count !== 1) throw new UserFacingError(`Only a published version that is not yet retired can be retired.`);
-    await appendAudit(tx, { kind: "unit.retired", actorId: actor.userId, data: { unitId, code: unit.code, version: unit.version } }, { centreId, subject: `unit:${unitId}` });
+    await appendAudit(
+      tx,
+      { kind: "unit.retired", actorId: actor.userId, data: { unitId, code: unit.code, version: unit.version } },
+      { centreId, subject: `unit:${unitId}` },
+    );
     return { code: unit.code, version: unit.version };
   });
 }

@@ -29,7 +29,9 @@ export default async function UnitVersionPage({ params }: Props) {
         </p>
         {unit.status === "DRAFT" ? (
           <>
-            <p className="mt-0">This draft is shown below as learners will see it. Publishing makes it the version new enrolments use; it cannot be changed afterwards.</p>
+            <p className="mt-0">
+              This draft is shown below as learners will see it. Publishing makes it the version new enrolments use; it cannot be changed afterwards.
+            </p>
             <ActionForm action={publishUnitAction} submitLabel="Publish this version" pendingLabel="Publishing…" done="Published.">
               {unitId}
             </ActionForm>
