@@ -16,7 +16,13 @@ async function placeholders(): Promise<Record<string, string>> {
   const item = await firstEvidenceOf(accounts.learner, { status: "DRAFT" });
   const file = await fileOf(accounts.learner);
   const enrolment = await enrolmentOf(accounts.learner);
-  return { learnerEvidence: must(item, "item"), learnerFile: file, learnerEnrolment: enrolment.id, learnerId: enrolment.learnerId };
+  return {
+    learnerEvidence: must(item, "item"),
+    learnerFile: file,
+    learnerEnrolment: enrolment.id,
+    learnerId: enrolment.learnerId,
+    centreId: enrolment.centreId,
+  };
 }
 
 for (const entry of routeHandlers) {

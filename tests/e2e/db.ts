@@ -16,10 +16,10 @@ export async function userId(email: string): Promise<string> {
 }
 
 /** The learner's enrolment (on `unit`, or any). */
-export async function enrolmentOf(email: string, unit?: UnitCode): Promise<{ id: string; learnerId: string }> {
+export async function enrolmentOf(email: string, unit?: UnitCode): Promise<{ id: string; learnerId: string; centreId: string }> {
   return db().enrolment.findFirstOrThrow({
     where: { learner: { email }, ...(unit ? { unit: { code: unit } } : {}) },
-    select: { id: true, learnerId: true },
+    select: { id: true, learnerId: true, centreId: true },
     orderBy: { createdAt: "asc" },
   });
 }

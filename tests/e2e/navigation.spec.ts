@@ -67,6 +67,10 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
       "/enrolments/:id/review",
       "/enrolments/:id/progress",
       "/enrolments/:id/plan",
+      "/centre/settings",
+      "/centre/units",
+      "/centre/units/:id",
+      "/centre/audit",
     ],
   },
 };

@@ -22,6 +22,9 @@ import { deactivatePerson, endRole, grantRole, invitePerson, reactivatePerson, r
 import { setPasswordWithLink, forgottenPassword } from "@/server/auth/password-link-use";
 import { signOutMyselfEverywhere } from "@/server/auth/sign-out-everywhere";
 import { UserFacingError } from "@/server/errors";
+import { addBankHolidays, addClosure, removeClosure, updateCentreSettings } from "@/server/centre/settings";
+import { publishUnitVersion, retireUnitVersion, uploadUnitDraft } from "@/server/standards/manage";
+import { readFileSync } from "node:fs";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
 import * as build from "../support/builders";
@@ -52,6 +55,12 @@ await savePlan(must(cpc.assessor, "cpc.assessor"), cpc.id, { items: [{ criterion
 const planHash = must((await getPlan(owner, cpc.id)).versions[0], "(await getPlan(owner, cpc.id)).versions[0]").contentHash;
 const ownerSession = await db.$transaction((tx) => startSession(tx, owner.userId, null));
 const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash;
+// The home centre's settings with a closure, and a draft unit version its admin uploaded.
+const homeAdmin = await build.user({ centre: home, roles: ["CENTRE_ADMIN"] });
+await addClosure(homeAdmin, { centreId: home.id, day: "2027-03-01", name: "Training day" });
+const draftText = readFileSync("prisma/standards/ag26.json", "utf8").replace(/"version": 1/, '"version": 99');
+const draft = await uploadUnitDraft(homeAdmin, new File([draftText], "ag26.json"));
+const published = await db.unit.findFirstOrThrow({ where: { code: "CPC308", status: "PUBLISHED" } });
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
 const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
@@ -121,6 +130,15 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   // Changes only the caller's own password, and only with their current one: a wrong guess is refused.
   changePasswordAction: (a) =>
     changePassword(a, { userId: owner.userId, currentPassword: "not the password", newPassword: "hijacked password", confirmPassword: "hijacked password" }),
+  updateCentreSettingsAction: (a) => updateCentreSettings(a, { centreId: home.id, reviewTargetDays: "3", witnessLinkDays: "3", outboxAllowed: "false" }),
+  addClosureAction: (a) => addClosure(a, { centreId: home.id, day: "2027-03-02", name: "Hijacked" }),
+  removeClosureAction: (a) => removeClosure(a, { centreId: home.id, day: "2027-03-01" }),
+  addBankHolidaysAction: (a) => addBankHolidays(a, { centreId: home.id }),
+  // Units are shared by the installation: another centre's admin may upload, publish and retire
+  // (docs/decisions/0034), so each probe also shows such an admin gets past the policy to the unit's own rules.
+  uploadUnitAction: (a) => unitProbe(a, uploadUnitDraft(a, new File(["{}"], "empty.json"))),
+  publishUnitAction: (a) => unitProbe(a, publishUnitVersion(a, { unitId: published.id })),
+  retireUnitAction: (a) => unitProbe(a, retireUnitVersion(a, { unitId: draft.unitId })),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(a);
@@ -135,6 +153,11 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
     await expect(checkIntegrityNow(a)).rejects.toBeInstanceOf(NotFoundError);
   },
 };
+async function unitProbe(a: Actor, attempt: Promise<unknown>) {
+  if (!a.grants.some((g) => g.role === "CENTRE_ADMIN")) return attempt;
+  await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
+  throw new NotFoundError();
+}
 // Actions any signed-in user may call, because they act only on the caller's own rows.
 const ownRowsOnly = new Set(["addEvidenceAction", "markNotificationsReadAction", "checkIntegrityAction", "signOutMyselfEverywhereAction"]);
 
@@ -176,5 +199,9 @@ describe("every server action refuses those without the right", () => {
     expect(await db.roleGrant.count({ where: { userId: owner.userId, endsAt: null } })).toBe(1);
     expect(await db.user.count({ where: { email: "sly@example.com" } })).toBe(0);
     expect(await db.passwordToken.count({ where: { userId: owner.userId } })).toBe(0);
+    expect(await db.centre.findUniqueOrThrow({ where: { id: home.id } })).toMatchObject({ reviewTargetDays: 10, witnessLinkDays: 14, outboxAllowed: true });
+    expect((await db.centreClosure.findMany({ where: { centreId: home.id } })).map((c) => c.name)).toEqual(["Training day"]);
+    expect(await db.unit.findUniqueOrThrow({ where: { id: draft.unitId } })).toMatchObject({ status: "DRAFT", retiredAt: null });
+    expect(await db.unit.findUniqueOrThrow({ where: { id: published.id } })).toMatchObject({ status: "PUBLISHED", retiredAt: null });
   });
 });

@@ -77,6 +77,18 @@ export const routeHandlers: Entry[] = [
       { as: "learner", method: "GET", path: "/api/units/NOT-A-UNIT", status: 404 },
     ],
   },
+  {
+    file: "app/api/centre/audit/route.ts",
+    methods: ["GET"],
+    probes: [
+      { as: "signed-out", method: "GET", path: "/api/centre/audit", status: 401 },
+      { as: "learner", method: "GET", path: "/api/centre/audit", status: 404 },
+      { as: "assessor", method: "GET", path: "/api/centre/audit", status: 404 },
+      { as: "verifier", method: "GET", path: "/api/centre/audit", status: 404 },
+      // Another centre's admin asking for this centre's log by id.
+      { as: "other-centre-admin", method: "GET", path: "/api/centre/audit?centre={centreId}", status: 404 },
+    ],
+  },
 ];
 
 // Files with "use server" and the actions each exports. tests/integration/authz-actions.test.ts
@@ -121,6 +133,9 @@ export const serverActions: ActionFile[] = [
     file: "app/centre/people/actions.ts",
     actions: ["invitePersonAction", "resendInvitationAction", "deactivatePersonAction", "reactivatePersonAction", "grantRoleAction", "endRoleAction"],
   },
+  { file: "app/centre/settings/actions.ts", actions: ["updateCentreSettingsAction", "addClosureAction", "removeClosureAction", "addBankHolidaysAction"] },
+  // Units are shared by the installation: any centre admin may upload, publish and retire (docs/decisions/0034).
+  { file: "app/centre/units/actions.ts", actions: ["uploadUnitAction", "publishUnitAction", "retireUnitAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -139,6 +154,10 @@ export const protectedPages = [
   "/centre/people",
   "/centre/people/invite",
   "/centre/people/00000000-0000-4000-8000-000000000000",
+  "/centre/settings",
+  "/centre/units",
+  "/centre/units/00000000-0000-4000-8000-000000000000",
+  "/centre/audit",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",

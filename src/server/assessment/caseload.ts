@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workingDaysBetween } from "@/lib/working-days";
+import { dayKey, workingDaysBetween } from "@/lib/working-days";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { assertHolds, scope } from "@/server/policy";
@@ -61,6 +61,7 @@ export async function caseloadRows(actor: Actor, now = new Date(), { withActivit
       status: true,
       learner: { select: { id: true, name: true } },
       unit: { select: { id: true, code: true, displayCode: true } },
+      centreId: true,
       centre: { select: { reviewTargetDays: true } },
     },
   });
@@ -83,12 +84,13 @@ export async function caseloadRows(actor: Actor, now = new Date(), { withActivit
   const metBy = new Map(states.map((s) => [s.enrolmentId, s._count._all]));
   const waitBy = new Map(waiting.map((w) => [w.enrolmentId, w]));
   const activeBy = new Map(activity.map((a) => [a.learnerId, a._max.updatedAt]));
+  const closedBy = await closuresOf([...new Set(enrolments.map((e) => e.centreId))], waiting, now);
   const rows = enrolments.map((e) => {
     const total = totals.get(e.unit.id) ?? 0;
     const met = metBy.get(e.id) ?? 0;
     const wait = waitBy.get(e.id);
     const oldest = wait?._min.queuedAt ?? null;
-    const waitedDays = oldest ? workingDaysBetween(oldest, now) : 0;
+    const waitedDays = oldest ? workingDaysBetween(oldest, now, closedBy.get(e.centreId)) : 0;
     return {
       ...e,
       total,
@@ -103,4 +105,17 @@ export async function caseloadRows(actor: Actor, now = new Date(), { withActivit
     };
   });
   return rows;
+}
+
+/** Each centre's non-working days between the oldest waiting item and now, for counting working days. */
+async function closuresOf(centreIds: string[], waiting: { _min: { queuedAt: Date | null } }[], now: Date) {
+  const times = waiting.map((w) => w._min.queuedAt?.getTime()).filter((t): t is number => t !== undefined);
+  const closedBy = new Map<string, Set<string>>();
+  if (!times.length || !centreIds.length) return closedBy;
+  const rows = await db.centreClosure.findMany({
+    where: { centreId: { in: centreIds }, day: { gte: new Date(Math.min(...times) - 86_400_000), lte: now } },
+    select: { centreId: true, day: true },
+  });
+  for (const r of rows) closedBy.set(r.centreId, (closedBy.get(r.centreId) ?? new Set()).add(dayKey(r.day)));
+  return closedBy;
 }

@@ -21,7 +21,13 @@ export type AuditEventInput =
   | { kind: "auth.signed_out_everywhere"; actorId: string; data: { sessionsEnded: number } }
   | { kind: "centre.created"; actorId: string | null; data: { name: string; slug: string; via: "cli" } }
   | { kind: "auth.sign_in_failed"; actorId: string | null; data: { email: string; reason: "password" | "throttled" | "inactive" | "unknown_user" } }
-  | { kind: "unit.published"; actorId: null; data: { code: string; version: number; contentHash: string; source: string } }
+  | { kind: "unit.published"; actorId: string | null; data: { code: string; version: number; contentHash: string; source: string } }
+  | { kind: "unit.draft_uploaded"; actorId: string; data: { unitId: string; code: string; version: number; contentHash: string; source: string } }
+  | { kind: "unit.retired"; actorId: string; data: { unitId: string; code: string; version: number } }
+  | { kind: "centre.settings_changed"; actorId: string; data: { changes: Record<string, { from: number | boolean; to: number | boolean }> } }
+  | { kind: "centre.closure_added"; actorId: string; data: { days: { day: string; name: string }[] } }
+  | { kind: "centre.closure_removed"; actorId: string; data: { day: string; name: string } }
+  | { kind: "audit.exported"; actorId: string; data: { filters: Record<string, string | null> } }
   | { kind: "demo.loaded"; actorId: null; data: { centres: string[] } }
   | { kind: "evidence.created" | "evidence.updated" | "evidence.revised" | "evidence.deleted"; actorId: string; data: { evidenceId: string; version: number } }
   | { kind: "evidence.submitted"; actorId: string; data: { evidenceId: string; version: number; contentHash: string; criteria: string[] } }

@@ -6,13 +6,33 @@ import { must } from "@/lib/must";
 // See docs/decisions/0018-database-roles.md.
 
 /** Tables whose rows are only ever added: the app may read and insert, never update or delete. */
-export const APPEND_ONLY_TABLES = ["AuditEvent", "AuditCheckpoint", "AuditVerification", "Decision", "DecisionEvidence", "PlanSignature", "FileRead"];
-/** The unit catalogue: published by `npm start` as the owner; the app only reads it. */
-export const READ_ONLY_TABLES = ["Unit", "UnitSection", "Criterion", "CriterionTerm", "ScopeCategory", "ScopeOption", "GlossaryTerm", "UnitAssessmentMethod"];
+export const APPEND_ONLY_TABLES = [
+  "AuditEvent",
+  "AuditCheckpoint",
+  "AuditVerification",
+  "Decision",
+  "DecisionEvidence",
+  "PlanSignature",
+  "FileRead",
+  // A unit's tree: a centre admin uploads a new version (docs/decisions/0034); no version is ever edited or removed.
+  "UnitSection",
+  "Criterion",
+  "CriterionTerm",
+  "ScopeCategory",
+  "ScopeOption",
+  "GlossaryTerm",
+  "UnitAssessmentMethod",
+];
+/** Tables the app only reads. */
+export const READ_ONLY_TABLES: string[] = [];
 /** Rows the app may only move, never add or remove: the audit chain's head. */
 export const UPDATE_ONLY_TABLES = ["AuditChainHead"];
 /** Columns the app may set on an otherwise append-only row (the learner's countersignature). */
-export const APPEND_ONCE_COLUMNS: Record<string, string[]> = { UnitSignOff: ["learnerTypedName", "learnerSignedAt"] };
+export const APPEND_ONCE_COLUMNS: Record<string, string[]> = {
+  UnitSignOff: ["learnerTypedName", "learnerSignedAt"],
+  // A draft is published, a version retired; its content never changes.
+  Unit: ["status", "publishedAt", "publishedById", "retiredAt"],
+};
 
 const q = pg.escapeIdentifier;
 

@@ -53,9 +53,9 @@ export async function ensureEnrolments(
   return db.enrolment.findMany({ where: { OR: rows.map(({ centreId, learnerId, unitId }) => ({ centreId, learnerId, unitId })) } });
 }
 
-/** The newest published version of each unit code. */
+/** The newest version of each unit code open to new enrolments. */
 export async function latestUnits(db: Db) {
-  const units = await db.unit.findMany({ where: { status: "PUBLISHED" }, orderBy: [{ code: "asc" }, { version: "desc" }] });
+  const units = await db.unit.findMany({ where: { status: "PUBLISHED", retiredAt: null }, orderBy: [{ code: "asc" }, { version: "desc" }] });
   return units.filter((u, i) => units.findIndex((v) => v.code === u.code) === i);
 }
 

@@ -6,12 +6,14 @@ import { must } from "@/lib/must";
 
 // Demo only: these accounts share a published password and must never reach production.
 export const DEMO_PASSWORD = "attest-demo";
+// The demo's named enrolments: a unit file added later enrols nobody, demo or not.
+export const DEMO_UNITS = ["CPC308", "AG26"];
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** Loads the demo centres, users and enrolments; a second load changes nothing. */
 export async function loadDemo(db: Db, now = new Date()): Promise<void> {
-  const units = await latestUnits(db);
-  if (units.length === 0) throw new Error("Load the units before the demo data.");
+  const units = (await latestUnits(db)).filter((u) => DEMO_UNITS.includes(u.code));
+  if (units.length !== DEMO_UNITS.length) throw new Error(`Load the units (${DEMO_UNITS.join(", ")}) before the demo data.`);
   const alreadyLoaded = await db.centre.count({ where: { slug: { in: ["northgate", "riverside"] } } });
 
   const northgate = await ensureCentre(db, "northgate", "Northgate Training");

@@ -14,6 +14,9 @@ const links: { href: string; label: string; needs?: Permission | Grantable }[] =
   { href: "/notifications", label: "Notifications" },
   { href: "/outbox", label: "Outbox", needs: "read:outbox" },
   { href: "/integrity", label: "Record integrity", needs: "check:integrity" },
+  { href: "/centre/settings", label: "Settings", needs: "administer:centre" },
+  { href: "/centre/units", label: "Manage units", needs: "publish:unit" },
+  { href: "/centre/audit", label: "Audit log", needs: "read:audit" },
 ];
 
 /** The header's links for this actor. */

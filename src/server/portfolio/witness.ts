@@ -5,12 +5,13 @@ import { appendAudit } from "@/server/audit/append";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { UserFacingError, parseInput } from "@/server/errors";
-import { appUrl, canSendMail, sendMail } from "@/server/mail/send";
+import { appUrl, canSendMailFor, sendMail } from "@/server/mail/send";
 import { assertHolds, evidenceAllowing, readableEvidence, scope } from "@/server/policy";
 import { notify } from "@/server/notifications/notifications";
 import { must } from "@/lib/must";
 import { hashSecretToken as hashToken, newSecretToken } from "@/server/tokens/secret-token";
 
+/** How long a witness link lasts when its centre says nothing else (Centre.witnessLinkDays). */
 export const WITNESS_LINK_DAYS = 14;
 
 export const witnessRequestSchema = z.object({
@@ -25,10 +26,13 @@ export const witnessRequestSchema = z.object({
 export async function requestWitnessTestimony(actor: Actor, evidenceId: unknown, input: unknown, now = new Date()) {
   const { evidence } = await evidenceAllowing(db, actor, evidenceId, "request:testimony");
   const data = parseInput(witnessRequestSchema, input);
-  if (!canSendMail())
-    throw new UserFacingError("Witness requests cannot be sent: no mail server is configured (SMTP_URL). Ask your administrator to set one up.");
+  if (!(await canSendMailFor(db, evidence.centreId)))
+    throw new UserFacingError(
+      "Witness requests cannot be sent: no mail server is configured (SMTP_URL), and the centre does not keep mail in the outbox. Ask your administrator to set one up.",
+    );
   const token = newSecretToken();
-  const expiresAt = new Date(now.getTime() + WITNESS_LINK_DAYS * 86_400_000);
+  const linkDays = (await db.centre.findUnique({ where: { id: evidence.centreId }, select: { witnessLinkDays: true } }))?.witnessLinkDays ?? WITNESS_LINK_DAYS;
+  const expiresAt = new Date(now.getTime() + linkDays * 86_400_000);
   const learner = await db.user.findUniqueOrThrow({ where: { id: evidence.learnerId }, select: { name: true } });
   const request = await db.$transaction(async (tx) => {
     const created = await tx.witnessRequest.create({

@@ -34,7 +34,11 @@ export async function publishUnits(db: Db, units: LoadedUnit[]): Promise<Publish
   });
 }
 
-async function insertUnit(tx: Tx, { unit, contentHash, source }: LoadedUnit) {
+/** Who uploaded a draft, in which of their centres: a draft waits for an admin to publish it. */
+export type DraftBy = { actorId: string; centreId: string };
+
+/** Stores a unit file's whole tree: published (the command line, start), or as a draft an admin uploaded. */
+export async function insertUnit(tx: Tx, { unit, contentHash, source }: LoadedUnit, draft?: DraftBy): Promise<string> {
   const unitId = randomUUID();
   const { evidence } = unit;
   await tx.unit.create({
@@ -51,8 +55,8 @@ async function insertUnit(tx: Tx, { unit, contentHash, source }: LoadedUnit) {
       unitNumber: unit.unitNumber,
       sectorReference: unit.sectorReference,
       purpose: unit.purpose,
-      status: "PUBLISHED",
-      publishedAt: new Date(),
+      status: draft ? "DRAFT" : "PUBLISHED",
+      publishedAt: draft ? null : new Date(),
       contentHash,
       details: { ...unit.details, methodsIntro: evidence.methodsIntro },
       simulationAllowed: evidence.simulationAllowed,
@@ -113,9 +117,17 @@ async function insertUnit(tx: Tx, { unit, contentHash, source }: LoadedUnit) {
       })),
     ),
   });
-  await appendAudit(
-    tx,
-    { kind: "unit.published", actorId: null, data: { code: unit.code, version: unit.version, contentHash, source } },
-    { subject: `unit:${unitId}` },
-  );
+  if (draft)
+    await appendAudit(
+      tx,
+      { kind: "unit.draft_uploaded", actorId: draft.actorId, data: { unitId, code: unit.code, version: unit.version, contentHash, source } },
+      { centreId: draft.centreId, subject: `unit:${unitId}` },
+    );
+  else
+    await appendAudit(
+      tx,
+      { kind: "unit.published", actorId: null, data: { code: unit.code, version: unit.version, contentHash, source } },
+      { subject: `unit:${unitId}` },
+    );
+  return unitId;
 }

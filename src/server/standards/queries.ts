@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
 import { NotFoundError, authorize } from "@/server/policy";
+
+/** A version new enrolments may use: published and not retired (existing enrolments keep theirs whatever happens). */
+export const openForEnrolment = { status: "PUBLISHED", retiredAt: null } as const satisfies Prisma.UnitWhereInput;
 
 export const unitCodeSchema = z
   .string()
@@ -13,7 +17,7 @@ export const unitCodeSchema = z
 export async function listUnits(actor: Actor) {
   authorize(actor, "read:unit");
   const units = await db.unit.findMany({
-    where: { status: "PUBLISHED" },
+    where: openForEnrolment,
     orderBy: [{ code: "asc" }, { version: "desc" }],
     select: {
       code: true,
@@ -38,8 +42,20 @@ export async function getUnitTree(actor: Actor, rawCode: unknown, rawVersion?: u
   const code = unitCodeSchema.safeParse(rawCode);
   const version = rawVersion === undefined || rawVersion === null ? undefined : z.coerce.number().int().positive().safeParse(rawVersion);
   if (!code.success || (version && !version.success)) throw new NotFoundError("No unit has that code");
+  return unitTree({ code: code.data, status: "PUBLISHED", ...(version ? { version: version.data } : {}) });
+}
+
+/** One version's tree, a draft included, as learners will see it: for an admin who may publish units. */
+export async function unitVersionTree(actor: Actor, rawId: unknown) {
+  authorize(actor, "publish:unit");
+  const id = z.uuid().safeParse(rawId);
+  if (!id.success) throw new NotFoundError("No unit has that code");
+  return unitTree({ id: id.data });
+}
+
+async function unitTree(where: Prisma.UnitWhereInput) {
   const unit = await db.unit.findFirst({
-    where: { code: code.data, status: "PUBLISHED", ...(version ? { version: version.data } : {}) },
+    where,
     orderBy: { version: "desc" },
     omit: { id: true },
     include: {
@@ -86,4 +102,4 @@ export async function getUnitTree(actor: Actor, rawCode: unknown, rawVersion?: u
   };
 }
 
-export type UnitTree = Awaited<ReturnType<typeof getUnitTree>>;
+export type UnitTree = Awaited<ReturnType<typeof unitTree>>;

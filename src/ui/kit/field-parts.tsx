@@ -28,7 +28,7 @@ export function Hint({ id, children, className }: { id: string; children: ReactN
 /** What is wrong with a field, in words (never colour alone), above its control. */
 export function ErrorMessage({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <p id={id} className="mt-0 mb-1 font-semibold text-danger wrap-anywhere">
+    <p id={id} className="mt-0 mb-1 font-semibold whitespace-pre-line text-danger wrap-anywhere">
       <span className="sr-only">Error: </span>
       {children}
     </p>
