@@ -115,7 +115,7 @@ async function checkNarrow(page: Page, path: string, overflowing: string[], faul
 
 for (const [role, { email, reaches }] of Object.entries(roles)) {
   test(`the ${role} reaches every page they may see by following links, and no link is a dead end`, async ({ page, baseURL }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await signInAs(page, email);
     const { seen, broken } = await crawl(page, new URL(must(baseURL, "baseURL in playwright.config.ts")).origin, () => expectAccessible(page));
     expect(broken).toEqual([]);
@@ -128,7 +128,7 @@ test.describe(`at ${NARROW.width} px wide`, () => {
 
   for (const [role, { email, reaches }] of Object.entries(roles)) {
     test(`no page the ${role} reaches scrolls sideways or fails axe`, async ({ page, baseURL }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       await signInAs(page, email);
       const overflowing: string[] = [];
       const faults: string[] = [];
