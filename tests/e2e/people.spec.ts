@@ -56,7 +56,7 @@ async function signInWithForm(page: Page, email: string, password: string) {
 }
 
 test("the admin invites a learner and an assessor; the learner sets a password from the emailed link and signs in", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const learner = { name: "Lina Newlearner", email: `lina-${stamp}@northgate.example` };
   const assessor = { name: "Arlo Newassessor", email: `arlo-${stamp}@northgate.example` };
   await signInAs(page, "admin@northgate.example");
@@ -118,7 +118,7 @@ test("the admin invites a learner and an assessor; the learner sets a password f
 });
 
 test("forgotten password: the same answer for any address, and a reset link by email that works once", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const person = { name: "Fern Forgetful", email: `fern-${stamp}@northgate.example` };
   await signInAs(page, "admin@northgate.example");
   await page.goto("/centre/people");
