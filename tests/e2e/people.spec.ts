@@ -109,7 +109,7 @@ test("the admin invites a learner and an assessor; the learner sets a password f
   await page.goto(`/centre/people?q=${stamp}`);
   await page.getByRole("link", { name: learner.name }).click();
   await expect(page.getByText("Active", { exact: true })).toBeVisible();
-  await page.getByLabel("Reason", { exact: true }).fill("Invited by mistake");
+  await page.getByRole("form", { name: "Deactivate" }).getByLabel("Reason", { exact: true }).fill("Invited by mistake");
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Invited by mistake" })).toBeVisible();
