@@ -115,6 +115,9 @@ test("the admin invites a learner and an assessor; the learner sets a password f
   // The reactivate form is a new form: it neither claims to have run nor keeps the reason typed for deactivating.
   await expect(page.getByText("Account reactivated")).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Reactivate" }).getByLabel("Reason (optional)")).toHaveValue("");
+  // The reactivate form is a new form: it neither claims to have run nor keeps the reason typed for deactivating.
+  await expect(page.getByText("Account reactivated")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Reactivate" }).getByLabel("Reason (optional)")).toHaveValue("");
   await expect(page.getByRole("cell", { name: "Invited by mistake" })).toBeVisible();
   await expectAccessible(page);
   await shoot(page, "person-deactivated");
