@@ -56,7 +56,7 @@ async function signInWithForm(page: Page, email: string, password: string) {
 }
 
 test("the admin invites a learner and an assessor; the learner sets a password from the emailed link and signs in", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const learner = { name: "Lina Newlearner", email: `lina-${stamp}@northgate.example` };
   const assessor = { name: "Arlo Newassessor", email: `arlo-${stamp}@northgate.example` };
   await signInAs(page, "admin@northgate.example");
@@ -109,16 +109,22 @@ test("the admin invites a learner and an assessor; the learner sets a password f
   await page.goto(`/centre/people?q=${stamp}`);
   await page.getByRole("link", { name: learner.name }).click();
   await expect(page.getByText("Active", { exact: true })).toBeVisible();
-  await page.getByLabel("Reason", { exact: true }).fill("Invited by mistake");
+  await page.getByRole("form", { name: "Deactivate" }).getByLabel("Reason", { exact: true }).fill("Invited by mistake");
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
+  // The reactivate form is a new form: it neither claims to have run nor keeps the reason typed for deactivating.
+  await expect(page.getByText("Account reactivated")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Reactivate" }).getByLabel("Reason (optional)")).toHaveValue("");
+  // The reactivate form is a new form: it neither claims to have run nor keeps the reason typed for deactivating.
+  await expect(page.getByText("Account reactivated")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Reactivate" }).getByLabel("Reason (optional)")).toHaveValue("");
   await expect(page.getByRole("cell", { name: "Invited by mistake" })).toBeVisible();
   await expectAccessible(page);
   await shoot(page, "person-deactivated");
 });
 
 test("forgotten password: the same answer for any address, and a reset link by email that works once", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const person = { name: "Fern Forgetful", email: `fern-${stamp}@northgate.example` };
   await signInAs(page, "admin@northgate.example");
   await page.goto("/centre/people");

@@ -117,6 +117,7 @@ export default async function PersonPage({
           <p>This is your own account: another administrator can deactivate it.</p>
         ) : person.status === "deactivated" ? (
           <ActionForm
+            key="reactivate"
             action={reactivatePersonAction}
             submitLabel="Reactivate account"
             done="Account reactivated: they can sign in again."
@@ -127,7 +128,14 @@ export default async function PersonPage({
             <TextAreaField id="reactivate-reason" name="reason" label="Reason (optional)" rows={2} />
           </ActionForm>
         ) : (
-          <ActionForm action={deactivatePersonAction} submitLabel="Deactivate account" done="Account deactivated." secondary aria-label="Deactivate">
+          <ActionForm
+            key="deactivate"
+            action={deactivatePersonAction}
+            submitLabel="Deactivate account"
+            done="Account deactivated."
+            secondary
+            aria-label="Deactivate"
+          >
             {hidden}
             <p>Deactivating signs them out everywhere at once; they cannot sign in until the account is reactivated. Their records stay.</p>
             <TextAreaField id="deactivate-reason" name="reason" label="Reason" hint="Kept in the centre's audit trail." rows={2} required />
