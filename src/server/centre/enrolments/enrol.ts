@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { day, id } from "@/lib/input";
+import { day, email, id } from "@/lib/input";
 import { appendAudit } from "@/server/audit/append";
 import type { Actor } from "@/server/auth/actor";
 import { type Tx, db } from "@/server/db/client";
@@ -22,7 +22,7 @@ const optionalId = (label: string) => z.preprocess((v) => (v === "" || v == null
 
 export const enrolInput = z.object({
   centreId: z.preprocess((v) => (v === "" ? undefined : v), id("Choose a centre").optional()),
-  learnerId: id("Choose the learner"),
+  learnerEmail: email("Enter the learner's email address, like name@example.com"),
   unitId: id("Choose the unit"),
   assessorId: optionalId("Choose the assessor"),
   iqaId: optionalId("Choose the internal quality assurer"),
@@ -52,7 +52,7 @@ export async function enrolInTx(tx: Tx, spec: EnrolSpec, now = new Date()): Prom
 
   const held = await rolesInCentre(tx, spec.centreId, [spec.learnerId, spec.assessorId, spec.iqaId].filter((v): v is string => !!v), now);
   const fields: Record<string, string> = {};
-  if (!held.get(spec.learnerId)?.has("LEARNER")) fields.learnerId = `Choose ${roleWords.LEARNER} of this centre`;
+  if (!held.get(spec.learnerId)?.has("LEARNER")) fields.learnerEmail = `Choose ${roleWords.LEARNER} of this centre`;
   if (spec.assessorId && !held.get(spec.assessorId)?.has("ASSESSOR")) fields.assessorId = `Choose ${roleWords.ASSESSOR} of this centre`;
   if (spec.iqaId && !held.get(spec.iqaId)?.has("IQA")) fields.iqaId = `Choose ${roleWords.IQA} of this centre`;
   if (spec.iqaId && spec.iqaId === spec.assessorId) fields.iqaId = "The internal quality assurer cannot be the learner's assessor";
@@ -92,6 +92,15 @@ export async function enrolInTx(tx: Tx, spec: EnrolSpec, now = new Date()): Prom
 /** "Enrol learner": a centre admin enrols one of the centre's learners. */
 export async function enrolLearner(actor: Actor, input: unknown, now = new Date()): Promise<{ id: string }> {
   const data = parseInput(enrolInput, input);
-  const centreId = administeredCentre(actor, "administer:enrolment:centre", data.centreId);
-  return db.$transaction((tx) => enrolInTx(tx, { ...data, centreId, actorId: actor.userId }, now));
+  const { learnerEmail, ...rest } = data;
+  const centreId = administeredCentre(actor, "administer:enrolment", data.centreId);
+  return db.$transaction(async (tx) => {
+    const learner = await tx.user.findUnique({ where: { email: learnerEmail }, select: { id: true } });
+    const held = learner ? await rolesInCentre(tx, centreId, [learner.id], now) : new Map();
+    if (!learner || !held.get(learner.id)?.has("LEARNER")) {
+      const message = "No learner of this centre has this email address. Invite them first, or check the spelling";
+      throw new UserFacingError(message, { learnerEmail: message });
+    }
+    return enrolInTx(tx, { ...rest, centreId, learnerId: learner.id, actorId: actor.userId }, now);
+  });
 }

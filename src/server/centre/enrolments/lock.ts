@@ -14,6 +14,6 @@ export async function lockAdministeredEnrolment(tx: Tx, actor: Actor, enrolmentI
     where: { id: enrolmentId },
     include: { unit: { select: { id: true, code: true, version: true, displayCode: true } } },
   });
-  if (!centresAllowing(actor, "administer:enrolment:centre").includes(enrolment.centreId)) throw new NotFoundError();
+  if (!centresAllowing(actor, "administer:enrolment").includes(enrolment.centreId)) throw new NotFoundError();
   return enrolment;
 }
