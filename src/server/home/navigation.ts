@@ -11,6 +11,7 @@ const links: { href: string; label: string; needs?: Permission | Grantable }[] =
   { href: "/evidence", label: "Evidence", needs: "read:evidence" },
   { href: "/units", label: "Units", needs: "read:unit" },
   { href: "/notifications", label: "Notifications" },
+  { href: "/centre/enrolments", label: "Enrolments", needs: "administer:enrolment" },
   { href: "/outbox", label: "Outbox", needs: "read:outbox" },
   { href: "/integrity", label: "Record integrity", needs: "check:integrity" },
 ];
