@@ -17,7 +17,7 @@ describe("the main navigation", () => {
     expect(labels(actor("ASSESSOR"))).toEqual(["Home", "Caseload", "Evidence", "Units", "Notifications"]);
     expect(labels(actor("IQA"))).toEqual(["Home", "Evidence", "Units", "Notifications"]);
     expect(labels(actor("EXTERNAL_VERIFIER"))).toEqual(["Home", "Units", "Notifications"]);
-    expect(labels(actor("CENTRE_ADMIN"))).toEqual(["Home", "Evidence", "Units", "Notifications", "Outbox", "Record integrity"]);
+    expect(labels(actor("CENTRE_ADMIN"))).toEqual(["Home", "Evidence", "Units", "Notifications", "Enrolments", "Outbox", "Record integrity"]);
     expect(labels(actor())).toEqual(["Home", "Notifications"]);
   });
 });

@@ -53,8 +53,9 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
       take: CRITERION_PAGE_SIZE,
       select: evidenceItemSelect,
     }),
+    // By code across the unit's versions: decisions made before a move to another version (decision 0032) name the old one's criterion.
     db.decision.findMany({
-      where: { enrolmentId: enrolment.id, criterionId: criterion.id },
+      where: { enrolmentId: enrolment.id, OR: [{ criterionId: criterion.id }, { criterionId: { in: await earlierVersionsOf(enrolment.id, criterion.code) } }] },
       orderBy: [{ decidedAt: "desc" }, { judgementRevision: "desc" }],
       skip: (history.page - 1) * CRITERION_PAGE_SIZE,
       take: CRITERION_PAGE_SIZE,
@@ -74,3 +75,11 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
 }
 
 export type CriterionReviewPage = Awaited<ReturnType<typeof criterionReview>>;
+
+/** The same criterion (by code) in versions of the unit the enrolment was on before; none when it never moved. */
+async function earlierVersionsOf(enrolmentId: string, code: string): Promise<string[]> {
+  const changes = await db.enrolmentUnitChange.findMany({ where: { enrolmentId }, select: { fromUnitId: true } });
+  if (!changes.length) return [];
+  const found = await db.criterion.findMany({ where: { code, unitId: { in: changes.map((c) => c.fromUnitId) } }, select: { id: true } });
+  return found.map((c) => c.id);
+}

@@ -34,6 +34,18 @@ export async function existingEnrolmentOnCode(tx: Tx, centreId: string, learnerI
   return tx.enrolment.findFirst({ where: { centreId, learnerId, unit: { code: unitCode } }, include: { unit: { select: { version: true, displayCode: true } } } });
 }
 
+/** What is wrong with the people named, by field: each must hold the role in the centre; the IQA is not the assessor. */
+async function peopleProblems(tx: Tx, spec: Pick<EnrolSpec, "centreId" | "assessorId" | "iqaId"> & { learnerId: string | null }, now: Date) {
+  const held = await rolesInCentre(tx, spec.centreId, [spec.learnerId, spec.assessorId, spec.iqaId].filter((v): v is string => !!v), now);
+  const fields: Record<string, string> = {};
+  if (!spec.learnerId || !held.get(spec.learnerId)?.has("LEARNER"))
+    fields.learnerEmail = "No learner of this centre has this email address. Invite them first, or check the spelling";
+  if (spec.assessorId && !held.get(spec.assessorId)?.has("ASSESSOR")) fields.assessorId = `Choose ${roleWords.ASSESSOR} of this centre`;
+  if (spec.iqaId && !held.get(spec.iqaId)?.has("IQA")) fields.iqaId = `Choose ${roleWords.IQA} of this centre`;
+  if (spec.iqaId && spec.iqaId === spec.assessorId) fields.iqaId = "The internal quality assurer cannot be the learner's assessor";
+  return fields;
+}
+
 /**
  * Enrols a learner on a published, not retired unit version, in the caller's transaction, with
  * the assessor and IQA as the start of the enrolment's assignment history; audited. The caller
@@ -43,19 +55,13 @@ export async function existingEnrolmentOnCode(tx: Tx, centreId: string, learnerI
 export async function enrolInTx(tx: Tx, spec: EnrolSpec, now = new Date()): Promise<{ id: string }> {
   // Two enrolments of one learner at once would both see "not enrolled yet": one waits for the other.
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`enrol:${spec.centreId}:${spec.learnerId}`}))`;
-  // The unit row FOR SHARE: retiring it waits until this enrolment is in, or this sees it retired.
-  const [unit] = await tx.$queryRaw<
-    { id: string; code: string; displayCode: string; version: number; status: string; retiredAt: Date | null }[]
-  >`SELECT id::text, code, "displayCode", version, status::text, "retiredAt" FROM "Unit" WHERE id = ${spec.unitId}::uuid FOR SHARE`;
+  // The app's role cannot lock Unit rows (the catalogue is the owner's); an enrolment made as its
+  // version is retired is let in: retiring stops new enrolments from then on (decision 0032).
+  const unit = await tx.unit.findUnique({ where: { id: spec.unitId }, select: { id: true, code: true, displayCode: true, version: true, status: true, retiredAt: true } });
   if (!unit || unit.status !== "PUBLISHED") throw new UserFacingError("Choose a published unit", { unitId: "Choose a published unit" });
   if (unit.retiredAt) throw new UserFacingError(`${unit.displayCode} version ${unit.version} is retired`, { unitId: `${unit.displayCode} version ${unit.version} is retired: choose a current version` });
 
-  const held = await rolesInCentre(tx, spec.centreId, [spec.learnerId, spec.assessorId, spec.iqaId].filter((v): v is string => !!v), now);
-  const fields: Record<string, string> = {};
-  if (!held.get(spec.learnerId)?.has("LEARNER")) fields.learnerEmail = `Choose ${roleWords.LEARNER} of this centre`;
-  if (spec.assessorId && !held.get(spec.assessorId)?.has("ASSESSOR")) fields.assessorId = `Choose ${roleWords.ASSESSOR} of this centre`;
-  if (spec.iqaId && !held.get(spec.iqaId)?.has("IQA")) fields.iqaId = `Choose ${roleWords.IQA} of this centre`;
-  if (spec.iqaId && spec.iqaId === spec.assessorId) fields.iqaId = "The internal quality assurer cannot be the learner's assessor";
+  const fields = await peopleProblems(tx, spec, now);
   if (Object.keys(fields).length) throw new UserFacingError(`Check the form: ${Object.values(fields).join(". ")}`, fields);
 
   const existing = await existingEnrolmentOnCode(tx, spec.centreId, spec.learnerId, unit.code);
@@ -96,11 +102,8 @@ export async function enrolLearner(actor: Actor, input: unknown, now = new Date(
   const centreId = administeredCentre(actor, "administer:enrolment", data.centreId);
   return db.$transaction(async (tx) => {
     const learner = await tx.user.findUnique({ where: { email: learnerEmail }, select: { id: true } });
-    const held = learner ? await rolesInCentre(tx, centreId, [learner.id], now) : new Map();
-    if (!learner || !held.get(learner.id)?.has("LEARNER")) {
-      const message = "No learner of this centre has this email address. Invite them first, or check the spelling";
-      throw new UserFacingError(message, { learnerEmail: message });
-    }
+    const fields = await peopleProblems(tx, { ...rest, centreId, learnerId: learner?.id ?? null }, now);
+    if (!learner || Object.keys(fields).length) throw new UserFacingError(`Check the form: ${Object.values(fields).join(". ")}`, fields);
     return enrolInTx(tx, { ...rest, centreId, learnerId: learner.id, actorId: actor.userId }, now);
   });
 }
