@@ -1,42 +1,52 @@
 // npm run attest -- <command>: the operators' command line. See the README ("Operators' commands").
-import { writeCheckpoint } from "@/server/audit/checkpoint";
-import { loadSigningKey } from "@/server/audit/signing-key";
-import { recordVerification } from "@/server/audit/verification";
-import { createDb } from "@/server/db/client";
+import { createDb, type Db } from "@/server/db/client";
+import { auditCheckpoint, auditVerify } from "./commands/audit";
+import { centreCreate, centreCreateUsage } from "./commands/centre-create";
+import { type Io, UsageError, terminal } from "./commands/io";
+import { userResetLink, userResetLinkUsage } from "./commands/user-reset-link";
 import { cliDatabase } from "./database";
 
-const usage = `Usage: npm run attest -- <command>
+type Command = { usage: string; help: string; run: (db: Db, args: string[], io: Io) => Promise<number> };
 
-  audit verify       walk the whole audit chain, check its signed checkpoints and re-check every
-                     signed record's hash; exits 0 when intact, 1 naming the first row that is not
-  audit checkpoint   sign the head of the audit chain now (npm start also does so daily)
-`;
+const commands: Record<string, Command> = {
+  "audit verify": {
+    usage: "audit verify",
+    help: "walk the whole audit chain, check its signed checkpoints and re-check every signed record's hash;\nexits 0 when intact, 1 naming the first row that is not",
+    run: (db, _, io) => auditVerify(db, io),
+  },
+  "audit checkpoint": {
+    usage: "audit checkpoint",
+    help: "sign the head of the audit chain now (npm start also does so daily)",
+    run: (db, _, io) => auditCheckpoint(db, io),
+  },
+  "centre create": {
+    usage: centreCreateUsage,
+    help: "create a centre and its first admin (named by --admin-name, else the address before @), and print\na single-use link for the admin to choose a password; run again, it makes nothing twice",
+    run: centreCreate,
+  },
+  "user reset-link": { usage: userResetLinkUsage, help: "print a new single-use link for the account to choose a password", run: userResetLink },
+};
+
+const usage = `Usage: npm run attest -- <command>\n\n${Object.values(commands)
+  .map((c) => `  ${c.usage}\n${c.help.replace(/^/gm, "      ")}`)
+  .join("\n")}\n`;
 
 async function main(args: string[]): Promise<number> {
-  const command = args.join(" ");
-  if (command !== "audit verify" && command !== "audit checkpoint") {
+  const name = args.slice(0, 2).join(" ");
+  const command = commands[name];
+  if (!command) {
     process.stderr.write(usage);
     return args.length === 0 || args[0] === "help" || args[0] === "--help" ? 0 : 2;
   }
-  const key = await loadSigningKey();
   const database = await cliDatabase();
   const db = createDb(database.url);
   try {
-    if (command === "audit checkpoint") {
-      const written = await writeCheckpoint(db, key, "manual");
-      console.log(written ? `Signed the audit chain at event ${written.eventId} (${written.eventHash}).` : "The head of the audit chain is already signed.");
-      return 0;
-    }
-    const report = await recordVerification(db, key, { source: "cli", actorId: null });
-    if (report.ok) {
-      console.log(
-        `Intact: ${report.eventsChecked} audit events and ${report.recordsChecked} signed records checked${report.head ? `; head is event ${report.head.id}` : ""}.`,
-      );
-      return 0;
-    }
-    console.error(`NOT INTACT: ${report.problem}`);
-    console.error(`(${report.eventsChecked} audit events and ${report.recordsChecked} signed records were intact before it.)`);
-    return 1;
+    return await command.run(db, args.slice(2), terminal);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    console.error(`Usage: npm run attest -- ${command.usage}`);
+    return 2;
   } finally {
     await db.$disconnect();
     await database.stop();

@@ -6,6 +6,20 @@ export type AuditEventInput =
   | { kind: "user.sessions_ended"; actorId: string; data: { userId: string; sessionsEnded: number } }
   | { kind: "user.disabled"; actorId: string; data: { userId: string; sessionsEnded: number } }
   | { kind: "user.enabled"; actorId: string; data: { userId: string } }
+  | {
+      kind: "person.invited";
+      actorId: string | null;
+      data: { userId: string; email: string; roles: string[]; created: boolean; linkIssued: boolean; via: "web" | "cli" | "api" | "import" };
+    }
+  | { kind: "role.granted"; actorId: string | null; data: { userId: string; role: string; reason: string | null; via: "web" | "cli" | "api" | "import" } }
+  | { kind: "role.ended"; actorId: string; data: { userId: string; role: string; reason: string } }
+  | { kind: "person.deactivated"; actorId: string; data: { userId: string; reason: string; sessionsEnded: number } }
+  | { kind: "person.reactivated"; actorId: string; data: { userId: string; reason: string | null } }
+  | { kind: "password_link.issued"; actorId: string | null; data: { userId: string; purpose: "INVITE" | "RESET"; via: "web" | "cli" | "self" } }
+  | { kind: "password_link.refused"; actorId: null; data: { userId: string; reason: "limit" | "inactive" } }
+  | { kind: "auth.password_set"; actorId: string; data: { purpose: "INVITE" | "RESET"; sessionsEnded: number } }
+  | { kind: "auth.signed_out_everywhere"; actorId: string; data: { sessionsEnded: number } }
+  | { kind: "centre.created"; actorId: string | null; data: { name: string; slug: string; via: "cli" } }
   | { kind: "auth.sign_in_failed"; actorId: string | null; data: { email: string; reason: "password" | "throttled" | "inactive" | "unknown_user" } }
   | { kind: "unit.published"; actorId: null; data: { code: string; version: number; contentHash: string; source: string } }
   | { kind: "demo.loaded"; actorId: null; data: { centres: string[] } }
