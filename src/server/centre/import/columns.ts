@@ -1,5 +1,7 @@
 import { CsvError, parseCsv, toCsv } from "@/lib/csv";
+import type { Actor } from "@/server/auth/actor";
 import { UserFacingError } from "@/server/errors";
+import { administeredCentre } from "@/server/policy";
 
 // The learner import's file (decision 0032): a header row, then one learner per row. Columns may
 // come in any order; their names are matched without regard to case, spaces, "_" or "-".
@@ -70,4 +72,10 @@ export function britishDay(text: string): string | null {
   const t = Date.parse(`${iso}T00:00:00Z`);
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== iso || y < 1900 || y > 2100) return null;
   return iso;
+}
+
+/** The template file, for an admin who may import learners. */
+export function importTemplate(actor: Actor): { name: string; text: string } {
+  administeredCentre(actor, "administer:centre");
+  return { name: "learners-template.csv", text: templateCsv() };
 }

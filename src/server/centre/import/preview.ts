@@ -78,3 +78,14 @@ export async function importPreview(actor: Actor, importId: string, params: unkn
     show: v.show,
   };
 }
+
+/** The centre's latest imports, newest first, for the import page. */
+export async function recentImports(actor: Actor) {
+  const centreId = administeredCentre(actor, "administer:centre");
+  return db.learnerImport.findMany({
+    where: { centreId },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, fileName: true, createdAt: true, appliedAt: true },
+  });
+}
