@@ -18,6 +18,8 @@ import { checkIntegrityNow } from "@/server/audit/status";
 import { changePassword } from "@/server/auth/change-password";
 import { startSession, touchLiveSession } from "@/server/auth/sessions";
 import { setAccountActive, signOutEverywhere } from "@/server/centre/accounts";
+import { assignEnrolment, changeUnitVersion, enrolLearner, markCertificated, withdrawEnrolment } from "@/server/centre/enrolments";
+import { applyImport, previewImport } from "@/server/centre/import";
 import { UserFacingError } from "@/server/errors";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
@@ -49,6 +51,10 @@ await savePlan(must(cpc.assessor, "cpc.assessor"), cpc.id, { items: [{ criterion
 const planHash = must((await getPlan(owner, cpc.id)).versions[0], "(await getPlan(owner, cpc.id)).versions[0]").contentHash;
 const ownerSession = await db.$transaction((tx) => startSession(tx, owner.userId, null));
 const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash;
+const homeAdmin = await build.user({ centre: home, roles: ["CENTRE_ADMIN"] });
+const csvFile = (text: string) => new File([text], "learners.csv", { type: "text/csv" });
+const learnerCsv = `Name,Email,Unit codes,Assessor email,IQA email,Start date\r\nNew Person,new.person@test.example,AG26,,,3/11/2026\r\n`;
+const { id: importId } = await previewImport(homeAdmin, { file: csvFile(learnerCsv) });
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
 const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
@@ -91,6 +97,14 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
     );
     throw new NotFoundError();
   },
+  enrolLearnerAction: (a) =>
+    enrolLearner(a, { centreId: home.id, learnerEmail: owner.email, unitId: cpc.unitId, startedAt: "2026-11-03", assessorId: "", iqaId: "" }),
+  assignEnrolmentAction: (a) => assignEnrolment(a, { enrolmentId: cpc.id, role: "ASSESSOR", userId: "" }),
+  withdrawEnrolmentAction: (a) => withdrawEnrolment(a, { enrolmentId: cpc.id, reason: "hijacked" }),
+  markCertificatedAction: (a) => markCertificated(a, { enrolmentId: cpc.id, certificateNumber: "X", certificatedOn: "2026-11-03" }),
+  changeUnitVersionAction: (a) => changeUnitVersion(a, { enrolmentId: cpc.id, unitId: cpc.unitId, reason: "hijacked" }),
+  previewImportAction: (a) => previewImport(a, { file: csvFile(learnerCsv), centreId: home.id }),
+  applyImportAction: (a) => applyImport(a, { importId }),
   signOutEverywhereAction: (a) => signOutEverywhere(a, { userId: owner.userId }),
   setAccountActiveAction: (a) => setAccountActive(a, { userId: owner.userId, active: "false" }),
   // Changes only the caller's own password, and only with their current one: a wrong guess is refused.
@@ -143,6 +157,9 @@ describe("every server action refuses those without the right", () => {
     expect(await db.decision.count({ where: { enrolmentId: cpc.id } })).toBe(0);
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).claim).toBe("CLAIMED");
     expect(await db.unitSignOff.count()).toBe(0);
+    expect(await db.enrolment.findUniqueOrThrow({ where: { id: cpc.id } })).toMatchObject({ status: "IN_PROGRESS", assessorId: cpc.assessor?.userId });
+    expect(await db.learnerImport.count({ where: { appliedAt: { not: null } } })).toBe(0);
+    expect(await db.learnerImport.count()).toBe(1);
     expect(await db.witnessRequest.count({ where: { evidenceId } })).toBe(0);
     expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: cpc.id } } } })).toBe(0);
     expect((await listNotifications(owner)).length).toBe(notificationsBefore);

@@ -77,6 +77,18 @@ export const routeHandlers: Entry[] = [
       { as: "learner", method: "GET", path: "/api/units/NOT-A-UNIT", status: 404 },
     ],
   },
+  {
+    file: "app/centre/import/template/route.ts",
+    methods: ["GET"],
+    why: "The learner import's template: only for those who may import learners into a centre.",
+    probes: [
+      { as: "signed-out", method: "GET", path: "/centre/import/template", status: 401 },
+      { as: "learner", method: "GET", path: "/centre/import/template", status: 404 },
+      { as: "assessor", method: "GET", path: "/centre/import/template", status: 404 },
+      { as: "verifier", method: "GET", path: "/centre/import/template", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/centre/import/template", status: 200 },
+    ],
+  },
 ];
 
 // Files with "use server" and the actions each exports. tests/integration/authz-actions.test.ts
@@ -112,6 +124,11 @@ export const serverActions: ActionFile[] = [
   // Acts only on the caller's own account, and needs its current password.
   { file: "app/account/actions.ts", actions: ["changePasswordAction"] },
   { file: "app/centre/actions.ts", actions: ["signOutEverywhereAction", "setAccountActiveAction"] },
+  {
+    file: "app/centre/enrolments/actions.ts",
+    actions: ["enrolLearnerAction", "assignEnrolmentAction", "withdrawEnrolmentAction", "markCertificatedAction", "changeUnitVersionAction"],
+  },
+  { file: "app/centre/import/actions.ts", actions: ["previewImportAction", "applyImportAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -127,6 +144,11 @@ export const protectedPages = [
   "/outbox",
   "/integrity",
   "/account/password",
+  "/centre/enrolments",
+  "/centre/enrolments/new",
+  "/centre/enrolments/00000000-0000-4000-8000-000000000000",
+  "/centre/import",
+  "/centre/import/00000000-0000-4000-8000-000000000000",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",
