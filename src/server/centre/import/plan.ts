@@ -100,6 +100,7 @@ export async function planImport(tx: Tx, centreId: string, raws: RawRow[], now =
 
     const steps: ImportStep[] = [];
     const said: string[] = [];
+    const enrolOn: string[] = [];
     if (!isLearner) {
       steps.push({ kind: "invite", name: raw.name, email, existingUserId: learner?.id ?? null });
       said.push(learner ? "Existing person, given the learner role" : "New learner, invited by email");
@@ -108,8 +109,7 @@ export async function planImport(tx: Tx, centreId: string, raws: RawRow[], now =
       const existing = learner && enrolmentOf.get(`${learner.id} ${unit.code}`);
       if (!existing) {
         steps.push({ kind: "enrol", unitId: unit.id, unit: unit.displayCode, assessorId, iqaId, startedAt: startedAt as string });
-        const who = [assessorId && `assessor ${nameOf.get(assessorId)}`, iqaId && `IQA ${nameOf.get(iqaId)}`].filter(Boolean).join(", ");
-        said.push(`enrol on ${unit.displayCode} version ${unit.version}${who ? ` (${who})` : ""}`);
+        enrolOn.push(`${unit.displayCode} version ${unit.version}`);
         continue;
       }
       if (existing.status === "WITHDRAWN") continue;
@@ -121,6 +121,10 @@ export async function planImport(tx: Tx, centreId: string, raws: RawRow[], now =
         steps.push({ kind: "assign", enrolmentId: existing.id, unit: unit.displayCode, role, userId: wanted, from: current });
         said.push(`on ${unit.displayCode}, change ${role === "ASSESSOR" ? "assessor" : "IQA"} to ${nameOf.get(wanted)}`);
       }
+    }
+    if (enrolOn.length) {
+      const who = [assessorId && `assessor ${nameOf.get(assessorId)}`, iqaId && `IQA ${nameOf.get(iqaId)}`].filter(Boolean).join(", ");
+      said.splice(steps[0]?.kind === "invite" ? 1 : 0, 0, `enrol on ${enrolOn.join(" and ")}${who ? ` (${who})` : ""}`);
     }
     const outcome = said.length ? said.join("; ").replace(/^./, (c) => c.toUpperCase()) : "No change";
     return { ...raw, learnerId: learner?.id ?? null, problems, steps, outcome };
