@@ -10,6 +10,7 @@ import { applyImportAction } from "../actions";
 export const metadata: Metadata = { title: "Check the import" };
 
 const heading = Object.fromEntries(importColumns.map((c) => [c.key, c.heading])) as Record<string, string>;
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const views = [
   ["all", "All rows"],
   ["problems", "Rows with problems"],
@@ -32,22 +33,23 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
       <p className="text-lg text-muted">Checked {formatDateTime(p.createdAt)}</p>
       {p.appliedAt && (
         <Notice tone="success" role="status">
-          Imported {formatDateTime(p.appliedAt)}: {s.newLearners} new learners invited, {s.enrolments} enrolments made, {s.reassignments} assessor or IQA changes.
+          Imported {formatDateTime(p.appliedAt)}: {count(s.newLearners, "new learner")} invited, {count(s.enrolments, "enrolment")} made,{" "}
+          {count(s.reassignments, "assessor or IQA change")}.
         </Notice>
       )}
       <ul>
-        <li>{s.rows} rows</li>
-        <li>{s.newLearners} new learners to invite</li>
-        <li>{s.enrolments} enrolments to make</li>
-        <li>{s.reassignments} assessor or IQA changes</li>
-        <li>{s.unchanged} rows with no change</li>
+        <li>{count(s.rows, "row")} in the file</li>
+        <li>{count(s.newLearners, "new learner")} to invite</li>
+        <li>{count(s.enrolments, "enrolment")} to make</li>
+        <li>{count(s.reassignments, "assessor or IQA change")}</li>
+        <li>{count(s.unchanged, "row")} with no change</li>
         <li>
-          {s.withProblems} rows with problems{s.withProblems > 0 && ", left out: correct them in the file and upload it again"}
+          {count(s.withProblems, "row")} with problems{s.withProblems > 0 && ", left out: correct them in the file and upload it again"}
         </li>
       </ul>
       {!p.appliedAt &&
         (changes > 0 ? (
-          <ActionForm action={applyImportAction} submitLabel={`Import ${s.rows - s.withProblems - s.unchanged} rows`} pendingLabel="Importing…">
+          <ActionForm action={applyImportAction} submitLabel={`Import ${count(s.rows - s.withProblems - s.unchanged, "row")}`} pendingLabel="Importing…">
             <input type="hidden" name="importId" value={p.id} />
             <p>Nothing has changed yet. Importing checks every row again, then applies the rows without problems, all together.</p>
           </ActionForm>
