@@ -45,7 +45,10 @@ export function parseCsv(input: string): string[][] {
         // Only spaces may follow a closing quote before the comma or the line's end.
         while (text[i] === " " || text[i] === "\t") i++;
         if (i < text.length && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n")
-          throw new CsvError(`Row ${records.length + 1}: text follows a closing quote. Put the whole field in quotes and double any quote inside it.`, records.length + 1);
+          throw new CsvError(
+            `Row ${records.length + 1}: text follows a closing quote. Put the whole field in quotes and double any quote inside it.`,
+            records.length + 1,
+          );
         continue;
       }
       field += c;

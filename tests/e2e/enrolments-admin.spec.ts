@@ -37,7 +37,9 @@ test("an admin enrols a learner and assigns an assessor, who then sees the learn
   await page.getByLabel("Learner's email address").fill(`nobody-${run}@northgate.example`);
   await page
     .getByLabel("Unit", { exact: true })
-    .selectOption({ label: "CPC 308 version 1: Contribute to the planning, monitoring and management of resources (Commissioning, Procurement and Contracting)" });
+    .selectOption({
+      label: "CPC 308 version 1: Contribute to the planning, monitoring and management of resources (Commissioning, Procurement and Contracting)",
+    });
   await page.getByLabel("Assessor", { exact: true }).selectOption({ label: "Sam Okafor (assessor@northgate.example)" });
   await fillDate(page, "Start date", "3 11 2026");
   await page.getByRole("button", { name: "Enrol learner" }).click();
@@ -101,7 +103,9 @@ test("an admin imports learners from a CSV file: the preview shows errors, confi
 
   await upload();
   const rows = page.getByRole("region", { name: "Rows of the file" });
-  await expect(rows.getByText("New learner, invited by email; enrol on CPC 308 version 1 and AG26 version 1 (assessor Sam Okafor, IQA Priya Shah)")).toBeVisible();
+  await expect(
+    rows.getByText("New learner, invited by email; enrol on CPC 308 version 1 and AG26 version 1 (assessor Sam Okafor, IQA Priya Shah)"),
+  ).toBeVisible();
   await expect(rows.getByText(/Row 3, column “Start date”: “31\/2\/2026” is not a real date/)).toBeVisible();
   await expect(rows.getByText(/Row 4, column “Unit codes”: No published unit has the code NOPE1/)).toBeVisible();
   expect(await db.enrolmentsOf(good)).toHaveLength(0);

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { caseloadRows } from "@/server/assessment/caseload";
 import { criterionReview } from "@/server/assessment/review-criterion";
-import { assignEnrolment, changeUnitVersion, enrolLearner, enrolmentDetail, listEnrolments, markCertificated, withdrawEnrolment } from "@/server/centre/enrolments";
+import {
+  assignEnrolment,
+  changeUnitVersion,
+  enrolLearner,
+  enrolmentDetail,
+  listEnrolments,
+  markCertificated,
+  withdrawEnrolment,
+} from "@/server/centre/enrolments";
 import { UserFacingError } from "@/server/errors";
 import { NotFoundError } from "@/server/policy";
 import { parseUnitFile, standardsDir } from "@/server/standards/load";
@@ -56,7 +64,14 @@ describe("enrolling a learner", () => {
     const learner = await newLearner();
     const { id } = await enrolLearner(admin, enrolInput(learner));
     const row = await db.enrolment.findUniqueOrThrow({ where: { id }, include: { assignments: true } });
-    expect(row).toMatchObject({ centreId: home.id, learnerId: learner.userId, unitId: cpc1.id, assessorId: ada.userId, iqaId: iqa.userId, status: "IN_PROGRESS" });
+    expect(row).toMatchObject({
+      centreId: home.id,
+      learnerId: learner.userId,
+      unitId: cpc1.id,
+      assessorId: ada.userId,
+      iqaId: iqa.userId,
+      status: "IN_PROGRESS",
+    });
     expect(row.startedAt.toISOString().slice(0, 10)).toBe("2026-11-03");
     expect(row.assignments.map((a) => [a.role, a.userId, a.endedAt, a.assignedById]).sort()).toEqual([
       ["ASSESSOR", ada.userId, null, admin.userId],
@@ -186,7 +201,11 @@ describe("moving to another version of the unit", async () => {
     const v2 = await db.unit.findFirstOrThrow({ where: { code: "CPC308", version: 2 } });
     const v3 = await db.unit.findFirstOrThrow({ where: { code: "CPC308", version: 3 } });
     const before = {
-      judgements: await db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, include: { criterion: true }, orderBy: { criterion: { code: "asc" } } }),
+      judgements: await db.criterionJudgement.findMany({
+        where: { enrolmentId: enrolment.id },
+        include: { criterion: true },
+        orderBy: { criterion: { code: "asc" } },
+      }),
       decisions: await db.decision.count({ where: { enrolmentId: enrolment.id } }),
       links: await db.evidenceLink.count({ where: { enrolmentId: enrolment.id } }),
     };
@@ -202,7 +221,11 @@ describe("moving to another version of the unit", async () => {
     const moved = await changeUnitVersion(admin, { enrolmentId: enrolment.id, unitId: v2.id, reason: "The awarding body's new version" });
     expect(moved.changedWording).toEqual(["A2"]);
     expect((await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).unitId).toBe(v2.id);
-    const after = await db.criterionJudgement.findMany({ where: { enrolmentId: enrolment.id }, include: { criterion: true }, orderBy: { criterion: { code: "asc" } } });
+    const after = await db.criterionJudgement.findMany({
+      where: { enrolmentId: enrolment.id },
+      include: { criterion: true },
+      orderBy: { criterion: { code: "asc" } },
+    });
     expect(after.map((j) => [j.criterion.code, j.criterion.unitId, j.state, j.revision, j.decisionId])).toEqual(
       before.judgements.map((j) => [j.criterion.code, v2.id, j.state, j.revision, j.decisionId]),
     );

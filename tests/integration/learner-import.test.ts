@@ -49,7 +49,9 @@ describe("previewing a file", () => {
     const p = await preview(mixed);
     const byRow = new Map(p.rows.map((r) => [r.row, r]));
     const problems = (row: number) => must(byRow.get(row), `row ${row}`).problems.map((x) => x.column);
-    expect(must(byRow.get(2), "row").outcome).toBe("New learner, invited by email; enrol on CPC 308 version 1 and AG26 version 1 (assessor Ada Assessor, IQA Ida Quality)");
+    expect(must(byRow.get(2), "row").outcome).toBe(
+      "New learner, invited by email; enrol on CPC 308 version 1 and AG26 version 1 (assessor Ada Assessor, IQA Ida Quality)",
+    );
     expect(must(byRow.get(2), "row").name).toBe("Lee, Jordan");
     expect(must(byRow.get(3), "row").outcome).toBe("No change");
     expect(problems(4)).toEqual(["email"]);
@@ -83,7 +85,9 @@ describe("previewing a file", () => {
 
   it("takes the same few statements for 200 rows as for 20 (no query per row)", async () => {
     const rows = (n: number) =>
-      [header, ...Array.from({ length: n }, (_, i) => `Person ${i},person${i}@bulk.example,CPC308;AG26,ada@import.example,ida@import.example,3/11/2026`)].join("\n");
+      [header, ...Array.from({ length: n }, (_, i) => `Person ${i},person${i}@bulk.example,CPC308;AG26,ada@import.example,ida@import.example,3/11/2026`)].join(
+        "\n",
+      );
     const counts: number[] = [];
     for (const n of [20, 200]) {
       const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
@@ -108,16 +112,24 @@ describe("applying a previewed file", () => {
     const p = await preview(mixed);
     const result = await applyImport(admin, { importId: p.id });
     expect(result.summary).toMatchObject({ newLearners: 2, enrolments: 4, withProblems: 6 });
-    const jordan = await db.user.findUniqueOrThrow({ where: { email: "jordan@import.example" }, include: { roleGrants: true, enrolments: { include: { unit: true, assignments: true } } } });
+    const jordan = await db.user.findUniqueOrThrow({
+      where: { email: "jordan@import.example" },
+      include: { roleGrants: true, enrolments: { include: { unit: true, assignments: true } } },
+    });
     expect(jordan.name).toBe("Lee, Jordan");
     expect(jordan.roleGrants.map((g) => [g.centreId, g.role])).toEqual([[home.id, "LEARNER"]]);
     expect(jordan.enrolments.map((e) => e.unit.code).sort()).toEqual(["AG26", "CPC308"]);
-    const cpc = must(jordan.enrolments.find((e) => e.unit.code === "CPC308"), "cpc");
+    const cpc = must(
+      jordan.enrolments.find((e) => e.unit.code === "CPC308"),
+      "cpc",
+    );
     expect(cpc.assessorId).toBe(ada.userId);
     expect(cpc.startedAt.toISOString().slice(0, 10)).toBe("2026-11-03");
     expect(cpc.assignments.map((a) => a.role).sort()).toEqual(["ASSESSOR", "IQA"]);
     expect(await db.outboxEmail.count({ where: { to: "jordan@import.example" } })).toBe(1);
-    expect(await db.user.count({ where: { email: { in: ["not-an-email", "nounit@import.example", "baddate@import.example", "noname@import.example"] } } })).toBe(0);
+    expect(
+      await db.user.count({ where: { email: { in: ["not-an-email", "nounit@import.example", "baddate@import.example", "noname@import.example"] } } }),
+    ).toBe(0);
     expect(await db.auditEvent.count({ where: { kind: "import.applied", subject: `import:${p.id}` } })).toBe(1);
     expect((await importPreview(admin, p.id, {})).appliedAt).not.toBeNull();
 
@@ -142,7 +154,10 @@ describe("applying a previewed file", () => {
     await build.enrolment({ learner: late, unit: "AG26" });
     const done = await applyImport(admin, { importId: p.id });
     expect(done.summary).toMatchObject({ reassignments: 1, enrolments: 0, newLearners: 0 });
-    const kim = await db.enrolment.findFirstOrThrow({ where: { learnerId: known.userId, unit: { code: "CPC308" } }, include: { assignments: { where: { role: "ASSESSOR" } } } });
+    const kim = await db.enrolment.findFirstOrThrow({
+      where: { learnerId: known.userId, unit: { code: "CPC308" } },
+      include: { assignments: { where: { role: "ASSESSOR" } } },
+    });
     expect(kim.assessorId).toBe(ben.userId);
     expect(kim.assignments.map((a) => [a.userId, a.endedAt === null, a.reason])).toContainEqual([ben.userId, true, "Learner import"]);
   });

@@ -16,7 +16,11 @@ import { formAction } from "@/server/edge/action";
 // A centre admin's enrolment actions; src/server/centre/enrolments checks the policy.
 const page = (form: FormData) => `/centre/enrolments/${form.get("enrolmentId")}`;
 
-export const enrolLearnerAction = formAction({ input: enrolInput, run: (actor, input) => enrolLearner(actor, input), next: (r) => `/centre/enrolments/${r.id}?enrolled=1` });
+export const enrolLearnerAction = formAction({
+  input: enrolInput,
+  run: (actor, input) => enrolLearner(actor, input),
+  next: (r) => `/centre/enrolments/${r.id}?enrolled=1`,
+});
 
 export const assignEnrolmentAction = formAction({ input: assignInput, run: (actor, input) => assignEnrolment(actor, input), refresh: page });
 

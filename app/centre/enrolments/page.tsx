@@ -73,7 +73,13 @@ export default async function EnrolmentsPage({ searchParams }: { searchParams: P
         </Field>
         <Button type="submit">Show</Button>
       </form>
-      <DataTable stack label="Enrolments" caption="Enrolments in this centre, by learner" isEmpty={data.rows.length === 0} empty="No enrolments match these filters.">
+      <DataTable
+        stack
+        label="Enrolments"
+        caption="Enrolments in this centre, by learner"
+        isEmpty={data.rows.length === 0}
+        empty="No enrolments match these filters."
+      >
         <thead>
           <tr>
             <th scope="col">Learner</th>

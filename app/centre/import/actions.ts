@@ -9,4 +9,8 @@ export const previewImportAction = formAction({
   next: (r) => `/centre/import/${r.id}`,
 });
 
-export const applyImportAction = formAction({ input: applyInput, run: (actor, input) => applyImport(actor, input), refresh: (form) => `/centre/import/${form.get("importId")}` });
+export const applyImportAction = formAction({
+  input: applyInput,
+  run: (actor, input) => applyImport(actor, input),
+  refresh: (form) => `/centre/import/${form.get("importId")}`,
+});

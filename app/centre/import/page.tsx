@@ -21,14 +21,15 @@ export default async function ImportLearnersPage() {
       <h1>Import learners</h1>
       <p className="text-lg text-muted">Invite and enrol many learners at once from a spreadsheet saved as CSV.</p>
       <p>
-        You will see what each row would do before anything changes. Rows with a problem are left out until you correct them; importing the same file again changes
-        nothing.
+        You will see what each row would do before anything changes. Rows with a problem are left out until you correct them; importing the same file again
+        changes nothing.
       </p>
       <h2>What the file needs</h2>
       <ul>
         <li>A first row with the column names below, in any order; then one learner per row, at most {MAX_IMPORT_ROWS.toLocaleString("en-GB")}.</li>
         <li>
-          <strong>Unit codes</strong>: one or more, separated by a semicolon (;) or a bar (|), like <code>CPC308;AG26</code>. Learners join the newest published version.
+          <strong>Unit codes</strong>: one or more, separated by a semicolon (;) or a bar (|), like <code>CPC308;AG26</code>. Learners join the newest published
+          version.
         </li>
         <li>
           <strong>Assessor email</strong> and <strong>IQA email</strong>: people who already have that role in this centre; leave empty for nobody yet.

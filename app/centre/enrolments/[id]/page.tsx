@@ -59,15 +59,14 @@ export default async function EnrolmentAdminPage({ params, searchParams }: { par
         <div className="grid gap-4 lg:grid-cols-2">
           {(["ASSESSOR", "IQA"] as const).map((role) => (
             <Card key={role} title={`Change ${role === "ASSESSOR" ? "assessor" : "internal quality assurer"}`} level={3}>
-              <ActionForm action={assignEnrolmentAction} submitLabel={role === "ASSESSOR" ? "Change assessor" : "Change internal quality assurer"} pendingLabel="Saving…">
+              <ActionForm
+                action={assignEnrolmentAction}
+                submitLabel={role === "ASSESSOR" ? "Change assessor" : "Change internal quality assurer"}
+                pendingLabel="Saving…"
+              >
                 <input type="hidden" name="enrolmentId" value={e.id} />
                 <input type="hidden" name="role" value={role} />
-                <SelectField
-                  id={`userId-${role}`}
-                  name="userId"
-                  label={roleNames[role]}
-                  defaultValue={(role === "ASSESSOR" ? e.assessorId : e.iqaId) ?? ""}
-                >
+                <SelectField id={`userId-${role}`} name="userId" label={roleNames[role]} defaultValue={(role === "ASSESSOR" ? e.assessorId : e.iqaId) ?? ""}>
                   <option value="">Nobody</option>
                   {(role === "ASSESSOR" ? d.assessors : d.iqas).map((p) => (
                     <option key={p.id} value={p.id}>
@@ -84,7 +83,13 @@ export default async function EnrolmentAdminPage({ params, searchParams }: { par
         <p>This enrolment was withdrawn, so nobody can be assigned to it.</p>
       )}
 
-      <DataTable stack label="Assignment history" caption="Who was assigned, and when (newest first)" isEmpty={d.assignments.length === 0} empty="Nobody has been assigned yet.">
+      <DataTable
+        stack
+        label="Assignment history"
+        caption="Who was assigned, and when (newest first)"
+        isEmpty={d.assignments.length === 0}
+        empty="Nobody has been assigned yet."
+      >
         <thead>
           <tr>
             <th scope="col">Role</th>
@@ -154,7 +159,8 @@ export default async function EnrolmentAdminPage({ params, searchParams }: { par
         <>
           <h2>Withdraw</h2>
           <p>
-            A withdrawn enrolment stays readable as a record. It leaves the assessor&apos;s caseload and takes no new decisions, plans, records or evidence links.
+            A withdrawn enrolment stays readable as a record. It leaves the assessor&apos;s caseload and takes no new decisions, plans, records or evidence
+            links.
           </p>
           <ActionForm action={withdrawEnrolmentAction} submitLabel="Withdraw learner from unit" pendingLabel="Withdrawing…" secondary className="max-w-2xl">
             <input type="hidden" name="enrolmentId" value={e.id} />

@@ -17,7 +17,13 @@ const views = [
   ["changes", "Rows that change something"],
 ] as const;
 
-export default async function ImportPreviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ImportPreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { id } = await params;
   const actor = await requireActor(`/centre/import/${id}`);
   const p = await orNotFound(importPreview(actor, id, await searchParams));

@@ -27,7 +27,8 @@ export async function markCertificated(actor: Actor, input: unknown, now = new D
       throw new UserFacingError("A unit is certificated only once it is completed: signed off by the assessor and countersigned by the learner.");
     const fields: Record<string, string> = {};
     if (data.certificatedOn > isoDay(now)) fields.certificatedOn = "The certificate date cannot be in the future";
-    else if (enrolment.completedAt && data.certificatedOn < isoDay(enrolment.completedAt)) fields.certificatedOn = "The certificate date cannot be before the unit was completed";
+    else if (enrolment.completedAt && data.certificatedOn < isoDay(enrolment.completedAt))
+      fields.certificatedOn = "The certificate date cannot be before the unit was completed";
     if (Object.keys(fields).length) throw new UserFacingError(`Check the form: ${Object.values(fields).join(". ")}`, fields);
     await tx.enrolment.update({
       where: { id: enrolment.id },
@@ -35,7 +36,11 @@ export async function markCertificated(actor: Actor, input: unknown, now = new D
     });
     await appendAudit(
       tx,
-      { kind: "enrolment.certificated", actorId: actor.userId, data: { enrolmentId: enrolment.id, certificateNumber: data.certificateNumber, certificatedOn: data.certificatedOn } },
+      {
+        kind: "enrolment.certificated",
+        actorId: actor.userId,
+        data: { enrolmentId: enrolment.id, certificateNumber: data.certificateNumber, certificatedOn: data.certificatedOn },
+      },
       { centreId: enrolment.centreId, subject: `enrolment:${enrolment.id}` },
     );
   });

@@ -22,7 +22,10 @@ async function heldWork(tx: Tx, enrolmentId: string, unitId: string) {
     tx.criterionJudgement.findMany({ where: { enrolmentId }, select: { id: true, criterionId: true, state: true, decisionId: true, revision: true } }),
     tx.evidenceLink.findMany({ where: { enrolmentId }, select: { id: true, criterionId: true, removedAt: true } }),
     tx.decision.findMany({ where: { enrolmentId }, select: { criterionId: true } }),
-    tx.evidenceScopeLink.findMany({ where: { enrolmentId }, select: { id: true, scopeOption: { select: { text: true, position: true, category: { select: { key: true } } } } } }),
+    tx.evidenceScopeLink.findMany({
+      where: { enrolmentId },
+      select: { id: true, scopeOption: { select: { text: true, position: true, category: { select: { key: true } } } } },
+    }),
   ]);
   return { criteria, judgements, links, decisions, scopeLinks };
 }
@@ -51,7 +54,10 @@ export async function changeUnitVersion(actor: Actor, input: unknown, now = new 
     const held = await heldWork(tx, enrolment.id, enrolment.unitId);
     const [newCriteria, newOptions] = await Promise.all([
       tx.criterion.findMany({ where: { unitId: target.id }, select: { id: true, code: true, text: true } }),
-      tx.scopeOption.findMany({ where: { category: { unitId: target.id } }, select: { id: true, text: true, position: true, category: { select: { key: true } } } }),
+      tx.scopeOption.findMany({
+        where: { category: { unitId: target.id } },
+        select: { id: true, text: true, position: true, category: { select: { key: true } } },
+      }),
     ]);
     const oldById = new Map(held.criteria.map((c) => [c.id, c]));
     const newByCode = new Map(newCriteria.map((c) => [c.code, c]));

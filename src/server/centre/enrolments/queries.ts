@@ -10,7 +10,10 @@ export const enrolmentStatuses = ["IN_PROGRESS", "COMPLETED", "VERIFIED", "CERTI
 const filterSchema = z.object({
   centre: z.string().trim().max(40).catch(""),
   unit: z.string().trim().max(20).catch(""),
-  assessor: z.union([z.uuid(), z.literal("none")]).catch("" as never).optional(),
+  assessor: z
+    .union([z.uuid(), z.literal("none")])
+    .catch("" as never)
+    .optional(),
   status: z.enum(enrolmentStatuses).optional().catch(undefined),
   q: z.string().trim().max(100).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -110,9 +113,9 @@ export async function enrolmentDetail(actor: Actor, enrolmentId: string) {
   });
   if (!enrolment) throw new NotFoundError();
   administeredCentre(actor, "administer:enrolment", enrolment.centreId);
-  const peopleIds = [...new Set(enrolment.assignments.flatMap((a) => [a.userId, a.assignedById]).concat(enrolment.unitChanges.map((c) => c.changedById)))].filter(
-    (v): v is string => !!v,
-  );
+  const peopleIds = [
+    ...new Set(enrolment.assignments.flatMap((a) => [a.userId, a.assignedById]).concat(enrolment.unitChanges.map((c) => c.changedById))),
+  ].filter((v): v is string => !!v);
   const unitIds = [...new Set(enrolment.unitChanges.flatMap((c) => [c.fromUnitId, c.toUnitId]))];
   const [people, changeUnits, versions, staff] = await Promise.all([
     db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }),
@@ -129,8 +132,17 @@ export async function enrolmentDetail(actor: Actor, enrolmentId: string) {
   const open = enrolment.status === "IN_PROGRESS";
   return {
     enrolment,
-    assignments: enrolment.assignments.map((a) => ({ ...a, name: a.userId ? (name.get(a.userId) ?? "Unknown") : null, by: a.assignedById ? name.get(a.assignedById) : null })),
-    unitChanges: enrolment.unitChanges.map((c) => ({ ...c, from: version.get(c.fromUnitId), to: version.get(c.toUnitId), by: c.changedById ? name.get(c.changedById) : null })),
+    assignments: enrolment.assignments.map((a) => ({
+      ...a,
+      name: a.userId ? (name.get(a.userId) ?? "Unknown") : null,
+      by: a.assignedById ? name.get(a.assignedById) : null,
+    })),
+    unitChanges: enrolment.unitChanges.map((c) => ({
+      ...c,
+      from: version.get(c.fromUnitId),
+      to: version.get(c.toUnitId),
+      by: c.changedById ? name.get(c.changedById) : null,
+    })),
     otherVersions: versions,
     ...staff,
     can: {

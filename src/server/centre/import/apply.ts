@@ -7,9 +7,9 @@ import { lockEnrolments } from "@/server/db/locks";
 import { UserFacingError, parseInput } from "@/server/errors";
 import type { Mail } from "@/server/mail/send";
 import { NotFoundError, administeredCentre } from "@/server/policy";
-import { inviteInTx, sendInvitationMails } from "../invitations";
-import { assignInTx } from "../enrolments/assign";
-import { enrolInTx } from "../enrolments/enrol";
+import { inviteInTx, sendInvitationMails } from "@/server/centre/invitations";
+import { assignInTx } from "@/server/centre/enrolments/assign";
+import { enrolInTx } from "@/server/centre/enrolments/enrol";
 import { type PlannedRow, planImport, summarise } from "./plan";
 import type { StoredImport } from "./preview";
 
@@ -25,7 +25,14 @@ async function onRow<T>(row: number, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function applyRow(tx: Tx, centreId: string, actorId: string, row: PlannedRow, assigned: Map<string, { assessorId: string | null; iqaId: string | null; status: string }>, now: Date) {
+async function applyRow(
+  tx: Tx,
+  centreId: string,
+  actorId: string,
+  row: PlannedRow,
+  assigned: Map<string, { assessorId: string | null; iqaId: string | null; status: string }>,
+  now: Date,
+) {
   let learnerId = row.learnerId;
   const mails: (Mail | null)[] = [];
   for (const step of row.steps) {
@@ -35,12 +42,20 @@ async function applyRow(tx: Tx, centreId: string, actorId: string, row: PlannedR
       mails.push(invited.mail);
     } else if (step.kind === "enrol") {
       if (!learnerId) throw new Error("A learner is invited before they are enrolled");
-      await enrolInTx(tx, { centreId, learnerId, unitId: step.unitId, assessorId: step.assessorId, iqaId: step.iqaId, startedAt: step.startedAt, actorId }, now);
+      await enrolInTx(
+        tx,
+        { centreId, learnerId, unitId: step.unitId, assessorId: step.assessorId, iqaId: step.iqaId, startedAt: step.startedAt, actorId },
+        now,
+      );
     } else {
       const current = assigned.get(step.enrolmentId);
       if (!current || current.status === "WITHDRAWN") continue;
       const from = step.role === "ASSESSOR" ? current.assessorId : current.iqaId;
-      await assignInTx(tx, { enrolmentId: step.enrolmentId, centreId, role: step.role, userId: step.userId, current: from, reason: "Learner import", actorId }, now);
+      await assignInTx(
+        tx,
+        { enrolmentId: step.enrolmentId, centreId, role: step.role, userId: step.userId, current: from, reason: "Learner import", actorId },
+        now,
+      );
     }
   }
   return mails;
@@ -71,7 +86,8 @@ export async function applyImport(actor: Actor, input: unknown, now = new Date()
         : [];
       const assigned = new Map(current.map((e) => [e.id, e]));
       const mails: (Mail | null)[] = [];
-      for (const row of rows.filter((r) => r.steps.length)) mails.push(...(await onRow(row.row, () => applyRow(tx, centreId, actor.userId, row, assigned, now))));
+      for (const row of rows.filter((r) => r.steps.length))
+        mails.push(...(await onRow(row.row, () => applyRow(tx, centreId, actor.userId, row, assigned, now))));
       const summary = summarise(rows);
       const applied: StoredImport = { rows, summary };
       await tx.learnerImport.update({ where: { id: importId }, data: { rows: applied } });

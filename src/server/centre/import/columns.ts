@@ -55,7 +55,8 @@ export function readImportFile(text: string): RawRow[] {
   const missing = importColumns.filter((c) => !index.has(c.key)).map((c) => `“${c.heading}”`);
   if (missing.length) refuse(`The header row has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}. Use the template's first row.`);
   if (!rows.length) refuse("The file has a header row but no learners.");
-  if (rows.length > MAX_IMPORT_ROWS) refuse(`The file has ${rows.length.toLocaleString("en-GB")} learners; import at most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} at a time.`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    refuse(`The file has ${rows.length.toLocaleString("en-GB")} learners; import at most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} at a time.`);
   return rows.map((cells, i) => {
     const raw = { row: i + 2 } as RawRow;
     for (const c of importColumns) raw[c.key] = (cells[index.get(c.key) ?? -1] ?? "").trim().slice(0, 500);

@@ -24,13 +24,24 @@ const holds = (grants: Grant[], role: string, now: Date) =>
  * whatever the number of rows: the people named, the units, the learners' enrolments here.
  */
 export async function planImport(tx: Tx, centreId: string, raws: RawRow[], now = new Date()): Promise<PlannedRow[]> {
-  const emails = [...new Set(raws.flatMap((r) => [r.email, r.assessorEmail, r.iqaEmail]).map(normalEmail).filter((e) => emailSchema.safeParse(e).success))];
+  const emails = [
+    ...new Set(
+      raws
+        .flatMap((r) => [r.email, r.assessorEmail, r.iqaEmail])
+        .map(normalEmail)
+        .filter((e) => emailSchema.safeParse(e).success),
+    ),
+  ];
   const [users, units] = await Promise.all([
     tx.user.findMany({
       where: { email: { in: emails } },
       select: { id: true, email: true, name: true, active: true, roleGrants: { where: { centreId }, select: { role: true, startsAt: true, endsAt: true } } },
     }),
-    tx.unit.findMany({ where: { status: "PUBLISHED" }, select: { id: true, code: true, displayCode: true, version: true, retiredAt: true }, orderBy: { version: "desc" } }),
+    tx.unit.findMany({
+      where: { status: "PUBLISHED" },
+      select: { id: true, code: true, displayCode: true, version: true, retiredAt: true },
+      orderBy: { version: "desc" },
+    }),
   ]);
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const learnerIds = raws.flatMap((r) => byEmail.get(normalEmail(r.email))?.id ?? []);
@@ -96,7 +107,8 @@ export async function planImport(tx: Tx, centreId: string, raws: RawRow[], now =
     if (!raw.startDate) problem("startDate", "Enter the start date as day/month/year, like 3/11/2026");
     else if (!startedAt) problem("startDate", `“${raw.startDate}” is not a real date as day/month/year, like 3/11/2026`);
 
-    if (problems.length) return { ...raw, learnerId: learner?.id ?? null, problems, steps: [], outcome: "Not imported: correct this row and upload the file again" };
+    if (problems.length)
+      return { ...raw, learnerId: learner?.id ?? null, problems, steps: [], outcome: "Not imported: correct this row and upload the file again" };
 
     const steps: ImportStep[] = [];
     const said: string[] = [];
