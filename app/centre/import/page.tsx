@@ -39,7 +39,7 @@ export default async function ImportLearnersPage() {
         </li>
         <li>New learners get an email with a link to set their password. Existing learners keep their name and password.</li>
       </ul>
-      <DataTable label="Example file" caption="An example file, as a spreadsheet shows it">
+      <DataTable label="Example file" caption="Example file">
         <thead>
           <tr>
             {header?.map((h) => (
@@ -53,7 +53,7 @@ export default async function ImportLearnersPage() {
           {examples.map((r) => (
             <tr key={r[1]}>
               {r.map((cell, i) => (
-                <td key={i} className="break-all">
+                <td key={i} className="whitespace-nowrap">
                   {cell}
                 </td>
               ))}

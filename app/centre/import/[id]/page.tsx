@@ -86,7 +86,9 @@ export default async function ImportPreviewPage({
         <tbody>
           {p.rows.map((r) => (
             <tr key={r.row}>
-              <th scope="row">Row {r.row}</th>
+              <th scope="row" className="whitespace-nowrap">
+                Row {r.row}
+              </th>
               <td data-label="Learner" className="break-words">
                 {r.name || "No name"}
                 <span className="block text-sm break-all text-muted">{r.email || "No email"}</span>
