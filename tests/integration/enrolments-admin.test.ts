@@ -156,6 +156,7 @@ describe("withdrawing and certificating", () => {
     expect(await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).toMatchObject({ status: "WITHDRAWN", withdrawalReason: "Left the employer" });
     expect((await caseloadRows(ada)).some((r) => r.id === enrolment.id)).toBe(false);
     await expect(build.signedDecision({ enrolment, criterion: "A1" })).rejects.toThrow(/locked/);
+    await expect(build.agreedPlan(enrolment, { codes: ["A1"] })).rejects.toThrow(/withdrawn, so its plan cannot change/);
     await refusal(withdrawEnrolment(admin, { enrolmentId: enrolment.id, reason: "again" }));
     await refusal(assignEnrolment(admin, { enrolmentId: enrolment.id, role: "ASSESSOR", userId: ben.userId }));
     expect(await events("enrolment.withdrawn", enrolment.id)).toHaveLength(1);
