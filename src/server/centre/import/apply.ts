@@ -90,7 +90,7 @@ export async function applyImport(actor: Actor, input: unknown, now = new Date()
         mails.push(...(await onRow(row.row, () => applyRow(tx, centreId, actor.userId, row, assigned, now))));
       const summary = summarise(rows);
       const applied: StoredImport = { rows, summary };
-      await tx.learnerImport.update({ where: { id: importId }, data: { rows: applied } });
+      await tx.$executeRaw`UPDATE "LearnerImport" SET rows = ${JSON.stringify(applied)}::jsonb WHERE id = ${importId}::uuid`;
       await appendAudit(
         tx,
         {
