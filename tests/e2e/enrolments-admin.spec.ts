@@ -36,11 +36,9 @@ test("an admin enrols a learner and assigns an assessor, who then sees the learn
   await expectAccessible(page);
   // An address nobody in the centre has: the message sits beside the field, and what was typed stays.
   await page.getByLabel("Learner's email address").fill(`nobody-${run}@northgate.example`);
-  await page
-    .getByLabel("Unit", { exact: true })
-    .selectOption({
-      label: "CPC 308 version 1: Contribute to the planning, monitoring and management of resources (Commissioning, Procurement and Contracting)",
-    });
+  await page.getByLabel("Unit", { exact: true }).selectOption({
+    label: "CPC 308 version 1: Contribute to the planning, monitoring and management of resources (Commissioning, Procurement and Contracting)",
+  });
   await page.getByLabel("Assessor", { exact: true }).selectOption({ label: "Sam Okafor (assessor@northgate.example)" });
   await fillDate(page, "Start date", "3 11 2026");
   await page.getByRole("button", { name: "Enrol learner" }).click();
