@@ -150,6 +150,11 @@ export async function enrolmentsOf(email: string) {
   });
 }
 
+/** Northgate's centre id (a form field another centre's admin might forge). */
+export async function northgateId(): Promise<string> {
+  return (await db().centre.findUniqueOrThrow({ where: { slug: "northgate" }, select: { id: true } })).id;
+}
+
 /** Takes away every role the person holds for the duration of `work`, then gives them back. */
 export async function withoutRoles(email: string, work: () => Promise<void>) {
   const grants = await db().roleGrant.findMany({ where: { user: { email } } });
