@@ -87,7 +87,11 @@ function sqlSteps(size: CentreSize): [string, string][] {
                now() - ((l.n % 400) || ' days')::interval
         FROM bench_user l CROSS JOIN bench_unit u
         JOIN bench_assessor a ON a.k = LEAST((l.n - 1) / ${learnersPerAssessor}, ${assessors})
-        WHERE l.role = 'LEARNER';`,
+        WHERE l.role = 'LEARNER';
+      INSERT INTO "EnrolmentAssignment" (id, "enrolmentId", role, "userId", "startedAt")
+        SELECT gen_random_uuid(), e.id, r.role::"Role", CASE r.role WHEN 'ASSESSOR' THEN e."assessorId" ELSE e."iqaId" END, e."startedAt"
+        FROM "Enrolment" e CROSS JOIN (VALUES ('ASSESSOR'), ('IQA')) r(role)
+        WHERE e."centreId" = ${centre} AND CASE r.role WHEN 'ASSESSOR' THEN e."assessorId" ELSE e."iqaId" END IS NOT NULL;`,
     ],
     [
       "evidence",

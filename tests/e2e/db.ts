@@ -132,6 +132,29 @@ export async function addDemoLearner({ email, name }: { email: string; name: str
   return { id: user.id, email, name };
 }
 
+/** A Northgate person with the demo's password and one role, made for one test (a second assessor, a learner not enrolled yet). */
+export async function addNorthgatePerson({ email, name, role }: { email: string; name: string; role: "LEARNER" | "ASSESSOR" | "IQA" }) {
+  const [{ passwordHash }, admin] = await Promise.all([
+    db().user.findUniqueOrThrow({ where: { email: "learner@northgate.example" }, select: { passwordHash: true } }),
+    db().roleGrant.findFirstOrThrow({ where: { user: { email: "admin@northgate.example" } }, select: { centreId: true } }),
+  ]);
+  const user = await db().user.create({ data: { email, name, passwordHash, roleGrants: { create: { centreId: admin.centreId, role } } } });
+  return { id: user.id, email, name };
+}
+
+/** The learner's enrolments with their unit codes, assessors and number of assignment rows. */
+export async function enrolmentsOf(email: string) {
+  return db().enrolment.findMany({
+    where: { learner: { email } },
+    select: { id: true, unit: { select: { code: true } }, assessor: { select: { email: true } }, _count: { select: { assignments: true } } },
+  });
+}
+
+/** Northgate's centre id (a form field another centre's admin might forge). */
+export async function northgateId(): Promise<string> {
+  return (await db().centre.findUniqueOrThrow({ where: { slug: "northgate" }, select: { id: true } })).id;
+}
+
 /** Takes away every role the person holds for the duration of `work`, then gives them back. */
 export async function withoutRoles(email: string, work: () => Promise<void>) {
   const grants = await db().roleGrant.findMany({ where: { user: { email } } });

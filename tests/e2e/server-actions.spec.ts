@@ -13,6 +13,7 @@ const LEARNER = "learner@northgate.example";
 async function victims(): Promise<Record<string, string>> {
   const enrolment = await db.enrolmentOf(LEARNER, "CPC308");
   return {
+    centre: await db.northgateId(),
     draft: must(await db.firstEvidenceOf(LEARNER, { status: "DRAFT" }), '(await db.firstEvidenceOf(LEARNER, { status: "DRAFT" }))'),
     submitted: must(await db.firstEvidenceOf(LEARNER, { status: "SUBMITTED" }), '(await db.firstEvidenceOf(LEARNER, { status: "SUBMITTED" }))'),
     file: await db.fileOf(LEARNER, { draft: true }),
@@ -56,6 +57,21 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
       kind: "FILES",
     },
     submitEvidenceAction: { ownWork: "on", workplace: "on" },
+    // Northgate's enrolment and centre, valid input: only the policy can refuse them.
+    enrolLearnerAction: {
+      centreId: must(v.centre, "v.centre"),
+      learnerEmail: LEARNER,
+      unitId: common.criterionId,
+      "startedAt-day": "1",
+      "startedAt-month": "1",
+      "startedAt-year": "2026",
+    },
+    assignEnrolmentAction: { role: "ASSESSOR", userId: "" },
+    withdrawEnrolmentAction: { reason: "hijacked" },
+    markCertificatedAction: { certificateNumber: "X", "certificatedOn-day": "1", "certificatedOn-month": "1", "certificatedOn-year": "2026" },
+    changeUnitVersionAction: { unitId: common.criterionId, reason: "hijacked" },
+    previewImportAction: { centreId: must(v.centre, "v.centre"), file: "Name,Email\r\n" },
+    applyImportAction: { importId: common.evidenceId },
     setMappingAction: { criterion: must(v.criterion, "v.criterion"), [`note-${v.criterion}`]: "x" },
     addCommentAction: { body: "x" },
     requestWitnessAction: { witnessName: "x", witnessEmail: "x@example.com", jobRole: "x", relationship: "x", statement: "x" },

@@ -21,6 +21,8 @@ import { setAccountActive, signOutEverywhere } from "@/server/centre/accounts";
 import { deactivatePerson, endRole, grantRole, invitePerson, reactivatePerson, resendInvitation } from "@/server/centre/people-changes";
 import { setPasswordWithLink, forgottenPassword } from "@/server/auth/password-link-use";
 import { signOutMyselfEverywhere } from "@/server/auth/sign-out-everywhere";
+import { assignEnrolment, changeUnitVersion, enrolLearner, markCertificated, withdrawEnrolment } from "@/server/centre/enrolments";
+import { applyImport, previewImport } from "@/server/centre/import";
 import { UserFacingError } from "@/server/errors";
 import { addBankHolidays, addClosure, removeClosure, updateCentreSettings } from "@/server/centre/settings";
 import { publishUnitVersion, retireUnitVersion, uploadUnitDraft } from "@/server/standards/manage";
@@ -61,6 +63,9 @@ await addClosure(homeAdmin, { centreId: home.id, day: "2027-03-01", name: "Train
 const draftText = readFileSync("prisma/standards/ag26.json", "utf8").replace(/"version": 1/, '"version": 99');
 const draft = await uploadUnitDraft(homeAdmin, new File([draftText], "ag26.json"));
 const published = await db.unit.findFirstOrThrow({ where: { code: "CPC308", status: "PUBLISHED" } });
+const csvFile = (text: string) => new File([text], "learners.csv", { type: "text/csv" });
+const learnerCsv = `Name,Email,Unit codes,Assessor email,IQA email,Start date\r\nNew Person,new.person@test.example,AG26,,,3/11/2026\r\n`;
+const { id: importId } = await previewImport(homeAdmin, { file: csvFile(learnerCsv) });
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
 const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
@@ -103,6 +108,14 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
     );
     throw new NotFoundError();
   },
+  enrolLearnerAction: (a) =>
+    enrolLearner(a, { centreId: home.id, learnerEmail: owner.email, unitId: cpc.unitId, startedAt: "2026-11-03", assessorId: "", iqaId: "" }),
+  assignEnrolmentAction: (a) => assignEnrolment(a, { enrolmentId: cpc.id, role: "ASSESSOR", userId: "" }),
+  withdrawEnrolmentAction: (a) => withdrawEnrolment(a, { enrolmentId: cpc.id, reason: "hijacked" }),
+  markCertificatedAction: (a) => markCertificated(a, { enrolmentId: cpc.id, certificateNumber: "X", certificatedOn: "2026-11-03" }),
+  changeUnitVersionAction: (a) => changeUnitVersion(a, { enrolmentId: cpc.id, unitId: cpc.unitId, reason: "hijacked" }),
+  previewImportAction: (a) => previewImport(a, { file: csvFile(learnerCsv), centreId: home.id }),
+  applyImportAction: (a) => applyImport(a, { importId }),
   signOutEverywhereAction: (a) => signOutEverywhere(a, { userId: owner.userId }),
   invitePersonAction: (a) => invitePerson(a, { centreId: home.id, name: "Sly", email: "sly@example.com", roles: ["CENTRE_ADMIN"] }),
   resendInvitationAction: (a) => resendInvitation(a, { centreId: home.id, userId: owner.userId }),
@@ -191,6 +204,9 @@ describe("every server action refuses those without the right", () => {
     expect(await db.decision.count({ where: { enrolmentId: cpc.id } })).toBe(0);
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).claim).toBe("CLAIMED");
     expect(await db.unitSignOff.count()).toBe(0);
+    expect(await db.enrolment.findUniqueOrThrow({ where: { id: cpc.id } })).toMatchObject({ status: "IN_PROGRESS", assessorId: cpc.assessor?.userId });
+    expect(await db.learnerImport.count({ where: { appliedAt: { not: null } } })).toBe(0);
+    expect(await db.learnerImport.count()).toBe(1);
     expect(await db.witnessRequest.count({ where: { evidenceId } })).toBe(0);
     expect(await db.planSignature.count({ where: { version: { plan: { enrolmentId: cpc.id } } } })).toBe(0);
     expect((await listNotifications(owner)).length).toBe(notificationsBefore);

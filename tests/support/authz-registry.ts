@@ -87,6 +87,15 @@ export const routeHandlers: Entry[] = [
       { as: "verifier", method: "GET", path: "/api/centre/audit", status: 404 },
       // Another centre's admin asking for this centre's log by id.
       { as: "other-centre-admin", method: "GET", path: "/api/centre/audit?centre={centreId}", status: 404 },
+    file: "app/centre/import/template/route.ts",
+    methods: ["GET"],
+    why: "The learner import's template: only for those who may import learners into a centre.",
+    probes: [
+      { as: "signed-out", method: "GET", path: "/centre/import/template", status: 401 },
+      { as: "learner", method: "GET", path: "/centre/import/template", status: 404 },
+      { as: "assessor", method: "GET", path: "/centre/import/template", status: 404 },
+      { as: "verifier", method: "GET", path: "/centre/import/template", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/centre/import/template", status: 200 },
     ],
   },
 ];
@@ -136,6 +145,11 @@ export const serverActions: ActionFile[] = [
   { file: "app/centre/settings/actions.ts", actions: ["updateCentreSettingsAction", "addClosureAction", "removeClosureAction", "addBankHolidaysAction"] },
   // Units are shared by the installation: any centre admin may upload, publish and retire (docs/decisions/0034).
   { file: "app/centre/units/actions.ts", actions: ["uploadUnitAction", "publishUnitAction", "retireUnitAction"] },
+  {
+    file: "app/centre/enrolments/actions.ts",
+    actions: ["enrolLearnerAction", "assignEnrolmentAction", "withdrawEnrolmentAction", "markCertificatedAction", "changeUnitVersionAction"],
+  },
+  { file: "app/centre/import/actions.ts", actions: ["previewImportAction", "applyImportAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -158,6 +172,11 @@ export const protectedPages = [
   "/centre/units",
   "/centre/units/00000000-0000-4000-8000-000000000000",
   "/centre/audit",
+  "/centre/enrolments",
+  "/centre/enrolments/new",
+  "/centre/enrolments/00000000-0000-4000-8000-000000000000",
+  "/centre/import",
+  "/centre/import/00000000-0000-4000-8000-000000000000",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",

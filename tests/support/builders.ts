@@ -9,7 +9,7 @@ import type { RoleName } from "@/lib/roles";
 import { decideCriterion } from "@/server/assessment/decide";
 import { type Actor, loadActor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
-import { addItem, agreePlan, ensureCentre, ensureEnrolments, ensureUser, latestUnits } from "@/server/demo/factories";
+import { addItem, agreePlan, ensureCentre, ensureEnrolments, ensureUser, latestUnits, startAssignmentHistory } from "@/server/demo/factories";
 import { pdf } from "@/server/demo/sample-files";
 import { evidenceInput } from "./actors";
 import { must } from "@/lib/must";
@@ -197,5 +197,9 @@ export async function manyLearners({ centre: where, assessor, count }: { centre:
     units.map((u) => ({ id: randomUUID(), centreId: where.id, learnerId: l.id, unitId: u.id, assessorId: assessor.userId })),
   );
   await db.enrolment.createMany({ data: enrolments });
+  await startAssignmentHistory(
+    db,
+    enrolments.map((e) => e.id),
+  );
   return { learners, enrolments };
 }

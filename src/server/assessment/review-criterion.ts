@@ -26,11 +26,14 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
   const parsedCode = codeSchema.safeParse(code);
   if (!parsedCode.success) throw new NotFoundError("No such criterion.");
   const links = shownLinks(enrolment.id);
-  const [criterion, signOff] = await Promise.all([
-    db.criterion.findUnique({
-      where: { unitId_code: { unitId: enrolment.unitId, code: parsedCode.data } },
+  const [versions, signOff] = await Promise.all([
+    // The criterion with this code in every version of the unit: decisions made before a move to
+    // another version (decision 0032) name the old version's criterion.
+    db.criterion.findMany({
+      where: { code: parsedCode.data, unit: { code: enrolment.unit.code } },
       select: {
         id: true,
+        unitId: true,
         code: true,
         text: true,
         section: true,
@@ -40,6 +43,7 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
     }),
     db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id }, select: { id: true } }),
   ]);
+  const criterion = versions.find((c) => c.unitId === enrolment.unitId);
   if (!criterion) throw new NotFoundError("No such criterion.");
   const j = criterion.judgements[0];
   const items = pageOf(pageNumber.parse(params.items), criterion._count.links);
@@ -54,7 +58,7 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
       select: evidenceItemSelect,
     }),
     db.decision.findMany({
-      where: { enrolmentId: enrolment.id, criterionId: criterion.id },
+      where: { enrolmentId: enrolment.id, criterionId: versions.length > 1 ? { in: versions.map((c) => c.id) } : criterion.id },
       orderBy: [{ decidedAt: "desc" }, { judgementRevision: "desc" }],
       skip: (history.page - 1) * CRITERION_PAGE_SIZE,
       take: CRITERION_PAGE_SIZE,

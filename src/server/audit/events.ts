@@ -58,6 +58,42 @@ export type AuditEventInput =
       kind: "plan.signed";
       actorId: string;
       data: { enrolmentId: string; version: number; role: "LEARNER" | "ASSESSOR"; contentHash: string; agreed: boolean };
+    }
+  // A centre admin's enrolments and learner imports (decision 0032).
+  | {
+      kind: "enrolment.created";
+      actorId: string;
+      data: { enrolmentId: string; learnerId: string; unitId: string; assessorId: string | null; iqaId: string | null; startedAt: string; importId?: string };
+    }
+  | {
+      kind: "enrolment.assessor_assigned" | "enrolment.iqa_assigned";
+      actorId: string;
+      data: { enrolmentId: string; from: string | null; to: string | null; reason: string | null };
+    }
+  | { kind: "enrolment.withdrawn"; actorId: string; data: { enrolmentId: string; reason: string } }
+  | { kind: "enrolment.certificated"; actorId: string; data: { enrolmentId: string; certificateNumber: string; certificatedOn: string } }
+  | {
+      kind: "enrolment.unit_version_changed";
+      actorId: string;
+      data: {
+        enrolmentId: string;
+        fromUnitId: string;
+        toUnitId: string;
+        fromVersion: number;
+        toVersion: number;
+        reason: string;
+        judgementsMoved: number;
+        linksMoved: number;
+        changedWording: string[];
+        dropped: string[];
+        added: string[];
+      };
+    }
+  | { kind: "import.previewed"; actorId: string; data: { importId: string; fileName: string; fileHash: string; rows: number; errors: number } }
+  | {
+      kind: "import.applied";
+      actorId: string;
+      data: { importId: string; learnersCreated: number; enrolled: number; reassigned: number; unchanged: number; skipped: number };
     };
 
 export type AuditEventKind = AuditEventInput["kind"];

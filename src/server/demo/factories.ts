@@ -50,7 +50,22 @@ export async function ensureEnrolments(
     data: rows.map((r) => ({ ...r, assessorId: r.assessorId ?? null, iqaId: r.iqaId ?? null })),
     skipDuplicates: true,
   });
-  return db.enrolment.findMany({ where: { OR: rows.map(({ centreId, learnerId, unitId }) => ({ centreId, learnerId, unitId })) } });
+  const enrolments = await db.enrolment.findMany({ where: { OR: rows.map(({ centreId, learnerId, unitId }) => ({ centreId, learnerId, unitId })) } });
+  await startAssignmentHistory(
+    db,
+    enrolments.map((e) => e.id),
+  );
+  return enrolments;
+}
+
+/** The first row of each enrolment's assessor and IQA history, where it has none yet (as the app's enrolInTx writes it). */
+export async function startAssignmentHistory(db: Db, enrolmentIds: string[]) {
+  if (!enrolmentIds.length) return;
+  await db.$executeRaw`INSERT INTO "EnrolmentAssignment" (id, "enrolmentId", role, "userId", "startedAt")
+    SELECT gen_random_uuid(), e.id, r.role::"Role", CASE r.role WHEN 'ASSESSOR' THEN e."assessorId" ELSE e."iqaId" END, e."createdAt"
+    FROM "Enrolment" e CROSS JOIN (VALUES ('ASSESSOR'), ('IQA')) r(role)
+    WHERE e.id = ANY(${enrolmentIds}::uuid[]) AND CASE r.role WHEN 'ASSESSOR' THEN e."assessorId" ELSE e."iqaId" END IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "EnrolmentAssignment" a WHERE a."enrolmentId" = e.id AND a.role = r.role::"Role")`;
 }
 
 /** The newest version of each unit code open to new enrolments. */

@@ -12,6 +12,7 @@ const links: { href: string; label: string; needs?: Permission | Grantable }[] =
   { href: "/units", label: "Units", needs: "read:unit" },
   { href: "/centre/people", label: "People", needs: "administer:account" },
   { href: "/notifications", label: "Notifications" },
+  { href: "/centre/enrolments", label: "Enrolments", needs: "administer:enrolment" },
   { href: "/outbox", label: "Outbox", needs: "read:outbox" },
   { href: "/integrity", label: "Record integrity", needs: "check:integrity" },
   { href: "/centre/settings", label: "Settings", needs: "administer:centre" },

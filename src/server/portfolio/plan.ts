@@ -10,6 +10,9 @@ import { UserFacingError, parseInput } from "@/server/errors";
 import { enrolmentAllowing, enrolmentSubject, permissionsOn, readableEnrolment } from "@/server/policy";
 import { must } from "@/lib/must";
 
+// A withdrawn enrolment is a record: its plan no longer changes (decision 0032).
+const withdrawnPlan = "This enrolment was withdrawn, so its plan cannot change.";
+
 export function planHash(items: { method: string; task: string; targetDate: string; criterionCodes: string[] }[]): string {
   return createHash("sha256").update(canonicalJson(items)).digest("hex");
 }
@@ -78,7 +81,8 @@ export async function savePlan(actor: Actor, enrolmentId: unknown, input: unknow
   return db.$transaction(async (tx) => {
     // Under the enrolment's lock, as signing takes it: a version is changed in place only while
     // no one has signed it, and a signature is made only on the content the signer read.
-    await lockEnrolments(tx, [enrolment.id]);
+    const [locked] = await lockEnrolments(tx, [enrolment.id]);
+    if (locked?.status === "WITHDRAWN") throw new UserFacingError(withdrawnPlan);
     const plan = await tx.assessmentPlan.upsert({
       where: { enrolmentId: enrolment.id },
       update: {},
@@ -122,7 +126,8 @@ export async function signPlan(actor: Actor, enrolmentId: unknown, input: unknow
   const { typedName, contentHash } = parseInput(signatureSchema, input);
   assertTypedName(actor, typedName);
   return db.$transaction(async (tx) => {
-    await lockEnrolments(tx, [enrolment.id]);
+    const [locked] = await lockEnrolments(tx, [enrolment.id]);
+    if (locked?.status === "WITHDRAWN") throw new UserFacingError(withdrawnPlan);
     const latest = await tx.assessmentPlanVersion.findFirst({ where: { plan: { enrolmentId: enrolment.id } }, orderBy: { version: "desc" } });
     if (!latest) throw new UserFacingError("There is no plan to sign yet.");
     if (latest.contentHash !== contentHash) throw new UserFacingError("The plan changed while you were reading it. Read the new version, then sign it.");
