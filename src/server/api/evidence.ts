@@ -25,7 +25,7 @@ const fields = {
   },
   links: {
     where: { removedAt: null },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ enrolmentId: "asc" }, { criterion: { position: "asc" } }],
     select: { enrolmentId: true, claim: true, criterion: { select: { code: true } } },
   },
 } as const satisfies Prisma.EvidenceSelect;
