@@ -12,13 +12,18 @@ await freshDatabase("schema");
 
 async function routeFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : Promise.resolve(e.name === "route.ts" ? [path.join(dir, e.name)] : []))));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : Promise.resolve(e.name === "route.ts" ? [path.join(dir, e.name)] : []))),
+  );
   return nested.flat();
 }
 
-const document = (await (await openApiRoute()).json()) as {
+const document = (await openApiRoute().json()) as {
   openapi: string;
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: object }[]; requestBody?: { content: { "application/json": { schema: object } } } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; schema: object }[]; requestBody?: { content: { "application/json": { schema: object } } } }>
+  >;
 };
 
 describe("/api/v1/openapi.json", () => {
@@ -60,12 +65,15 @@ describe("/api/v1/openapi.json", () => {
     const { token } = await createApiToken(admin, { name: "MIS" });
     for (const op of operations.filter((o) => o.body)) {
       const file = `app/api/v1${op.path.replace("{id}", "[id]")}/route.ts`;
-      const handler = ((await import(/* @vite-ignore */ path.resolve(file))) as Record<string, (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>>)[op.method.toUpperCase()];
+      const handler = (
+        (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>>
+      )[op.method.toUpperCase()];
       const url = `http://attest.test/api/v1${op.path.replace("{id}", "00000000-0000-4000-8000-000000000000")}`;
-      const response = await handler!(new Request(url, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "{}" }), {
+      if (!handler || !op.body) throw new Error(`No ${op.method} handler in ${file}`);
+      const response = await handler(new Request(url, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "{}" }), {
         params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }),
       });
-      const required = (requestSchema(op.body!) as { required?: string[] }).required ?? [];
+      const required = (requestSchema(op.body) as { required?: string[] }).required ?? [];
       expect(response.status, file).toBe(400);
       expect(Object.keys(((await response.json()) as { fields: object }).fields).sort(), file).toEqual([...required].sort());
     }

@@ -13,7 +13,9 @@ const { db } = await freshDatabase("schema");
 
 const DAY = 86_400_000;
 const call = (token: string | null) =>
-  listEnrolments(new Request("http://attest.test/api/v1/enrolments", { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({}) });
+  listEnrolments(new Request("http://attest.test/api/v1/enrolments", { headers: token ? { authorization: `Bearer ${token}` } : {} }), {
+    params: Promise.resolve({}),
+  });
 
 async function adminOfNewCentre() {
   const centre = await build.centre();
@@ -27,7 +29,13 @@ describe("API tokens", () => {
     const made = await createApiToken(admin, { name: "College MIS" }, now);
     expect(made.token).toMatch(/^att_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: made.id } });
-    expect(row).toMatchObject({ centreId: centre.id, name: "College MIS", tokenHash: hashSecretToken(made.token), prefix: made.prefix, createdById: admin.userId });
+    expect(row).toMatchObject({
+      centreId: centre.id,
+      name: "College MIS",
+      tokenHash: hashSecretToken(made.token),
+      prefix: made.prefix,
+      createdById: admin.userId,
+    });
     expect(JSON.stringify(row)).not.toContain(made.token.split("_")[2]);
     expect(row.expiresAt.getTime() - now.getTime()).toBe(TOKEN_DAYS_DEFAULT * DAY);
     const listed = await listApiTokens(admin);

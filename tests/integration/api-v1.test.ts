@@ -59,8 +59,16 @@ describe("/api/v1 with a centre's token", () => {
     expect(listed.body).toMatchObject({ page: 1, pageSize: 50, total: 1, pages: 1 });
 
     const unit = await cpc308();
-    const enrolled = await api(token, "POST", "/api/v1/enrolments", { learnerId: learner.body.id, unitId: unit.id, assessorId: assessor.body.id, startedAt: "2026-09-01" });
-    expect(enrolled).toMatchObject({ status: 201, body: { status: "IN_PROGRESS", startedAt: "2026-09-01", learner: { email: "lena@api.example" }, assessor: { id: assessor.body.id }, iqa: null } });
+    const enrolled = await api(token, "POST", "/api/v1/enrolments", {
+      learnerId: learner.body.id,
+      unitId: unit.id,
+      assessorId: assessor.body.id,
+      startedAt: "2026-09-01",
+    });
+    expect(enrolled).toMatchObject({
+      status: 201,
+      body: { status: "IN_PROGRESS", startedAt: "2026-09-01", learner: { email: "lena@api.example" }, assessor: { id: assessor.body.id }, iqa: null },
+    });
     const enrolmentId = enrolled.body.id as string;
 
     const assigned = await api(token, "POST", `/api/v1/enrolments/${enrolmentId}/assignments`, { role: "IQA", userId: iqa.body.id, reason: "From the MIS" });
@@ -72,7 +80,10 @@ describe("/api/v1 with a centre's token", () => {
 
     const total = await db.criterion.count({ where: { unitId: unit.id } });
     const fresh = await api(token, "GET", `/api/v1/enrolments/${enrolmentId}/progress`);
-    expect(fresh).toMatchObject({ status: 200, body: { enrolmentId, criteria: { total, met: 0, awaitingDecision: 0, notYetMet: 0, notStarted: total }, lastActivityAt: null } });
+    expect(fresh).toMatchObject({
+      status: 200,
+      body: { enrolmentId, criteria: { total, met: 0, awaitingDecision: 0, notYetMet: 0, notStarted: total }, lastActivityAt: null },
+    });
 
     // The learner and assessor work in the app: one item submitted, one criterion met.
     const learnerActor = await build.actor(learner.body.id as string);
@@ -92,7 +103,11 @@ describe("/api/v1 with a centre's token", () => {
           id: item.id,
           title: "Site induction record",
           status: "SUBMITTED",
-          submitted: expect.objectContaining({ version: 1, contentHash: item.contentHash, files: [expect.objectContaining({ fileName: "evidence.pdf", sha256: expect.any(String), size: expect.any(Number) })] }),
+          submitted: expect.objectContaining({
+            version: 1,
+            contentHash: item.contentHash,
+            files: [expect.objectContaining({ fileName: "evidence.pdf", sha256: expect.any(String), size: expect.any(Number) })],
+          }),
           criteria: [expect.objectContaining({ criterion: "A1", enrolmentId }), expect.objectContaining({ criterion: "A2", enrolmentId })],
         }),
       ]);
@@ -116,7 +131,11 @@ describe("/api/v1 with a centre's token", () => {
     const assessor = await build.user({ centre: theirs.centre, roles: ["ASSESSOR"] });
     const myAssessor = await build.user({ centre: mine.centre, roles: ["ASSESSOR"] });
     const enrolment = await build.enrolment({ learner, unit: "CPC308" });
-    for (const url of [`/api/v1/enrolments/${enrolment.id}/progress`, `/api/v1/enrolments/${enrolment.id}/evidence`, `/api/v1/learners/${learner.userId}/evidence`]) {
+    for (const url of [
+      `/api/v1/enrolments/${enrolment.id}/progress`,
+      `/api/v1/enrolments/${enrolment.id}/evidence`,
+      `/api/v1/learners/${learner.userId}/evidence`,
+    ]) {
       expect(await api(mine.token, "GET", url)).toMatchObject({ status: 404, body: { error: "Not found.", fields: {} } });
       expect((await api(theirs.token, "GET", url)).status).toBe(200);
     }
@@ -127,7 +146,12 @@ describe("/api/v1 with a centre's token", () => {
     expect((await api(mine.token, "GET", "/api/v1/users")).body.data?.map((u) => u.id)).not.toContain(learner.userId);
     // Enrolling their learner, or naming their assessor, is refused as bad input and makes nothing.
     const unit = await cpc308();
-    const enrol = await api(mine.token, "POST", "/api/v1/enrolments", { learnerId: learner.userId, unitId: unit.id, assessorId: assessor.userId, startedAt: "2026-09-01" });
+    const enrol = await api(mine.token, "POST", "/api/v1/enrolments", {
+      learnerId: learner.userId,
+      unitId: unit.id,
+      assessorId: assessor.userId,
+      startedAt: "2026-09-01",
+    });
     expect(enrol).toMatchObject({ status: 400, body: { fields: { learnerId: expect.any(String), assessorId: expect.any(String) } } });
     expect(await db.enrolment.count({ where: { learnerId: learner.userId } })).toBe(1);
     expect((await api(mine.token, "GET", "/api/v1/enrolments/not-an-id/progress")).status).toBe(404);
@@ -144,7 +168,12 @@ describe("/api/v1 with a centre's token", () => {
       ["/api/v1/users", "POST", "{not json", "body"],
       ["/api/v1/users", "POST", [1, 2], "form"],
       ["/api/v1/enrolments", "POST", { learnerId: "x", unitId: "y", startedAt: "2026-02-30" }, "learnerId"],
-      ["/api/v1/enrolments", "POST", { learnerId: "00000000-0000-4000-8000-000000000000", unitId: "00000000-0000-4000-8000-000000000000", startedAt: "2026-02-01" }, "unitId"],
+      [
+        "/api/v1/enrolments",
+        "POST",
+        { learnerId: "00000000-0000-4000-8000-000000000000", unitId: "00000000-0000-4000-8000-000000000000", startedAt: "2026-02-01" },
+        "unitId",
+      ],
       ["/api/v1/users?role=OWNER", "GET", undefined, "role"],
       ["/api/v1/users?page=0", "GET", undefined, "page"],
       ["/api/v1/enrolments?pageSize=1000", "GET", undefined, "pageSize"],

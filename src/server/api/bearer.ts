@@ -1,3 +1,4 @@
+import { must } from "@/lib/must";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { hashSecretToken } from "@/server/tokens/secret-token";
@@ -40,7 +41,7 @@ export async function callerFor(authorization: string | null, now = new Date()):
   const match = authorization ? bearerPattern.exec(authorization) : null;
   if (!match) throw new ApiUnauthorizedError();
   const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashSecretToken(match[1]!) },
+    where: { tokenHash: hashSecretToken(must(match[1], "the token")) },
     select: { id: true, centreId: true, createdById: true, expiresAt: true, revokedAt: true, centre: { select: { name: true } } },
   });
   if (!token || token.revokedAt || token.expiresAt <= now) throw new ApiUnauthorizedError();
@@ -48,7 +49,12 @@ export async function callerFor(authorization: string | null, now = new Date()):
     tokenId: token.id,
     centreId: token.centreId,
     actorId: token.createdById,
-    actor: { userId: token.id, email: "", name: "API token", grants: [{ centreId: token.centreId, centreName: token.centre.name, role: "CENTRE_ADMIN", endsAt: null }] },
+    actor: {
+      userId: token.id,
+      email: "",
+      name: "API token",
+      grants: [{ centreId: token.centreId, centreName: token.centre.name, role: "CENTRE_ADMIN", endsAt: null }],
+    },
   };
 }
 

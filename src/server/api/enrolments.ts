@@ -39,7 +39,13 @@ export async function listEnrolmentsApi(api: ApiRequest): Promise<ApiAnswer> {
   };
   const [total, rows] = await Promise.all([
     db.enrolment.count({ where }),
-    db.enrolment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, select: enrolmentFields }),
+    db.enrolment.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: enrolmentFields,
+    }),
   ]);
   return { body: { data: rows.map(shape), ...pageInfo(q.page, q.pageSize, total) } };
 }
@@ -60,7 +66,14 @@ export async function createEnrolmentApi(api: ApiRequest): Promise<ApiAnswer> {
 export async function assignApi(api: ApiRequest, enrolmentId: string): Promise<ApiAnswer> {
   const id = pathId(enrolmentId);
   const input = await api.body(assignBody);
-  await api.write(200, (tx) => assignEnrolmentInTx(tx, api.caller.actor, { enrolmentId: id, role: input.role, userId: input.userId, reason: input.reason || undefined }, api.caller.actorId));
+  await api.write(200, (tx) =>
+    assignEnrolmentInTx(
+      tx,
+      api.caller.actor,
+      { enrolmentId: id, role: input.role, userId: input.userId, reason: input.reason || undefined },
+      api.caller.actorId,
+    ),
+  );
   const enrolment = await db.enrolment.findUniqueOrThrow({ where: { id }, select: enrolmentFields });
   return { body: shape(enrolment) };
 }
@@ -68,7 +81,10 @@ export async function assignApi(api: ApiRequest, enrolmentId: string): Promise<A
 /** The enrolment if the token's centre holds it; 404 otherwise (another centre's ids included). */
 export async function readableApiEnrolment(api: ApiRequest, enrolmentId: string) {
   const id = pathId(enrolmentId);
-  const enrolment = await db.enrolment.findFirst({ where: { AND: [{ id }, scope(api.caller.actor, "read:enrolment")] }, select: { id: true, unitId: true, learnerId: true, centreId: true } });
+  const enrolment = await db.enrolment.findFirst({
+    where: { AND: [{ id }, scope(api.caller.actor, "read:enrolment")] },
+    select: { id: true, unitId: true, learnerId: true, centreId: true },
+  });
   if (!enrolment) throw new NotFoundError();
   return enrolment;
 }
@@ -89,7 +105,13 @@ export async function progressApi(api: ApiRequest, enrolmentId: string): Promise
   return {
     body: {
       enrolmentId: enrolment.id,
-      criteria: { total, met: count("MET"), awaitingDecision: count("EVIDENCE_SUBMITTED"), notYetMet: count("NOT_YET_MET"), notStarted: total - count("MET") - count("EVIDENCE_SUBMITTED") - count("NOT_YET_MET") },
+      criteria: {
+        total,
+        met: count("MET"),
+        awaitingDecision: count("EVIDENCE_SUBMITTED"),
+        notYetMet: count("NOT_YET_MET"),
+        notStarted: total - count("MET") - count("EVIDENCE_SUBMITTED") - count("NOT_YET_MET"),
+      },
       lastActivityAt,
     },
   };

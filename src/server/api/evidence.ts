@@ -21,7 +21,12 @@ const fields = {
     where: { submittedAt: { not: null } },
     orderBy: { version: "desc" },
     take: 1,
-    select: { version: true, submittedAt: true, contentHash: true, files: { orderBy: { position: "asc" }, select: { fileName: true, mediaType: true, size: true, sha256: true } } },
+    select: {
+      version: true,
+      submittedAt: true,
+      contentHash: true,
+      files: { orderBy: { position: "asc" }, select: { fileName: true, mediaType: true, size: true, sha256: true } },
+    },
   },
   links: {
     where: { removedAt: null },
@@ -44,7 +49,12 @@ const shape = (e: Row) => {
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
     submitted: latest
-      ? { version: latest.version, submittedAt: latest.submittedAt?.toISOString() ?? null, contentHash: latest.contentHash, files: latest.files.map((f) => ({ ...f, size: Number(f.size) })) }
+      ? {
+          version: latest.version,
+          submittedAt: latest.submittedAt?.toISOString() ?? null,
+          contentHash: latest.contentHash,
+          files: latest.files.map((f) => ({ ...f, size: Number(f.size) })),
+        }
       : null,
     criteria: e.links.map((l) => ({ enrolmentId: l.enrolmentId, criterion: l.criterion.code, claim: l.claim })),
   };

@@ -23,7 +23,11 @@ export type ApiRequest = {
 export type ApiAnswer = { status?: number; body: unknown };
 
 const requestEvent = (caller: ApiCaller, request: Request, status: number) => ({
-  event: { kind: "api.request" as const, actorId: null, data: { tokenId: caller.tokenId, method: request.method, path: new URL(request.url).pathname, status } },
+  event: {
+    kind: "api.request" as const,
+    actorId: null,
+    data: { tokenId: caller.tokenId, method: request.method, path: new URL(request.url).pathname, status },
+  },
   context: { centreId: caller.centreId, subject: `api_token:${caller.tokenId}` },
 });
 
@@ -69,8 +73,9 @@ export function apiRoute<P = Record<string, never>>(handler: (api: ApiRequest, p
     let caller: ApiCaller | null = null;
     let audited = false;
     try {
-      caller = await callerFor(request.headers.get("authorization"));
-      await countRequest(caller);
+      const known = await callerFor(request.headers.get("authorization"));
+      caller = known;
+      await countRequest(known);
       const api: ApiRequest = {
         caller,
         request,
@@ -79,7 +84,7 @@ export function apiRoute<P = Record<string, never>>(handler: (api: ApiRequest, p
         write: async (status, work) => {
           const result = await db.$transaction(async (tx) => {
             const value = await work(tx);
-            const { event, context: where } = requestEvent(caller!, request, status);
+            const { event, context: where } = requestEvent(known, request, status);
             await appendAudit(tx, event, where);
             return value;
           });
@@ -88,7 +93,7 @@ export function apiRoute<P = Record<string, never>>(handler: (api: ApiRequest, p
         },
       };
       const { status = 200, body } = await handler(api, await context.params);
-      if (!audited) await db.$executeRaw(pendingAuditInsert([requestEvent(caller, request, status)]));
+      if (!audited) await db.$executeRaw(pendingAuditInsert([requestEvent(known, request, status)]));
       return answer(status, body);
     } catch (e) {
       const refused = refusalAnswer(e);

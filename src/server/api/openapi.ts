@@ -8,13 +8,42 @@ export type Operation = { path: string; method: Method; summary: string; query?:
 
 export const operations: Operation[] = [
   { path: "/users", method: "get", summary: "List the people holding a role in the centre (by name, paged; filter by role)", query: listUsersQuery },
-  { path: "/users", method: "post", summary: "Invite a person with one or more roles (they are emailed a link to choose a password)", body: createUserBody, created: true },
+  {
+    path: "/users",
+    method: "post",
+    summary: "Invite a person with one or more roles (they are emailed a link to choose a password)",
+    body: createUserBody,
+    created: true,
+  },
   { path: "/enrolments", method: "get", summary: "List the centre's enrolments (paged; filter by learner, unit code, status)", query: listEnrolmentsQuery },
   { path: "/enrolments", method: "post", summary: "Enrol one of the centre's learners on a published unit version", body: createEnrolmentBody, created: true },
-  { path: "/enrolments/{id}/assignments", method: "post", summary: "Make someone (or nobody) the enrolment's assessor or IQA; history is kept", body: assignBody, pathId: "enrolment" },
-  { path: "/enrolments/{id}/progress", method: "get", summary: "Criteria total, met, awaiting a decision, not yet met; the last activity", pathId: "enrolment" },
-  { path: "/enrolments/{id}/evidence", method: "get", summary: "Metadata of the submitted evidence mapped to the enrolment (no file bytes)", query: evidenceQuery, pathId: "enrolment" },
-  { path: "/learners/{id}/evidence", method: "get", summary: "Metadata of a learner's submitted evidence in the centre (no file bytes)", query: evidenceQuery, pathId: "learner" },
+  {
+    path: "/enrolments/{id}/assignments",
+    method: "post",
+    summary: "Make someone (or nobody) the enrolment's assessor or IQA; history is kept",
+    body: assignBody,
+    pathId: "enrolment",
+  },
+  {
+    path: "/enrolments/{id}/progress",
+    method: "get",
+    summary: "Criteria total, met, awaiting a decision, not yet met; the last activity",
+    pathId: "enrolment",
+  },
+  {
+    path: "/enrolments/{id}/evidence",
+    method: "get",
+    summary: "Metadata of the submitted evidence mapped to the enrolment (no file bytes)",
+    query: evidenceQuery,
+    pathId: "enrolment",
+  },
+  {
+    path: "/learners/{id}/evidence",
+    method: "get",
+    summary: "Metadata of a learner's submitted evidence in the centre (no file bytes)",
+    query: evidenceQuery,
+    pathId: "learner",
+  },
 ];
 
 /** The JSON Schema of a request schema as the client sends it (before defaults and trimming). */
@@ -30,7 +59,8 @@ function operationDocument(op: Operation) {
   if (op.pathId) parameters.push({ name: "id", in: "path", required: true, description: `The ${op.pathId}'s id`, schema: { type: "string", format: "uuid" } });
   if (op.query) {
     const json = requestSchema(op.query) as { properties?: Record<string, object>; required?: string[] };
-    for (const [name, schema] of Object.entries(json.properties ?? {})) parameters.push({ name, in: "query", required: json.required?.includes(name) ?? false, schema });
+    for (const [name, schema] of Object.entries(json.properties ?? {}))
+      parameters.push({ name, in: "query", required: json.required?.includes(name) ?? false, schema });
   }
   return {
     summary: op.summary,

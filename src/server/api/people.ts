@@ -42,7 +42,10 @@ export async function createUser(api: ApiRequest): Promise<ApiAnswer> {
   const result = await api.write(201, (tx) => inviteInTx(tx, { centreId, ...input, actorId: api.caller.actorId, via: "api" }));
   // A mail that fails to go leaves the invitation standing: the admin can resend it from the People page.
   const failed = await sendInvitationMails([result.mail]);
-  return { status: 201, body: { id: result.userId, created: result.created, rolesAdded: result.rolesAdded, invitationSent: Boolean(result.mail) && failed.length === 0 } };
+  return {
+    status: 201,
+    body: { id: result.userId, created: result.created, rolesAdded: result.rolesAdded, invitationSent: Boolean(result.mail) && failed.length === 0 },
+  };
 }
 
 export { page as pageInfo };

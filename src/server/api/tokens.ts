@@ -47,7 +47,11 @@ export async function createTokenInTx(
   });
   await appendAudit(
     tx,
-    { kind: "api_token.created", actorId: spec.createdById, data: { tokenId: row.id, name: spec.name, prefix, expiresAt: expiresAt.toISOString(), via: spec.via } },
+    {
+      kind: "api_token.created",
+      actorId: spec.createdById,
+      data: { tokenId: row.id, name: spec.name, prefix, expiresAt: expiresAt.toISOString(), via: spec.via },
+    },
     { centreId: spec.centreId, subject: `api_token:${row.id}` },
   );
   return { id: row.id, token, prefix, name: spec.name, expiresAt };
@@ -100,14 +104,23 @@ export async function revokeApiToken(actor: Actor, input: unknown, now = new Dat
     administeredCentre(actor, "administer:centre", token.centreId);
     const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) return { revoked: false };
-    await appendAudit(tx, { kind: "api_token.revoked", actorId: actor.userId, data: { tokenId, name: token.name } }, { centreId: token.centreId, subject: `api_token:${tokenId}` });
+    await appendAudit(
+      tx,
+      { kind: "api_token.revoked", actorId: actor.userId, data: { tokenId, name: token.name } },
+      { centreId: token.centreId, subject: `api_token:${tokenId}` },
+    );
     return { revoked: true };
   });
 }
 
 /** For the command line: a centre by its exact name or slug. */
 export async function centreByNameOrSlug(tx: Tx, nameOrSlug: string) {
-  const matches = await tx.centre.findMany({ where: { OR: [{ slug: nameOrSlug }, { name: nameOrSlug }] }, select: { id: true, name: true, slug: true }, take: 2 });
-  if (matches.length !== 1) throw new UserFacingError(`No centre is called "${nameOrSlug}"`, { centre: `No centre has this name or slug` });
-  return matches[0]!;
+  const matches = await tx.centre.findMany({
+    where: { OR: [{ slug: nameOrSlug }, { name: nameOrSlug }] },
+    select: { id: true, name: true, slug: true },
+    take: 2,
+  });
+  const [only] = matches;
+  if (!only || matches.length > 1) throw new UserFacingError(`No centre is called "${nameOrSlug}"`, { centre: `No centre has this name or slug` });
+  return only;
 }

@@ -63,7 +63,11 @@ export type AuditEventInput =
       actorId: string | null; // null: an API token made by the command line
       data: { enrolmentId: string; learnerId: string; unitId: string; assessorId: string | null; iqaId: string | null; startedAt: string; importId?: string };
     }
-  | { kind: "enrolment.assessor_assigned" | "enrolment.iqa_assigned"; actorId: string | null; data: { enrolmentId: string; from: string | null; to: string | null; reason: string | null } }
+  | {
+      kind: "enrolment.assessor_assigned" | "enrolment.iqa_assigned";
+      actorId: string | null;
+      data: { enrolmentId: string; from: string | null; to: string | null; reason: string | null };
+    }
   | { kind: "enrolment.withdrawn"; actorId: string; data: { enrolmentId: string; reason: string } }
   | { kind: "enrolment.certificated"; actorId: string; data: { enrolmentId: string; certificateNumber: string; certificatedOn: string } }
   | {
@@ -84,7 +88,11 @@ export type AuditEventInput =
       };
     }
   | { kind: "import.previewed"; actorId: string; data: { importId: string; fileName: string; fileHash: string; rows: number; errors: number } }
-  | { kind: "import.applied"; actorId: string; data: { importId: string; learnersCreated: number; enrolled: number; reassigned: number; unchanged: number; skipped: number } };
+  | {
+      kind: "import.applied";
+      actorId: string;
+      data: { importId: string; learnersCreated: number; enrolled: number; reassigned: number; unchanged: number; skipped: number };
+    };
 
 export type AuditEventKind = AuditEventInput["kind"];
 

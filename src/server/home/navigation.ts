@@ -14,6 +14,7 @@ const links: { href: string; label: string; needs?: Permission | Grantable }[] =
   { href: "/centre/enrolments", label: "Enrolments", needs: "administer:enrolment" },
   { href: "/outbox", label: "Outbox", needs: "read:outbox" },
   { href: "/integrity", label: "Record integrity", needs: "check:integrity" },
+  { href: "/centre/api-tokens", label: "API tokens", needs: "administer:centre" },
 ];
 
 /** The header's links for this actor. */

@@ -14,7 +14,15 @@ export const assignInput = z.object({
   reason: optionalText(500),
 });
 
-type Assignment = { enrolmentId: string; centreId: string; role: "ASSESSOR" | "IQA"; userId: string | null; current: string | null; reason?: string; actorId: string | null };
+type Assignment = {
+  enrolmentId: string;
+  centreId: string;
+  role: "ASSESSOR" | "IQA";
+  userId: string | null;
+  current: string | null;
+  reason?: string;
+  actorId: string | null;
+};
 
 /**
  * Makes `userId` (or nobody) the enrolment's assessor or IQA, in the caller's transaction, with the
@@ -26,7 +34,8 @@ export async function assignInTx(tx: Tx, a: Assignment, now = new Date()): Promi
   if (a.current === a.userId) return false;
   if (a.userId) {
     const held = await rolesInCentre(tx, a.centreId, [a.userId], now);
-    if (!held.get(a.userId)?.has(a.role)) throw new UserFacingError(`Choose ${roleWords[a.role]} of this centre`, { userId: `Choose ${roleWords[a.role]} of this centre` });
+    if (!held.get(a.userId)?.has(a.role))
+      throw new UserFacingError(`Choose ${roleWords[a.role]} of this centre`, { userId: `Choose ${roleWords[a.role]} of this centre` });
   }
   await tx.enrolmentAssignment.updateMany({ where: { enrolmentId: a.enrolmentId, role: a.role, endedAt: null }, data: { endedAt: now } });
   await tx.enrolmentAssignment.create({
@@ -50,7 +59,13 @@ export async function assignInTx(tx: Tx, a: Assignment, now = new Date()): Promi
  * the actor administers, not withdrawn, the person is not already assigned nor the other role's
  * holder. `actorId` is who the audit names (an API token's maker, or null).
  */
-export async function assignEnrolmentInTx(tx: Tx, actor: Actor, data: z.infer<typeof assignInput>, actorId: string | null, now = new Date()): Promise<{ changed: boolean }> {
+export async function assignEnrolmentInTx(
+  tx: Tx,
+  actor: Actor,
+  data: z.infer<typeof assignInput>,
+  actorId: string | null,
+  now = new Date(),
+): Promise<{ changed: boolean }> {
   const enrolment = await lockAdministeredEnrolment(tx, actor, data.enrolmentId);
   if (enrolment.status === "WITHDRAWN") throw new UserFacingError("This enrolment was withdrawn, so nobody can be assigned to it.");
   const current = data.role === "ASSESSOR" ? enrolment.assessorId : enrolment.iqaId;
