@@ -321,3 +321,11 @@ export async function backdateWaitingWork(assessorEmail: string, days: number) {
 }
 
 export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.count({ where: { centre: { slug: centreSlug }, status: "COMPLETED" } });
+
+/** An API token for a demo centre (by slug), made as `npm run attest -- token create` would: the secret to send, its hash kept. */
+export async function apiTokenFor(centreSlug: "northgate" | "riverside", days = 30): Promise<string> {
+  const { createTokenInTx } = await import("@/server/api/tokens");
+  const centre = await db().centre.findUniqueOrThrow({ where: { slug: centreSlug }, select: { id: true } });
+  const made = await db().$transaction((tx) => createTokenInTx(tx, { centreId: centre.id, name: `e2e ${centreSlug}`, days, createdById: null, via: "cli" }));
+  return made.token;
+}

@@ -18,6 +18,7 @@ import { checkIntegrityNow } from "@/server/audit/status";
 import { changePassword } from "@/server/auth/change-password";
 import { startSession, touchLiveSession } from "@/server/auth/sessions";
 import { setAccountActive, signOutEverywhere } from "@/server/centre/accounts";
+import { createApiToken, revokeApiToken } from "@/server/api/tokens";
 import { UserFacingError } from "@/server/errors";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
@@ -51,7 +52,11 @@ const ownerSession = await db.$transaction((tx) => startSession(tx, owner.userId
 const ownerHash = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash;
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
+const homeToken = await createApiToken(await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }), { name: "MIS" });
+
 const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
+  createApiTokenAction: (a) => createApiToken(a, { name: "hijack", centreId: home.id }),
+  revokeApiTokenAction: (a) => revokeApiToken(a, { tokenId: homeToken.id }),
   addEvidenceAction: (a) => createEvidence(a, evidenceInput()),
   updateEvidenceAction: (a) => updateEvidence(a, evidenceId, evidenceInput({ title: "hijacked" })),
   startRevisionAction: (a) => startRevision(a, evidenceId),
