@@ -32,12 +32,20 @@ export const enrolInput = z.object({
 
 /** The learner's enrolment on this unit, when they already have one on any version of it. */
 export async function existingEnrolmentOnCode(tx: Tx, centreId: string, learnerId: string, unitCode: string) {
-  return tx.enrolment.findFirst({ where: { centreId, learnerId, unit: { code: unitCode } }, include: { unit: { select: { version: true, displayCode: true } } } });
+  return tx.enrolment.findFirst({
+    where: { centreId, learnerId, unit: { code: unitCode } },
+    include: { unit: { select: { version: true, displayCode: true } } },
+  });
 }
 
 /** What is wrong with the people named, by field: each must hold the role in the centre; the IQA is not the assessor. */
 async function peopleProblems(tx: Tx, spec: Pick<EnrolSpec, "centreId" | "assessorId" | "iqaId"> & { learnerId: string | null }, now: Date) {
-  const held = await rolesInCentre(tx, spec.centreId, [spec.learnerId, spec.assessorId, spec.iqaId].filter((v): v is string => !!v), now);
+  const held = await rolesInCentre(
+    tx,
+    spec.centreId,
+    [spec.learnerId, spec.assessorId, spec.iqaId].filter((v): v is string => !!v),
+    now,
+  );
   const fields: Record<string, string> = {};
   if (!spec.learnerId || !held.get(spec.learnerId)?.has("LEARNER"))
     fields.learnerEmail = "No learner of this centre has this email address. Invite them first, or check the spelling";
@@ -58,9 +66,15 @@ export async function enrolInTx(tx: Tx, spec: EnrolSpec, now = new Date()): Prom
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`enrol:${spec.centreId}:${spec.learnerId}`}))`;
   // The app's role cannot lock Unit rows (the catalogue is the owner's); an enrolment made as its
   // version is retired is let in: retiring stops new enrolments from then on (decision 0032).
-  const unit = await tx.unit.findUnique({ where: { id: spec.unitId }, select: { id: true, code: true, displayCode: true, version: true, status: true, retiredAt: true } });
+  const unit = await tx.unit.findUnique({
+    where: { id: spec.unitId },
+    select: { id: true, code: true, displayCode: true, version: true, status: true, retiredAt: true },
+  });
   if (!unit || unit.status !== "PUBLISHED") throw new UserFacingError("Choose a published unit", { unitId: "Choose a published unit" });
-  if (unit.retiredAt) throw new UserFacingError(`${unit.displayCode} version ${unit.version} is retired`, { unitId: `${unit.displayCode} version ${unit.version} is retired: choose a current version` });
+  if (unit.retiredAt)
+    throw new UserFacingError(`${unit.displayCode} version ${unit.version} is retired`, {
+      unitId: `${unit.displayCode} version ${unit.version} is retired: choose a current version`,
+    });
 
   const fields = await peopleProblems(tx, spec, now);
   if (Object.keys(fields).length) throw new UserFacingError(`Check the form: ${Object.values(fields).join(". ")}`, fields);
@@ -89,7 +103,14 @@ export async function enrolInTx(tx: Tx, spec: EnrolSpec, now = new Date()): Prom
     {
       kind: "enrolment.created",
       actorId: spec.actorId,
-      data: { enrolmentId: enrolment.id, learnerId: spec.learnerId, unitId: unit.id, assessorId: spec.assessorId, iqaId: spec.iqaId, startedAt: spec.startedAt },
+      data: {
+        enrolmentId: enrolment.id,
+        learnerId: spec.learnerId,
+        unitId: unit.id,
+        assessorId: spec.assessorId,
+        iqaId: spec.iqaId,
+        startedAt: spec.startedAt,
+      },
     },
     { centreId: spec.centreId, subject: `enrolment:${enrolment.id}` },
   );
