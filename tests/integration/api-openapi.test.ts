@@ -8,7 +8,7 @@ import { GET as openApiRoute } from "@/../app/api/v1/openapi.json/route";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
-await freshDatabase("schema");
+await freshDatabase("units");
 
 async function routeFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -63,15 +63,16 @@ describe("/api/v1/openapi.json", () => {
     const centre = await build.centre();
     const admin = await build.user({ centre, roles: ["CENTRE_ADMIN"] });
     const { token } = await createApiToken(admin, { name: "MIS" });
+    const { id } = await build.enrolment({ learner: await build.user({ centre, roles: ["LEARNER"] }), unit: "CPC308" });
     for (const op of operations.filter((o) => o.body)) {
       const file = `app/api/v1${op.path.replace("{id}", "[id]")}/route.ts`;
       const handler = (
         (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>>
       )[op.method.toUpperCase()];
-      const url = `http://attest.test/api/v1${op.path.replace("{id}", "00000000-0000-4000-8000-000000000000")}`;
+      const url = `http://attest.test/api/v1${op.path.replace("{id}", id)}`;
       if (!handler || !op.body) throw new Error(`No ${op.method} handler in ${file}`);
       const response = await handler(new Request(url, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "{}" }), {
-        params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }),
+        params: Promise.resolve({ id }),
       });
       const required = (requestSchema(op.body) as { required?: string[] }).required ?? [];
       expect(response.status, file).toBe(400);

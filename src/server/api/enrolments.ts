@@ -64,7 +64,8 @@ export async function createEnrolmentApi(api: ApiRequest): Promise<ApiAnswer> {
 
 /** POST /api/v1/enrolments/{id}/assignments: makes someone (or nobody) the enrolment's assessor or IQA. */
 export async function assignApi(api: ApiRequest, enrolmentId: string): Promise<ApiAnswer> {
-  const id = pathId(enrolmentId);
+  // Another centre's enrolment is 404 whatever the body says.
+  const { id } = await readableApiEnrolment(api, enrolmentId);
   const input = await api.body(assignBody);
   await api.write(200, (tx) =>
     assignEnrolmentInTx(
