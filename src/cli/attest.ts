@@ -3,6 +3,7 @@ import { createDb, type Db } from "@/server/db/client";
 import { auditCheckpoint, auditVerify } from "./commands/audit";
 import { centreCreate, centreCreateUsage } from "./commands/centre-create";
 import { type Io, UsageError, terminal } from "./commands/io";
+import { tokenCreate, tokenCreateUsage } from "./commands/token-create";
 import { userResetLink, userResetLinkUsage } from "./commands/user-reset-link";
 import { cliDatabase } from "./database";
 
@@ -23,6 +24,11 @@ const commands: Record<string, Command> = {
     usage: centreCreateUsage,
     help: "create a centre and its first admin (named by --admin-name, else the address before @), and print\na single-use link for the admin to choose a password; run again, it makes nothing twice",
     run: centreCreate,
+  },
+  "token create": {
+    usage: tokenCreateUsage,
+    help: "create an API token for the centre's MIS (it acts as the centre's admin) and print it once",
+    run: tokenCreate,
   },
   "user reset-link": { usage: userResetLinkUsage, help: "print a new single-use link for the account to choose a password", run: userResetLink },
 };

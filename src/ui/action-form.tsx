@@ -18,6 +18,8 @@ type Props = {
   className?: string;
   /** Clear the form after it succeeds (a comment box); otherwise what was typed stays. */
   resetOnSuccess?: boolean;
+  /** What to show from the action's `result` after it succeeds (a secret shown once). */
+  shown?: (result: unknown) => ReactNode;
   "aria-label"?: string;
 };
 
@@ -39,7 +41,7 @@ function formSize(data: FormData): number {
  * invalid and described by it, and a summary at the top links to each field and takes focus.
  * Without JavaScript the form still posts to the action.
  */
-export function ActionForm({ action, children, submitLabel, pendingLabel, done, secondary, size, className, resetOnSuccess, ...rest }: Props) {
+export function ActionForm({ action, children, submitLabel, pendingLabel, done, secondary, size, className, resetOnSuccess, shown, ...rest }: Props) {
   const [serverState, formAction, pending] = useActionState(action, initialActionState);
   const [local, setLocal] = useState<ActionState | null>(null);
   const state = local ?? serverState;
@@ -88,6 +90,7 @@ export function ActionForm({ action, children, submitLabel, pendingLabel, done, 
             {done}
           </Notice>
         )}
+        {state.ok && shown && state.result !== undefined && shown(state.result)}
         {children}
         <Button type="submit" variant={secondary ? "secondary" : "primary"} size={size} disabled={pending}>
           {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}

@@ -1,9 +1,9 @@
 import { protectedPages, publicPages, routeHandlers, type Who } from "../support/authz-registry";
-import { enrolmentOf, fileOf, firstEvidenceOf, setActive, withoutRoles } from "./db";
+import { apiTokenFor, enrolmentOf, fileOf, firstEvidenceOf, setActive, withoutRoles } from "./db";
 import { expect, signInAs, test } from "./fixtures";
 import { must } from "@/lib/must";
 
-const accounts: Record<Exclude<Who, "signed-out">, string> = {
+const accounts: Record<Exclude<Who, "signed-out" | "token" | "other-centre-token">, string> = {
   learner: "learner@northgate.example",
   "other-learner": "learner2@northgate.example",
   assessor: "assessor@northgate.example",
@@ -28,13 +28,19 @@ async function placeholders(): Promise<Record<string, string>> {
 for (const entry of routeHandlers) {
   for (const probe of entry.probes) {
     test(`${probe.method} ${probe.path} as ${probe.as} answers ${probe.status}`, async ({ page, baseURL }) => {
-      if (probe.as !== "signed-out") await signInAs(page, accounts[probe.as]);
+      const token = probe.as === "token" ? await apiTokenFor("northgate") : probe.as === "other-centre-token" ? await apiTokenFor("riverside") : null;
+      if (probe.as !== "signed-out" && probe.as !== "token" && probe.as !== "other-centre-token") await signInAs(page, accounts[probe.as]);
       const ids = await placeholders();
       const path = probe.path.replace(/\{(\w+)\}/g, (_, k: string) => must(ids[k], "ids[k]"));
       const response = await page.request.fetch(path, {
         method: probe.method,
         maxRedirects: 0,
-        headers: { Origin: must(baseURL, "baseURL"), "X-File-Name": "probe.txt", "Content-Type": "application/octet-stream" },
+        headers: {
+          Origin: must(baseURL, "baseURL"),
+          "X-File-Name": "probe.txt",
+          "Content-Type": "application/octet-stream",
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         ...(probe.method === "POST" ? { data: Buffer.from("probe") } : {}),
       });
       expect(response.status()).toBe(probe.status);

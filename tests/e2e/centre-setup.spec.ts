@@ -14,6 +14,11 @@ async function shoot(page: Page, name: string) {
 }
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+/** Opens one of the Centre page's sections from the header. */
+async function openSection(page: Page, name: string) {
+  await nav(page).getByRole("link", { name: "Centre" }).click();
+  await page.getByRole("main").getByRole("link", { name, exact: true }).click();
+}
 
 test("a centre admin sets the review target and non-working days, manages a unit, and reads the audit log", async ({ page }) => {
   test.setTimeout(180_000);
@@ -21,7 +26,7 @@ test("a centre admin sets the review target and non-working days, manages a unit
   await page.goto("/");
 
   // Settings: a bad target is refused beside its field, then a good one is saved.
-  await nav(page).getByRole("link", { name: "Settings" }).click();
+  await openSection(page, "Settings");
   await expect(page.getByRole("heading", { level: 1, name: "Centre settings" })).toBeVisible();
   await expectAccessible(page);
   const target = page.getByLabel("Review target in working days");
@@ -51,7 +56,7 @@ test("a centre admin sets the review target and non-working days, manages a unit
   await expect(page.getByRole("cell", { name: "Staff training day", exact: true })).toHaveCount(0);
 
   // Units: a broken file shows each problem with its path; a good one is previewed, published, retired.
-  await nav(page).getByRole("link", { name: "Manage units" }).click();
+  await openSection(page, "Manage units");
   await expect(page.getByRole("heading", { level: 1, name: "Manage units" })).toBeVisible();
   await expectAccessible(page);
   const unit = JSON.parse(readFileSync("prisma/standards/ag26.json", "utf8")) as Record<string, unknown> & { sections: { criteria: { code: string }[] }[] };
@@ -83,7 +88,7 @@ test("a centre admin sets the review target and non-working days, manages a unit
   await shoot(page, "units");
 
   // The audit log: filtered to settings changes, its details, and the CSV of what is shown.
-  await nav(page).getByRole("link", { name: "Audit log" }).click();
+  await openSection(page, "Audit log");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await page.getByLabel("Kind of event").selectOption({ label: "Changed centre settings" });
   await page.getByRole("button", { name: "Filter" }).click();
@@ -111,5 +116,6 @@ test("a centre admin sets the review target and non-working days, manages a unit
 test("the centre's pages are for its admins only", async ({ page }) => {
   await signInAs(page, "assessor@northgate.example");
   for (const path of ["/centre/settings", "/centre/units", "/centre/audit"]) expect((await page.goto(path))?.status()).toBe(404);
-  await expect(nav(page).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await expect(nav(page).getByRole("link", { name: "Centre" })).toHaveCount(0);
+  expect((await page.goto("/centre"))?.status()).toBe(404);
 });

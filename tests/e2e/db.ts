@@ -347,3 +347,10 @@ export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.co
 
 /** A demo centre's id, by its slug. */
 export const centreIdOf = async (slug: string) => (await db().centre.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+/** An API token for a demo centre (by slug), made as `npm run attest -- token create` would: the secret to send, its hash kept. */
+export async function apiTokenFor(centreSlug: "northgate" | "riverside", days = 30): Promise<string> {
+  const { createTokenInTx } = await import("@/server/api/tokens");
+  const centre = await db().centre.findUniqueOrThrow({ where: { slug: centreSlug }, select: { id: true } });
+  const made = await db().$transaction((tx) => createTokenInTx(tx, { centreId: centre.id, name: `e2e ${centreSlug}`, days, createdById: null, via: "cli" }));
+  return made.token;
+}

@@ -229,6 +229,13 @@ const cases: Record<string, Case> = {
   },
   forgottenPasswordAction: { as: null, base: () => ({ email: "nobody-hostile@example.com" }), fields: { email: "text" } },
   signOutMyselfEverywhereAction: { as: LEARNER2, base: () => ({}), fields: {} },
+  // Days may be left out (90 days): only values that must be refused are sent.
+  createApiTokenAction: {
+    as: ADMIN,
+    base: () => ({ name: "College MIS", days: "30" }),
+    fields: { name: "text", days: "optionalText", centreId: "optionalId" },
+  },
+  revokeApiTokenAction: { as: ADMIN, base: () => ({ tokenId: "00000000-0000-4000-8000-000000000000" }), fields: { tokenId: "id" } },
 };
 
 // Plan items are JSON: hostile values inside it too.
@@ -299,6 +306,7 @@ test.describe.configure({ timeout: 120_000 });
 let v: Ids;
 test.beforeAll(async () => {
   v = await ids();
+  apiAuth.Authorization = `Bearer ${await db.apiTokenFor("northgate", 365)}`;
   // A witness link to answer and an assessor's draft record to edit, made directly: the actions under test must not make them.
   const token = randomBytes(24).toString("base64url");
   await db.addWitnessRequest(must(v.draft, "v.draft"), createHash("sha256").update(token).digest("hex"));
@@ -403,7 +411,44 @@ const odd = [
   encodeURIComponent(accepted.emoji),
   "..%2F..%2Fetc%2Fpasswd",
 ];
+// A Northgate API token, made in beforeAll; the /api/v1 probes send it (the same object, read when each is sent).
+const apiAuth: Record<string, string> = { "Content-Type": "application/json" };
+const apiBodies = [
+  `{"name":"${"x".repeat(70_000)}","email":"a@b.example","roles":["LEARNER"]}`,
+  '{"name":"a\\u0000b","email":"a\\u0000@b.example","roles":["LEARNER"]}',
+  '{"learnerId":"%00","unitId":2147483648,"startedAt":"0000-01-01","role":"ASSESSOR","userId":"2147483648"}',
+  '{"roles":"LEARNER","name":[],"email":{}}',
+  "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]",
+  "null",
+  "{not json",
+];
+const apiProbes = (path: string, post: boolean): RouteProbe[] => [
+  ...odd.map((o): RouteProbe => ({
+    what: `${path} with ${o.slice(0, 20)}`,
+    as: null,
+    method: "GET",
+    path: () => `/api/v1${path.replace("{id}", o)}?page=${o}&pageSize=${o}&status=${o}&learnerId=${o}&role=${o}`,
+    headers: apiAuth,
+  })),
+  ...(post
+    ? apiBodies.map((body, i): RouteProbe => ({
+        what: `${path} hostile body ${i}`,
+        as: null,
+        method: "POST",
+        path: (v) => `/api/v1${path.replace("{id}", must(v.enrolment, "v.enrolment"))}`,
+        headers: apiAuth,
+        body,
+      }))
+    : []),
+];
 const routeProbes: Record<string, RouteProbe[]> = {
+  "app/api/v1/openapi.json/route.ts": odd.map((o) => ({ what: `?x=${o.slice(0, 20)}`, as: null, method: "GET", path: () => `/api/v1/openapi.json?x=${o}` })),
+  "app/api/v1/users/route.ts": apiProbes("/users", true),
+  "app/api/v1/enrolments/route.ts": apiProbes("/enrolments", true),
+  "app/api/v1/enrolments/[id]/assignments/route.ts": apiProbes("/enrolments/{id}/assignments", true),
+  "app/api/v1/enrolments/[id]/progress/route.ts": apiProbes("/enrolments/{id}/progress", false),
+  "app/api/v1/enrolments/[id]/evidence/route.ts": apiProbes("/enrolments/{id}/evidence", false),
+  "app/api/v1/learners/[id]/evidence/route.ts": apiProbes("/learners/{id}/evidence", false),
   "app/api/health/route.ts": odd.map((o) => ({ what: `?x=${o.slice(0, 20)}`, as: null, method: "GET", path: () => `/api/health?x=${o}` })),
   "app/api/auth/[...nextauth]/route.ts": [
     ...[hostile.megabyte.slice(0, 100_000), hostile.nul, accepted.rtl, "2147483648"].map((h, i): RouteProbe => ({
@@ -521,7 +566,13 @@ for (const route of routeHandlers) {
       const after = await fingerprint();
       // Signing in (even refused) writes its audit trail and throttle counters, and reading a file is
       // recorded, by design; nothing else may change.
-      const recorded = route.file.includes("nextauth") ? ["AuditEvent", "User"] : route.file.includes("files") ? ["AuditEvent", "FileRead"] : [];
+      const recorded = route.file.includes("nextauth")
+        ? ["AuditEvent", "User"]
+        : route.file.includes("files")
+          ? ["AuditEvent", "FileRead"]
+          : route.file.includes("/v1/")
+            ? ["AuditEvent", "ApiToken", "ApiTokenWindow"]
+            : [];
       for (const t of recorded) (delete before[t], delete after[t]);
       expect(after, `${route.file} with ${p.what} changed nothing`).toEqual(before);
     }

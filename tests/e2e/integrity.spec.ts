@@ -17,7 +17,8 @@ const auditVerify = () =>
 test("a centre admin checks the records' integrity, and sees an operator's check find a changed signed plan", async ({ page }) => {
   await signInAs(page, "admin@northgate.example");
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Record integrity" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Centre" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Record integrity" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Record integrity" })).toBeVisible();
   await expect(page.getByText(/The audit trail was last signed on/)).toBeVisible();
   await page.getByRole("button", { name: "Check now" }).click();

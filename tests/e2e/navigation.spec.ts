@@ -58,6 +58,7 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
     email: "admin@northgate.example",
     reaches: [
       "/",
+      "/centre",
       "/outbox",
       "/integrity",
       "/centre/people",
@@ -71,6 +72,10 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
       "/centre/units",
       "/centre/units/:id",
       "/centre/audit",
+      "/centre/enrolments",
+      "/centre/enrolments/:id",
+      "/centre/import",
+      "/centre/api-tokens",
     ],
   },
 };
@@ -79,14 +84,14 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
 const publicPages = ["/sign-in", "/accessibility", "/forgot-password", "/set-password/not-a-real-token-0000000000000000"];
 
 /**
- * Follows every link from home (one page per pattern, at most 40), calling `visit` on each page
+ * Follows every link from home (one page per pattern, at most 60), calling `visit` on each page
  * that answers; returns the patterns seen and the links that broke.
  */
 async function crawl(page: Page, origin: string, visit: (path: string) => Promise<void>) {
   const seen = new Map<string, string>(); // pattern → first path visited
   const queue = ["/"];
   const broken: string[] = [];
-  for (let path = queue.shift(); path !== undefined && seen.size < 40; path = queue.shift()) {
+  for (let path = queue.shift(); path !== undefined && seen.size < 60; path = queue.shift()) {
     const key = pattern(new URL(path, origin).pathname);
     if (seen.has(key)) continue;
     seen.set(key, path);

@@ -21,7 +21,6 @@ async function victims(): Promise<Record<string, string>> {
     learner: enrolment.learnerId,
     criterion: await db.criterionId("CPC308", "A2"),
     link: await db.submittedClaimOf(LEARNER),
-    centre: await db.centreIdOf("northgate"),
   };
 }
 

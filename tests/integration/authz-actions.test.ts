@@ -23,6 +23,7 @@ import { setPasswordWithLink, forgottenPassword } from "@/server/auth/password-l
 import { signOutMyselfEverywhere } from "@/server/auth/sign-out-everywhere";
 import { assignEnrolment, changeUnitVersion, enrolLearner, markCertificated, withdrawEnrolment } from "@/server/centre/enrolments";
 import { applyImport, previewImport } from "@/server/centre/import";
+import { createApiToken, revokeApiToken } from "@/server/api/tokens";
 import { UserFacingError } from "@/server/errors";
 import { addBankHolidays, addClosure, removeClosure, updateCentreSettings } from "@/server/centre/settings";
 import { publishUnitVersion, retireUnitVersion, uploadUnitDraft } from "@/server/standards/manage";
@@ -68,7 +69,11 @@ const learnerCsv = `Name,Email,Unit codes,Assessor email,IQA email,Start date\r\
 const { id: importId } = await previewImport(homeAdmin, { file: csvFile(learnerCsv) });
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
 
+const homeToken = await createApiToken(await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }), { name: "MIS" });
+
 const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
+  createApiTokenAction: (a) => createApiToken(a, { name: "hijack", centreId: home.id }),
+  revokeApiTokenAction: (a) => revokeApiToken(a, { tokenId: homeToken.id }),
   addEvidenceAction: (a) => createEvidence(a, evidenceInput()),
   updateEvidenceAction: (a) => updateEvidence(a, evidenceId, evidenceInput({ title: "hijacked" })),
   startRevisionAction: (a) => startRevision(a, evidenceId),

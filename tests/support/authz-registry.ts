@@ -2,11 +2,22 @@
 // fails when a handler or action exists that is not listed here; tests/e2e/authz.spec.ts sends
 // each probe to the running server.
 
-export type Who = "signed-out" | "learner" | "other-learner" | "assessor" | "other-centre-admin" | "verifier";
+// "token" and "other-centre-token": an API bearer token of the learner's centre (Northgate) or of
+// Riverside, sent with no session; every other Who sends no token.
+export type Who = "signed-out" | "learner" | "other-learner" | "assessor" | "other-centre-admin" | "verifier" | "token" | "other-centre-token";
 export type Probe = { as: Who; method: "GET" | "POST"; path: string; status: number };
 
 export type Entry = { file: string; methods: string[]; why?: string; probes: Probe[] };
 export type ActionFile = { file: string; actions: string[] };
+
+// The MIS API (/api/v1): a bearer token only; a signed-in session is not enough (401).
+const apiProbes = (method: "GET" | "POST", path: string, own?: number): Probe[] => [
+  { as: "signed-out", method, path, status: 401 },
+  { as: "learner", method, path, status: 401 },
+  { as: "other-centre-admin", method, path, status: 401 },
+  ...(path.includes("{") ? [{ as: "other-centre-token" as const, method, path, status: 404 }] : []),
+  ...(own ? [{ as: "token" as const, method, path, status: own }] : []),
+];
 
 export const routeHandlers: Entry[] = [
   {
@@ -87,6 +98,9 @@ export const routeHandlers: Entry[] = [
       { as: "verifier", method: "GET", path: "/api/centre/audit", status: 404 },
       // Another centre's admin asking for this centre's log by id.
       { as: "other-centre-admin", method: "GET", path: "/api/centre/audit?centre={centreId}", status: 404 },
+    ],
+  },
+  {
     file: "app/centre/import/template/route.ts",
     methods: ["GET"],
     why: "The learner import's template: only for those who may import learners into a centre.",
@@ -98,6 +112,30 @@ export const routeHandlers: Entry[] = [
       { as: "other-centre-admin", method: "GET", path: "/centre/import/template", status: 200 },
     ],
   },
+  {
+    file: "app/api/v1/openapi.json/route.ts",
+    methods: ["GET"],
+    why: "Public by design: the description of the MIS API, no data.",
+    probes: [{ as: "signed-out", method: "GET", path: "/api/v1/openapi.json", status: 200 }],
+  },
+  {
+    file: "app/api/v1/users/route.ts",
+    methods: ["GET", "POST"],
+    probes: [...apiProbes("GET", "/api/v1/users", 200), ...apiProbes("POST", "/api/v1/users", 400)],
+  },
+  {
+    file: "app/api/v1/enrolments/route.ts",
+    methods: ["GET", "POST"],
+    probes: [...apiProbes("GET", "/api/v1/enrolments", 200), ...apiProbes("POST", "/api/v1/enrolments", 400)],
+  },
+  {
+    file: "app/api/v1/enrolments/[id]/assignments/route.ts",
+    methods: ["POST"],
+    probes: apiProbes("POST", "/api/v1/enrolments/{learnerEnrolment}/assignments", 400),
+  },
+  { file: "app/api/v1/enrolments/[id]/progress/route.ts", methods: ["GET"], probes: apiProbes("GET", "/api/v1/enrolments/{learnerEnrolment}/progress", 200) },
+  { file: "app/api/v1/enrolments/[id]/evidence/route.ts", methods: ["GET"], probes: apiProbes("GET", "/api/v1/enrolments/{learnerEnrolment}/evidence", 200) },
+  { file: "app/api/v1/learners/[id]/evidence/route.ts", methods: ["GET"], probes: apiProbes("GET", "/api/v1/learners/{learnerId}/evidence", 200) },
 ];
 
 // Files with "use server" and the actions each exports. tests/integration/authz-actions.test.ts
@@ -150,6 +188,7 @@ export const serverActions: ActionFile[] = [
     actions: ["enrolLearnerAction", "assignEnrolmentAction", "withdrawEnrolmentAction", "markCertificatedAction", "changeUnitVersionAction"],
   },
   { file: "app/centre/import/actions.ts", actions: ["previewImportAction", "applyImportAction"] },
+  { file: "app/centre/api-tokens/actions.ts", actions: ["createApiTokenAction", "revokeApiTokenAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -163,6 +202,7 @@ export const protectedPages = [
   "/notifications",
   "/caseload",
   "/outbox",
+  "/centre",
   "/integrity",
   "/account/password",
   "/centre/people",
@@ -177,6 +217,7 @@ export const protectedPages = [
   "/centre/enrolments/00000000-0000-4000-8000-000000000000",
   "/centre/import",
   "/centre/import/00000000-0000-4000-8000-000000000000",
+  "/centre/api-tokens",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RoleName } from "@/lib/roles";
 import type { Actor } from "@/server/auth/actor";
-import { navigationFor } from "@/server/home/navigation";
+import { centreSectionsFor, navigationFor } from "@/server/home/navigation";
 
 const actor = (...roles: RoleName[]): Actor => ({
   userId: "u",
@@ -17,18 +17,24 @@ describe("the main navigation", () => {
     expect(labels(actor("ASSESSOR"))).toEqual(["Home", "Caseload", "Evidence", "Units", "Notifications"]);
     expect(labels(actor("IQA"))).toEqual(["Home", "Evidence", "Units", "Notifications"]);
     expect(labels(actor("EXTERNAL_VERIFIER"))).toEqual(["Home", "Units", "Notifications"]);
-    expect(labels(actor("CENTRE_ADMIN"))).toEqual([
-      "Home",
-      "Evidence",
-      "Units",
+    expect(labels(actor("CENTRE_ADMIN"))).toEqual(["Home", "Centre", "People", "Enrolments", "Evidence", "Units", "Notifications"]);
+    expect(labels(actor())).toEqual(["Home", "Notifications"]);
+  });
+});
+
+describe("the Centre page", () => {
+  it("lists what a centre admin runs, and nothing for anyone else", () => {
+    expect(centreSectionsFor(actor("CENTRE_ADMIN")).map((s) => s.label)).toEqual([
       "People",
-      "Notifications",
-      "Outbox",
-      "Record integrity",
+      "Enrolments",
+      "Import learners",
       "Settings",
       "Manage units",
       "Audit log",
+      "API tokens",
+      "Record integrity",
+      "Outbox",
     ]);
-    expect(labels(actor())).toEqual(["Home", "Notifications"]);
+    for (const role of ["LEARNER", "ASSESSOR", "IQA", "EXTERNAL_VERIFIER"] as const) expect(centreSectionsFor(actor(role))).toEqual([]);
   });
 });

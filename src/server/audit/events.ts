@@ -19,6 +19,10 @@ export type AuditEventInput =
   | { kind: "password_reset.requested"; actorId: null; data: { email: string; outcome: "sent" | "unknown" | "inactive" | "limit" } }
   | { kind: "auth.password_set"; actorId: string; data: { purpose: "INVITE" | "RESET"; sessionsEnded: number } }
   | { kind: "auth.signed_out_everywhere"; actorId: string; data: { sessionsEnded: number } }
+  // API tokens and every request made with one (decision 0035).
+  | { kind: "api_token.created"; actorId: string | null; data: { tokenId: string; name: string; prefix: string; expiresAt: string; via: "web" | "cli" } }
+  | { kind: "api_token.revoked"; actorId: string; data: { tokenId: string; name: string } }
+  | { kind: "api.request"; actorId: null; data: { tokenId: string; method: string; path: string; status: number } }
   | { kind: "centre.created"; actorId: string | null; data: { name: string; slug: string; via: "cli" } }
   | { kind: "auth.sign_in_failed"; actorId: string | null; data: { email: string; reason: "password" | "throttled" | "inactive" | "unknown_user" } }
   | { kind: "unit.published"; actorId: string | null; data: { code: string; version: number; contentHash: string; source: string } }
@@ -62,12 +66,12 @@ export type AuditEventInput =
   // A centre admin's enrolments and learner imports (decision 0032).
   | {
       kind: "enrolment.created";
-      actorId: string;
+      actorId: string | null; // null: an API token made by the command line
       data: { enrolmentId: string; learnerId: string; unitId: string; assessorId: string | null; iqaId: string | null; startedAt: string; importId?: string };
     }
   | {
       kind: "enrolment.assessor_assigned" | "enrolment.iqa_assigned";
-      actorId: string;
+      actorId: string | null;
       data: { enrolmentId: string; from: string | null; to: string | null; reason: string | null };
     }
   | { kind: "enrolment.withdrawn"; actorId: string; data: { enrolmentId: string; reason: string } }

@@ -21,7 +21,7 @@ type Assignment = {
   userId: string | null;
   current: string | null;
   reason?: string;
-  actorId: string;
+  actorId: string | null;
 };
 
 /**
@@ -54,27 +54,40 @@ export async function assignInTx(tx: Tx, a: Assignment, now = new Date()): Promi
   return true;
 }
 
+/**
+ * Assigns in the caller's transaction, with every rule of "Change assessor": the enrolment is one
+ * the actor administers, not withdrawn, the person is not already assigned nor the other role's
+ * holder. `actorId` is who the audit names (an API token's maker, or null).
+ */
+export async function assignEnrolmentInTx(
+  tx: Tx,
+  actor: Actor,
+  data: z.infer<typeof assignInput>,
+  actorId: string | null,
+  now = new Date(),
+): Promise<{ changed: boolean }> {
+  const enrolment = await lockAdministeredEnrolment(tx, actor, data.enrolmentId);
+  if (enrolment.status === "WITHDRAWN") throw new UserFacingError("This enrolment was withdrawn, so nobody can be assigned to it.");
+  const current = data.role === "ASSESSOR" ? enrolment.assessorId : enrolment.iqaId;
+  if (current === data.userId) {
+    const message = data.userId ? "This person is already assigned. Choose someone else." : "Nobody is assigned now.";
+    throw new UserFacingError(message, { userId: message });
+  }
+  const other = data.role === "ASSESSOR" ? enrolment.iqaId : enrolment.assessorId;
+  if (data.userId && data.userId === other) {
+    const message = "The assessor and the internal quality assurer must be different people";
+    throw new UserFacingError(message, { userId: message });
+  }
+  const changed = await assignInTx(
+    tx,
+    { enrolmentId: enrolment.id, centreId: enrolment.centreId, role: data.role, userId: data.userId, current, reason: data.reason, actorId },
+    now,
+  );
+  return { changed };
+}
+
 /** "Change assessor" / "Change IQA" on an enrolment's page. */
 export async function assignEnrolment(actor: Actor, input: unknown, now = new Date()): Promise<{ changed: boolean }> {
   const data = parseInput(assignInput, input);
-  return db.$transaction(async (tx) => {
-    const enrolment = await lockAdministeredEnrolment(tx, actor, data.enrolmentId);
-    if (enrolment.status === "WITHDRAWN") throw new UserFacingError("This enrolment was withdrawn, so nobody can be assigned to it.");
-    const current = data.role === "ASSESSOR" ? enrolment.assessorId : enrolment.iqaId;
-    if (current === data.userId) {
-      const message = data.userId ? "This person is already assigned. Choose someone else." : "Nobody is assigned now.";
-      throw new UserFacingError(message, { userId: message });
-    }
-    const other = data.role === "ASSESSOR" ? enrolment.iqaId : enrolment.assessorId;
-    if (data.userId && data.userId === other) {
-      const message = "The assessor and the internal quality assurer must be different people";
-      throw new UserFacingError(message, { userId: message });
-    }
-    const changed = await assignInTx(
-      tx,
-      { enrolmentId: enrolment.id, centreId: enrolment.centreId, role: data.role, userId: data.userId, current, reason: data.reason, actorId: actor.userId },
-      now,
-    );
-    return { changed };
-  });
+  return db.$transaction((tx) => assignEnrolmentInTx(tx, actor, data, actor.userId, now));
 }

@@ -15,7 +15,8 @@ export type EnrolSpec = {
   iqaId: string | null;
   /** The day the learner starts, "YYYY-MM-DD". */
   startedAt: string;
-  actorId: string;
+  /** null: an API token made by the command line (its request's audit event names the token). */
+  actorId: string | null;
 };
 
 const optionalId = (label: string) => z.preprocess((v) => (v === "" || v == null ? null : v), id(label).nullable());
