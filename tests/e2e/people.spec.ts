@@ -1,20 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { E2E_MAIL_DIR } from "../../playwright.config";
-import { passwordLinkIn } from "../support/smtp-capture";
 import { NARROW, expect, expectAccessible, pageWidth, signInAs, test } from "./fixtures";
+import { choosePassword, invite, linkMailedTo, signInWithForm } from "./people-steps";
 
 const SHOTS = "/work/wt/shots/people";
 const stamp = Date.now().toString(36);
-
-function linkMailedTo(address: string): string | null {
-  for (const f of readdirSync(E2E_MAIL_DIR).sort().reverse()) {
-    const m = JSON.parse(readFileSync(path.join(E2E_MAIL_DIR, f), "utf8")) as { to: string[]; raw: string };
-    if (m.to.includes(address)) return passwordLinkIn(m.raw);
-  }
-  return null;
-}
 
 /** The page at 1280 and 320 px wide, saved for a person to look at; it must not scroll sideways when narrow. */
 async function shoot(page: Page, name: string) {
@@ -25,34 +14,6 @@ async function shoot(page: Page, name: string) {
   expect(await pageWidth(page), `${name} at 320 px`).toBeLessThanOrEqual(NARROW.width);
   await page.screenshot({ path: `${SHOTS}/${name}-320.png`, fullPage: true });
   await page.setViewportSize(size);
-}
-
-async function invite(page: Page, name: string, email: string, role: string) {
-  await page.getByRole("link", { name: "Invite a person" }).click();
-  await expect(page.getByRole("heading", { name: "Invite a person to Northgate Training" })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("checkbox", { name: role }).check();
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
-  await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  await expectAccessible(page);
-}
-
-async function choosePassword(page: Page, link: string, password: string) {
-  await page.goto(link);
-  await expectAccessible(page);
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByLabel("New password again").fill(password);
-  await page.getByRole("button", { name: "Save password" }).click();
-  await expect(page.getByText("Your password has been saved. Sign in with it now.")).toBeVisible();
-}
-
-async function signInWithForm(page: Page, email: string, password: string) {
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 test("the admin invites a learner and an assessor; the learner sets a password from the emailed link and signs in", async ({ page, browser }) => {
@@ -112,9 +73,6 @@ test("the admin invites a learner and an assessor; the learner sets a password f
   await page.getByRole("form", { name: "Deactivate" }).getByLabel("Reason", { exact: true }).fill("Invited by mistake");
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
-  // The reactivate form is a new form: it neither claims to have run nor keeps the reason typed for deactivating.
-  await expect(page.getByText("Account reactivated")).toHaveCount(0);
-  await expect(page.getByRole("form", { name: "Reactivate" }).getByLabel("Reason (optional)")).toHaveValue("");
   // The reactivate form is a new form: it neither claims to have run nor keeps the reason typed for deactivating.
   await expect(page.getByText("Account reactivated")).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Reactivate" }).getByLabel("Reason (optional)")).toHaveValue("");
