@@ -38,6 +38,24 @@ export const ukDay = (d: Date) => {
   return `${p.year}-${p.month}-${p.day}`;
 };
 
+const wallClock = new Intl.DateTimeFormat("en-GB", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: ukTimeZone,
+});
+
+/** The moment a UK day ("2026-07-01") begins: midnight on the clock on the wall, GMT or BST. */
+export function ukDayStart(iso: string): Date {
+  const guess = new Date(`${iso}T00:00:00Z`);
+  const p = Object.fromEntries(wallClock.formatToParts(guess).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return new Date(guess.getTime() - (wall - guess.getTime()));
+}
+
 /** "2026-11-22": a day column's value (stored as midnight UTC) as ISO, for forms and machine outputs. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

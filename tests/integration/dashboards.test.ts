@@ -171,6 +171,9 @@ describe("the IQA's and the admin's summaries", () => {
   it("count what an admin should put right in their centre, and nothing of another", async () => {
     const admin = await build.user({ centre, roles: ["CENTRE_ADMIN"] });
     await build.user({ centre, roles: ["LEARNER"] });
+    // A learner role that has ended is not a learner waiting for a unit.
+    const former = await build.user({ centre, roles: ["LEARNER"] });
+    await db.roleGrant.updateMany({ where: { userId: former.userId }, data: { endsAt: new Date(Date.now() - 60_000) } });
     const summary = await adminSummary(admin, centre.id);
     expect(summary).toMatchObject({ noAssessor: 0, learnersWithoutUnit: 1, disabled: 0 });
     expect(summary.noIqa).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fieldsOf } from "../support/fields-of";
 import { z } from "zod";
 import { dayFromParts, partsOfDay, withDayParts } from "@/lib/day-parts";
-import { formatDate, formatDateTime, ukDay } from "@/lib/format";
+import { formatDate, formatDateTime, ukDay, ukDayStart } from "@/lib/format";
 import { day, optionalDay } from "@/lib/input";
 import { evidenceInputSchema, planSchema } from "@/lib/portfolio/schemas";
 import { readForm } from "@/server/edge/form";
@@ -103,5 +103,16 @@ describe("dates typed as day / month / year", () => {
       withDayParts({ "from-day": "1", "from-month": "2", "from-year": "2026", "to-day": "", "to-month": "", "to-year": "", q: "x" }, ["from", "to"]),
     ).toEqual({ from: { day: "1", month: "2", year: "2026" }, q: "x" });
     expect(withDayParts({ from: "2026-02-01" }, ["from", "to"])).toEqual({ from: "2026-02-01" });
+  });
+});
+
+describe("the start of a UK day", () => {
+  it("is midnight on the wall clock, in GMT and in BST, across both changes of the clocks", () => {
+    expect(ukDayStart("2026-01-15").toISOString()).toBe("2026-01-15T00:00:00.000Z");
+    expect(ukDayStart("2026-07-01").toISOString()).toBe("2026-06-30T23:00:00.000Z");
+    expect(ukDayStart("2026-03-29").toISOString()).toBe("2026-03-29T00:00:00.000Z"); // clocks go forward at 01:00
+    expect(ukDayStart("2026-03-30").toISOString()).toBe("2026-03-29T23:00:00.000Z");
+    expect(ukDayStart("2026-10-25").toISOString()).toBe("2026-10-24T23:00:00.000Z"); // clocks go back at 02:00 BST
+    expect(ukDayStart("2026-10-26").toISOString()).toBe("2026-10-26T00:00:00.000Z");
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withDayParts } from "@/lib/day-parts";
+import { ukDayStart } from "@/lib/format";
 import { day } from "@/lib/input";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
@@ -36,6 +37,8 @@ export function readAuditFilters(raw: Record<string, unknown>): { filters: Audit
   return { filters: kept.success ? kept.data : {}, problems: parsed.error.issues.map((i) => i.message) };
 }
 
+const nextDay = (iso: string) => new Date(new Date(`${iso}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+
 async function whereFor(centreId: string, f: AuditFilters): Promise<Prisma.AuditEventWhereInput | null> {
   const and: Prisma.AuditEventWhereInput[] = [{ centreId }];
   if (f.person) {
@@ -44,8 +47,9 @@ async function whereFor(centreId: string, f: AuditFilters): Promise<Prisma.Audit
     and.push({ actorId: person.id });
   }
   if (f.kind) and.push({ kind: f.kind });
-  if (f.from) and.push({ at: { gte: new Date(`${f.from}T00:00:00Z`) } });
-  if (f.to) and.push({ at: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } });
+  // Days as the UK reads them: "from 1 July" starts at midnight BST.
+  if (f.from) and.push({ at: { gte: ukDayStart(f.from) } });
+  if (f.to) and.push({ at: { lt: ukDayStart(nextDay(f.to)) } });
   return { AND: and };
 }
 

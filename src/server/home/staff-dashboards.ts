@@ -31,13 +31,15 @@ export async function iqaSummary(actor: Actor, now = new Date()) {
 }
 
 /** What a centre admin has to put right, with counts: enrolments without an assessor or IQA, learners with no unit, disabled accounts. */
-export async function adminSummary(actor: Actor, centreId: string) {
+export async function adminSummary(actor: Actor, centreId: string, now = new Date()) {
   authorize(actor, "administer:account", { centreId });
   const enrolments = { AND: [scope(actor, "read:enrolment"), { centreId, status: "IN_PROGRESS" as const }] };
   const [noAssessor, noIqa, learnersWithoutUnit, disabled] = await Promise.all([
     db.enrolment.count({ where: { AND: [enrolments, { assessorId: null }] } }),
     db.enrolment.count({ where: { AND: [enrolments, { iqaId: null }] } }),
-    db.user.count({ where: { roleGrants: { some: { centreId, role: "LEARNER" } }, enrolments: { none: { centreId } } } }),
+    db.user.count({
+      where: { roleGrants: { some: { centreId, role: "LEARNER", OR: [{ endsAt: null }, { endsAt: { gt: now } }] } }, enrolments: { none: { centreId } } },
+    }),
     db.user.count({ where: { roleGrants: { some: { centreId } }, active: false } }),
   ]);
   return { noAssessor, noIqa, learnersWithoutUnit, disabled };
