@@ -1,3 +1,4 @@
+import type { ImportPreviewResult } from "./import-preview";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PageResult } from "./measure-pages";
@@ -14,6 +15,7 @@ export type BenchResult = {
   traffic: TrafficResult[];
   writes: WriteResult[];
   upload: UploadResult;
+  importPreview: ImportPreviewResult | null;
   notMeasured: string[];
   missed: string[];
 };
@@ -37,6 +39,7 @@ export function markdown(result: BenchResult): string {
     `Upload of ${Math.round(result.upload.bytes / 1024 / 1024)} MiB: ${result.upload.uploadSeconds} s against cp's ${result.upload.copySeconds} s (${result.upload.ratioToCp}× the speed of cp); the server grew by ${result.upload.memoryGrowthMiB} MiB.`,
     "",
     `npm start with a current build: ${result.startSeconds === null ? "not measured" : `${result.startSeconds} s`}.`,
+    `Learner import preview: ${result.importPreview ? `${result.importPreview.rows} rows in ${result.importPreview.seconds} s` : "not measured"}.`,
     ...(result.notMeasured.length ? ["", `Not measured by this run: ${result.notMeasured.join("; ")}.`] : []),
     "",
     result.missed.length ? `Targets missed:\n${result.missed.map((m) => `- ${m}`).join("\n")}` : "Every target judged by this run is met.",

@@ -1,3 +1,4 @@
+import type { ImportPreviewResult } from "./import-preview";
 import type { PageResult } from "./measure-pages";
 import type { TrafficResult } from "./traffic";
 import type { UploadResult } from "./upload";
@@ -15,10 +16,18 @@ export const targets = {
   writesPerSecondAt32: 300,
   uploadRatioToCp: 0.6,
   uploadMemoryMiB: 64,
+  importPreviewSeconds: 5, // issue 11: a 2,000-row learner import previews in under 5 s
 };
 
 export function missedTargets(
-  result: { pages: PageResult[]; traffic: TrafficResult[]; writes: WriteResult[]; upload: UploadResult; startSeconds: number | null },
+  result: {
+    pages: PageResult[];
+    traffic: TrafficResult[];
+    writes: WriteResult[];
+    upload: UploadResult;
+    startSeconds: number | null;
+    importPreview?: ImportPreviewResult | null;
+  },
   judgeTimes: boolean,
 ): string[] {
   const missed: string[] = [];
@@ -44,6 +53,9 @@ export function missedTargets(
     missed.push(`upload of ${gib(upload.bytes)}: ${upload.ratioToCp}× the speed of cp (target ≥ ${targets.uploadRatioToCp}×)`);
   if (upload.memoryGrowthMiB > targets.uploadMemoryMiB)
     missed.push(`upload of ${gib(upload.bytes)}: the server grew by ${upload.memoryGrowthMiB} MiB (target ≤ ${targets.uploadMemoryMiB} MiB)`);
+  const preview = result.importPreview;
+  if (judgeTimes && preview && preview.seconds >= targets.importPreviewSeconds)
+    missed.push(`learner import preview of ${preview.rows} rows: ${preview.seconds} s (target < ${targets.importPreviewSeconds} s)`);
   if (judgeTimes && result.startSeconds !== null && result.startSeconds > targets.startSeconds)
     missed.push(`npm start with a current build: ${result.startSeconds} s (target ≤ ${targets.startSeconds} s)`);
   return missed;
