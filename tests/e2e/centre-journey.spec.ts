@@ -47,7 +47,7 @@ test("a new learner and assessor, from invitation to the unit and the caseload",
   await choosePassword(assessorPage, linkMailedTo(assessor.email) ?? "", assessor.password);
   await signInWithForm(assessorPage, assessor.email, assessor.password);
   await assessorPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Caseload" }).click();
-  await expect(assessorPage.getByRole("link", { name: new RegExp(learner.name) })).toBeVisible();
+  await expect(assessorPage.getByRole("link", { name: `review of ${learner.name} in AG26` })).toBeVisible();
   await expectAccessible(assessorPage);
   await assessorContext.close();
 });
