@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/server/edge/page";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/change-password";
 import { ActionForm } from "@/ui/action-form";
+import { NewPasswordFields } from "@/ui/people/new-password-fields";
 import { TextField } from "@/ui/kit";
 import { changePasswordAction } from "../actions";
 import { signOutMyselfEverywhereAction } from "../sessions-actions";
@@ -19,16 +20,7 @@ export default async function ChangePasswordPage() {
       <p>Changing your password signs you out everywhere, on this device and any other. You then sign in again with the new password.</p>
       <ActionForm action={changePasswordAction} submitLabel="Change password" pendingLabel="Changing password…">
         <TextField name="currentPassword" type="password" label="Current password" autoComplete="current-password" required />
-        <TextField
-          name="newPassword"
-          type="password"
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD_LENGTH}
-          required
-        />
-        <TextField name="confirmPassword" type="password" label="New password again" autoComplete="new-password" required />
+        <NewPasswordFields minLength={MIN_PASSWORD_LENGTH} />
       </ActionForm>
       <section aria-labelledby="everywhere">
         <h2 id="everywhere">Sign out everywhere</h2>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/change-password";
 import { LINK_NOT_VALID, passwordLinkView } from "@/server/auth/password-link-use";
 import { ActionForm } from "@/ui/action-form";
-import { TextField } from "@/ui/kit";
+import { NewPasswordFields } from "@/ui/people/new-password-fields";
 import { setPasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "Choose a password", referrer: "no-referrer" };
@@ -31,16 +31,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       <ActionForm action={setPasswordAction} submitLabel="Save password" pendingLabel="Saving password…">
         <input type="hidden" name="token" value={token} />
         <input type="text" name="username" autoComplete="username" value={view.email} readOnly hidden />
-        <TextField
-          name="newPassword"
-          type="password"
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD_LENGTH}
-          required
-        />
-        <TextField name="confirmPassword" type="password" label="New password again" autoComplete="new-password" required />
+        <NewPasswordFields minLength={MIN_PASSWORD_LENGTH} />
       </ActionForm>
     </>
   );
