@@ -1,10 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 
 export type Captured = { to: string[]; raw: string };
 
-/** A real SMTP server on localhost that keeps what it receives (in memory, and as files in `dir` when given). */
+/**
+ * A real SMTP server on localhost that keeps what it receives (in memory, and as files in `dir` when
+ * given). Port 0 takes a free one; a port already taken is an error, not a wait that never ends.
+ */
 export async function startSmtpCapture(port: number, dir?: string) {
   const messages: Captured[] = [];
   if (dir) mkdirSync(dir, { recursive: true });
@@ -22,8 +26,11 @@ export async function startSmtpCapture(port: number, dir?: string) {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const bound = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.server.address() as AddressInfo).port));
+  });
+  return { messages, url: `smtp://127.0.0.1:${bound}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** The witness link in a captured message (quoted-printable soft breaks undone). */
