@@ -9,6 +9,8 @@ export const E2E_MAX_FILE_BYTES = 40 * 1024 * 1024;
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 export const E2E_MAIL_DIR = ".data/e2e-mail";
 
+const ADMINISTRATION = ["**/centre-journey.spec.ts", "**/enrolments-admin.spec.ts"];
+
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/global-setup.ts",
@@ -33,6 +35,12 @@ export default defineConfig({
       ],
     },
   },
+  // The administration journeys add learners and enrolments to the demo centre, which the homes and
+  // dashboards specs count: they run after everything else.
+  projects: [
+    { name: "portfolio", testIgnore: ADMINISTRATION },
+    { name: "administration", testMatch: ADMINISTRATION, dependencies: ["portfolio"] },
+  ],
   webServer: {
     // One app instance: the tests run one at a time, and Chromium needs the other core (the supervisor's
     // integration tests cover several instances).

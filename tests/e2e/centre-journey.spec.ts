@@ -47,7 +47,8 @@ test("a new learner and assessor, from invitation to the unit and the caseload",
   await choosePassword(assessorPage, linkMailedTo(assessor.email) ?? "", assessor.password);
   await signInWithForm(assessorPage, assessor.email, assessor.password);
   await assessorPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Caseload" }).click();
-  await expect(assessorPage.getByRole("link", { name: `review of ${learner.name} in AG26` })).toBeVisible();
+  await expect(assessorPage.getByRole("heading", { level: 1, name: "Caseload" })).toBeVisible();
+  await expect(assessorPage.getByRole("rowheader", { name: `${learner.name}, AG26` })).toBeVisible();
   await expectAccessible(assessorPage);
   await assessorContext.close();
 });

@@ -82,6 +82,7 @@ const planItems = (v: Ids, patch: Record<string, unknown> = {}) =>
   JSON.stringify([{ criterionIds: [v.criterion], method: "WORK_PRODUCT", task: "Write the report", targetDate: "2027-03-01", ...patch }]);
 
 const LEARNER = "learner@northgate.example";
+const NO_ID = "00000000-0000-4000-8000-000000000000";
 const ASSESSOR = "assessor@northgate.example";
 const ADMIN = "admin@northgate.example";
 // Accepted input (emoji, right-to-left text) lands on a learner whose specs run before this one.
@@ -229,6 +230,46 @@ const cases: Record<string, Case> = {
   },
   forgottenPasswordAction: { as: null, base: () => ({ email: "nobody-hostile@example.com" }), fields: { email: "text" } },
   signOutMyselfEverywhereAction: { as: LEARNER2, base: () => ({}), fields: {} },
+  // The centre's settings: a flag left out would be a valid "no", so only the numbers and the centre are made hostile.
+  updateCentreSettingsAction: {
+    as: ADMIN,
+    base: () => ({ reviewTargetDays: "10", witnessLinkDays: "14", outboxAllowed: "on" }),
+    fields: { reviewTargetDays: "int", witnessLinkDays: "int", centreId: "optionalId" },
+  },
+  addClosureAction: { as: ADMIN, base: () => ({ day: "2027-06-07", name: "Training day" }), fields: { day: "day", name: "text", centreId: "optionalId" } },
+  removeClosureAction: { as: ADMIN, base: () => ({ day: "2027-06-07" }), fields: { day: "day", centreId: "optionalId" } },
+  addBankHolidaysAction: { as: ADMIN, base: () => ({}), fields: { centreId: "optionalId" } },
+  uploadUnitAction: { as: ADMIN, base: () => ({}), fields: { unitFile: "text" } },
+  publishUnitAction: { as: ADMIN, base: () => ({ unitId: NO_ID }), fields: { unitId: "id" } },
+  retireUnitAction: { as: ADMIN, base: () => ({ unitId: NO_ID }), fields: { unitId: "id" } },
+  enrolLearnerAction: {
+    as: ADMIN,
+    base: () => ({ learnerEmail: LEARNER2, unitId: NO_ID, startedAt: "2026-11-03" }),
+    fields: { learnerEmail: "text", unitId: "id", assessorId: "optionalId", iqaId: "optionalId", startedAt: "day", centreId: "optionalId" },
+  },
+  // A person left out would be a valid "nobody", so the person is made hostile only with values that must be refused.
+  assignEnrolmentAction: {
+    as: ADMIN,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), role: "ASSESSOR", userId: must(v.assessor, "v.assessor") }),
+    fields: { enrolmentId: "id", role: "enum", userId: "optionalId", reason: "optionalText" },
+  },
+  withdrawEnrolmentAction: {
+    as: ADMIN,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), reason: "Left the employer" }),
+    fields: { enrolmentId: "id", reason: "text" },
+  },
+  markCertificatedAction: {
+    as: ADMIN,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), certificateNumber: "C-1", certificatedOn: "2026-11-03" }),
+    fields: { enrolmentId: "id", certificateNumber: "text", certificatedOn: "day" },
+  },
+  changeUnitVersionAction: {
+    as: ADMIN,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), unitId: NO_ID, reason: "New version" }),
+    fields: { enrolmentId: "id", unitId: "id", reason: "text" },
+  },
+  previewImportAction: { as: ADMIN, base: () => ({}), fields: { file: "text", centreId: "optionalId" } },
+  applyImportAction: { as: ADMIN, base: () => ({ importId: NO_ID }), fields: { importId: "id" } },
   // Days may be left out (90 days): only values that must be refused are sent.
   createApiTokenAction: {
     as: ADMIN,
