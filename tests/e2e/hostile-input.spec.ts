@@ -520,6 +520,18 @@ const routeProbes: Record<string, RouteProbe[]> = {
     method: "GET",
     path: () => `/api/learners/${o}/matrix`,
   })),
+  "app/api/centre/audit/route.ts": odd.map((o) => ({
+    what: `filters ${o.slice(0, 20)}`,
+    as: ADMIN,
+    method: "GET",
+    path: () => `/api/centre/audit?kind=${o}&from=${o}&person=${o}&centre=${o}`,
+  })),
+  "app/centre/import/template/route.ts": odd.map((o) => ({
+    what: `?centre=${o.slice(0, 20)}`,
+    as: ADMIN,
+    method: "GET",
+    path: () => `/centre/import/template?centre=${o}`,
+  })),
   "app/api/units/route.ts": odd.map((o) => ({ what: `?q=${o.slice(0, 20)}`, as: LEARNER, method: "GET", path: () => `/api/units?q=${o}&version=${o}` })),
   "app/api/units/[code]/route.ts": odd.flatMap((o) => [
     { what: `code ${o.slice(0, 20)}`, as: LEARNER, method: "GET" as const, path: () => `/api/units/${o}` },
@@ -605,15 +617,17 @@ for (const route of routeHandlers) {
       const text = await response.text();
       expect(response.status(), `${route.file} with ${p.what}: ${text.slice(0, 300)}`).toBeLessThan(500);
       const after = await fingerprint();
-      // Signing in (even refused) writes its audit trail and throttle counters, and reading a file is
-      // recorded, by design; nothing else may change.
+      // Signing in (even refused) writes its audit trail and throttle counters; reading a file, an API
+      // request and an audit log download are recorded, by design; nothing else may change.
       const recorded = route.file.includes("nextauth")
         ? ["AuditEvent", "User"]
         : route.file.includes("files")
           ? ["AuditEvent", "FileRead"]
           : route.file.includes("/v1/")
-            ? ["AuditEvent", "ApiToken", "ApiTokenWindow"]
-            : [];
+            ? ["AuditEvent", "AuditChainHead", "ApiToken", "ApiTokenWindow"]
+            : route.file.includes("centre/audit")
+              ? ["AuditEvent", "AuditChainHead", "AuditCheckpoint"]
+              : [];
       for (const t of recorded) (delete before[t], delete after[t]);
       expect(after, `${route.file} with ${p.what} changed nothing`).toEqual(before);
     }
