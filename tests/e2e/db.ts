@@ -220,6 +220,12 @@ export async function portfolioSnapshot() {
     db().session.count({ where: { endedAt: { not: null } } }),
     db().user.findMany({ orderBy: { id: "asc" }, select: { active: true, passwordHash: true } }),
   ]);
+  const [centres, closures, units, tokens] = await Promise.all([
+    db().centre.findMany({ orderBy: { id: "asc" }, select: { reviewTargetDays: true, witnessLinkDays: true, outboxAllowed: true } }),
+    db().centreClosure.count(),
+    db().unit.findMany({ orderBy: { id: "asc" }, select: { status: true, retiredAt: true } }),
+    db().apiToken.findMany({ orderBy: { id: "asc" }, select: { revokedAt: true } }),
+  ]);
   return {
     statuses: evidence.map((e) => e.status),
     titles: versions.map((v) => v.title),
@@ -235,6 +241,10 @@ export async function portfolioSnapshot() {
     planVersions,
     endedSessions,
     accounts: users,
+    centres,
+    closures,
+    units,
+    tokens,
   };
 }
 
@@ -347,6 +357,17 @@ export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.co
 
 /** A demo centre's id, by its slug. */
 export const centreIdOf = async (slug: string) => (await db().centre.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+/** How many sessions of a person have not ended. */
+export const openSessionCount = async (email: string) => db().session.count({ where: { user: { email }, endedAt: null } });
+/** The id of a live API token of a demo centre, made if it has none. */
+export async function apiTokenIdOf(centreSlug: "northgate" | "riverside"): Promise<string> {
+  const live = () => db().apiToken.findFirst({ where: { centre: { slug: centreSlug }, revokedAt: null }, select: { id: true } });
+  if (!(await live())) await apiTokenFor(centreSlug);
+  return must(await live(), "a live token").id;
+}
+/** The newest published version of a unit. */
+export const unitIdOf = async (code: UnitCode) =>
+  (await db().unit.findFirstOrThrow({ where: { code, status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { id: true } })).id;
 /** An API token for a demo centre (by slug), made as `npm run attest -- token create` would: the secret to send, its hash kept. */
 export async function apiTokenFor(centreSlug: "northgate" | "riverside", days = 30): Promise<string> {
   const { createTokenInTx } = await import("@/server/api/tokens");

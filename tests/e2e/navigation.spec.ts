@@ -91,6 +91,7 @@ async function crawl(page: Page, origin: string, visit: (path: string) => Promis
   const seen = new Map<string, string>(); // pattern → first path visited
   const queue = ["/"];
   const broken: string[] = [];
+  const downloadsSeen = new Set<string>();
   for (let path = queue.shift(); path !== undefined && seen.size < 60; path = queue.shift()) {
     const key = pattern(new URL(path, origin).pathname);
     if (seen.has(key)) continue;
@@ -101,7 +102,16 @@ async function crawl(page: Page, origin: string, visit: (path: string) => Promis
       continue;
     }
     await visit(path);
-    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    // A download is not a page to crawl, but it must not be a dead end either.
+    const downloads = await page.locator("a[href][download]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of downloads) {
+      const key = pattern(new URL(href).pathname);
+      if (downloadsSeen.has(key)) continue;
+      downloadsSeen.add(key);
+      const status = (await page.request.get(href)).status();
+      if (status >= 400) broken.push(`${href} (a download) answered ${status}`);
+    }
+    const hrefs = await page.locator("a[href]:not([download])").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       const url = new URL(href);
       if (url.origin !== origin || url.pathname.startsWith("/api/") || url.hash) continue;
