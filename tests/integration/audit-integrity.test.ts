@@ -147,7 +147,7 @@ describe("audit verify", () => {
     expect((await verify()).problem).toMatch(new RegExp(`^AssessmentPlanVersion ${item.versionId} .*do not match the hash that was signed`));
     await asOwner("PlanItem", `UPDATE "PlanItem" SET task = '${item.task.replace(/'/g, "''")}' WHERE id = '${item.id}'`);
 
-    const signOff = await db.unitSignOff.findUniqueOrThrow({ where: { enrolmentId: ag.id } });
+    const signOff = await db.unitSignOff.findUniqueOrThrow({ where: { currentOfId: ag.id } });
     await asOwner("UnitSignOff", `UPDATE "UnitSignOff" SET "summativeComment" = 'Rewritten' WHERE id = '${signOff.id}'`);
     expect((await verify()).problem).toMatch(new RegExp(`^UnitSignOff ${signOff.id} `));
     await asOwner("UnitSignOff", `UPDATE "UnitSignOff" SET "summativeComment" = '${signOff.summativeComment}' WHERE id = '${signOff.id}'`);

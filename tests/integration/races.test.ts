@@ -223,7 +223,7 @@ describe("no race breaks a signature or a hash", () => {
       ]);
       onlyClearRefusals(results);
       expect(results[0].status).toBe("fulfilled");
-      const signOff = await db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } });
+      const signOff = await db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } });
       if (!signOff) continue;
       signedOff++;
       const judgements = await db.criterionJudgement.findMany({

@@ -57,6 +57,14 @@ const rules: Record<Permission, Partial<Record<RoleName, Access[]>>> = {
   "read:outbox": { CENTRE_ADMIN: ["centre"] },
   "check:integrity": { CENTRE_ADMIN: ["any"] },
   "verify:centre": { EXTERNAL_VERIFIER: ["centre"] },
+  "sample:enrolment": { IQA: ["sampled"] },
+  "reopen:criterion": { IQA: ["sampled"] },
+  "unlock:enrolment": { IQA: ["sampled"] },
+  "plan:sample": { IQA: ["centre"] },
+  "manage:strategy": { IQA: ["centre"], CENTRE_ADMIN: ["centre"] },
+  "rate:assessor": { IQA: ["centre"] },
+  "read:quality": { ASSESSOR: ["assessed"], IQA: ["centre"], CENTRE_ADMIN: ["centre"] },
+  "respond:action": { ASSESSOR: ["assessed"] },
 };
 
 // How the actor ("me") can stand to a resource, and the relations each situation amounts to

@@ -2,7 +2,7 @@
 // the screen and for a decision's answer; the screen's client parts render it and, after a
 // decision, replace it in place (so the answer carries only the decided criteria).
 
-export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
+export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET" | "REOPENED";
 
 /** The criterion's current decision, as the screen says it (dates already in words). */
 export type CurrentDecision = {

@@ -18,7 +18,7 @@ export async function judgementsUnderLock(tx: Tx, enrolmentId: string, criterion
       ON CONFLICT ("enrolmentId", "criterionId") DO NOTHING
     )
     SELECT c::text AS "criterionId", COALESCE(j."revision", 0) AS "revision",
-      EXISTS (SELECT 1 FROM "UnitSignOff" s WHERE s."enrolmentId" = ${enrolmentId}::uuid) AS "signedOff"
+      EXISTS (SELECT 1 FROM "UnitSignOff" s WHERE s."currentOfId" = ${enrolmentId}::uuid) AS "signedOff"
     FROM unnest(${criterionIds}::uuid[]) AS c
     LEFT JOIN "CriterionJudgement" j ON j."enrolmentId" = ${enrolmentId}::uuid AND j."criterionId" = c`;
   return { revisions: new Map(rows.map((r) => [r.criterionId, Number(r.revision)])), signedOff: rows.some((r) => r.signedOff) };

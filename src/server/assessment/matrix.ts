@@ -92,7 +92,7 @@ export async function trackingMatrix(actor: Actor, target: { enrolmentId?: unkno
   };
 }
 
-const stateWords = { NOT_STARTED: "no evidence", EVIDENCE_SUBMITTED: "submitted", MET: "met", NOT_YET_MET: "not yet met" } as const;
+const stateWords = { NOT_STARTED: "no evidence", EVIDENCE_SUBMITTED: "submitted", MET: "met", NOT_YET_MET: "not yet met", REOPENED: "reopened" } as const;
 const cellWords = { CLAIMED: "claimed", CONFIRMED: "confirmed", REJECTED: "rejected", DRAFT: "draft" } as const;
 
 /** The matrix as CSV (RFC 4180), with formula-like cells neutralised for spreadsheets. */

@@ -41,7 +41,7 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
         _count: { select: { links: { where: links } } },
       },
     }),
-    db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id }, select: { id: true } }),
+    db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id }, select: { id: true } }),
   ]);
   const criterion = versions.find((c) => c.unitId === enrolment.unitId);
   if (!criterion) throw new NotFoundError("No such criterion.");

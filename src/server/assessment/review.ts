@@ -41,7 +41,7 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
         },
       },
     }),
-    db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } }),
+    db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
   ]);
   const shaped = sections.map(({ criteria, ...s }) => ({
     ...s,

@@ -58,6 +58,7 @@ export async function signOffUnit(actor: Actor, enrolmentId: unknown, input: unk
     await tx.unitSignOff.create({
       data: {
         enrolmentId: enrolment.id,
+        currentOfId: enrolment.id,
         assessorId: actor.userId,
         assessorTypedName: data.typedName,
         summativeComment: data.summativeComment,
@@ -88,7 +89,7 @@ export async function countersignUnit(actor: Actor, enrolmentId: unknown, input:
   const { typedName } = parseInput(countersignSchema, input);
   await confirmSigner(actor, typedName, undefined, new Date());
   await db.$transaction(async (tx) => {
-    const signOff = await tx.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } });
+    const signOff = await tx.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } });
     if (!signOff) throw new UserFacingError("Your assessor has not signed this unit off yet.");
     const now = new Date();
     const signed = await tx.unitSignOff.updateMany({

@@ -14,6 +14,11 @@ export const APPEND_ONLY_TABLES = [
   "DecisionEvidence",
   "PlanSignature",
   "FileRead",
+  // Internal quality assurance (issue 12): ratings, verdicts, responses and reopenings are history.
+  "AssessorRiskRating",
+  "IqaVerdict",
+  "IqaActionResponse",
+  "CriterionReopening",
   // A unit's tree: a centre admin uploads a new version (docs/decisions/0034); no version is ever edited or removed.
   "UnitSection",
   "Criterion",
@@ -29,9 +34,14 @@ export const READ_ONLY_TABLES: string[] = [];
 export const UPDATE_ONLY_TABLES = ["AuditChainHead"];
 /** Columns the app may set on an otherwise append-only row (the learner's countersignature). */
 export const APPEND_ONCE_COLUMNS: Record<string, string[]> = {
-  UnitSignOff: ["learnerTypedName", "learnerSignedAt"],
+  // The learner's countersignature; an IQA's unlock (the signatures themselves never change).
+  UnitSignOff: ["learnerTypedName", "learnerSignedAt", "currentOfId", "unlockedAt", "unlockedById", "unlockReason"],
   // A draft is published, a version retired; its content never changes.
   Unit: ["status", "publishedAt", "publishedById", "retiredAt"],
+  // What an IQA review covers is frozen when it opens; only its completion is set later.
+  IqaReview: ["completedAt"],
+  // An action is closed once, by the IQA.
+  IqaAction: ["closedAt", "closedById", "closingNote"],
 };
 
 const q = pg.escapeIdentifier;

@@ -47,8 +47,21 @@ export const rolePermissions = {
     "decide:criterion:assessed",
     "review:claim:assessed",
     "signoff:enrolment:assessed",
+    "respond:action:assessed", // an IQA's action on their own decisions
+    "read:quality:assessed", // IQA samples and verdicts on their own decisions
   ],
-  IQA: ["read:unit:any", "read:enrolment:sampled", "read:evidence:sampled"],
+  IQA: [
+    "read:unit:any",
+    "read:enrolment:sampled",
+    "read:evidence:sampled",
+    "sample:enrolment:sampled", // open a review, record verdicts, raise and close actions (never on their own decisions)
+    "reopen:criterion:sampled",
+    "unlock:enrolment:sampled", // unlock a signed-off unit, with a reason
+    "plan:sample:centre", // draw, edit and sign their own sample plans in the centre
+    "manage:strategy:centre", // the centre's sampling strategy
+    "rate:assessor:centre", // assessors' risk ratings
+    "read:quality:centre", // the centre's plans, coverage and reports
+  ],
   CENTRE_ADMIN: [
     "read:unit:any",
     "read:enrolment:centre",
@@ -59,6 +72,8 @@ export const rolePermissions = {
     "read:audit:centre", // the centre's audit log
     "publish:unit:any", // units are shared by every centre of the installation (docs/decisions)
     "read:outbox:centre",
+    "manage:strategy:centre",
+    "read:quality:centre",
     "check:integrity:any", // the audit chain and signed records belong to the whole installation
   ],
   EXTERNAL_VERIFIER: ["read:unit:any", "read:enrolment:centre", "verify:centre:centre"],

@@ -27,7 +27,7 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
       where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
       select: { scopeOptionId: true },
     }),
-    db.unitSignOff.findUnique({ where: { enrolmentId: enrolment.id } }),
+    db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
     db.decision.findMany({ where: { enrolmentId: enrolment.id }, select: { criterionId: true, outcome: true, decidedAt: true } }),
   ]);
   const linksOf = new Map<string, typeof links>();

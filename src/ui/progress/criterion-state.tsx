@@ -1,13 +1,14 @@
 import { cn } from "@/ui/kit/cn";
 import { Status, type Tone } from "@/ui/kit/status";
 
-export type CriterionState = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
+export type CriterionState = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET" | "REOPENED";
 
 export const criterionStateLabels: Record<CriterionState, string> = {
   NOT_STARTED: "No evidence",
   EVIDENCE_SUBMITTED: "Submitted",
   MET: "Met",
   NOT_YET_MET: "Not yet met",
+  REOPENED: "Reopened",
 };
 
 /** Red, amber, green by the criterion's state (grey for no evidence); the icon and the words say it too. */
@@ -16,14 +17,16 @@ export const criterionStateTones: Record<CriterionState, Tone> = {
   EVIDENCE_SUBMITTED: "warning",
   MET: "success",
   NOT_YET_MET: "danger",
+  REOPENED: "warning",
 };
 
-const marks: Record<CriterionState, string> = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" };
+export const criterionStateMarks: Record<CriterionState, string> = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖", REOPENED: "↺" };
 const plainLooks: Record<CriterionState, string> = {
   NOT_STARTED: "text-muted",
   EVIDENCE_SUBMITTED: "text-warning",
   MET: "text-success",
   NOT_YET_MET: "text-danger",
+  REOPENED: "text-warning",
 };
 
 /**
@@ -34,7 +37,7 @@ export function CriterionStateText({ state, plain }: { state: CriterionState; pl
   if (plain)
     return (
       <span className={cn("font-semibold", plainLooks[state])}>
-        <span aria-hidden="true">{marks[state]} </span>
+        <span aria-hidden="true">{criterionStateMarks[state]} </span>
         <span data-state={state}>{criterionStateLabels[state]}</span>
       </span>
     );

@@ -1,11 +1,10 @@
 "use client";
 import type { CriterionLive } from "@/lib/assessment/review-state";
 import { cn } from "@/ui/kit/cn";
-import { criterionStateLabels } from "@/ui/progress/criterion-state";
+import { criterionStateLabels, criterionStateMarks } from "@/ui/progress/criterion-state";
 import { reviewNavId } from "./review-ids";
 import { useLiveCriteria } from "./review-live";
 
-const marks = { NOT_STARTED: "○", EVIDENCE_SUBMITTED: "◐", MET: "✔", NOT_YET_MET: "✖" } as const;
 // The criteria links' looks, set once on the navigator rather than on each of its many links (the page stays small).
 const navLooks = cn(
   "min-w-0 print:hidden lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:overflow-y-auto lg:pr-2",
@@ -24,7 +23,7 @@ export type NavigatorSection = { code: string; label: string; criteria: { id: st
 function stateOf(c: Pick<CriterionLive, "state" | "stale">) {
   return c.stale
     ? { mark: "!", words: "Stale, decide again", look: "stale" }
-    : { mark: marks[c.state], words: criterionStateLabels[c.state], look: c.state.toLowerCase().replaceAll("_", "-") };
+    : { mark: criterionStateMarks[c.state], words: criterionStateLabels[c.state], look: c.state.toLowerCase().replaceAll("_", "-") };
 }
 
 /**
