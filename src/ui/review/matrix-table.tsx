@@ -6,7 +6,13 @@ import { CriterionStateText } from "@/ui/progress/criterion-state";
 const cellWords = { CLAIMED: "Claimed", CONFIRMED: "Confirmed", REJECTED: "Rejected", DRAFT: "Draft" } as const;
 const cellMarks = { CLAIMED: "◐", CONFIRMED: "✔", REJECTED: "✖", DRAFT: "✎" } as const;
 // Red, amber, green by the criterion's state, as a tint behind the state in words and an icon.
-const rag = { NOT_STARTED: "", EVIDENCE_SUBMITTED: "bg-warning-tint", MET: "bg-success-tint", NOT_YET_MET: "bg-danger-tint", REOPENED: "bg-warning-tint" } as const;
+const rag = {
+  NOT_STARTED: "",
+  EVIDENCE_SUBMITTED: "bg-warning-tint",
+  MET: "bg-success-tint",
+  NOT_YET_MET: "bg-danger-tint",
+  REOPENED: "bg-warning-tint",
+} as const;
 
 /**
  * Criteria by evidence items, each criterion's state red, amber or green; wide, so it scrolls inside its own region.
