@@ -4,10 +4,13 @@ import { requireActor } from "@/server/edge/page";
 import { assessorDashboard } from "@/server/home/assessor-dashboard";
 import { learnerDashboard } from "@/server/home/learner-dashboard";
 import { adminHome, assessorHome, iqaCover, learnerHome, verifierHome } from "@/server/home/queries";
+import { assessorQuality, iqaQualitySummary, ivReadyQueue } from "@/server/home/quality-home";
 import { adminSummary, iqaSummary, verifierSummary } from "@/server/home/staff-dashboards";
 import { grantsAllowing, holds } from "@/server/policy";
 import { AdminHome } from "@/ui/home/admin-home";
 import { AssessorHome } from "@/ui/home/assessor-home";
+import { AssessorQuality } from "@/ui/home/assessor-quality";
+import { IqaQuality } from "@/ui/home/iqa-quality";
 import { IqaHome } from "@/ui/home/iqa-home";
 import { LearnerHome } from "@/ui/home/learner-home";
 import { VerifierHome } from "@/ui/home/verifier-home";
@@ -21,7 +24,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const now = new Date();
   // One entry per centre the actor administers, with its name from the grant itself.
   const adminCentres = [...new Map(grantsAllowing(actor, "administer:account").map((g) => [g.centreId, g.centreName])).entries()];
-  const [learner, assessor, iqa, verifier, admin] = await Promise.all([
+  const [learner, assessor, iqa, verifier, admin, iqaQuality, assessorQa] = await Promise.all([
     holds(actor, "read:enrolment:own") ? Promise.all([learnerDashboard(actor, now), learnerHome(actor)]) : null,
     holds(actor, "read:enrolment:assessed") ? Promise.all([assessorDashboard(actor, now), assessorHome(actor, params.learners)]) : null,
     holds(actor, "read:enrolment:sampled") ? Promise.all([iqaSummary(actor, now), iqaCover(actor, params.cover)]) : null,
@@ -34,6 +37,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         summary: await adminSummary(actor, id),
       })),
     ),
+    holds(actor, "sample:enrolment:sampled") ? Promise.all([ivReadyQueue(actor, params.ready), iqaQualitySummary(actor, now)]) : null,
+    holds(actor, "respond:action:assessed") ? assessorQuality(actor, now) : null,
   ]);
   const roles = [...new Set(actor.grants.map((g) => roleLabels[g.role]))];
   return (
@@ -44,6 +49,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </p>
       {learner && <LearnerHome board={learner[0]} kinds={learner[1]} now={now} />}
       {assessor && <AssessorHome board={assessor[0]} learners={assessor[1]} />}
+      {assessorQa && <AssessorQuality quality={assessorQa} />}
+      {iqaQuality && <IqaQuality queue={iqaQuality[0]} summary={iqaQuality[1]} />}
       {iqa && <IqaHome summary={iqa[0]} cover={iqa[1]} />}
       {verifier && <VerifierHome summary={verifier[0]} centres={verifier[1]} />}
       {admin.map(({ id, name, data, summary }) => (
