@@ -357,6 +357,21 @@ export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.co
 
 /** A demo centre's id, by its slug. */
 export const centreIdOf = async (slug: string) => (await db().centre.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+/** A sample plan of an IQA's (a draft made here if they have none). */
+export async function samplePlanOf(iqaEmail: string): Promise<string> {
+  const iqa = await db().user.findUniqueOrThrow({
+    where: { email: iqaEmail },
+    select: { id: true, roleGrants: { where: { role: "IQA" }, select: { centreId: true } } },
+  });
+  const found = await db().samplePlan.findFirst({ where: { iqaId: iqa.id }, select: { id: true } });
+  if (found) return found.id;
+  const centreId = must(iqa.roleGrants[0], "an IQA grant").centreId;
+  const made = await db().samplePlan.create({
+    data: { centreId, iqaId: iqa.id, title: "e2e plan", periodStart: new Date("2026-01-01"), periodEnd: new Date("2026-12-31"), seed: 1 },
+    select: { id: true },
+  });
+  return made.id;
+}
 /** How many sessions of a person have not ended. */
 export const openSessionCount = async (email: string) => db().session.count({ where: { user: { email }, endedAt: null } });
 /** The id of a live API token of a demo centre, made if it has none. */

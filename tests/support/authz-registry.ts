@@ -101,6 +101,29 @@ export const routeHandlers: Entry[] = [
     ],
   },
   {
+    file: "app/api/quality/reports/route.ts",
+    methods: ["GET"],
+    probes: [
+      { as: "signed-out", method: "GET", path: "/api/quality/reports", status: 401 },
+      { as: "learner", method: "GET", path: "/api/quality/reports", status: 404 },
+      // An assessor sees samples of their own decisions, never the centre's report.
+      { as: "assessor", method: "GET", path: "/api/quality/reports?format=csv", status: 404 },
+      { as: "verifier", method: "GET", path: "/api/quality/reports", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/api/quality/reports?centre={centreId}&format=csv", status: 404 },
+    ],
+  },
+  {
+    file: "app/api/quality/reports/plans/[id]/route.ts",
+    methods: ["GET"],
+    probes: [
+      { as: "signed-out", method: "GET", path: "/api/quality/reports/plans/{samplePlan}", status: 401 },
+      { as: "learner", method: "GET", path: "/api/quality/reports/plans/{samplePlan}", status: 404 },
+      { as: "assessor", method: "GET", path: "/api/quality/reports/plans/{samplePlan}?format=csv", status: 404 },
+      { as: "verifier", method: "GET", path: "/api/quality/reports/plans/{samplePlan}", status: 404 },
+      { as: "other-centre-admin", method: "GET", path: "/api/quality/reports/plans/{samplePlan}?format=csv", status: 404 },
+    ],
+  },
+  {
     file: "app/centre/import/template/route.ts",
     methods: ["GET"],
     why: "The learner import's template: only for those who may import learners into a centre.",
@@ -218,6 +241,8 @@ export const protectedPages = [
   "/centre/import",
   "/centre/import/00000000-0000-4000-8000-000000000000",
   "/centre/api-tokens",
+  "/quality/reports",
+  "/quality/reports/plans/00000000-0000-4000-8000-000000000000",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",

@@ -20,6 +20,12 @@ export const csv = (fileName: string, text: string) =>
     headers: { ...privateHeaders, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"` },
   });
 
+/** A PDF download, streamed, never cached and never sniffed. */
+export const pdf = (fileName: string, body: ReadableStream<Uint8Array>) =>
+  new Response(body, {
+    headers: { ...privateHeaders, "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` },
+  });
+
 /** The HTTP answer to a refusal; anything else is a bug and is rethrown. */
 export function refusalFor(e: unknown): { status: number; error: string } {
   if (e instanceof UnauthenticatedError) return { status: 401, error: "Sign in to use this." };

@@ -16,9 +16,10 @@ export class TaggedPdf {
   private readonly doc: PDFKit.PDFDocument;
   private readonly root: PDFKit.PDFStructureElement;
 
-  constructor(title: string, { author, subject }: { author?: string; subject?: string } = {}) {
+  constructor(title: string, { author, subject, landscape }: { author?: string; subject?: string; landscape?: boolean } = {}) {
     this.doc = new PDFDocument({
       size: "A4",
+      layout: landscape ? "landscape" : "portrait",
       margin: MARGIN,
       pdfVersion: "1.7",
       subset: "PDF/UA" as PDFKit.Mixins.PDFSubsets,
