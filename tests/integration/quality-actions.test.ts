@@ -92,7 +92,8 @@ describe("the action loop", () => {
 
   it("only the IQA who raised it closes it: the assessor, another IQA and the centre's admin are refused", async () => {
     const before = await footprint();
-    for (const who of [assessor, otherIqa, admin]) await expect(closeAction(who, actionId, { closingNote: "Done" }), who.name).rejects.toThrow(/Only the IQA who raised/);
+    for (const who of [assessor, otherIqa, admin])
+      await expect(closeAction(who, actionId, { closingNote: "Done" }), who.name).rejects.toThrow(/Only the IQA who raised/);
     for (const who of refusedToRead) await expect(closeAction(who, actionId, { closingNote: "Done" }), who.name).rejects.toBeInstanceOf(NotFoundError);
     await expect(closeAction(iqa, actionId, { closingNote: "" })).rejects.toBeInstanceOf(UserFacingError);
     expect(await footprint()).toEqual(before);

@@ -37,13 +37,35 @@ const decided = {
   A3: await build.signedDecision({ enrolment: cpc, criterion: "A3", outcome: "NOT_YET_MET" }),
 };
 const due = workingDayAfter(ukDay(new Date()), 10, new Set());
-const verifier = await build.user({ centre: home, roles: ["EXTERNAL_VERIFIER"], window: { startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000 * 30) } });
-const outsiders = [learner, verifier, await build.user({ centre: elsewhere, roles: ["IQA"] }), await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] })];
+const verifier = await build.user({
+  centre: home,
+  roles: ["EXTERNAL_VERIFIER"],
+  window: { startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000 * 30) },
+});
+const outsiders = [
+  learner,
+  verifier,
+  await build.user({ centre: elsewhere, roles: ["IQA"] }),
+  await build.user({ centre: elsewhere, roles: ["CENTRE_ADMIN"] }),
+];
 
 const snapshotOf = async (reviewId: string) => (await db.iqaReview.findUniqueOrThrow({ where: { id: reviewId } })).snapshot as unknown as ReviewSnapshot;
-const agree = (itemId: string, over: Record<string, unknown> = {}) => ({ itemId, verdict: "AGREE", feedback: "Sound judgement.", typedName: "Priya Shah", ...over });
+const agree = (itemId: string, over: Record<string, unknown> = {}) => ({
+  itemId,
+  verdict: "AGREE",
+  feedback: "Sound judgement.",
+  typedName: "Priya Shah",
+  ...over,
+});
 const disagree = (itemId: string, over: Record<string, unknown> = {}) =>
-  agree(itemId, { verdict: "DISAGREE", feedback: "The evidence does not show A2.", actionTitle: "Review A2", actionDetail: "Ask for the signed contract.", dueOn: due, ...over });
+  agree(itemId, {
+    verdict: "DISAGREE",
+    feedback: "The evidence does not show A2.",
+    actionTitle: "Review A2",
+    actionDetail: "Ask for the signed contract.",
+    dueOn: due,
+    ...over,
+  });
 
 async function refusal(work: Promise<unknown>): Promise<UserFacingError> {
   const e = await work.then(
@@ -99,7 +121,14 @@ describe("opening a review", () => {
       data: { centreId: home.id, iqaId: iqa.userId, title: "Autumn", periodStart: new Date("2026-09-01"), periodEnd: new Date("2026-12-31"), seed: 1 },
     });
     const item = await db.samplePlanItem.create({
-      data: { planId: plan.id, enrolmentId: cpc.id, stage: "INTERIM", criterionIds: [must(a2, "a2").id], reasons: ["Assessor not yet sampled"], addedBy: "draw" },
+      data: {
+        planId: plan.id,
+        enrolmentId: cpc.id,
+        stage: "INTERIM",
+        criterionIds: [must(a2, "a2").id],
+        reasons: ["Assessor not yet sampled"],
+        addedBy: "draw",
+      },
     });
     const [one, two] = await Promise.all([openReview(iqa, { planItemId: item.id }), openReview(iqa, { planItemId: item.id })]);
     expect(one.reviewId).toBe(two.reviewId);
@@ -192,7 +221,15 @@ describe("verdicts", () => {
 
     const { verdictId, actionId } = await recordVerdict(iqa, reviewId, disagree(a2));
     const action = await db.iqaAction.findUniqueOrThrow({ where: { id: must(actionId, "actionId") } });
-    expect(action).toMatchObject({ verdictId, reviewId, enrolmentId: cpc.id, assessorId: assessor.userId, raisedById: iqa.userId, title: "Review A2", closedAt: null });
+    expect(action).toMatchObject({
+      verdictId,
+      reviewId,
+      enrolmentId: cpc.id,
+      assessorId: assessor.userId,
+      raisedById: iqa.userId,
+      title: "Review A2",
+      closedAt: null,
+    });
     expect(action.dueOn.toISOString().slice(0, 10)).toBe(due);
     const notes = await db.notification.findMany({ where: { userId: assessor.userId }, orderBy: { createdAt: "desc" } });
     expect(notes.length).toBe(unread + 1);
