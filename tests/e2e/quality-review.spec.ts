@@ -55,6 +55,7 @@ test("an IQA reviews a unit, disagrees with a decision, and closes the action th
   await expect(page.getByRole("heading", { level: 1 })).toContainText("IQA review: Taylor Evans, CPC 308");
   await expect(page.getByText("0 of 2 items reviewed")).toBeVisible();
   await expectAccessible(page);
+  await shoot(page, "opened");
 
   // Agree with A1.
   const a1 = page.getByRole("form", { name: "Your verdict on CPC 308 A1" });

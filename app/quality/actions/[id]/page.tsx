@@ -20,8 +20,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
       </p>
       <h1 className="hyphens-auto break-words">{action.title}</h1>
       <p>
-        {action.closedAt ? <Status tone="neutral">Closed</Status> : <Status tone="info">Open</Status>} Due{" "}
-        {formatDate(action.dueOn ? new Date(`${action.dueOn}T12:00:00Z`) : new Date())}.
+        {action.closedAt ? <Status tone="neutral">Closed</Status> : <Status tone="info">Open</Status>} Due {formatDate(new Date(`${action.dueOn}T12:00:00Z`))}.
       </p>
       <Facts>
         <dt>Learner and unit</dt>
