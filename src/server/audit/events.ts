@@ -95,7 +95,11 @@ export type AuditEventInput =
     }
   | { kind: "import.previewed"; actorId: string; data: { importId: string; fileName: string; fileHash: string; rows: number; errors: number } }
   // IQA reviews and actions (decision 0039).
-  | { kind: "quality.review_opened"; actorId: string; data: { reviewId: string; enrolmentId: string; planItemId: string | null; stage: string; snapshotHash: string; decisions: number } }
+  | {
+      kind: "quality.review_opened";
+      actorId: string;
+      data: { reviewId: string; enrolmentId: string; planItemId: string | null; stage: string; snapshotHash: string; decisions: number };
+    }
   | {
       kind: "quality.verdict_signed";
       actorId: string;
