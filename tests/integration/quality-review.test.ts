@@ -252,6 +252,20 @@ describe("verdicts", () => {
     expect((await reviewScreen(iqa, reviewId)).canSign).toBe(false);
   });
 
+  it("verdicts at once: the same decision twice makes one; the last two at once complete the review once", async () => {
+    const { reviewId } = await openReview(iqa, { enrolmentId: cpc.id, stage: "INTERIM" });
+    const [first, second, third] = (await snapshotOf(reviewId)).decisions.map((d) => d.id);
+    const twice = await Promise.allSettled([
+      recordVerdict(iqa, reviewId, agree(must(first, "first"))),
+      recordVerdict(iqa, reviewId, agree(must(first, "first"))),
+    ]);
+    expect(twice.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const last = await Promise.all([recordVerdict(iqa, reviewId, agree(must(second, "second"))), recordVerdict(iqa, reviewId, agree(must(third, "third")))]);
+    expect(last.filter((r) => r.completed)).toHaveLength(1);
+    const done = await db.auditEvent.findMany({ where: { kind: "quality.review_completed" } });
+    expect(done.filter((e) => (e.data as { reviewId: string }).reviewId === reviewId)).toHaveLength(1);
+  });
+
   it("summative: the sign-off is sampled too", async () => {
     const learner3 = await build.user({ centre: home, roles: ["LEARNER"] });
     const ag = await build.enrolment({ learner: learner3, assessor, iqa, unit: "AG26" });
