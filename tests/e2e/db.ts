@@ -390,3 +390,70 @@ export async function apiTokenFor(centreSlug: "northgate" | "riverside", days = 
   const made = await db().$transaction((tx) => createTokenInTx(tx, { centreId: centre.id, name: `e2e ${centreSlug}`, days, createdById: null, via: "cli" }));
   return made.token;
 }
+
+/**
+ * A review, an open action and a plan item of Northgate's (Priya Shah reviewing Sam Okafor's work on
+ * Jordan Lee's CPC 308), made directly once, for specs that post the quality actions with real ids.
+ * The review's snapshot holds one made-up decision; it is never opened through the app.
+ */
+export async function qualityFixture(): Promise<{ reviewId: string; decisionId: string; actionId: string; planItemId: string }> {
+  const enrolment = await enrolmentOf("learner@northgate.example", "CPC308");
+  const [iqaId, assessorId] = [await userId("iqa@northgate.example"), await userId("assessor@northgate.example")];
+  const title = "Fixture: quality actions probed directly";
+  const existing = await db().iqaAction.findFirst({ where: { title }, select: { id: true, reviewId: true } });
+  if (existing) {
+    const review = await db().iqaReview.findUniqueOrThrow({ where: { id: must(existing.reviewId, "reviewId") } });
+    const plan = await db().samplePlanItem.findFirstOrThrow({ where: { plan: { title } }, select: { id: true } });
+    const decisionId = (review.snapshot as { decisions: { id: string }[] }).decisions[0]?.id ?? "";
+    return { reviewId: review.id, decisionId, actionId: existing.id, planItemId: plan.id };
+  }
+  const decisionId = crypto.randomUUID();
+  const snapshot = {
+    format: 1,
+    takenAt: new Date().toISOString(),
+    stage: "INTERIM",
+    enrolment: { id: enrolment.id, learnerName: "Jordan Lee", unitCode: "CPC 308", unitTitle: "Fixture", assessorName: "Sam Okafor" },
+    scope: { criterionCodes: [], method: null },
+    decisions: [
+      {
+        id: decisionId,
+        criterionId: await criterionId("CPC308", "A1"),
+        criterionCode: "A1",
+        criterionText: "Fixture",
+        outcome: "MET",
+        feedback: "",
+        assessorId,
+        assessorName: "Sam Okafor",
+        typedName: "Sam Okafor",
+        signatureHash: "0".repeat(64),
+        decidedAt: new Date().toISOString(),
+        evidence: [],
+      },
+    ],
+    evidence: [],
+    signOff: null,
+    ownLeftOut: 0,
+  };
+  const review = await db().iqaReview.create({
+    data: { centreId: enrolment.centreId, enrolmentId: enrolment.id, iqaId, stage: "INTERIM", snapshot, snapshotHash: "0".repeat(64) },
+  });
+  const action = await db().iqaAction.create({
+    data: {
+      centreId: enrolment.centreId,
+      reviewId: review.id,
+      enrolmentId: enrolment.id,
+      assessorId,
+      raisedById: iqaId,
+      title,
+      detail: "Fixture",
+      dueOn: new Date("2099-01-05"),
+    },
+  });
+  const plan = await db().samplePlan.create({
+    data: { centreId: enrolment.centreId, iqaId, title, periodStart: new Date("2026-01-01"), periodEnd: new Date("2026-12-31"), seed: 1 },
+  });
+  const item = await db().samplePlanItem.create({
+    data: { planId: plan.id, enrolmentId: enrolment.id, stage: "INTERIM", reasons: ["Fixture"], addedBy: "iqa" },
+  });
+  return { reviewId: review.id, decisionId, actionId: action.id, planItemId: item.id };
+}

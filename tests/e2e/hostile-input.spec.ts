@@ -85,6 +85,7 @@ const LEARNER = "learner@northgate.example";
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 const ASSESSOR = "assessor@northgate.example";
 const ADMIN = "admin@northgate.example";
+const IQA = "iqa@northgate.example";
 // Accepted input (emoji, right-to-left text) lands on a learner whose specs run before this one.
 const LEARNER2 = "learner2@northgate.example";
 
@@ -276,6 +277,42 @@ const cases: Record<string, Case> = {
     base: () => ({ name: "College MIS", days: "30" }),
     fields: { name: "text", days: "optionalText", centreId: "optionalId" },
   },
+  // IQA reviews and actions (decision 0039), on the review, action and plan item qualityFixture makes.
+  openPlanItemReviewAction: { as: IQA, base: (v) => ({ planItemId: must(v.planItemId, "v.planItemId") }), fields: { planItemId: "id" } },
+  openAdHocReviewAction: {
+    as: IQA,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), stage: "INTERIM" }),
+    fields: { enrolmentId: "id", stage: "enum" },
+  },
+  recordVerdictAction: {
+    as: IQA,
+    base: (v) => ({
+      reviewId: must(v.reviewId, "v.reviewId"),
+      itemId: must(v.decisionId, "v.decisionId"),
+      verdict: "AGREE",
+      feedback: "Sound.",
+      typedName: "Priya Shah",
+      password: "attest-demo",
+    }),
+    fields: {
+      reviewId: "id",
+      itemId: "id",
+      verdict: "enum",
+      feedback: "text",
+      actionTitle: "optionalText",
+      actionDetail: "optionalText",
+      dueOn: "optionalDay",
+      "dueOn-day": "dayBox",
+      typedName: "text",
+      password: "optionalText",
+    },
+  },
+  respondToActionAction: { as: ASSESSOR, base: (v) => ({ actionId: must(v.actionId, "v.actionId"), body: "Done." }), fields: { actionId: "id", body: "text" } },
+  closeActionAction: {
+    as: IQA,
+    base: (v) => ({ actionId: must(v.actionId, "v.actionId"), closingNote: "Done." }),
+    fields: { actionId: "id", closingNote: "text" },
+  },
   revokeApiTokenAction: { as: ADMIN, base: () => ({ tokenId: "00000000-0000-4000-8000-000000000000" }), fields: { tokenId: "id" } },
 };
 
@@ -311,6 +348,7 @@ async function ids(): Promise<Ids> {
     assessor: await db.userId(ASSESSOR),
     criterion: await db.criterionId("CPC308", "A2"),
     link: await db.submittedClaimOf(LEARNER),
+    ...(await db.qualityFixture()),
   };
   return Object.fromEntries(Object.entries(found).filter(([, id]) => id !== undefined)) as Ids;
 }

@@ -23,6 +23,7 @@ async function victims(): Promise<Record<string, string>> {
     link: await db.submittedClaimOf(LEARNER),
     token: await db.apiTokenIdOf("northgate"),
     unit: await db.unitIdOf("CPC308"),
+    ...(await db.qualityFixture()),
   };
 }
 
@@ -136,6 +137,19 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     revokeApiTokenAction: { tokenId: must(v.token, "v.token") },
     publishUnitAction: { unitId: must(v.unit, "v.unit") },
     retireUnitAction: { unitId: must(v.unit, "v.unit") },
+    // Northgate's review, action and plan item, valid input: only the policy can refuse them.
+    openPlanItemReviewAction: { planItemId: must(v.planItemId, "v.planItemId") },
+    openAdHocReviewAction: { stage: "INTERIM" },
+    recordVerdictAction: {
+      reviewId: must(v.reviewId, "v.reviewId"),
+      itemId: must(v.decisionId, "v.decisionId"),
+      verdict: "AGREE",
+      feedback: "x",
+      typedName: "Riley Adams",
+      password: "attest-demo",
+    },
+    respondToActionAction: { actionId: must(v.actionId, "v.actionId"), body: "hijacked" },
+    closeActionAction: { actionId: must(v.actionId, "v.actionId"), closingNote: "hijacked" },
   };
   return { ...common, ...(extra[name] ?? {}) };
 }

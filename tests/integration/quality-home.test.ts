@@ -102,10 +102,10 @@ describe("the assessor's quality assurance", () => {
   it("groups their open actions as overdue, due today, in the next 7 days and later, and shows the IQA's feedback", async () => {
     const mine = await assessorQuality(assessor, new Date("2026-12-02T09:00:00Z"));
     expect(Object.fromEntries(Object.entries(mine.actions).map(([k, v]) => [k, v.map((a) => a.title)]))).toEqual({
-      overdue: ["Action due 2026-11-30"],
-      today: ["Action due 2026-12-02"],
-      week: ["Action due 2026-12-05"],
-      later: ["Action due 2027-01-15"],
+      Overdue: ["Action due 2026-11-30"],
+      "Due today": ["Action due 2026-12-02"],
+      "Next 7 days": ["Action due 2026-12-05"],
+      Later: ["Action due 2027-01-15"],
     });
     expect(mine.openTotal).toBe(4);
     expect(mine.verdicts.map((v) => [v.agrees, v.feedback])).toEqual(

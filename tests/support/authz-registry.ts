@@ -212,6 +212,10 @@ export const serverActions: ActionFile[] = [
   },
   { file: "app/centre/import/actions.ts", actions: ["previewImportAction", "applyImportAction"] },
   { file: "app/centre/api-tokens/actions.ts", actions: ["createApiTokenAction", "revokeApiTokenAction"] },
+  // IQA reviews (decision 0039): only the enrolment's IQA opens and signs; the plan's IQA opens its items.
+  { file: "app/quality/reviews/actions.ts", actions: ["openPlanItemReviewAction", "openAdHocReviewAction", "recordVerdictAction"] },
+  // Only the assessor an action is for responds; only the IQA who raised it closes it.
+  { file: "app/quality/actions/actions.ts", actions: ["respondToActionAction", "closeActionAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -247,6 +251,11 @@ export const protectedPages = [
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",
   "/enrolments/00000000-0000-4000-8000-000000000000/progress",
+  "/quality/actions",
+  "/quality/actions/00000000-0000-4000-8000-000000000000",
+  "/quality/reviews/new",
+  "/quality/reviews/00000000-0000-4000-8000-000000000000",
+  "/quality/items/00000000-0000-4000-8000-000000000000",
 ];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read

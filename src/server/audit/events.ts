@@ -94,6 +94,21 @@ export type AuditEventInput =
       };
     }
   | { kind: "import.previewed"; actorId: string; data: { importId: string; fileName: string; fileHash: string; rows: number; errors: number } }
+  // IQA reviews and actions (decision 0039).
+  | {
+      kind: "quality.review_opened";
+      actorId: string;
+      data: { reviewId: string; enrolmentId: string; planItemId: string | null; stage: string; snapshotHash: string; decisions: number };
+    }
+  | {
+      kind: "quality.verdict_signed";
+      actorId: string;
+      data: { reviewId: string; verdictId: string; decisionId: string | null; signOffId: string | null; agrees: boolean; signatureHash: string };
+    }
+  | { kind: "quality.action_raised"; actorId: string; data: { actionId: string; reviewId: string; verdictId: string; assessorId: string; dueOn: string } }
+  | { kind: "quality.review_completed"; actorId: string; data: { reviewId: string; verdicts: number; disagreements: number } }
+  | { kind: "quality.action_responded"; actorId: string; data: { actionId: string; responseId: string } }
+  | { kind: "quality.action_closed"; actorId: string; data: { actionId: string } }
   | {
       kind: "import.applied";
       actorId: string;

@@ -59,6 +59,12 @@ export const auditKindLabels = {
   "witness.responded": "A witness answered",
   "plan.saved": "Saved an assessment plan",
   "plan.signed": "Signed an assessment plan",
+  "quality.review_opened": "Opened an IQA review",
+  "quality.verdict_signed": "Signed an IQA verdict",
+  "quality.action_raised": "Raised an IQA action",
+  "quality.review_completed": "Completed an IQA review",
+  "quality.action_responded": "Responded to an IQA action",
+  "quality.action_closed": "Closed an IQA action",
 } satisfies Record<AuditEventKind, string>;
 
 export const auditKinds = Object.keys(auditKindLabels).sort() as AuditEventKind[];

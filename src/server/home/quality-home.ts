@@ -1,5 +1,5 @@
-import { ukDay } from "@/lib/format";
-import { type DueBucket, dueBucket } from "@/lib/quality/due";
+import { isoDay, ukDay } from "@/lib/format";
+import { type DueGroup, dueGroup } from "@/lib/quality/action-due";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { centresAllowing } from "@/server/policy";
@@ -103,7 +103,8 @@ export async function assessorQuality(actor: Actor, now = new Date()) {
       },
     }),
   ]);
-  const byBucket: Record<DueBucket, typeof actions> = { overdue: [], today: [], week: [], later: [] };
-  for (const a of actions) byBucket[dueBucket(a.dueOn, now)].push(a);
+  const byBucket: Record<DueGroup, typeof actions> = { Overdue: [], "Due today": [], "Next 7 days": [], Later: [] };
+  const today = ukDay(now);
+  for (const a of actions) byBucket[dueGroup(isoDay(a.dueOn), today)].push(a);
   return { actions: byBucket, openTotal, shown: actions.length, verdicts, feedbackDays: FEEDBACK_DAYS };
 }

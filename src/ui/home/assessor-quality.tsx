@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import { type DueBucket, dueBucketLabels, dueBuckets } from "@/lib/quality/due";
+import { type DueGroup, dueGroups } from "@/lib/quality/action-due";
 import type { assessorQuality } from "@/server/home/quality-home";
 import { DataTable, Status } from "@/ui/kit";
 import { CountCards } from "./count-cards";
 
 type Quality = Awaited<ReturnType<typeof assessorQuality>>;
-const tones = { overdue: "danger", today: "warning", week: "info", later: "neutral" } as const;
+const tones = { Overdue: "danger", "Due today": "warning", "Next 7 days": "info", Later: "neutral" } as const;
+const anchor = (g: DueGroup) => `actions-${g.toLowerCase().replaceAll(" ", "-")}`;
 
 /** The assessor's IQA actions by when they are due, and the IQA's recent feedback on their decisions. */
 export function AssessorQuality({ quality }: { quality: Quality }) {
@@ -19,12 +20,7 @@ export function AssessorQuality({ quality }: { quality: Quality }) {
         <>
           <CountCards
             label="Counts of IQA actions for you"
-            counts={dueBuckets.map((b) => ({
-              label: `Actions ${dueBucketLabels[b].toLowerCase()}`,
-              value: actions[b].length,
-              href: `#actions-${b}`,
-              tone: tones[b],
-            }))}
+            counts={dueGroups.map((g) => ({ label: `Actions: ${g.toLowerCase()}`, value: actions[g].length, href: `#${anchor(g)}`, tone: tones[g] }))}
           />
           {quality.openTotal > quality.shown && (
             <p>
@@ -32,8 +28,8 @@ export function AssessorQuality({ quality }: { quality: Quality }) {
             </p>
           )}
           <div className="grid gap-x-8 lg:grid-cols-2 [&>*]:min-w-0">
-            {dueBuckets.map((b) => (
-              <ActionList key={b} bucket={b} rows={actions[b]} />
+            {dueGroups.map((g) => (
+              <ActionList key={g} group={g} rows={actions[g]} />
             ))}
           </div>
         </>
@@ -58,11 +54,11 @@ export function AssessorQuality({ quality }: { quality: Quality }) {
   );
 }
 
-function ActionList({ bucket, rows }: { bucket: DueBucket; rows: Quality["actions"][DueBucket] }) {
-  const title = `Actions ${dueBucketLabels[bucket].toLowerCase()}`;
+function ActionList({ group, rows }: { group: DueGroup; rows: Quality["actions"][DueGroup] }) {
+  const title = `Actions: ${group.toLowerCase()}`;
   return (
-    <section aria-labelledby={`actions-${bucket}`}>
-      <h3 id={`actions-${bucket}`}>{title}</h3>
+    <section aria-labelledby={anchor(group)}>
+      <h3 id={anchor(group)}>{title}</h3>
       <DataTable stack label={title} caption={`${title}: ${rows.length}`} isEmpty={rows.length === 0} empty="None.">
         <thead>
           <tr>
