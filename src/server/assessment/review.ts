@@ -3,6 +3,7 @@ import { blockerOf } from "@/lib/assessment/review-state";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
+import { unlockedSignOffsOf } from "@/server/quality/reopen-history";
 import { currentDecision, currentDecisionSelect, evidenceItem, evidenceItemSelect, shownLinks } from "./review-parts";
 
 /**
@@ -19,7 +20,7 @@ export const REVIEW_NEWEST_ITEMS = 2;
 export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const links = shownLinks(enrolment.id);
-  const [sections, signOff] = await Promise.all([
+  const [sections, signOff, unlocked] = await Promise.all([
     db.unitSection.findMany({
       where: { unitId: enrolment.unitId },
       orderBy: { position: "asc" },
@@ -42,6 +43,7 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
       },
     }),
     db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
+    unlockedSignOffsOf(db, actor, enrolment),
   ]);
   const shaped = sections.map(({ criteria, ...s }) => ({
     ...s,
@@ -62,6 +64,8 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
       decisions,
     })),
     signOff,
+    unlocked,
+    canQuality: can(actor, "reopen:criterion", enrolmentSubject(enrolment)),
     blocker: blockerOf(criteria),
     canDecide: can(actor, "decide:criterion", enrolmentSubject(enrolment)) && enrolment.status === "IN_PROGRESS" && !signOff,
     sections: shaped,
@@ -109,4 +113,4 @@ export async function decidedCriteria(actor: Actor, enrolmentId: unknown, criter
 
 /** The criterion shown first: the first waiting for a decision, else the first. */
 export const firstToReview = (criteria: Pick<CriterionLive, "code" | "state" | "stale">[]) =>
-  (criteria.find((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale) ?? criteria[0])?.code;
+  (criteria.find((c) => c.state === "EVIDENCE_SUBMITTED" || c.state === "REOPENED" || c.stale) ?? criteria[0])?.code;
