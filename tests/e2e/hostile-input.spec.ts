@@ -85,6 +85,7 @@ const LEARNER = "learner@northgate.example";
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 const ASSESSOR = "assessor@northgate.example";
 const ADMIN = "admin@northgate.example";
+const IQA = "iqa@northgate.example";
 // Accepted input (emoji, right-to-left text) lands on a learner whose specs run before this one.
 const LEARNER2 = "learner2@northgate.example";
 
@@ -194,6 +195,17 @@ const cases: Record<string, Case> = {
     as: LEARNER,
     base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), typedName: "Jordan Lee" }),
     fields: { enrolmentId: "id", typedName: "text" },
+  },
+  // The learner's IQA; the criterion is not decided, so a valid request is refused too: only the input is tested here.
+  reopenCriterionAction: {
+    as: IQA,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), criterionId: must(v.criterion, "v.criterion"), reason: "Look again at the evidence." }),
+    fields: { enrolmentId: "id", criterionId: "id", reason: "text", actionId: "optionalId" },
+  },
+  unlockSignOffAction: {
+    as: IQA,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), reason: "Look again at the evidence." }),
+    fields: { enrolmentId: "id", reason: "text" },
   },
   markNotificationsReadAction: { as: LEARNER, base: () => ({}), fields: { anything: "optionalText" } },
   // Runs once first (as markNotificationsReadAction does); the hostile sends after it are within its minute, so refused.

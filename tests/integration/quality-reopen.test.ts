@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countersignUnit, signOffUnit } from "@/server/assessment/sign-off";
 import { caseload } from "@/server/assessment/caseload";
+import { matrixCsv, trackingMatrix } from "@/server/assessment/matrix";
+import { learnerDashboard } from "@/server/home/learner-dashboard";
 import { reviewScreen } from "@/server/assessment/review";
 import { criterionReview } from "@/server/assessment/review-criterion";
 import { loadSigningKey } from "@/server/audit/signing-key";
@@ -105,6 +107,10 @@ describe("reopening a criterion", () => {
     const progress = await unitProgress(learner, cpc.id);
     expect(progress.sections.flatMap((s) => s.criteria).find((c) => c.id === a1)?.state).toBe("REOPENED");
     expect(progress.totals.reopened).toBe(1);
+    expect(matrixCsv(await trackingMatrix(assessor, { enrolmentId: cpc.id }))).toMatch(/CPC 308,A1,reopened/);
+    const home = await learnerDashboard(learner);
+    expect(home.units.find((u) => u.id === cpc.id)?.states.awaiting).toBeGreaterThan(0);
+    expect(screen.live.find((c) => c.criterionId === a1)?.decisions).toBe(1);
     const staff = await criterionReview(assessor, cpc.id, "A1", {});
     expect(staff.reopenings[0]).toMatchObject({ by: "Priya Shah", reason });
     const own = await criterionReview(learner, cpc.id, "A1", {});

@@ -165,6 +165,8 @@ export const serverActions: ActionFile[] = [
     file: "app/enrolments/actions.ts",
     actions: ["savePlanAction", "signPlanAction", "decideManyAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"],
   },
+  // Only the enrolment's IQA (docs/decisions/0040).
+  { file: "app/enrolments/[id]/quality/actions.ts", actions: ["reopenCriterionAction", "unlockSignOffAction"] },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
   // Installation-wide: any centre admin may run the integrity check (at most once a minute); it changes no learner data.
   { file: "app/integrity/actions.ts", actions: ["checkIntegrityAction"] },

@@ -20,7 +20,7 @@ export const REVIEW_NEWEST_ITEMS = 2;
 export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const links = shownLinks(enrolment.id);
-  const [sections, signOff, unlocked] = await Promise.all([
+  const [sections, signOff, unlocked, reopened] = await Promise.all([
     db.unitSection.findMany({
       where: { unitId: enrolment.unitId },
       orderBy: { position: "asc" },
@@ -44,11 +44,12 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
     }),
     db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
     unlockedSignOffsOf(db, actor, enrolment),
+    reopenedCounts(enrolment.id),
   ]);
   const shaped = sections.map(({ criteria, ...s }) => ({
     ...s,
     criteria: criteria.map(({ judgements, links: newest, _count, ...c }) => {
-      return { ...c, ...liveOf(c, judgements[0]), evidenceCount: _count.links, evidence: newest.flatMap((l) => evidenceItem(l)) };
+      return { ...c, ...liveOf(c, judgements[0], reopened.get(c.id)), evidenceCount: _count.links, evidence: newest.flatMap((l) => evidenceItem(l)) };
     }),
   }));
   const criteria = shaped.flatMap((s) => s.criteria);
@@ -77,11 +78,22 @@ export type ReviewCriterion = ReviewScreen["sections"][number]["criteria"][numbe
 
 type Judgement = { state: CriterionLive["state"]; stale: boolean; revision: number; decision: Parameters<typeof currentDecision>[0] | null };
 
+/** How many times each criterion of the enrolment was reopened (a reopening moves the revision on too). */
+async function reopenedCounts(enrolmentId: string, criterionIds?: string[]) {
+  const rows = await db.criterionReopening.groupBy({
+    by: ["criterionId"],
+    where: { enrolmentId, ...(criterionIds ? { criterionId: { in: criterionIds } } : {}) },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.criterionId, r._count._all]));
+}
+
 /**
  * What a decision changes about a criterion, from its judgement (none yet: not started, revision 0).
- * The revision counts its decisions: each decision names the revision it was made on and moves it on by one.
+ * Each decision names the revision it was made on and moves it on by one, as each reopening does,
+ * so the revision less the reopenings counts its decisions.
  */
-export function liveOf(c: { id: string; code: string }, j: Judgement | undefined): CriterionLive {
+export function liveOf(c: { id: string; code: string }, j: Judgement | undefined, reopenings = 0): CriterionLive {
   return {
     criterionId: c.id,
     code: c.code,
@@ -89,7 +101,7 @@ export function liveOf(c: { id: string; code: string }, j: Judgement | undefined
     stale: j?.stale ?? false,
     revision: j?.revision ?? 0,
     decision: j?.decision ? currentDecision(j.decision) : null,
-    decisions: j?.revision ?? 0,
+    decisions: Math.max(0, (j?.revision ?? 0) - reopenings),
   };
 }
 
@@ -108,7 +120,11 @@ export async function decidedCriteria(actor: Actor, enrolmentId: unknown, criter
       judgements: { where: { enrolmentId: enrolment.id }, select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect } } },
     },
   });
-  return criteria.map((c) => liveOf(c, c.judgements[0]));
+  const reopened = await reopenedCounts(
+    enrolment.id,
+    criteria.map((c) => c.id),
+  );
+  return criteria.map((c) => liveOf(c, c.judgements[0], reopened.get(c.id)));
 }
 
 /** The criterion shown first: the first waiting for a decision, else the first. */
