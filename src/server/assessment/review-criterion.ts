@@ -38,7 +38,16 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
         code: true,
         text: true,
         section: true,
-        judgements: { where: { enrolmentId: enrolment.id }, select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect } } },
+        judgements: {
+          where: { enrolmentId: enrolment.id },
+          select: {
+            state: true,
+            stale: true,
+            revision: true,
+            decision: { select: currentDecisionSelect },
+            enrolment: { select: { _count: { select: { reopenings: true } } } },
+          },
+        },
         _count: { select: { links: { where: links } } },
       },
     }),
@@ -49,11 +58,11 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
   const j = criterion.judgements[0];
   const items = pageOf(pageNumber.parse(params.items), criterion._count.links);
   const criterionIds = versions.length > 1 ? { in: versions.map((c) => c.id) } : criterion.id;
-  // Counted, not read from the revision: a reopening moves the revision on too (decision 0040).
-  const history = pageOf(
-    pageNumber.parse(params.history),
-    j?.revision ? await db.decision.count({ where: { enrolmentId: enrolment.id, criterionId: criterionIds } }) : 0,
-  );
+  // The revision counts the decisions (each moves it on by one) unless the enrolment has had a
+  // reopening, which moves it on too (decision 0040): then they are counted.
+  const everReopened = (j?.enrolment._count.reopenings ?? 0) > 0;
+  const decisionCount = everReopened ? await db.decision.count({ where: { enrolmentId: enrolment.id, criterionId: criterionIds } }) : (j?.revision ?? 0);
+  const history = pageOf(pageNumber.parse(params.history), decisionCount);
   const [itemRows, decisionRows] = await Promise.all([
     db.evidenceLink.findMany({
       where: { ...links, criterionId: criterion.id },
@@ -71,12 +80,13 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
     }),
   ]);
   // The reopenings of the decisions on this page: each reopened the decision made on the revision before it.
-  const reopenings = decisionRows.length
-    ? await reopeningsOf(db, actor, enrolment, {
-        criterionIds: versions.map((c) => c.id),
-        fromRevisions: decisionRows.map((d) => d.judgementRevision + 1),
-      })
-    : [];
+  const reopenings =
+    everReopened && decisionRows.length
+      ? await reopeningsOf(db, actor, enrolment, {
+          criterionIds: versions.map((c) => c.id),
+          fromRevisions: decisionRows.map((d) => d.judgementRevision + 1),
+        })
+      : [];
   return {
     enrolment,
     criterion: { id: criterion.id, code: criterion.code, text: criterion.text, section: criterion.section },

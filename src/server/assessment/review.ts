@@ -3,7 +3,7 @@ import { blockerOf } from "@/lib/assessment/review-state";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
-import { unlockedSignOffsOf } from "@/server/quality/reopen-history";
+import { signOffsOf } from "@/server/quality/reopen-history";
 import { currentDecision, currentDecisionSelect, evidenceItem, evidenceItemSelect, shownLinks } from "./review-parts";
 
 /**
@@ -20,7 +20,7 @@ export const REVIEW_NEWEST_ITEMS = 2;
 export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
   const links = shownLinks(enrolment.id);
-  const [sections, signOff, unlocked, reopened] = await Promise.all([
+  const [sections, signOffs] = await Promise.all([
     db.unitSection.findMany({
       where: { unitId: enrolment.unitId },
       orderBy: { position: "asc" },
@@ -34,7 +34,7 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
             kind: true,
             judgements: {
               where: { enrolmentId: enrolment.id },
-              select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect } },
+              select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect }, ...reopenTally },
             },
             links: { where: links, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: REVIEW_NEWEST_ITEMS, select: evidenceItemSelect },
             _count: { select: { links: { where: links } } },
@@ -42,10 +42,13 @@ export async function reviewScreen(actor: Actor, enrolmentId: unknown) {
         },
       },
     }),
-    db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
-    unlockedSignOffsOf(db, actor, enrolment),
-    reopenedCounts(enrolment.id),
+    signOffsOf(db, actor, enrolment),
   ]);
+  const { current: signOff, unlocked } = signOffs;
+  const reopened = await reopenedCounts(
+    enrolment.id,
+    sections.flatMap((s) => s.criteria.map((c) => c.judgements[0])),
+  );
   const shaped = sections.map(({ criteria, ...s }) => ({
     ...s,
     criteria: criteria.map(({ judgements, links: newest, _count, ...c }) => {
@@ -78,8 +81,15 @@ export type ReviewCriterion = ReviewScreen["sections"][number]["criteria"][numbe
 
 type Judgement = { state: CriterionLive["state"]; stale: boolean; revision: number; decision: Parameters<typeof currentDecision>[0] | null };
 
-/** How many times each criterion of the enrolment was reopened (a reopening moves the revision on too). */
-async function reopenedCounts(enrolmentId: string, criterionIds?: string[]) {
+/** With a judgement: how many reopenings its enrolment has had (joined, so no statement of its own). */
+const reopenTally = { enrolment: { select: { _count: { select: { reopenings: true } } } } } as const;
+
+/**
+ * How many times each criterion of the enrolment was reopened (a reopening moves the revision on
+ * too); read only when the enrolment has had a reopening at all, which most never have.
+ */
+async function reopenedCounts(enrolmentId: string, judgements: ({ enrolment: { _count: { reopenings: number } } } | undefined)[], criterionIds?: string[]) {
+  if (!judgements.some((j) => j && j.enrolment._count.reopenings > 0)) return new Map<string, number>();
   const rows = await db.criterionReopening.groupBy({
     by: ["criterionId"],
     where: { enrolmentId, ...(criterionIds ? { criterionId: { in: criterionIds } } : {}) },
@@ -117,11 +127,15 @@ export async function decidedCriteria(actor: Actor, enrolmentId: unknown, criter
     select: {
       id: true,
       code: true,
-      judgements: { where: { enrolmentId: enrolment.id }, select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect } } },
+      judgements: {
+        where: { enrolmentId: enrolment.id },
+        select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect }, ...reopenTally },
+      },
     },
   });
   const reopened = await reopenedCounts(
     enrolment.id,
+    criteria.map((c) => c.judgements[0]),
     criteria.map((c) => c.id),
   );
   return criteria.map((c) => liveOf(c, c.judgements[0], reopened.get(c.id)));

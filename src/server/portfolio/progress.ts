@@ -2,14 +2,14 @@ import type { Actor } from "@/server/auth/actor";
 import { metSeries } from "@/lib/progress/met-series";
 import { db } from "@/server/db/client";
 import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
-import { unlockedSignOffsOf } from "@/server/quality/reopen-history";
+import { signOffsOf } from "@/server/quality/reopen-history";
 
 export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET" | "REOPENED";
 
 /** A unit's progress for one enrolment: each criterion's state and backing, scope coverage, completion. */
 export async function unitProgress(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  const [sections, judgements, links, scopeCategories, scopeLinks, signOff, decisions, unlocked] = await Promise.all([
+  const [sections, judgements, links, scopeCategories, scopeLinks, { current: signOff, unlocked }, decisions] = await Promise.all([
     db.unitSection.findMany({
       where: { unitId: enrolment.unitId },
       orderBy: { position: "asc" },
@@ -28,9 +28,8 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
       where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
       select: { scopeOptionId: true },
     }),
-    db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
+    signOffsOf(db, actor, enrolment),
     db.decision.findMany({ where: { enrolmentId: enrolment.id }, select: { criterionId: true, outcome: true, decidedAt: true } }),
-    unlockedSignOffsOf(db, actor, enrolment),
   ]);
   const linksOf = new Map<string, typeof links>();
   for (const l of links) {

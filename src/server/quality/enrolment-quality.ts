@@ -1,7 +1,7 @@
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { enrolmentAllowing } from "@/server/policy";
-import { reopeningsOf, unlockedSignOffsOf } from "./reopen-history";
+import { reopeningsOf, signOffsOf } from "./reopen-history";
 
 /**
  * The enrolment's quality page, for its IQA only (anyone else: not found): each decided criterion
@@ -10,7 +10,7 @@ import { reopeningsOf, unlockedSignOffsOf } from "./reopen-history";
  */
 export async function enrolmentQuality(actor: Actor, enrolmentId: unknown) {
   const enrolment = await enrolmentAllowing(db, actor, enrolmentId, "reopen:criterion");
-  const [criteria, signOff, reopenings, unlocked] = await Promise.all([
+  const [criteria, { current: signOff, unlocked }, reopenings] = await Promise.all([
     db.criterion.findMany({
       where: { unitId: enrolment.unitId, judgements: { some: { enrolmentId: enrolment.id, decisionId: { not: null } } } },
       orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
@@ -24,9 +24,8 @@ export async function enrolmentQuality(actor: Actor, enrolmentId: unknown) {
         },
       },
     }),
-    db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
+    signOffsOf(db, actor, enrolment),
     reopeningsOf(db, actor, enrolment),
-    unlockedSignOffsOf(db, actor, enrolment),
   ]);
   const open = enrolment.status === "IN_PROGRESS" || enrolment.status === "COMPLETED";
   const rows = criteria.flatMap((c) => {

@@ -36,6 +36,7 @@ export async function reopeningsOf(
     orderBy: { reopenedAt: "desc" },
     take: 200,
   });
+  if (rows.length === 0) return [];
   const [names, criteria] = await Promise.all([
     namesOf(
       db,
@@ -66,13 +67,20 @@ export type UnlockedSignOff = {
   reason: string | null;
 };
 
-/** The enrolment's earlier sign-offs that quality assurance unlocked, newest first. */
-export async function unlockedSignOffsOf(db: Db | Tx, actor: Actor, enrolment: Enrolment): Promise<UnlockedSignOff[]> {
-  const rows = await db.unitSignOff.findMany({
-    where: { enrolmentId: enrolment.id, unlockedAt: { not: null } },
-    orderBy: { unlockedAt: "desc" },
-    take: 50,
-  });
+/**
+ * The enrolment's sign-offs in one statement: the current one (or null) and the earlier ones quality
+ * assurance unlocked, newest first (the unlockers' names read only when there are some).
+ */
+export async function signOffsOf(db: Db | Tx, actor: Actor, enrolment: Enrolment) {
+  const all = await db.unitSignOff.findMany({ where: { enrolmentId: enrolment.id }, orderBy: { assessorSignedAt: "desc" }, take: 51 });
+  const current = all.find((s) => s.currentOfId === enrolment.id) ?? null;
+  const rows = all.filter((s) => s.unlockedAt !== null);
+  return { current, unlocked: rows.length ? await unlockedWords(db, actor, enrolment, rows) : [] };
+}
+
+type SignOffRow = Awaited<ReturnType<Db["unitSignOff"]["findMany"]>>[number];
+
+async function unlockedWords(db: Db | Tx, actor: Actor, enrolment: Enrolment, rows: SignOffRow[]): Promise<UnlockedSignOff[]> {
   const names = await namesOf(
     db,
     rows.map((r) => r.unlockedById),
