@@ -23,7 +23,7 @@ export function UnlockedSignOffs({ list }: { list: UnlockedSignOff[] }) {
     <ul className="wrap-anywhere">
       {list.map((s) => (
         <li key={s.id}>
-          {`An earlier sign-off by ${s.signedBy} on ${formatDateTime(s.signedAt)}${s.countersignedAt ? ` (countersigned on ${formatDateTime(s.countersignedAt)})` : ""} was unlocked by ${s.unlockedBy} (quality assurance) on ${formatDateTime(s.unlockedAt)}, so the unit is signed off and countersigned again.${withReason(s.reason)}`}
+          {`An earlier sign-off by ${s.signedBy} on ${formatDateTime(s.signedAt)}${s.countersignedAt ? ` (countersigned on ${formatDateTime(s.countersignedAt)})` : ""} was unlocked by ${s.unlockedBy} (quality assurance) on ${formatDateTime(s.unlockedAt)}, so the unit must be signed off and countersigned again.${withReason(s.reason)}`}
         </li>
       ))}
     </ul>
