@@ -224,6 +224,7 @@ export const protectedPages = [
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",
   "/enrolments/00000000-0000-4000-8000-000000000000/progress",
+  "/enrolments/00000000-0000-4000-8000-000000000000/quality",
 ];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read
