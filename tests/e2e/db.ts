@@ -4,6 +4,7 @@
 import { E2E_PG_PORT } from "../../playwright.config";
 import { type Db, createDb } from "@/server/db/client";
 import type { EvidenceStatus } from "@/server/db/generated/client";
+import { signOffContentHash } from "@/server/assessment/sign-off-hash";
 import { must } from "@/lib/must";
 
 let client: Db | undefined;
@@ -457,3 +458,53 @@ export async function qualityFixture(): Promise<{ reviewId: string; decisionId: 
   });
   return { reviewId: review.id, decisionId, actionId: action.id, planItemId: item.id };
 }
+/** A new Northgate learner on one unit, assessed by the demo assessor and quality-assured by the demo IQA (for quality journeys). */
+export async function enrolNewNorthgateLearner({ email, name, unit }: { email: string; name: string; unit: UnitCode }) {
+  const learner = await addDemoLearner({ email, name });
+  const [assessor, iqa, centreId, unitId] = await Promise.all([
+    userId("assessor@northgate.example"),
+    userId("iqa@northgate.example"),
+    northgateId(),
+    unitIdOf(unit),
+  ]);
+  const enrolment = await db().enrolment.create({ data: { centreId, learnerId: learner.id, unitId, assessorId: assessor, iqaId: iqa } });
+  return { ...learner, enrolmentId: enrolment.id };
+}
+
+/**
+ * The unit signed off by the demo assessor and countersigned by the learner, written directly (its
+ * criteria need not be met: only the unlock is under test), with the content hash the integrity
+ * check recomputes over the decisions made so far.
+ */
+export async function signOffBehindTheScenes(enrolmentId: string, learnerName: string) {
+  const decisions = await db().decision.findMany({
+    where: { enrolmentId },
+    orderBy: { judgementRevision: "asc" },
+    select: { criterionId: true, signatureHash: true },
+  });
+  const current = new Map(decisions.map((d) => [d.criterionId, d.signatureHash]));
+  const summativeComment = "Signed off for the quality journey.";
+  const contentHash = signOffContentHash(
+    enrolmentId,
+    summativeComment,
+    [...current].map(([criterionId, signatureHash]) => ({ criterionId, signatureHash })),
+  );
+  const now = new Date(Date.now() - 60_000);
+  await db().unitSignOff.create({
+    data: {
+      enrolmentId,
+      currentOfId: enrolmentId,
+      assessorId: await userId("assessor@northgate.example"),
+      assessorTypedName: "Sam Okafor",
+      summativeComment,
+      assessorSignedAt: now,
+      contentHash,
+      learnerTypedName: learnerName,
+      learnerSignedAt: now,
+    },
+  });
+  await db().enrolment.update({ where: { id: enrolmentId }, data: { status: "COMPLETED", completedAt: now } });
+}
+
+export const enrolmentStatus = async (enrolmentId: string) =>
+  (await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { status: true } })).status;

@@ -196,6 +196,17 @@ const cases: Record<string, Case> = {
     base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), typedName: "Jordan Lee" }),
     fields: { enrolmentId: "id", typedName: "text" },
   },
+  // The learner's IQA; the criterion is not decided, so a valid request is refused too: only the input is tested here.
+  reopenCriterionAction: {
+    as: IQA,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), criterionId: must(v.criterion, "v.criterion"), reason: "Look again at the evidence." }),
+    fields: { enrolmentId: "id", criterionId: "id", reason: "text", actionId: "optionalId" },
+  },
+  unlockSignOffAction: {
+    as: IQA,
+    base: (v) => ({ enrolmentId: must(v.enrolment, "v.enrolment"), reason: "Look again at the evidence." }),
+    fields: { enrolmentId: "id", reason: "text" },
+  },
   markNotificationsReadAction: { as: LEARNER, base: () => ({}), fields: { anything: "optionalText" } },
   // Runs once first (as markNotificationsReadAction does); the hostile sends after it are within its minute, so refused.
   checkIntegrityAction: { as: "admin@riverside.example", base: () => ({}), fields: { anything: "optionalText" } },

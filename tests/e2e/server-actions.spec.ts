@@ -111,6 +111,8 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     reviewClaimAction: { claim: "REJECTED" },
     signOffUnitAction: { summativeComment: "x", typedName: "Riley Adams", password: "attest-demo" },
     countersignUnitAction: { typedName: "Riley Adams" },
+    reopenCriterionAction: { reason: "hijacked" },
+    unlockSignOffAction: { reason: "hijacked" },
     signOutEverywhereAction: { userId: must(v.learner, "v.learner") },
     setAccountActiveAction: { userId: must(v.learner, "v.learner"), active: "false" },
     changePasswordAction: {

@@ -4,6 +4,8 @@ import { pdf } from "@/server/demo/sample-files";
 import { reviewClaim } from "@/server/assessment/claims";
 import { decideCriteria } from "@/server/assessment/decide";
 import { countersignUnit, signOffUnit } from "@/server/assessment/sign-off";
+import { reopenCriterion } from "@/server/quality/reopen-criterion";
+import { unlockSignOff } from "@/server/quality/unlock-sign-off";
 import { addComment } from "@/server/portfolio/comments";
 import { requestWitnessTestimony, respondToWitnessRequest } from "@/server/portfolio/witness";
 import { createAssessorRecord, sendForCountersign, updateAssessorRecord } from "@/server/portfolio/records";
@@ -93,6 +95,8 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   reviewClaimAction: (a) => reviewClaim(a, cpc.id, { linkId: link.id, claim: "REJECTED" }),
   signOffUnitAction: (a) => signOffUnit({ ...a, signedInAt: new Date() }, cpc.id, { summativeComment: "done", typedName: a.name }),
   countersignUnitAction: (a) => countersignUnit(a, cpc.id, { typedName: a.name }),
+  reopenCriterionAction: (a) => reopenCriterion(a, { enrolmentId: cpc.id, criterionId: a1.id, reason: "hijacked" }),
+  unlockSignOffAction: (a) => unlockSignOff(a, { enrolmentId: cpc.id, reason: "hijacked" }),
   createRecordAction: (a) =>
     createAssessorRecord(a, owner.userId, {
       title: "t",

@@ -188,6 +188,8 @@ export const serverActions: ActionFile[] = [
     file: "app/enrolments/actions.ts",
     actions: ["savePlanAction", "signPlanAction", "decideManyAction", "reviewClaimAction", "signOffUnitAction", "countersignUnitAction"],
   },
+  // Only the enrolment's IQA (docs/decisions/0040).
+  { file: "app/enrolments/[id]/quality/actions.ts", actions: ["reopenCriterionAction", "unlockSignOffAction"] },
   { file: "app/notifications/actions.ts", actions: ["markNotificationsReadAction"] },
   // Installation-wide: any centre admin may run the integrity check (at most once a minute); it changes no learner data.
   { file: "app/integrity/actions.ts", actions: ["checkIntegrityAction"] },
@@ -256,6 +258,7 @@ export const protectedPages = [
   "/quality/reviews/new",
   "/quality/reviews/00000000-0000-4000-8000-000000000000",
   "/quality/items/00000000-0000-4000-8000-000000000000",
+  "/enrolments/00000000-0000-4000-8000-000000000000/quality",
 ];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read

@@ -109,9 +109,10 @@ export async function progressApi(api: ApiRequest, enrolmentId: string): Promise
       criteria: {
         total,
         met: count("MET"),
-        awaitingDecision: count("EVIDENCE_SUBMITTED"),
+        // A reopened criterion waits for the assessor's new decision, as a submitted one does.
+        awaitingDecision: count("EVIDENCE_SUBMITTED") + count("REOPENED"),
         notYetMet: count("NOT_YET_MET"),
-        notStarted: total - count("MET") - count("EVIDENCE_SUBMITTED") - count("NOT_YET_MET"),
+        notStarted: total - count("MET") - count("EVIDENCE_SUBMITTED") - count("REOPENED") - count("NOT_YET_MET"),
       },
       lastActivityAt,
     },

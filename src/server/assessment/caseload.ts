@@ -71,7 +71,7 @@ export async function caseloadRows(actor: Actor, now = new Date(), { withActivit
     db.criterionJudgement.groupBy({ by: ["enrolmentId"], where: { enrolmentId: { in: ids }, state: "MET", stale: false }, _count: { _all: true } }),
     db.criterionJudgement.groupBy({
       by: ["enrolmentId"],
-      where: { enrolmentId: { in: ids }, OR: [{ state: "EVIDENCE_SUBMITTED" }, { stale: true }] },
+      where: { enrolmentId: { in: ids }, OR: [{ state: { in: ["EVIDENCE_SUBMITTED", "REOPENED"] } }, { stale: true }] },
       _count: { _all: true },
       _min: { queuedAt: true },
     }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { NotFoundError, can, enrolmentSubject, readableEnrolment } from "@/server/policy";
+import { reopeningsOf } from "@/server/quality/reopen-history";
 import { currentDecision, currentDecisionSelect, evidenceItem, evidenceItemSelect, shownLinks } from "./review-parts";
 
 /** Items and decisions per page on a criterion's own page. */
@@ -37,7 +38,16 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
         code: true,
         text: true,
         section: true,
-        judgements: { where: { enrolmentId: enrolment.id }, select: { state: true, stale: true, revision: true, decision: { select: currentDecisionSelect } } },
+        judgements: {
+          where: { enrolmentId: enrolment.id },
+          select: {
+            state: true,
+            stale: true,
+            revision: true,
+            decision: { select: currentDecisionSelect },
+            enrolment: { select: { _count: { select: { reopenings: true } } } },
+          },
+        },
         _count: { select: { links: { where: links } } },
       },
     }),
@@ -47,8 +57,12 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
   if (!criterion) throw new NotFoundError("No such criterion.");
   const j = criterion.judgements[0];
   const items = pageOf(pageNumber.parse(params.items), criterion._count.links);
-  // The judgement's revision counts the criterion's decisions (each moves it on by one).
-  const history = pageOf(pageNumber.parse(params.history), j?.revision ?? 0);
+  const criterionIds = versions.length > 1 ? { in: versions.map((c) => c.id) } : criterion.id;
+  // The revision counts the decisions (each moves it on by one) unless the enrolment has had a
+  // reopening, which moves it on too (decision 0040): then they are counted.
+  const everReopened = (j?.enrolment._count.reopenings ?? 0) > 0;
+  const decisionCount = everReopened ? await db.decision.count({ where: { enrolmentId: enrolment.id, criterionId: criterionIds } }) : (j?.revision ?? 0);
+  const history = pageOf(pageNumber.parse(params.history), decisionCount);
   const [itemRows, decisionRows] = await Promise.all([
     db.evidenceLink.findMany({
       where: { ...links, criterionId: criterion.id },
@@ -58,13 +72,21 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
       select: evidenceItemSelect,
     }),
     db.decision.findMany({
-      where: { enrolmentId: enrolment.id, criterionId: versions.length > 1 ? { in: versions.map((c) => c.id) } : criterion.id },
+      where: { enrolmentId: enrolment.id, criterionId: criterionIds },
       orderBy: [{ decidedAt: "desc" }, { judgementRevision: "desc" }],
       skip: (history.page - 1) * CRITERION_PAGE_SIZE,
       take: CRITERION_PAGE_SIZE,
-      select: { id: true, signatureHash: true, ...currentDecisionSelect },
+      select: { id: true, signatureHash: true, criterionId: true, judgementRevision: true, ...currentDecisionSelect },
     }),
   ]);
+  // The reopenings of the decisions on this page: each reopened the decision made on the revision before it.
+  const reopenings =
+    everReopened && decisionRows.length
+      ? await reopeningsOf(db, actor, enrolment, {
+          criterionIds: versions.map((c) => c.id),
+          fromRevisions: decisionRows.map((d) => d.judgementRevision + 1),
+        })
+      : [];
   return {
     enrolment,
     criterion: { id: criterion.id, code: criterion.code, text: criterion.text, section: criterion.section },
@@ -73,7 +95,16 @@ export async function criterionReview(actor: Actor, enrolmentId: unknown, code: 
     current: j?.decision ? currentDecision(j.decision) : null,
     canDecide: can(actor, "decide:criterion", enrolmentSubject(enrolment)) && enrolment.status === "IN_PROGRESS" && !signOff,
     items: { ...items, rows: itemRows.flatMap((l) => evidenceItem(l)) },
-    history: { ...history, rows: decisionRows.map((d) => ({ id: d.id, signature: d.signatureHash.slice(0, 16), ...currentDecision(d) })) },
+    history: {
+      ...history,
+      rows: decisionRows.map((d) => ({
+        id: d.id,
+        signature: d.signatureHash.slice(0, 16),
+        ...currentDecision(d),
+        reopenedBy: reopenings.filter((r) => r.criterionId === d.criterionId && r.fromRevision === d.judgementRevision + 1),
+      })),
+    },
+    reopenings,
   };
 }
 

@@ -55,6 +55,13 @@ export type AuditEventInput =
   | { kind: "claim.reviewed"; actorId: string; data: { linkId: string; claim: "CONFIRMED" | "REJECTED" } }
   | { kind: "unit.signed_off"; actorId: string; data: { enrolmentId: string; contentHash: string } }
   | { kind: "unit.countersigned"; actorId: string; data: { enrolmentId: string; contentHash: string } }
+  // Quality assurance reopens a criterion or unlocks a sign-off (decision 0040).
+  | {
+      kind: "quality.criterion_reopened";
+      actorId: string;
+      data: { reopeningId: string; enrolmentId: string; criterion: string; fromRevision: number; reason: string; actionId: string | null };
+    }
+  | { kind: "quality.signoff_unlocked"; actorId: string; data: { signOffId: string; enrolmentId: string; reason: string; wasCompleted: boolean } }
   | { kind: "witness.requested"; actorId: string; data: { requestId: string; evidenceId: string; witnessEmail: string; expiresAt: string } }
   | { kind: "witness.responded"; actorId: null; data: { requestId: string; outcome: "CONFIRMED" | "DECLINED"; confirmedName: string } }
   | { kind: "plan.saved"; actorId: string; data: { enrolmentId: string; version: number; contentHash: string } }

@@ -55,6 +55,8 @@ export const auditKindLabels = {
   "claim.reviewed": "Reviewed a claim",
   "unit.signed_off": "Signed off a unit",
   "unit.countersigned": "Countersigned a unit",
+  "quality.criterion_reopened": "Reopened a criterion (quality assurance)",
+  "quality.signoff_unlocked": "Unlocked a unit's sign-off (quality assurance)",
   "witness.requested": "Requested witness testimony",
   "witness.responded": "A witness answered",
   "plan.saved": "Saved an assessment plan",

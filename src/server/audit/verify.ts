@@ -171,7 +171,33 @@ async function checkSignOffs(db: Db, counts: { records: number }) {
       );
       if (hash !== s.contentHash)
         throw new Broken(`UnitSignOff ${s.id} (enrolment ${s.enrolmentId}): its comment or the decisions it signed do not match its hash.`);
+      const unlockProblem = unlockIssue(s);
+      if (unlockProblem) throw new Broken(`UnitSignOff ${s.id} (enrolment ${s.enrolmentId}): ${unlockProblem}`);
       counts.records++;
     }
   }
+}
+
+/**
+ * An unlocked sign-off keeps the hash of what was signed (checked above against the decisions made
+ * before it); its unlock must be whole and after the signing, and only a sign-off still current
+ * names its enrolment (decision 0040).
+ */
+function unlockIssue(s: {
+  enrolmentId: string;
+  currentOfId: string | null;
+  assessorSignedAt: Date;
+  unlockedAt: Date | null;
+  unlockedById: string | null;
+  unlockReason: string | null;
+}) {
+  if (s.unlockedAt === null) {
+    if (s.unlockedById !== null || s.unlockReason !== null) return "it names who unlocked it but not when.";
+    if (s.currentOfId !== s.enrolmentId) return "it is not unlocked, yet it is not the enrolment's current sign-off.";
+    return null;
+  }
+  if (s.currentOfId !== null) return "it was unlocked, yet it is still the enrolment's current sign-off.";
+  if (!s.unlockedById || !s.unlockReason) return "it was unlocked without saying by whom and why.";
+  if (s.unlockedAt < s.assessorSignedAt) return "it was unlocked before it was signed.";
+  return null;
 }

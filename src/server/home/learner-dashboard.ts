@@ -48,7 +48,7 @@ export async function learnerDashboard(actor: Actor, now = new Date()) {
       where: { learnerId: actor.userId, authorId: { not: null }, status: "DRAFT" },
       select: { id: true, title: true, versions: { orderBy: { version: "desc" }, take: 1, select: { record: true } } },
     }),
-    db.unitSignOff.findMany({ where: { enrolmentId: { in: ids }, learnerSignedAt: null }, select: { enrolmentId: true } }),
+    db.unitSignOff.findMany({ where: { currentOfId: { in: ids }, learnerSignedAt: null }, select: { enrolmentId: true } }),
     db.decision.findMany({
       where: { enrolmentId: { in: ids } },
       orderBy: { decidedAt: "desc" },
@@ -72,7 +72,7 @@ export async function learnerDashboard(actor: Actor, now = new Date()) {
     const count = (test: (j: (typeof mine)[number]) => boolean) => mine.filter(test).length;
     const total = totals.get(e.unit.id) ?? 0;
     const met = count((j) => j.state === "MET" && !j.stale);
-    const awaiting = count((j) => j.state === "EVIDENCE_SUBMITTED" || (j.state === "MET" && j.stale));
+    const awaiting = count((j) => j.state === "EVIDENCE_SUBMITTED" || j.state === "REOPENED" || (j.state === "MET" && j.stale));
     const notYetMet = count((j) => j.state === "NOT_YET_MET");
     const states: UnitStates = { met, awaiting, notYetMet, noEvidence: Math.max(0, total - met - awaiting - notYetMet), total };
     return { ...e, states };

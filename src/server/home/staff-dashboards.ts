@@ -18,7 +18,7 @@ export async function iqaSummary(actor: Actor, now = new Date()) {
   const [enrolments, decisions, signOffs] = await Promise.all([
     db.enrolment.count({ where }),
     db.decision.groupBy({ by: ["assessorId"], where: { decidedAt: { gte: since }, enrolment: where }, _count: { _all: true } }),
-    db.unitSignOff.findMany({ where: { enrolment: where }, select: { learnerSignedAt: true } }),
+    db.unitSignOff.findMany({ where: { currentOf: where }, select: { learnerSignedAt: true } }),
   ]);
   return {
     enrolments,

@@ -2,13 +2,14 @@ import type { Actor } from "@/server/auth/actor";
 import { metSeries } from "@/lib/progress/met-series";
 import { db } from "@/server/db/client";
 import { can, enrolmentSubject, readableEnrolment } from "@/server/policy";
+import { signOffsOf } from "@/server/quality/reopen-history";
 
-export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET";
+export type CriterionStateName = "NOT_STARTED" | "EVIDENCE_SUBMITTED" | "MET" | "NOT_YET_MET" | "REOPENED";
 
 /** A unit's progress for one enrolment: each criterion's state and backing, scope coverage, completion. */
 export async function unitProgress(actor: Actor, enrolmentId: unknown) {
   const enrolment = await readableEnrolment(db, actor, enrolmentId);
-  const [sections, judgements, links, scopeCategories, scopeLinks, signOff, decisions] = await Promise.all([
+  const [sections, judgements, links, scopeCategories, scopeLinks, { current: signOff, unlocked }, decisions] = await Promise.all([
     db.unitSection.findMany({
       where: { unitId: enrolment.unitId },
       orderBy: { position: "asc" },
@@ -27,7 +28,7 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
       where: { enrolmentId: enrolment.id, removedAt: null, evidence: { status: "SUBMITTED" } },
       select: { scopeOptionId: true },
     }),
-    db.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } }),
+    signOffsOf(db, actor, enrolment),
     db.decision.findMany({ where: { enrolmentId: enrolment.id }, select: { criterionId: true, outcome: true, decidedAt: true } }),
   ]);
   const linksOf = new Map<string, typeof links>();
@@ -65,6 +66,7 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
   return {
     enrolment,
     signOff,
+    unlocked,
     sections: rows,
     scope: scopeCategories.map((c) => ({ name: c.name, options: c.options.map((o) => ({ id: o.id, text: o.text, covered: covered.has(o.id) })) })),
     totals: {
@@ -72,10 +74,14 @@ export async function unitProgress(actor: Actor, enrolmentId: unknown) {
       met: count("MET"),
       submitted: count("EVIDENCE_SUBMITTED"),
       notYetMet: count("NOT_YET_MET"),
+      reopened: count("REOPENED"),
       notStarted: count("NOT_STARTED"),
     },
     span: dates.length ? { from: new Date(Math.min(...dates.map((d) => d.getTime()))), to: new Date(Math.max(...dates.map((d) => d.getTime()))) } : null,
     metOverTime: metSeries(decisions),
-    can: { countersign: can(actor, "countersign:enrolment", enrolmentSubject(enrolment)) },
+    can: {
+      countersign: can(actor, "countersign:enrolment", enrolmentSubject(enrolment)),
+      quality: can(actor, "reopen:criterion", enrolmentSubject(enrolment)),
+    },
   };
 }

@@ -4,6 +4,7 @@ import { CriterionStateText } from "@/ui/progress/criterion-state";
 import { ClaimForms } from "./claim-forms";
 import { criterionPageHref } from "./criterion-review";
 import { DecisionWords } from "./decision-words";
+import { ReopeningWords } from "@/ui/quality/quality-history";
 import { EvidenceList } from "./evidence-list";
 
 type Action = Parameters<typeof ClaimForms>[0]["action"];
@@ -56,6 +57,12 @@ export function CriterionHistory({ page, claim }: { page: CriterionReviewPage; c
           <ol className="wrap-anywhere" start={history.first}>
             {history.rows.map((d) => (
               <li key={d.id} className="mb-1.5">
+                {/* Newest first: a reopening came after the decision it reopened. */}
+                {d.reopenedBy.map((r) => (
+                  <p key={r.id} className="mt-0 mb-1">
+                    <ReopeningWords r={r} />
+                  </p>
+                ))}
                 <DecisionWords d={d} /> Signature <code>{d.signature}</code>
               </li>
             ))}

@@ -58,6 +58,7 @@ export function LiveState({ criterionId }: { criterionId: string }) {
     <p>
       <CriterionStateText state={c.state} plain />
       {c.stale && <strong className="text-danger"> Stale: the evidence this decision relied on has a newer version. Decide again.</strong>}
+      {c.state === "REOPENED" && <strong> Quality assurance asks for a new decision; the decision history says who reopened it and when.</strong>}
     </p>
   );
 }

@@ -14,6 +14,7 @@ const navLooks = cn(
   "[&_li>a[data-look=met]]:border-success [&_li>a[data-look=met]]:text-success",
   "[&_li>a[data-look=not-yet-met]]:border-danger [&_li>a[data-look=not-yet-met]]:text-danger [&_li>a[data-look=stale]]:border-danger [&_li>a[data-look=stale]]:text-danger",
   "[&_li>a[data-look=evidence-submitted]]:border-2 [&_li>a[data-look=evidence-submitted]]:border-brand [&_li>a[data-look=evidence-submitted]]:bg-panel",
+  "[&_li>a[data-look=reopened]]:border-2 [&_li>a[data-look=reopened]]:border-brand [&_li>a[data-look=reopened]]:bg-panel",
   "[&_li>a[data-look=not-started]]:text-muted",
 );
 /** The unit's sections as the navigator lists them: each named, with its criteria's ids and codes. */
@@ -34,7 +35,7 @@ export function ReviewNavigator({ sections }: { sections: NavigatorSection[] }) 
   const all = useLiveCriteria();
   const byId = new Map(all.map((c) => [c.criterionId, c]));
   const met = all.filter((c) => c.state === "MET" && !c.stale).length;
-  const waiting = all.filter((c) => c.state === "EVIDENCE_SUBMITTED" || c.stale).length;
+  const waiting = all.filter((c) => c.state === "EVIDENCE_SUBMITTED" || c.state === "REOPENED" || c.stale).length;
   return (
     <nav id={reviewNavId} className={navLooks} aria-labelledby="review-nav-heading">
       <h2 id="review-nav-heading" className="mt-0 text-xl">

@@ -9,6 +9,7 @@ import { ActionForm } from "@/ui/action-form";
 import { DataTable, ProgressBar, Status, TextField, Timeline } from "@/ui/kit";
 import { CriterionStateText } from "@/ui/progress/criterion-state";
 import { MetChart } from "@/ui/progress/met-chart";
+import { UnlockedSignOffs } from "@/ui/quality/quality-history";
 import { countersignUnitAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -24,6 +25,12 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
       <p className="text-muted">
         {enrolment.learner.name} · <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link> ·{" "}
         <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link>
+        {progress.can.quality && (
+          <>
+            {" · "}
+            <Link href={`/enrolments/${enrolment.id}/quality`}>Quality assurance</Link>
+          </>
+        )}
       </p>
       <h1 className="hyphens-auto">
         Progress: {enrolment.unit.displayCode} {enrolment.unit.title}
@@ -41,6 +48,11 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
           <li>
             <Status tone="danger">Not yet met: {totals.notYetMet}</Status>
           </li>
+          {totals.reopened > 0 && (
+            <li>
+              <Status tone="warning">Reopened, to be decided again: {totals.reopened}</Status>
+            </li>
+          )}
           <li>
             <Status tone="neutral">No evidence yet: {totals.notStarted}</Status>
           </li>
@@ -54,8 +66,8 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
       <section aria-labelledby="criteria-progress">
         <h2 id="criteria-progress">Tracking matrix</h2>
         <p>
-          Each criterion&apos;s state: green for met, amber for submitted and awaiting a decision, red for not yet met, grey for no evidence. The words and the
-          icon say the same.
+          Each criterion&apos;s state: green for met, amber for submitted and awaiting a decision or reopened by quality assurance, red for not yet met, grey
+          for no evidence. The words and the icon say the same.
         </p>
         {progress.sections.map((s) => (
           <DataTable key={s.id} stack label={sectionLabel(s, "Knowledge: ")} caption={sectionLabel(s, "Knowledge: ")}>
@@ -78,6 +90,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
                   <td id={`criterion-${c.code}`} data-label="State">
                     <CriterionStateText state={c.state} />
                     {c.stale && <strong className="text-danger"> (stale: evidence changed since the decision)</strong>}
+                    {c.state === "REOPENED" && <p className="mt-1 mb-0">Reopened by quality assurance; the assessor will decide again.</p>}
                     {c.state === "NOT_YET_MET" && c.decision?.feedback && (
                       <p className="mt-1 mb-0 break-words">
                         Feedback from {c.decision.typedName}: {c.decision.feedback}
@@ -100,6 +113,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ id: s
       </section>
       <section aria-labelledby="sign-off-heading" id="sign-off">
         <h2 id="sign-off-heading">Unit sign-off</h2>
+        <UnlockedSignOffs list={progress.unlocked} />
         {!progress.signOff ? (
           <p>Your assessor signs the unit off when every criterion, knowledge included, is met.</p>
         ) : (

@@ -15,6 +15,7 @@ import { ReviewFocus } from "@/ui/review/review-focus";
 import { reviewCriteriaId } from "@/ui/review/review-ids";
 import { SignOffGate } from "@/ui/review/review-live";
 import { ReviewNavigator } from "@/ui/review/review-navigator";
+import { UnlockedSignOffs } from "@/ui/quality/quality-history";
 import { decideManyAction, reviewClaimAction, signOffUnitAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Review" };
@@ -41,6 +42,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         {holds(actor, "read:enrolment:assessed") ? <Link href="/caseload">Caseload</Link> : <Link href="/">Home</Link>} ·{" "}
         <Link href={`/enrolments/${enrolment.id}/progress`}>Progress</Link> · <Link href={`/enrolments/${enrolment.id}/matrix`}>Tracking matrix</Link> ·{" "}
         <Link href={`/enrolments/${enrolment.id}/plan`}>Assessment plan</Link>
+        {screen.canQuality && (
+          <>
+            {" · "}
+            <Link href={`/enrolments/${enrolment.id}/quality`}>Quality assurance</Link>
+          </>
+        )}
       </p>
       <h1 className="hyphens-auto">
         Review: {enrolment.learner.name}, {enrolment.unit.displayCode} {enrolment.unit.title}
@@ -102,6 +109,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </div>
         <section aria-labelledby="sign-off-heading" id="sign-off">
           <h2 id="sign-off-heading">Unit sign-off</h2>
+          <UnlockedSignOffs list={screen.unlocked} />
           {signOff ? (
             <p className="break-words">
               Signed off by {signOff.assessorTypedName} on {formatDateTime(signOff.assessorSignedAt)}: {signOff.summativeComment}{" "}
