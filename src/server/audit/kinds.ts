@@ -59,6 +59,11 @@ export const auditKindLabels = {
   "witness.responded": "A witness answered",
   "plan.saved": "Saved an assessment plan",
   "plan.signed": "Signed an assessment plan",
+  "quality.plan_drawn": "Drew a sample plan",
+  "quality.plan_redrawn": "Redrew a sample plan",
+  "quality.plan_item_added": "Added an item to a sample plan",
+  "quality.plan_item_removed": "Removed an item from a sample plan",
+  "quality.plan_signed": "Signed a sample plan",
 } satisfies Record<AuditEventKind, string>;
 
 export const auditKinds = Object.keys(auditKindLabels).sort() as AuditEventKind[];
