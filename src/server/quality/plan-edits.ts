@@ -47,7 +47,11 @@ export async function addPlanItem(actor: Actor, input: unknown) {
   const { plan } = found;
   const enrolment = await db.enrolment.findFirst({
     where: {
-      AND: [scope(actor, "read:enrolment:sampled"), { id: data.enrolmentId, centreId: plan.centreId, status: { not: "WITHDRAWN" } }, plan.unitCode ? { unit: { code: plan.unitCode } } : {}],
+      AND: [
+        scope(actor, "read:enrolment:sampled"),
+        { id: data.enrolmentId, centreId: plan.centreId, status: { not: "WITHDRAWN" } },
+        plan.unitCode ? { unit: { code: plan.unitCode } } : {},
+      ],
     },
     select: { id: true, assessorId: true, signOff: { select: { id: true } } },
   });
@@ -60,7 +64,15 @@ export async function addPlanItem(actor: Actor, input: unknown) {
   return db.$transaction(async (tx) => {
     await lockDraft(tx, plan.id, actor.userId);
     const item = await tx.samplePlanItem.create({
-      data: { planId: plan.id, enrolmentId: enrolment.id, stage: data.stage, method: data.method ?? null, criterionIds: [], reasons: [`Added by the IQA: ${data.note}`], addedBy: "iqa" },
+      data: {
+        planId: plan.id,
+        enrolmentId: enrolment.id,
+        stage: data.stage,
+        method: data.method ?? null,
+        criterionIds: [],
+        reasons: [`Added by the IQA: ${data.note}`],
+        addedBy: "iqa",
+      },
     });
     await appendAudit(
       tx,
@@ -86,7 +98,15 @@ export async function redrawPlan(actor: Actor, input: unknown) {
     await lockDraft(tx, plan.id, actor.userId);
     const removed = await tx.samplePlanItem.updateMany({ where: { planId: plan.id, addedBy: "draw", removedAt: null }, data: { removedAt: new Date() } });
     await tx.samplePlan.update({ where: { id: plan.id }, data: { seed } });
-    const items = await storeDraw(tx, { planId: plan.id, centreId: plan.centreId, iqaId: plan.iqaId, periodStart: plan.periodStart, periodEnd: plan.periodEnd, unitCode: plan.unitCode, seed });
+    const items = await storeDraw(tx, {
+      planId: plan.id,
+      centreId: plan.centreId,
+      iqaId: plan.iqaId,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      unitCode: plan.unitCode,
+      seed,
+    });
     await appendAudit(
       tx,
       { kind: "quality.plan_redrawn", actorId: actor.userId, data: { planId: plan.id, seed, removed: removed.count, items } },

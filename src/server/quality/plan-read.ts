@@ -25,7 +25,17 @@ export async function listPlans(actor: Actor, params: Record<string, unknown>) {
       orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }, { id: "asc" }],
       skip: (f.page - 1) * PLANS_PAGE_SIZE,
       take: PLANS_PAGE_SIZE,
-      select: { id: true, title: true, iqaId: true, unitCode: true, periodStart: true, periodEnd: true, status: true, signedAt: true, _count: { select: { items: { where: { removedAt: null } } } } },
+      select: {
+        id: true,
+        title: true,
+        iqaId: true,
+        unitCode: true,
+        periodStart: true,
+        periodEnd: true,
+        status: true,
+        signedAt: true,
+        _count: { select: { items: { where: { removedAt: null } } } },
+      },
     }),
     db.user.findMany({ where: { roleGrants: { some: { centreId, role: "IQA" } } }, select: { id: true, name: true } }),
   ]);
@@ -58,7 +68,9 @@ export async function planDetail(actor: Actor, planId: unknown) {
         reasons: true,
         addedBy: true,
         removedAt: true,
-        enrolment: { select: { learner: { select: { name: true } }, assessor: { select: { id: true, name: true } }, unit: { select: { code: true, displayCode: true } } } },
+        enrolment: {
+          select: { learner: { select: { name: true } }, assessor: { select: { id: true, name: true } }, unit: { select: { code: true, displayCode: true } } },
+        },
       },
     }),
     sampleCandidates(db, period),
@@ -67,7 +79,13 @@ export async function planDetail(actor: Actor, planId: unknown) {
     db.user.findUnique({ where: { id: plan.iqaId }, select: { name: true } }),
     mine && plan.status === "DRAFT"
       ? db.enrolment.findMany({
-          where: { AND: [scope(actor, "read:enrolment:sampled"), { centreId: plan.centreId, assessorId: { notIn: [actor.userId] }, status: { not: "WITHDRAWN" } }, plan.unitCode ? { unit: { code: plan.unitCode } } : {}] },
+          where: {
+            AND: [
+              scope(actor, "read:enrolment:sampled"),
+              { centreId: plan.centreId, assessorId: { notIn: [actor.userId] }, status: { not: "WITHDRAWN" } },
+              plan.unitCode ? { unit: { code: plan.unitCode } } : {},
+            ],
+          },
           select: { id: true, learner: { select: { name: true } }, assessor: { select: { name: true } }, unit: { select: { displayCode: true } } },
           orderBy: [{ learner: { name: "asc" } }, { unit: { code: "asc" } }],
           take: 500,

@@ -21,7 +21,10 @@ export const signPlanInput = z.object({
 type HashedItem = { id: string; enrolmentId: string; stage: string; method: string | null; criterionIds: string[]; reasons: string[]; addedBy: string };
 
 /** SHA-256 over the plan's canonical JSON: its period, unit, seed and live items (by id). */
-export function planContentHash(plan: { id: string; periodStart: Date; periodEnd: Date; unitCode: string; seed: number; typedName: string }, items: HashedItem[]) {
+export function planContentHash(
+  plan: { id: string; periodStart: Date; periodEnd: Date; unitCode: string; seed: number; typedName: string },
+  items: HashedItem[],
+) {
   const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const body = {
     planId: plan.id,

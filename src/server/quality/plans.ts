@@ -53,7 +53,15 @@ export async function storeDraw(tx: Tx, scope: PlanScope & { planId: string; see
   const items = drawSample({ candidates, strategy, risks, earlier, iqaId: scope.iqaId, seed: scope.seed });
   if (items.length)
     await tx.samplePlanItem.createMany({
-      data: items.map((i) => ({ planId: scope.planId, enrolmentId: i.enrolmentId, stage: i.stage, method: i.method ?? null, criterionIds: i.criterionIds, reasons: i.reasons, addedBy: "draw" })),
+      data: items.map((i) => ({
+        planId: scope.planId,
+        enrolmentId: i.enrolmentId,
+        stage: i.stage,
+        method: i.method ?? null,
+        criterionIds: i.criterionIds,
+        reasons: i.reasons,
+        addedBy: "draw",
+      })),
     });
   return items.length;
 }
@@ -70,10 +78,22 @@ export async function createPlan(actor: Actor, input: unknown): Promise<{ id: st
     const plan = await tx.samplePlan.create({
       data: { centreId, iqaId: actor.userId, title: data.title, unitCode, periodStart: toDay(data.periodStart), periodEnd: toDay(data.periodEnd), seed },
     });
-    const items = await storeDraw(tx, { planId: plan.id, centreId, iqaId: actor.userId, periodStart: plan.periodStart, periodEnd: plan.periodEnd, unitCode, seed });
+    const items = await storeDraw(tx, {
+      planId: plan.id,
+      centreId,
+      iqaId: actor.userId,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      unitCode,
+      seed,
+    });
     await appendAudit(
       tx,
-      { kind: "quality.plan_drawn", actorId: actor.userId, data: { planId: plan.id, seed, items, periodStart: data.periodStart, periodEnd: data.periodEnd, unitCode } },
+      {
+        kind: "quality.plan_drawn",
+        actorId: actor.userId,
+        data: { planId: plan.id, seed, items, periodStart: data.periodStart, periodEnd: data.periodEnd, unitCode },
+      },
       { centreId, subject: `sample-plan:${plan.id}` },
     );
     return { id: plan.id };

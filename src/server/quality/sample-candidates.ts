@@ -19,7 +19,13 @@ function siteOf(record: unknown): string[] {
 
 export async function sampleCandidates(db: Db | Tx, s: PlanScope): Promise<Candidate[]> {
   const enrolments = await db.enrolment.findMany({
-    where: { centreId: s.centreId, iqaId: s.iqaId, assessorId: { not: null }, status: { not: "WITHDRAWN" }, ...(s.unitCode ? { unit: { code: s.unitCode } } : {}) },
+    where: {
+      centreId: s.centreId,
+      iqaId: s.iqaId,
+      assessorId: { not: null },
+      status: { not: "WITHDRAWN" },
+      ...(s.unitCode ? { unit: { code: s.unitCode } } : {}),
+    },
     select: {
       id: true,
       learnerId: true,
@@ -75,7 +81,10 @@ export async function sampleCandidates(db: Db | Tx, s: PlanScope): Promise<Candi
  */
 export async function sampledEarlier(db: Db | Tx, s: PlanScope, excludePlanId?: string): Promise<Earlier> {
   const items = await db.samplePlanItem.findMany({
-    where: { removedAt: null, plan: { centreId: s.centreId, status: "SIGNED", periodStart: { lt: s.periodStart }, ...(excludePlanId ? { id: { not: excludePlanId } } : {}) } },
+    where: {
+      removedAt: null,
+      plan: { centreId: s.centreId, status: "SIGNED", periodStart: { lt: s.periodStart }, ...(excludePlanId ? { id: { not: excludePlanId } } : {}) },
+    },
     select: { enrolmentId: true, criterionIds: true, method: true },
   });
   const whole = [...new Set(items.filter((i) => i.criterionIds.length === 0).map((i) => i.enrolmentId))];
@@ -89,7 +98,10 @@ export async function sampledEarlier(db: Db | Tx, s: PlanScope, excludePlanId?: 
     enrolmentIds: [...new Set(items.map((i) => i.enrolmentId))],
     criterionIds: [...new Set([...items.flatMap((i) => i.criterionIds), ...decided.map((d) => d.criterionId)])],
     methods: [
-      ...new Set([...items.flatMap((i) => (i.method ? [i.method as MethodName] : [])), ...decided.flatMap((d) => d.evidence.map((e) => e.version.method as MethodName))]),
+      ...new Set([
+        ...items.flatMap((i) => (i.method ? [i.method as MethodName] : [])),
+        ...decided.flatMap((d) => d.evidence.map((e) => e.version.method as MethodName)),
+      ]),
     ],
   };
 }
