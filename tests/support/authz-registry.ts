@@ -189,6 +189,11 @@ export const serverActions: ActionFile[] = [
   },
   { file: "app/centre/import/actions.ts", actions: ["previewImportAction", "applyImportAction"] },
   { file: "app/centre/api-tokens/actions.ts", actions: ["createApiTokenAction", "revokeApiTokenAction"] },
+  // Sample plans (issue 12, point 2): only the plan's own IQA draws, changes and signs it.
+  {
+    file: "app/quality/plans/actions.ts",
+    actions: ["createSamplePlanAction", "removeSampleItemAction", "addSampleItemAction", "redrawSamplePlanAction", "signSamplePlanAction"],
+  },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -222,6 +227,9 @@ export const protectedPages = [
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",
   "/enrolments/00000000-0000-4000-8000-000000000000/progress",
+  "/quality/plans",
+  "/quality/plans/new",
+  "/quality/plans/00000000-0000-4000-8000-000000000000",
 ];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read

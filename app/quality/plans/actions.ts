@@ -8,16 +8,16 @@ import { createPlan, createPlanInput } from "@/server/quality/plans";
 
 const planPage = (form: FormData) => `/quality/plans/${String(form.get("planId"))}`;
 
-export const createPlanAction = formAction({
+export const createSamplePlanAction = formAction({
   input: createPlanInput,
   run: (actor, input) => createPlan(actor, input),
   next: (plan) => `/quality/plans/${plan.id}`,
 });
 
-export const removePlanItemAction = formAction({ input: removeItemInput, run: (actor, input) => removePlanItem(actor, input), refresh: planPage });
+export const removeSampleItemAction = formAction({ input: removeItemInput, run: (actor, input) => removePlanItem(actor, input), refresh: planPage });
 
-export const addPlanItemAction = formAction({ input: addItemInput, run: (actor, input) => addPlanItem(actor, input), refresh: planPage });
+export const addSampleItemAction = formAction({ input: addItemInput, run: (actor, input) => addPlanItem(actor, input), refresh: planPage });
 
-export const redrawPlanAction = formAction({ input: redrawInput, run: (actor, input) => redrawPlan(actor, input), refresh: planPage });
+export const redrawSamplePlanAction = formAction({ input: redrawInput, run: (actor, input) => redrawPlan(actor, input), refresh: planPage });
 
-export const signPlanAction = formAction({ input: signPlanInput, run: (actor, input) => signPlan(actor, input), refresh: planPage });
+export const signSamplePlanAction = formAction({ input: signPlanInput, run: (actor, input) => signPlan(actor, input), refresh: planPage });

@@ -54,7 +54,12 @@ export async function sampleCandidates(db: Db | Tx, s: PlanScope): Promise<Candi
   });
   const criteria = await db.criterion.findMany({ where: { id: { in: [...new Set(decisions.map((d) => d.criterionId))] } }, select: { id: true, code: true } });
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
-  const byEnrolment = Map.groupBy(decisions, (d) => d.enrolmentId);
+  const byEnrolment = new Map<string, typeof decisions>();
+  for (const d of decisions) {
+    const list = byEnrolment.get(d.enrolmentId) ?? [];
+    list.push(d);
+    byEnrolment.set(d.enrolmentId, list);
+  }
   return enrolments.map((e) => ({
     enrolmentId: e.id,
     learnerId: e.learnerId,

@@ -20,7 +20,11 @@ type Props = { planId: string; items: PlanItemView[]; remove?: (state: ActionSta
 
 /** A plan's live items, grouped by assessor, each with why it is in the plan; removable while a draft. */
 export function PlanItems({ planId, items, remove }: Props) {
-  const groups = Map.groupBy(items, (i) => i.enrolment.assessor?.name ?? "No assessor");
+  const groups = new Map<string, PlanItemView[]>();
+  for (const i of items) {
+    const name = i.enrolment.assessor?.name ?? "No assessor";
+    groups.set(name, [...(groups.get(name) ?? []), i]);
+  }
   if (items.length === 0) return <p>No items: draw again, or add one.</p>;
   return (
     <>

@@ -10,7 +10,7 @@ import { Disclosure, Facts, Notice, SelectField, TextField } from "@/ui/kit";
 import { CoverageMatrix } from "@/ui/quality/coverage-matrix";
 import { PlanItems } from "@/ui/quality/plan-items";
 import { PlanStatus } from "@/ui/quality/plan-status";
-import { addPlanItemAction, redrawPlanAction, removePlanItemAction, signPlanAction } from "../actions";
+import { addSampleItemAction, redrawSamplePlanAction, removeSampleItemAction, signSamplePlanAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sample plan" };
 
@@ -62,7 +62,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       </Facts>
       {plan.status === "SIGNED" && <Notice tone="success">This plan is signed and can no longer be changed.</Notice>}
       {editable && (
-        <ActionForm action={redrawPlanAction} submitLabel="Draw again with a new seed" pendingLabel="Drawing…" secondary aria-label="Draw again">
+        <ActionForm action={redrawSamplePlanAction} submitLabel="Draw again with a new seed" pendingLabel="Drawing…" secondary aria-label="Draw again">
           <p>Drawing again replaces the items Attest drew; the items you added stay.</p>
           <input type="hidden" name="planId" value={plan.id} />
         </ActionForm>
@@ -70,7 +70,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">Items ({live.length})</h2>
-        <PlanItems planId={plan.id} items={live} remove={editable ? removePlanItemAction : undefined} />
+        <PlanItems planId={plan.id} items={live} remove={editable ? removeSampleItemAction : undefined} />
         {removed.length > 0 && (
           <Disclosure summary={`Removed items (${removed.length})`}>
             <ul>
@@ -88,7 +88,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       {editable && (
         <section aria-labelledby="add-heading">
           <h2 id="add-heading">Add an item</h2>
-          <ActionForm action={addPlanItemAction} submitLabel="Add to the plan" pendingLabel="Adding…" resetOnSuccess className="max-w-2xl">
+          <ActionForm action={addSampleItemAction} submitLabel="Add to the plan" pendingLabel="Adding…" resetOnSuccess className="max-w-2xl">
             <input type="hidden" name="planId" value={plan.id} />
             <SelectField name="enrolmentId" label="Learner and unit" defaultValue="" required>
               <option value="">Choose a learner and unit</option>
@@ -124,7 +124,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <section aria-labelledby="sign-heading">
           <h2 id="sign-heading">Sign the plan</h2>
           <p>Once signed, the plan cannot be changed. Your signature covers the {live.length} items above.</p>
-          <ActionForm action={signPlanAction} submitLabel="Sign the plan" pendingLabel="Signing…" className="max-w-2xl">
+          <ActionForm action={signSamplePlanAction} submitLabel="Sign the plan" pendingLabel="Signing…" className="max-w-2xl">
             <input type="hidden" name="planId" value={plan.id} />
             <TextField id="plan-name" name="typedName" label="Your full name, to sign" autoComplete="name" required />
             <TextField

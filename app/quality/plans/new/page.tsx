@@ -5,7 +5,7 @@ import { orNotFound, requireActor } from "@/server/edge/page";
 import { newPlanForm } from "@/server/quality/plans";
 import { ActionForm } from "@/ui/action-form";
 import { DateField, SelectField, TextField } from "@/ui/kit";
-import { createPlanAction } from "../actions";
+import { createSamplePlanAction } from "../actions";
 
 export const metadata: Metadata = { title: "Draw a sample plan" };
 
@@ -25,7 +25,7 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Prom
         and units for their risk rating, split between interim and summative, then whatever fills a gap in coverage. You can then remove or add items, and sign
         the plan.
       </p>
-      <ActionForm action={createPlanAction} submitLabel="Draw the plan" pendingLabel="Drawing…" className="max-w-2xl">
+      <ActionForm action={createSamplePlanAction} submitLabel="Draw the plan" pendingLabel="Drawing…" className="max-w-2xl">
         <input type="hidden" name="centreId" value={form.centreId} />
         <TextField name="title" label="Title" hint="For example, Autumn term interim sample" required />
         <DateField id="periodStart" name="periodStart" legend="First day of the period" defaultValue={isoDay(start)} />
