@@ -2,7 +2,7 @@ import { z } from "zod";
 import { coverage } from "@/lib/quality/coverage";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
-import { NotFoundError, centresAllowing, scope } from "@/server/policy";
+import { NotFoundError, can, centresAllowing, scope } from "@/server/policy";
 import { readablePlan } from "./plan-access";
 import { sampleCandidates } from "./sample-candidates";
 import { currentRisks, strategyFor } from "./strategy-read";
@@ -14,7 +14,8 @@ const listInput = z.object({ page: z.coerce.number().int().min(1).max(100_000).c
 
 export async function listPlans(actor: Actor, params: Record<string, unknown>) {
   const f = listInput.parse(params);
-  const centres = centresAllowing(actor, "read:quality");
+  // An assessor holds read:quality only on their own decisions: the centre's plans need it centre-wide.
+  const centres = centresAllowing(actor, "read:quality").filter((c) => can(actor, "read:quality", { centreId: c }));
   const centreId = f.centre ?? centres[0];
   if (!centreId || !centres.includes(centreId)) throw new NotFoundError();
   const where = { centreId };
@@ -43,7 +44,7 @@ export async function listPlans(actor: Actor, params: Record<string, unknown>) {
   return {
     centreId,
     centreName: actor.grants.find((g) => g.centreId === centreId)?.centreName ?? "",
-    canDraw: centresAllowing(actor, "plan:sample").includes(centreId),
+    canDraw: can(actor, "plan:sample", { centreId }),
     rows: rows.map((r) => ({ ...r, iqaName: nameOf.get(r.iqaId) ?? "A former IQA", mine: r.iqaId === actor.userId, items: r._count.items })),
     total,
     page: f.page,
