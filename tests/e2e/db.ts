@@ -220,6 +220,7 @@ export async function portfolioSnapshot() {
     db().session.count({ where: { endedAt: { not: null } } }),
     db().user.findMany({ orderBy: { id: "asc" }, select: { active: true, passwordHash: true } }),
   ]);
+  const samplePlans = await samplePlansSnapshot();
   const [centres, closures, units, tokens] = await Promise.all([
     db().centre.findMany({ orderBy: { id: "asc" }, select: { reviewTargetDays: true, witnessLinkDays: true, outboxAllowed: true } }),
     db().centreClosure.count(),
@@ -245,6 +246,7 @@ export async function portfolioSnapshot() {
     closures,
     units,
     tokens,
+    samplePlans,
   };
 }
 
@@ -375,3 +377,32 @@ export async function apiTokenFor(centreSlug: "northgate" | "riverside", days = 
   const made = await db().$transaction((tx) => createTokenInTx(tx, { centreId: centre.id, name: `e2e ${centreSlug}`, days, createdById: null, via: "cli" }));
   return made.token;
 }
+
+/** A draft sample plan of Northgate's IQA with one item, as if they had drawn it: its id and the item's. */
+export async function northgateDraftSamplePlan(): Promise<{ planId: string; itemId: string }> {
+  const find = () =>
+    db().samplePlan.findFirst({ where: { title: "Probe plan", status: "DRAFT" }, select: { id: true, items: { select: { id: true }, take: 1 } } });
+  if (!(await find())) {
+    const iqa = await db().user.findUniqueOrThrow({ where: { email: "iqa@northgate.example" }, select: { id: true } });
+    const enrolment = await db().enrolment.findFirstOrThrow({ where: { iqaId: iqa.id }, select: { id: true, centreId: true } });
+    await db().samplePlan.create({
+      data: {
+        centreId: enrolment.centreId,
+        iqaId: iqa.id,
+        title: "Probe plan",
+        periodStart: new Date("2026-01-01"),
+        periodEnd: new Date("2026-12-31"),
+        seed: 1,
+        items: { create: [{ enrolmentId: enrolment.id, stage: "INTERIM", reasons: ["Probe"], addedBy: "draw" }] },
+      },
+    });
+  }
+  const plan = must(await find(), "the probe plan");
+  return { planId: plan.id, itemId: must(plan.items[0], "its item").id };
+}
+
+/** Sample plans and their items as they stand, for "changed nothing" checks. */
+export const samplePlansSnapshot = async () => ({
+  plans: await db().samplePlan.findMany({ orderBy: { id: "asc" }, select: { status: true, seed: true, contentHash: true } }),
+  items: await db().samplePlanItem.findMany({ orderBy: { id: "asc" }, select: { id: true, removedAt: true } }),
+});

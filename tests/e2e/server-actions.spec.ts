@@ -23,6 +23,7 @@ async function victims(): Promise<Record<string, string>> {
     link: await db.submittedClaimOf(LEARNER),
     token: await db.apiTokenIdOf("northgate"),
     unit: await db.unitIdOf("CPC308"),
+    ...(await db.northgateDraftSamplePlan()),
   };
 }
 
@@ -136,6 +137,21 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     revokeApiTokenAction: { tokenId: must(v.token, "v.token") },
     publishUnitAction: { unitId: must(v.unit, "v.unit") },
     retireUnitAction: { unitId: must(v.unit, "v.unit") },
+    // Northgate's IQA's draft plan and an enrolment they cover, valid input: only the policy refuses.
+    createSamplePlanAction: {
+      centreId: must(v.centre, "v.centre"),
+      title: "hijacked",
+      "periodStart-day": "1",
+      "periodStart-month": "1",
+      "periodStart-year": "2026",
+      "periodEnd-day": "31",
+      "periodEnd-month": "12",
+      "periodEnd-year": "2026",
+    },
+    removeSampleItemAction: { planId: must(v.planId, "v.planId"), itemId: must(v.itemId, "v.itemId") },
+    addSampleItemAction: { planId: must(v.planId, "v.planId"), stage: "INTERIM", method: "", note: "hijacked" },
+    redrawSamplePlanAction: { planId: must(v.planId, "v.planId") },
+    signSamplePlanAction: { planId: must(v.planId, "v.planId"), typedName: "Riley Adams", password: "attest-demo" },
   };
   return { ...common, ...(extra[name] ?? {}) };
 }
