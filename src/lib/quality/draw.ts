@@ -154,8 +154,9 @@ export function drawSample(input: DrawInput): DrawnItem[] {
   }
 
   fillGaps(pool, items, input, add);
+  const byId = new Map(pool.map((c) => [c.enrolmentId, c]));
   for (const item of items.values()) {
-    const c = pool.find((x) => x.enrolmentId === item.enrolmentId) as Candidate;
+    const c = byId.get(item.enrolmentId) as Candidate;
     const covered = item.criterionIds.length ? c.decisions.filter((d) => item.criterionIds.includes(d.criterionId)) : c.decisions;
     const codes = [...new Set(covered.filter((d) => !earlierCriteria.has(d.criterionId)).map((d) => d.criterionCode))].sort(byText);
     if (codes.length) item.reasons.push(`${codes.length === 1 ? "Criterion" : "Criteria"} ${codes.join(", ")} not sampled before`);
@@ -168,7 +169,12 @@ function fillGaps(pool: Candidate[], items: Map<string, DrawnItem>, input: DrawI
   const inPlan = () => pool.filter((c) => items.has(c.enrolmentId));
   const first = (accept: (c: Candidate) => boolean) => pool.find((c) => !items.has(c.enrolmentId) && accept(c));
 
-  for (const c of pool) if (!inPlan().some((x) => x.assessorId === c.assessorId)) add(c, `Covers ${c.assessorName}, not yet sampled this period`);
+  const assessorsIn = new Set(inPlan().map((c) => c.assessorId));
+  for (const c of pool) {
+    if (assessorsIn.has(c.assessorId)) continue;
+    assessorsIn.add(c.assessorId);
+    add(c, `Covers ${c.assessorName}, not yet sampled this period`);
+  }
   for (const unit of [...new Set(pool.map((c) => c.unitCode))].sort(byText)) {
     if (inPlan().some((c) => c.unitCode === unit)) continue;
     const c = first((x) => x.unitCode === unit);
