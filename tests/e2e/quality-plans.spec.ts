@@ -48,7 +48,12 @@ test("the IQA draws a sample plan, edits it and signs it", async ({ page }) => {
   await expect(page.getByText("Sam Okafor is rated medium risk: 25% of learners").first()).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: /Assessor: Sam Okafor/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Coverage matrix, scrolls sideways" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Assessors against the strategy" }).getByText(/Meets strategy|Below strategy/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Assessors against the strategy" })
+      .getByText(/Meets strategy|Below strategy/)
+      .first(),
+  ).toBeVisible();
   const review = page.getByRole("link", { name: /^Review / }).first();
   await expect(review).toHaveAttribute("href", /^\/quality\/items\/[0-9a-f-]{36}$/);
   await shoot(page, "draft");
@@ -73,7 +78,10 @@ test("the IQA draws a sample plan, edits it and signs it", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Draw again with a new seed" })).toHaveCount(0);
   await shoot(page, "signed");
 
-  const events = await db.auditEventsOf({ kind: ["quality.plan_drawn", "quality.plan_item_removed", "quality.plan_item_added", "quality.plan_signed"], subject: `sample-plan:${planId}` });
+  const events = await db.auditEventsOf({
+    kind: ["quality.plan_drawn", "quality.plan_item_removed", "quality.plan_item_added", "quality.plan_signed"],
+    subject: `sample-plan:${planId}`,
+  });
   expect(events).toHaveLength(4);
 
   // The centre's admin reads the plan; the assessor is told it is not found.
