@@ -62,6 +62,11 @@ describe("drawing a plan", () => {
       ["Sam Okafor", false],
     ]);
     expect(detail.coverage.criteria.find((c) => c.unitCode === "CPC308")).toMatchObject({ sampled: ["A1"] });
+    // The method comes from the evidence the decisions relied on; nobody observed, so nothing to sample there.
+    expect(detail.coverage.cells.find((c) => c.assessorId === sam.userId && c.unitCode === "CPC308")?.byMethod).toMatchObject({
+      WORK_PRODUCT: "SAMPLED",
+      OBSERVATION: "NONE",
+    });
     expect(await db.auditEvent.count({ where: { kind: "quality.plan_drawn", subject: `sample-plan:${id}` } })).toBe(1);
   });
 
