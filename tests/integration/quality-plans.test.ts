@@ -10,6 +10,9 @@ import { listPlans, planDetail } from "@/server/quality/plan-read";
 import { planContentHash, signPlan } from "@/server/quality/plan-sign";
 import { createPlan } from "@/server/quality/plans";
 import { sampleCandidates } from "@/server/quality/sample-candidates";
+import { setMapping } from "@/server/portfolio/mapping";
+import { createAssessorRecord, sendForCountersign } from "@/server/portfolio/records";
+import { submitEvidence } from "@/server/portfolio/submission";
 import { must } from "@/lib/must";
 import * as build from "../support/builders";
 import { PASSWORD } from "../support/builders";
@@ -40,6 +43,17 @@ for (const e of samWork.slice(0, 2)) {
   await build.submittedItem({ learner: e.learner, criteria: ["A1"], unit: "CPC308" });
   await build.signedDecision({ enrolment: e, criterion: "A1" });
 }
+// An observation Sam recorded at a site, countersigned by the learner, that a decision relies on.
+const observed = must(samWork[2], "s2");
+const record = await createAssessorRecord(sam, observed.learner.userId, {
+  title: "Observation: budget meeting",
+  activityFrom: "2026-11-03",
+  record: { kind: "OBSERVATION", place: "Council offices, room 2", observed: "Presenting the resource plan", narrative: "Set out the risks." },
+});
+await setMapping(sam, record.id, { links: [{ criterionId: must((await build.criteria(observed, ["A6"]))[0], "a6").id, note: "Risks" }], scopeOptionIds: [] });
+await sendForCountersign(sam, record.id);
+await submitEvidence(observed.learner, record.id, { ownWork: true, workplace: true, typedName: observed.learner.name });
+await build.signedDecision({ enrolment: observed, criterion: "A6" });
 const period = { periodStart: "2020-01-01", periodEnd: "2099-12-31" };
 const draw = (actor: Actor, over: Record<string, unknown> = {}) => createPlan(actor, { title: "Autumn sample", ...period, ...over });
 const liveItems = (planId: string) => db.samplePlanItem.findMany({ where: { planId, removedAt: null } });
@@ -61,11 +75,23 @@ describe("drawing a plan", () => {
       ["Ana Assessor", false],
       ["Sam Okafor", false],
     ]);
-    expect(detail.coverage.criteria.find((c) => c.unitCode === "CPC308")).toMatchObject({ sampled: ["A1"] });
-    // The method comes from the evidence the decisions relied on; nobody observed, so nothing to sample there.
+    expect(detail.coverage.criteria.find((c) => c.unitCode === "CPC308")).toMatchObject({ sampled: ["A1", "A6"] });
+    // The methods and sites come from the evidence the decisions relied on.
     expect(detail.coverage.cells.find((c) => c.assessorId === sam.userId && c.unitCode === "CPC308")?.byMethod).toMatchObject({
       WORK_PRODUCT: "SAMPLED",
-      OBSERVATION: "NONE",
+      OBSERVATION: "SAMPLED",
+    });
+    expect(detail.coverage.cells.find((c) => c.assessorId === ana.userId)?.byMethod.OBSERVATION).toBe("NONE");
+    const candidates = await sampleCandidates(db, {
+      centreId: home.id,
+      iqaId: priya.userId,
+      periodStart: new Date("2020-01-01"),
+      periodEnd: new Date("2099-12-31"),
+      unitCode: "",
+    });
+    expect(candidates.find((c) => c.enrolmentId === observed.id)?.decisions.find((d) => d.criterionCode === "A6")).toMatchObject({
+      methods: ["OBSERVATION"],
+      sites: ["Council offices, room 2"],
     });
     expect(await db.auditEvent.count({ where: { kind: "quality.plan_drawn", subject: `sample-plan:${id}` } })).toBe(1);
   });
