@@ -166,6 +166,8 @@ describe("editing and signing", () => {
     const after = await liveItems(id);
     expect(after.filter((i) => i.addedBy === "iqa").map((i) => i.id)).toEqual([added.id]);
     expect(after.filter((i) => i.addedBy === "draw").length).toBeGreaterThan(0);
+    // Sam is sampled in full, but the learner-unit the IQA added is not drawn a second time.
+    expect(after.filter((i) => i.enrolmentId === samWork[3]?.id)).toHaveLength(1);
     expect((await db.samplePlan.findUniqueOrThrow({ where: { id } })).seed).not.toBe(seed);
     expect(await db.samplePlanItem.count({ where: { planId: id } })).toBeGreaterThan(after.length);
 

@@ -98,7 +98,8 @@ export async function redrawPlan(actor: Actor, input: unknown) {
     await lockDraft(tx, plan.id, actor.userId);
     const removed = await tx.samplePlanItem.updateMany({ where: { planId: plan.id, addedBy: "draw", removedAt: null }, data: { removedAt: new Date() } });
     await tx.samplePlan.update({ where: { id: plan.id }, data: { seed } });
-    const items = await storeDraw(tx, {
+    const kept = await tx.samplePlanItem.findMany({ where: { planId: plan.id, removedAt: null }, select: { enrolmentId: true } });
+    const drawScope = {
       planId: plan.id,
       centreId: plan.centreId,
       iqaId: plan.iqaId,
@@ -106,7 +107,8 @@ export async function redrawPlan(actor: Actor, input: unknown) {
       periodEnd: plan.periodEnd,
       unitCode: plan.unitCode,
       seed,
-    });
+    };
+    const items = await storeDraw(tx, drawScope, new Set(kept.map((k) => k.enrolmentId)));
     await appendAudit(
       tx,
       { kind: "quality.plan_redrawn", actorId: actor.userId, data: { planId: plan.id, seed, removed: removed.count, items } },

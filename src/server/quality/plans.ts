@@ -43,14 +43,15 @@ export async function newPlanForm(actor: Actor, requestedCentre?: string | null)
 }
 
 /** Draws the items for a plan and stores them, as the draw's, in the caller's transaction. */
-export async function storeDraw(tx: Tx, scope: PlanScope & { planId: string; seed: number }) {
+export async function storeDraw(tx: Tx, scope: PlanScope & { planId: string; seed: number }, alreadyIn: Set<string> = new Set()) {
   const [candidates, earlier, strategy, risks] = await Promise.all([
     sampleCandidates(tx, scope),
     sampledEarlier(tx, scope, scope.planId),
     strategyFor(tx, scope.centreId, scope.unitCode),
     currentRisks(tx, scope.centreId),
   ]);
-  const items = drawSample({ candidates, strategy, risks, earlier, iqaId: scope.iqaId, seed: scope.seed });
+  // An enrolment the IQA added by hand stays as they added it: the draw does not add it twice.
+  const items = drawSample({ candidates, strategy, risks, earlier, iqaId: scope.iqaId, seed: scope.seed }).filter((i) => !alreadyIn.has(i.enrolmentId));
   if (items.length)
     await tx.samplePlanItem.createMany({
       data: items.map((i) => ({
