@@ -1,5 +1,5 @@
 import { protectedPages, publicPages, routeHandlers, type Who } from "../support/authz-registry";
-import { apiTokenFor, enrolmentOf, fileOf, firstEvidenceOf, samplePlanOf, setActive, withoutRoles } from "./db";
+import { apiTokenFor, enrolmentOf, fileOf, firstEvidenceOf, northgateDraftSamplePlan, setActive, withoutRoles } from "./db";
 import { expect, signInAs, test } from "./fixtures";
 import { must } from "@/lib/must";
 
@@ -22,7 +22,7 @@ async function placeholders(): Promise<Record<string, string>> {
     learnerEnrolment: enrolment.id,
     learnerId: enrolment.learnerId,
     centreId: enrolment.centreId,
-    samplePlan: await samplePlanOf("iqa@northgate.example"),
+    samplePlan: (await northgateDraftSamplePlan()).planId,
   };
 }
 

@@ -221,6 +221,7 @@ export async function portfolioSnapshot() {
     db().session.count({ where: { endedAt: { not: null } } }),
     db().user.findMany({ orderBy: { id: "asc" }, select: { active: true, passwordHash: true } }),
   ]);
+  const samplePlans = await samplePlansSnapshot();
   const [centres, closures, units, tokens] = await Promise.all([
     db().centre.findMany({ orderBy: { id: "asc" }, select: { reviewTargetDays: true, witnessLinkDays: true, outboxAllowed: true } }),
     db().centreClosure.count(),
@@ -246,6 +247,7 @@ export async function portfolioSnapshot() {
     closures,
     units,
     tokens,
+    samplePlans,
   };
 }
 
@@ -358,21 +360,6 @@ export const completedEnrolmentCount = (centreSlug: string) => db().enrolment.co
 
 /** A demo centre's id, by its slug. */
 export const centreIdOf = async (slug: string) => (await db().centre.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
-/** A sample plan of an IQA's (a draft made here if they have none). */
-export async function samplePlanOf(iqaEmail: string): Promise<string> {
-  const iqa = await db().user.findUniqueOrThrow({
-    where: { email: iqaEmail },
-    select: { id: true, roleGrants: { where: { role: "IQA" }, select: { centreId: true } } },
-  });
-  const found = await db().samplePlan.findFirst({ where: { iqaId: iqa.id }, select: { id: true } });
-  if (found) return found.id;
-  const centreId = must(iqa.roleGrants[0], "an IQA grant").centreId;
-  const made = await db().samplePlan.create({
-    data: { centreId, iqaId: iqa.id, title: "e2e plan", periodStart: new Date("2026-01-01"), periodEnd: new Date("2026-12-31"), seed: 1 },
-    select: { id: true },
-  });
-  return made.id;
-}
 /** How many sessions of a person have not ended. */
 export const openSessionCount = async (email: string) => db().session.count({ where: { user: { email }, endedAt: null } });
 /** The id of a live API token of a demo centre, made if it has none. */
@@ -508,3 +495,31 @@ export async function signOffBehindTheScenes(enrolmentId: string, learnerName: s
 
 export const enrolmentStatus = async (enrolmentId: string) =>
   (await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { status: true } })).status;
+/** A draft sample plan of Northgate's IQA with one item, as if they had drawn it: its id and the item's. */
+export async function northgateDraftSamplePlan(): Promise<{ planId: string; itemId: string }> {
+  const find = () =>
+    db().samplePlan.findFirst({ where: { title: "Probe plan", status: "DRAFT" }, select: { id: true, items: { select: { id: true }, take: 1 } } });
+  if (!(await find())) {
+    const iqa = await db().user.findUniqueOrThrow({ where: { email: "iqa@northgate.example" }, select: { id: true } });
+    const enrolment = await db().enrolment.findFirstOrThrow({ where: { iqaId: iqa.id }, select: { id: true, centreId: true } });
+    await db().samplePlan.create({
+      data: {
+        centreId: enrolment.centreId,
+        iqaId: iqa.id,
+        title: "Probe plan",
+        periodStart: new Date("2026-01-01"),
+        periodEnd: new Date("2026-12-31"),
+        seed: 1,
+        items: { create: [{ enrolmentId: enrolment.id, stage: "INTERIM", reasons: ["Probe"], addedBy: "draw" }] },
+      },
+    });
+  }
+  const plan = must(await find(), "the probe plan");
+  return { planId: plan.id, itemId: must(plan.items[0], "its item").id };
+}
+
+/** Sample plans and their items as they stand, for "changed nothing" checks. */
+export const samplePlansSnapshot = async () => ({
+  plans: await db().samplePlan.findMany({ orderBy: { id: "asc" }, select: { status: true, seed: true, contentHash: true } }),
+  items: await db().samplePlanItem.findMany({ orderBy: { id: "asc" }, select: { id: true, removedAt: true } }),
+});

@@ -325,6 +325,28 @@ const cases: Record<string, Case> = {
     fields: { actionId: "id", closingNote: "text" },
   },
   revokeApiTokenAction: { as: ADMIN, base: () => ({ tokenId: "00000000-0000-4000-8000-000000000000" }), fields: { tokenId: "id" } },
+  // Sample plans: Northgate's IQA on their own draft probe plan.
+  createSamplePlanAction: {
+    as: IQA,
+    base: () => ({ title: "Spring sample", periodStart: "2026-01-01", periodEnd: "2026-12-31" }),
+    fields: { title: "text", periodStart: "day", periodEnd: "day", "periodEnd-year": "dayBox", unitCode: "optionalText", centreId: "optionalId" },
+  },
+  removeSampleItemAction: {
+    as: IQA,
+    base: (v) => ({ planId: must(v.planId, "v.planId"), itemId: must(v.itemId, "v.itemId") }),
+    fields: { planId: "id", itemId: "id" },
+  },
+  addSampleItemAction: {
+    as: IQA,
+    base: (v) => ({ planId: must(v.planId, "v.planId"), enrolmentId: must(v.enrolment, "v.enrolment"), stage: "INTERIM", note: "Check the new site" }),
+    fields: { planId: "id", enrolmentId: "id", stage: "enum", method: "optionalText", note: "text" },
+  },
+  redrawSamplePlanAction: { as: IQA, base: (v) => ({ planId: must(v.planId, "v.planId") }), fields: { planId: "id" } },
+  signSamplePlanAction: {
+    as: IQA,
+    base: (v) => ({ planId: must(v.planId, "v.planId"), typedName: "Priya Shah", password: "attest-demo" }),
+    fields: { planId: "id", typedName: "text", password: "optionalText" },
+  },
 };
 
 // Plan items are JSON: hostile values inside it too.
@@ -360,6 +382,7 @@ async function ids(): Promise<Ids> {
     criterion: await db.criterionId("CPC308", "A2"),
     link: await db.submittedClaimOf(LEARNER),
     ...(await db.qualityFixture()),
+    ...(await db.northgateDraftSamplePlan()),
   };
   return Object.fromEntries(Object.entries(found).filter(([, id]) => id !== undefined)) as Ids;
 }

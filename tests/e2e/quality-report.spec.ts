@@ -1,4 +1,4 @@
-import { samplePlanOf } from "./db";
+import { northgateDraftSamplePlan } from "./db";
 import { NARROW, expect, expectAccessible, pageWidth, signInAs, test } from "./fixtures";
 
 // The IQA's reports for an external verifier: a period across the centre and one sample plan, on
@@ -29,7 +29,7 @@ test("the IQA reads the centre's report for a period and downloads it as a PDF a
 });
 
 test("a sample plan's report opens for its IQA and is not found for the plan's assessor", async ({ page }) => {
-  const plan = await samplePlanOf(IQA);
+  const plan = (await northgateDraftSamplePlan()).planId;
   await signInAs(page, IQA);
   await page.goto(`/quality/reports/plans/${plan}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("IQA sample report");

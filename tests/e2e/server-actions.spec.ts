@@ -24,6 +24,7 @@ async function victims(): Promise<Record<string, string>> {
     token: await db.apiTokenIdOf("northgate"),
     unit: await db.unitIdOf("CPC308"),
     ...(await db.qualityFixture()),
+    ...(await db.northgateDraftSamplePlan()),
   };
 }
 
@@ -152,6 +153,21 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     },
     respondToActionAction: { actionId: must(v.actionId, "v.actionId"), body: "hijacked" },
     closeActionAction: { actionId: must(v.actionId, "v.actionId"), closingNote: "hijacked" },
+    // Northgate's IQA's draft plan and an enrolment they cover, valid input: only the policy refuses.
+    createSamplePlanAction: {
+      centreId: must(v.centre, "v.centre"),
+      title: "hijacked",
+      "periodStart-day": "1",
+      "periodStart-month": "1",
+      "periodStart-year": "2026",
+      "periodEnd-day": "31",
+      "periodEnd-month": "12",
+      "periodEnd-year": "2026",
+    },
+    removeSampleItemAction: { planId: must(v.planId, "v.planId"), itemId: must(v.itemId, "v.itemId") },
+    addSampleItemAction: { planId: must(v.planId, "v.planId"), stage: "INTERIM", method: "", note: "hijacked" },
+    redrawSamplePlanAction: { planId: must(v.planId, "v.planId") },
+    signSamplePlanAction: { planId: must(v.planId, "v.planId"), typedName: "Riley Adams", password: "attest-demo" },
   };
   return { ...common, ...(extra[name] ?? {}) };
 }

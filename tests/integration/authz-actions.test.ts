@@ -29,6 +29,9 @@ import { createApiToken, revokeApiToken } from "@/server/api/tokens";
 import { UserFacingError } from "@/server/errors";
 import { addBankHolidays, addClosure, removeClosure, updateCentreSettings } from "@/server/centre/settings";
 import { publishUnitVersion, retireUnitVersion, uploadUnitDraft } from "@/server/standards/manage";
+import { createPlan } from "@/server/quality/plans";
+import { addPlanItem, redrawPlan, removePlanItem } from "@/server/quality/plan-edits";
+import { signPlan as signSamplePlan } from "@/server/quality/plan-sign";
 import { readFileSync } from "node:fs";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
@@ -70,6 +73,13 @@ const csvFile = (text: string) => new File([text], "learners.csv", { type: "text
 const learnerCsv = `Name,Email,Unit codes,Assessor email,IQA email,Start date\r\nNew Person,new.person@test.example,AG26,,,3/11/2026\r\n`;
 const { id: importId } = await previewImport(homeAdmin, { file: csvFile(learnerCsv) });
 const link = await db.evidenceLink.findFirstOrThrow({ where: { enrolmentId: cpc.id, removedAt: null, evidence: { status: "SUBMITTED" } } });
+
+// A draft sample plan of the home centre's IQA, with its items.
+const homeIqa = await build.user({ centre: home, roles: ["IQA"] });
+await db.enrolment.update({ where: { id: cpc.id }, data: { iqaId: homeIqa.userId } });
+const samplePlan = await createPlan(homeIqa, { centreId: home.id, title: "Sample", periodStart: "2026-01-01", periodEnd: "2027-12-31" });
+const samplePlanRow = await db.samplePlan.findUniqueOrThrow({ where: { id: samplePlan.id } });
+const sampleItem = await db.samplePlanItem.findFirstOrThrow({ where: { planId: samplePlan.id } });
 
 const homeToken = await createApiToken(await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }), { name: "MIS" });
 
@@ -161,6 +171,11 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   uploadUnitAction: (a) => unitProbe(a, uploadUnitDraft(a, new File(["{}"], "empty.json"))),
   publishUnitAction: (a) => unitProbe(a, publishUnitVersion(a, { unitId: published.id })),
   retireUnitAction: (a) => unitProbe(a, retireUnitVersion(a, { unitId: draft.unitId })),
+  createSamplePlanAction: (a) => createPlan(a, { centreId: home.id, title: "Hijack", periodStart: "2026-01-01", periodEnd: "2026-12-31" }),
+  removeSampleItemAction: (a) => removePlanItem(a, { planId: samplePlan.id, itemId: sampleItem.id }),
+  addSampleItemAction: (a) => addPlanItem(a, { planId: samplePlan.id, enrolmentId: cpc.id, stage: "INTERIM", note: "hijack" }),
+  redrawSamplePlanAction: (a) => redrawPlan(a, { planId: samplePlan.id }),
+  signSamplePlanAction: (a) => signSamplePlan({ ...a, signedInAt: new Date() }, { planId: samplePlan.id, typedName: a.name }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(a);
@@ -228,5 +243,7 @@ describe("every server action refuses those without the right", () => {
     expect((await db.centreClosure.findMany({ where: { centreId: home.id } })).map((c) => c.name)).toEqual(["Training day"]);
     expect(await db.unit.findUniqueOrThrow({ where: { id: draft.unitId } })).toMatchObject({ status: "DRAFT", retiredAt: null });
     expect(await db.unit.findUniqueOrThrow({ where: { id: published.id } })).toMatchObject({ status: "PUBLISHED", retiredAt: null });
+    expect(await db.samplePlan.findMany({ where: { centreId: home.id } })).toEqual([samplePlanRow]);
+    expect(await db.samplePlanItem.findMany({ where: { planId: samplePlan.id } })).toEqual([sampleItem]);
   });
 });

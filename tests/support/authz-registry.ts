@@ -218,6 +218,11 @@ export const serverActions: ActionFile[] = [
   { file: "app/quality/reviews/actions.ts", actions: ["openPlanItemReviewAction", "openAdHocReviewAction", "recordVerdictAction"] },
   // Only the assessor an action is for responds; only the IQA who raised it closes it.
   { file: "app/quality/actions/actions.ts", actions: ["respondToActionAction", "closeActionAction"] },
+  // Sample plans (issue 12, point 2): only the plan's own IQA draws, changes and signs it.
+  {
+    file: "app/quality/plans/actions.ts",
+    actions: ["createSamplePlanAction", "removeSampleItemAction", "addSampleItemAction", "redrawSamplePlanAction", "signSamplePlanAction"],
+  },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -259,6 +264,9 @@ export const protectedPages = [
   "/quality/reviews/00000000-0000-4000-8000-000000000000",
   "/quality/items/00000000-0000-4000-8000-000000000000",
   "/enrolments/00000000-0000-4000-8000-000000000000/quality",
+  "/quality/plans",
+  "/quality/plans/new",
+  "/quality/plans/00000000-0000-4000-8000-000000000000",
 ];
 
 // Pages open to a signed-out visitor by design: signing in, and the accessibility statement (read

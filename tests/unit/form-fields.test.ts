@@ -7,6 +7,9 @@ import { claimSchema } from "@/server/assessment/claims";
 import { decisionsSchema } from "@/server/assessment/decide";
 import { signOffSchema } from "@/server/assessment/sign-off";
 import { credentialsSchema } from "@/server/auth/sign-in";
+import { addItemInput, redrawInput, removeItemInput } from "@/server/quality/plan-edits";
+import { signPlanInput } from "@/server/quality/plan-sign";
+import { createPlanInput } from "@/server/quality/plans";
 import { must } from "@/lib/must";
 
 // The names a form's controls post, and the names its FieldErrors show, must be the names the
@@ -49,6 +52,10 @@ const forms: [file: string, schema: Set<string>, renamed?: Record<string, string
   ["app/enrolments/[id]/plan/page.tsx", keys(signatureSchema)],
   ["src/ui/sign-in-form.tsx", keys(credentialsSchema)],
   ["app/account/password/page.tsx", new Set(["currentPassword", "newPassword", "confirmPassword"])],
+  // Sample plans: drawing one, and a draft's item, redraw and signing forms.
+  ["app/quality/plans/new/page.tsx", keys(createPlanInput)],
+  ["app/quality/plans/[id]/page.tsx", keys(addItemInput, redrawInput, signPlanInput)],
+  ["src/ui/quality/plan-items.tsx", keys(removeItemInput)],
 ];
 
 describe("form fields match their server schemas", () => {
@@ -62,7 +69,8 @@ describe("form fields match their server schemas", () => {
       if (!file.includes("sign-in"))
         expect(
           controlNames(text).filter(
-            (n) => !fieldErrors(text).includes(n) && !/^(linkId|claim|criterionId|revision|contentHash|parentId|kind|confidential)$/.test(n),
+            (n) =>
+              !fieldErrors(text).includes(n) && !/^(linkId|claim|criterionId|revision|contentHash|parentId|kind|confidential|centreId|planId|itemId)$/.test(n),
           ),
         ).toEqual([]);
     });

@@ -120,7 +120,21 @@ export type AuditEventInput =
       kind: "import.applied";
       actorId: string;
       data: { importId: string; learnersCreated: number; enrolled: number; reassigned: number; unchanged: number; skipped: number };
-    };
+    }
+  // Sample plans (issue 12, point 2; decision 0038).
+  | {
+      kind: "quality.plan_drawn";
+      actorId: string;
+      data: { planId: string; seed: number; items: number; periodStart: string; periodEnd: string; unitCode: string };
+    }
+  | { kind: "quality.plan_redrawn"; actorId: string; data: { planId: string; seed: number; removed: number; items: number } }
+  | {
+      kind: "quality.plan_item_added";
+      actorId: string;
+      data: { planId: string; itemId: string; enrolmentId: string; stage: string; method: string | null; note: string };
+    }
+  | { kind: "quality.plan_item_removed"; actorId: string; data: { planId: string; itemId: string; enrolmentId: string } }
+  | { kind: "quality.plan_signed"; actorId: string; data: { planId: string; contentHash: string; items: number } };
 
 export type AuditEventKind = AuditEventInput["kind"];
 

@@ -67,6 +67,11 @@ export const auditKindLabels = {
   "quality.review_completed": "Completed an IQA review",
   "quality.action_responded": "Responded to an IQA action",
   "quality.action_closed": "Closed an IQA action",
+  "quality.plan_drawn": "Drew a sample plan",
+  "quality.plan_redrawn": "Redrew a sample plan",
+  "quality.plan_item_added": "Added an item to a sample plan",
+  "quality.plan_item_removed": "Removed an item from a sample plan",
+  "quality.plan_signed": "Signed a sample plan",
 } satisfies Record<AuditEventKind, string>;
 
 export const auditKinds = Object.keys(auditKindLabels).sort() as AuditEventKind[];
