@@ -27,6 +27,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       <p className="flex flex-wrap gap-x-4">
         <Link href="/quality/plans">Back to sample plans</Link>
         <Link href="/quality">Quality assurance</Link>
+        <Link href={`/quality/reports/plans/${plan.id}`}>Report for a verifier</Link>
       </p>
       <h1 className="wrap-break-word">{plan.title}</h1>
       <Facts>
