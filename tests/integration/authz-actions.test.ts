@@ -32,6 +32,9 @@ import { publishUnitVersion, retireUnitVersion, uploadUnitDraft } from "@/server
 import { createPlan } from "@/server/quality/plans";
 import { addPlanItem, redrawPlan, removePlanItem } from "@/server/quality/plan-edits";
 import { signPlan as signSamplePlan } from "@/server/quality/plan-sign";
+import { openReview } from "@/server/quality/reviews-open";
+import { recordVerdict } from "@/server/quality/reviews-verdict";
+import { closeAction, respondToAction } from "@/server/quality/actions-loop";
 import { readFileSync } from "node:fs";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
@@ -80,6 +83,23 @@ await db.enrolment.update({ where: { id: cpc.id }, data: { iqaId: homeIqa.userId
 const samplePlan = await createPlan(homeIqa, { centreId: home.id, title: "Sample", periodStart: "2026-01-01", periodEnd: "2027-12-31" });
 const samplePlanRow = await db.samplePlan.findUniqueOrThrow({ where: { id: samplePlan.id } });
 const sampleItem = await db.samplePlanItem.findFirstOrThrow({ where: { planId: samplePlan.id } });
+
+// A review the home IQA opened on the owner's unit, and an action raised for its assessor.
+const review = await db.iqaReview.create({
+  data: { centreId: home.id, enrolmentId: cpc.id, iqaId: homeIqa.userId, stage: "INTERIM", snapshot: { decisions: [] }, snapshotHash: "0".repeat(64) },
+});
+const iqaAction = await db.iqaAction.create({
+  data: {
+    centreId: home.id,
+    reviewId: review.id,
+    enrolmentId: cpc.id,
+    assessorId: must(cpc.assessor, "cpc.assessor").userId,
+    raisedById: homeIqa.userId,
+    title: "Decide A1 again",
+    detail: "Look again.",
+    dueOn: new Date("2099-01-05"),
+  },
+});
 
 const homeToken = await createApiToken(await build.user({ centre: home, roles: ["CENTRE_ADMIN"] }), { name: "MIS" });
 
@@ -176,6 +196,12 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   addSampleItemAction: (a) => addPlanItem(a, { planId: samplePlan.id, enrolmentId: cpc.id, stage: "INTERIM", note: "hijack" }),
   redrawSamplePlanAction: (a) => redrawPlan(a, { planId: samplePlan.id }),
   signSamplePlanAction: (a) => signSamplePlan({ ...a, signedInAt: new Date() }, { planId: samplePlan.id, typedName: a.name }),
+  openPlanItemReviewAction: (a) => openReview(a, { planItemId: sampleItem.id }),
+  openAdHocReviewAction: (a) => openReview(a, { enrolmentId: cpc.id, stage: "INTERIM" }),
+  recordVerdictAction: (a) =>
+    recordVerdict({ ...a, signedInAt: new Date() }, review.id, { itemId: a1.id, verdict: "AGREE", feedback: "hijacked", typedName: a.name }),
+  respondToActionAction: (a) => respondToAction(a, iqaAction.id, { body: "hijacked" }),
+  closeActionAction: (a) => closeAction(a, iqaAction.id, { closingNote: "hijacked" }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(a);

@@ -1,6 +1,46 @@
-import type { QualityReport } from "@/server/quality/report";
+// A quality report's model and its tables, shared by its page, its CSVs and its PDF
+// (src/server/quality/report.ts builds it).
 
-// The tables of a quality report, shared by its page, its CSVs and its PDF.
+export type ReportItem = {
+  learner: string;
+  unit: string;
+  assessor: string;
+  stage: "Interim" | "Summative";
+  method: string;
+  reasons: string;
+  review: string;
+  outcome: string;
+};
+export type ReportVerdict = {
+  learner: string;
+  unit: string;
+  criterion: string;
+  assessor: string;
+  decision: string;
+  verdict: "Agreed" | "Disagreed";
+  feedback: string;
+  signed: string;
+};
+export type ReportAction = { title: string; assessor: string; raised: string; due: string; status: string; note: string };
+export type ReportAssessor = {
+  assessor: string;
+  units: string;
+  methods: string;
+  interim: number;
+  summative: number;
+  agreed: number;
+  disagreed: number;
+  openActions: number;
+};
+export type QualityReport = {
+  title: string;
+  fileName: string;
+  facts: [string, string][];
+  items: ReportItem[];
+  assessors: ReportAssessor[];
+  verdicts: ReportVerdict[];
+  actions: ReportAction[];
+};
 
 export const reportTables = {
   items: {

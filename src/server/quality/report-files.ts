@@ -1,8 +1,7 @@
 import { toCsv } from "@/lib/csv";
 import { TaggedPdf } from "@/server/pdf/tagged-pdf";
 import { UserFacingError } from "@/server/errors";
-import { type ReportTable, isReportTable, reportTables } from "@/lib/quality/report-tables";
-import type { QualityReport } from "./report";
+import { type QualityReport, type ReportTable, isReportTable, reportTables } from "@/lib/quality/report-tables";
 
 // A quality report as files: a CSV per table (each a proper table a spreadsheet can filter) and
 // one tagged PDF with everything.

@@ -4,52 +4,12 @@ import { methodLabels } from "@/lib/portfolio/schemas";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import type { QualityReport, ReportAction, ReportAssessor, ReportItem, ReportVerdict } from "@/lib/quality/report-tables";
 import { NotFoundError, can, centresAllowing } from "@/server/policy";
 
 // What an IQA hands an external verifier: per sample plan, or per period across the centre, the
 // items sampled and why, coverage by assessor and unit, every verdict and every action. One model,
 // rendered as a page, a CSV and a tagged PDF.
-
-export type ReportItem = {
-  learner: string;
-  unit: string;
-  assessor: string;
-  stage: "Interim" | "Summative";
-  method: string;
-  reasons: string;
-  review: string;
-  outcome: string;
-};
-export type ReportVerdict = {
-  learner: string;
-  unit: string;
-  criterion: string;
-  assessor: string;
-  decision: string;
-  verdict: "Agreed" | "Disagreed";
-  feedback: string;
-  signed: string;
-};
-export type ReportAction = { title: string; assessor: string; raised: string; due: string; status: string; note: string };
-export type ReportAssessor = {
-  assessor: string;
-  units: string;
-  methods: string;
-  interim: number;
-  summative: number;
-  agreed: number;
-  disagreed: number;
-  openActions: number;
-};
-export type QualityReport = {
-  title: string;
-  fileName: string;
-  facts: [string, string][];
-  items: ReportItem[];
-  assessors: ReportAssessor[];
-  verdicts: ReportVerdict[];
-  actions: ReportAction[];
-};
 
 const stageWords = { INTERIM: "Interim", SUMMATIVE: "Summative" } as const;
 

@@ -1,5 +1,4 @@
-import type { QualityReport } from "@/server/quality/report";
-import { type ReportTable, reportTables } from "@/lib/quality/report-tables";
+import { type QualityReport, type ReportTable, reportTables } from "@/lib/quality/report-tables";
 import { DataTable, Facts, buttonClasses } from "@/ui/kit";
 
 /** A quality report on the page: its facts, downloads (PDF, and each table as CSV) and its tables. */
