@@ -59,6 +59,8 @@ export const auditKindLabels = {
   "witness.responded": "A witness answered",
   "plan.saved": "Saved an assessment plan",
   "plan.signed": "Signed an assessment plan",
+  "quality.strategy_changed": "Changed the sampling strategy",
+  "quality.risk_rated": "Rated an assessor's risk",
 } satisfies Record<AuditEventKind, string>;
 
 export const auditKinds = Object.keys(auditKindLabels).sort() as AuditEventKind[];
