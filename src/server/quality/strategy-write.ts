@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, int } from "@/lib/input";
+import { id } from "@/lib/input";
 import { assessmentMethods } from "@/lib/standards/unit-file";
 import { appendAudit } from "@/server/audit/append";
 import type { Actor } from "@/server/auth/actor";
@@ -11,7 +11,13 @@ import { NotFoundError, administeredCentre } from "@/server/policy";
 // with the centre's row locked, so two saves never interleave; each changed field is audited from
 // and to. Removing a unit's override deletes its row: the audit keeps what it was (decision 0036).
 
-const percent = (label: string) => int(0, 100, label);
+const percent = (label: string) => {
+  const message = `${label}: enter a whole number from 0 to 100`;
+  return z.preprocess(
+    (v) => (typeof v === "string" && /^\s*-?\d{1,12}\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: message }).int(message).min(0, message).max(100, message),
+  );
+};
 
 export const strategyInput = z.object({
   centreId: id("Choose a centre").optional(),
