@@ -85,6 +85,7 @@ const LEARNER = "learner@northgate.example";
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 const ASSESSOR = "assessor@northgate.example";
 const ADMIN = "admin@northgate.example";
+const IQA = "iqa@northgate.example";
 // Accepted input (emoji, right-to-left text) lands on a learner whose specs run before this one.
 const LEARNER2 = "learner2@northgate.example";
 
@@ -277,6 +278,48 @@ const cases: Record<string, Case> = {
     fields: { name: "text", days: "optionalText", centreId: "optionalId" },
   },
   revokeApiTokenAction: { as: ADMIN, base: () => ({ tokenId: "00000000-0000-4000-8000-000000000000" }), fields: { tokenId: "id" } },
+  saveStrategyAction: {
+    as: IQA,
+    base: () => ({
+      unitCode: "CPC308",
+      learnersLow: "10",
+      learnersMedium: "25",
+      learnersHigh: "50",
+      unitsLow: "10",
+      unitsMedium: "25",
+      unitsHigh: "100",
+      interimPercent: "50",
+      methods: "OBSERVATION",
+    }),
+    fields: {
+      unitCode: "optionalText",
+      learnersLow: "int",
+      learnersMedium: "int",
+      learnersHigh: "int",
+      unitsLow: "int",
+      unitsMedium: "int",
+      unitsHigh: "int",
+      interimPercent: "int",
+      methods: "enum",
+      centreId: "optionalId",
+    },
+  },
+  // No unit has an override to remove: only hostile values are sent, and each must be refused.
+  removeUnitStrategyAction: { as: IQA, base: () => ({ unitCode: "CPC308" }), fields: { unitCode: "text", centreId: "optionalId" } },
+  rateAssessorAction: {
+    as: IQA,
+    base: (v) => ({ assessorId: must(v.assessor, "v.assessor"), level: "HIGH", scope: "overall", reason: "New to the unit", reviewOn: "2099-01-01" }),
+    fields: {
+      assessorId: "id",
+      level: "enum",
+      scope: "enum",
+      reason: "text",
+      reviewOn: "day",
+      unitCode: "optionalText",
+      method: "enum",
+      centreId: "optionalId",
+    },
+  },
 };
 
 // Plan items are JSON: hostile values inside it too.

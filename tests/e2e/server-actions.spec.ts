@@ -23,6 +23,7 @@ async function victims(): Promise<Record<string, string>> {
     link: await db.submittedClaimOf(LEARNER),
     token: await db.apiTokenIdOf("northgate"),
     unit: await db.unitIdOf("CPC308"),
+    assessor: await db.userId("assessor@northgate.example"),
   };
 }
 
@@ -136,6 +137,30 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     revokeApiTokenAction: { tokenId: must(v.token, "v.token") },
     publishUnitAction: { unitId: must(v.unit, "v.unit") },
     retireUnitAction: { unitId: must(v.unit, "v.unit") },
+    // Northgate's strategy and assessor, valid input: only the policy can refuse them.
+    saveStrategyAction: {
+      centreId: must(v.centre, "v.centre"),
+      unitCode: "CPC308",
+      learnersLow: "1",
+      learnersMedium: "1",
+      learnersHigh: "1",
+      unitsLow: "1",
+      unitsMedium: "1",
+      unitsHigh: "1",
+      interimPercent: "1",
+      methods: "OBSERVATION",
+    },
+    removeUnitStrategyAction: { centreId: must(v.centre, "v.centre"), unitCode: "CPC308" },
+    rateAssessorAction: {
+      centreId: must(v.centre, "v.centre"),
+      assessorId: must(v.assessor, "v.assessor"),
+      level: "HIGH",
+      scope: "overall",
+      reason: "hijacked",
+      "reviewOn-day": "1",
+      "reviewOn-month": "1",
+      "reviewOn-year": "2099",
+    },
   };
   return { ...common, ...(extra[name] ?? {}) };
 }

@@ -27,6 +27,8 @@ import { createApiToken, revokeApiToken } from "@/server/api/tokens";
 import { UserFacingError } from "@/server/errors";
 import { addBankHolidays, addClosure, removeClosure, updateCentreSettings } from "@/server/centre/settings";
 import { publishUnitVersion, retireUnitVersion, uploadUnitDraft } from "@/server/standards/manage";
+import { removeUnitStrategy, saveStrategy } from "@/server/quality/strategy-write";
+import { rateAssessor } from "@/server/quality/risk-rate";
 import { readFileSync } from "node:fs";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
@@ -157,6 +159,30 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
   uploadUnitAction: (a) => unitProbe(a, uploadUnitDraft(a, new File(["{}"], "empty.json"))),
   publishUnitAction: (a) => unitProbe(a, publishUnitVersion(a, { unitId: published.id })),
   retireUnitAction: (a) => unitProbe(a, retireUnitVersion(a, { unitId: draft.unitId })),
+  // The home centre's strategy and its assessor, valid input: only the policy can refuse them.
+  saveStrategyAction: (a) =>
+    saveStrategy(a, {
+      centreId: home.id,
+      unitCode: "CPC308",
+      learnersLow: "1",
+      learnersMedium: "1",
+      learnersHigh: "1",
+      unitsLow: "1",
+      unitsMedium: "1",
+      unitsHigh: "1",
+      interimPercent: "1",
+      methods: ["OBSERVATION"],
+    }),
+  removeUnitStrategyAction: (a) => removeUnitStrategy(a, { centreId: home.id, unitCode: "CPC308" }),
+  rateAssessorAction: (a) =>
+    rateAssessor(a, {
+      centreId: home.id,
+      assessorId: must(cpc.assessor, "cpc.assessor").userId,
+      level: "HIGH",
+      scope: "overall",
+      reason: "x",
+      reviewOn: "2099-01-01",
+    }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(a);
@@ -224,5 +250,7 @@ describe("every server action refuses those without the right", () => {
     expect((await db.centreClosure.findMany({ where: { centreId: home.id } })).map((c) => c.name)).toEqual(["Training day"]);
     expect(await db.unit.findUniqueOrThrow({ where: { id: draft.unitId } })).toMatchObject({ status: "DRAFT", retiredAt: null });
     expect(await db.unit.findUniqueOrThrow({ where: { id: published.id } })).toMatchObject({ status: "PUBLISHED", retiredAt: null });
+    expect(await db.samplingStrategy.count()).toBe(0);
+    expect(await db.assessorRiskRating.count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ukDay } from "@/lib/format";
-import { day, id, text } from "@/lib/input";
+import { day, id, optionalText, text } from "@/lib/input";
 import { riskLevels } from "@/lib/quality/strategy";
 import { assessmentMethods } from "@/lib/standards/unit-file";
 import { appendAudit } from "@/server/audit/append";
@@ -19,7 +19,7 @@ export const ratingInput = z
     assessorId: id("Choose an assessor"),
     level: z.enum(riskLevels, { error: "Choose low, medium or high risk" }),
     scope: z.enum(["overall", "unit", "method"], { error: "Choose what the rating covers" }),
-    unitCode: z.string().max(40).optional(),
+    unitCode: optionalText(40),
     method: z.enum(assessmentMethods, { error: "Choose a method" }).optional(),
     reason: text(2000, "Enter the reason for this rating"),
     reviewOn: day("the review date"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "@/lib/input";
+import { anyText, id, text } from "@/lib/input";
 import { assessmentMethods } from "@/lib/standards/unit-file";
 import { appendAudit } from "@/server/audit/append";
 import type { Actor } from "@/server/auth/actor";
@@ -21,7 +21,7 @@ const percent = (label: string) => {
 
 export const strategyInput = z.object({
   centreId: id("Choose a centre").optional(),
-  unitCode: z.string({ error: "Choose a unit" }).max(40, "Choose a unit").default(""),
+  unitCode: anyText(40, "Choose a unit").default(""),
   learnersLow: percent("Learners at low risk"),
   learnersMedium: percent("Learners at medium risk"),
   learnersHigh: percent("Learners at high risk"),
@@ -36,7 +36,7 @@ export const strategyInput = z.object({
 });
 export const strategyTarget = z.object({
   centreId: id("Choose a centre").optional(),
-  unitCode: z.string({ error: "Choose a unit" }).trim().min(1, "Choose a unit").max(40, "Choose a unit"),
+  unitCode: text(40, "Choose a unit"),
 });
 
 const fields = ["learnersLow", "learnersMedium", "learnersHigh", "unitsLow", "unitsMedium", "unitsHigh", "interimPercent", "methods"] as const;
