@@ -64,31 +64,36 @@ export default async function StrategyPage({ searchParams }: Props) {
         )}
         <div className="grid gap-4">
           {data.units.map((u) => (
-            <Card key={u.code} as="section" level={3} title={`${u.code}: ${u.title}`}>
-              <StrategySummary strategy={u.strategy} source={u.source} />
-              <Disclosure summary={u.source === "unit" ? `Change ${u.code}'s strategy` : `Set a strategy for ${u.code} only`}>
-                <ActionForm
-                  action={saveStrategyAction}
-                  submitLabel={`Save ${u.code}'s strategy`}
-                  pendingLabel="Saving…"
-                  done={`${u.code}'s strategy is saved.`}
-                >
-                  {hidden(u.code)}
-                  <StrategyFields idPrefix={`unit-${u.code}`} strategy={u.strategy} />
-                </ActionForm>
-              </Disclosure>
-              {u.source === "unit" && (
-                <ActionForm
-                  action={removeUnitStrategyAction}
-                  submitLabel="Use the centre's default"
-                  secondary
-                  aria-label={`Use the centre's default for ${u.code}`}
-                >
-                  {hidden(u.code)}
-                  <p className="mt-0">Removes {u.code}&apos;s own strategy; the audit log keeps what it was.</p>
-                </ActionForm>
-              )}
-            </Card>
+            <section key={u.code} aria-labelledby={`unit-${u.code}`}>
+              <Card>
+                <h3 id={`unit-${u.code}`} className="mt-0 mb-2 text-xl">
+                  {u.code}: {u.title}
+                </h3>
+                <StrategySummary strategy={u.strategy} source={u.source} />
+                <Disclosure summary={u.source === "unit" ? `Change ${u.code}'s strategy` : `Set a strategy for ${u.code} only`}>
+                  <ActionForm
+                    action={saveStrategyAction}
+                    submitLabel={`Save ${u.code}'s strategy`}
+                    pendingLabel="Saving…"
+                    done={`${u.code}'s strategy is saved.`}
+                  >
+                    {hidden(u.code)}
+                    <StrategyFields idPrefix={`unit-${u.code}`} strategy={u.strategy} />
+                  </ActionForm>
+                </Disclosure>
+                {u.source === "unit" && (
+                  <ActionForm
+                    action={removeUnitStrategyAction}
+                    submitLabel="Use the centre's default"
+                    secondary
+                    aria-label={`Use the centre's default for ${u.code}`}
+                  >
+                    {hidden(u.code)}
+                    <p className="mt-0">Removes {u.code}&apos;s own strategy; the audit log keeps what it was.</p>
+                  </ActionForm>
+                )}
+              </Card>
+            </section>
           ))}
         </div>
       </section>
