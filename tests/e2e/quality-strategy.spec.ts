@@ -56,7 +56,7 @@ test("an IQA rates an assessor, starting from Attest's suggestion", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Assessors and risk" })).toBeVisible();
   await expectAccessible(page);
   await shoot(page, "assessors");
-  await page.getByRole("link", { name: "Sam Okafor" }).click();
+  await page.getByRole("link", { name: "Sam Okafor", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Okafor" })).toBeVisible();
   await expectAccessible(page);
   const suggested = (await page.getByRole("heading", { name: /Attest suggests/ }).innerText()).match(/(Low|Medium|High) risk/)?.[1] ?? "";

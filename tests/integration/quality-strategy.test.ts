@@ -7,7 +7,8 @@ import { rateAssessor } from "@/server/quality/risk-rate";
 import { riskSignals } from "@/server/quality/risk-signals";
 import { strategyOverview } from "@/server/quality/strategy-page";
 import { strategyFor } from "@/server/quality/strategy-read";
-import { removeUnitStrategy, saveStrategy } from "@/server/quality/strategy-write";
+import { removeUnitStrategy, saveStrategy, strategyInput } from "@/server/quality/strategy-write";
+import { readForm } from "@/server/edge/form";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
@@ -225,5 +226,15 @@ describe("what the suggestion learns from", () => {
       level: "HIGH",
       reasons: ["New assessor: first decision less than a month ago", "1 of 2 sampled decisions disagreed with in the last 12 months", "1 action overdue"],
     });
+  });
+});
+
+describe("the strategy form", () => {
+  it("reads every ticked method from the posted form", () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(strategy({ methods: undefined }))) if (v !== undefined) form.set(k, String(v));
+    form.append("methods", "QUESTIONING");
+    form.append("methods", "OBSERVATION");
+    expect(readForm(form, strategyInput).methods).toEqual(["QUESTIONING", "OBSERVATION"]);
   });
 });

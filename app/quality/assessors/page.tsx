@@ -76,7 +76,7 @@ export default async function AssessorsPage({ searchParams }: Props) {
                     <li key={r}>{r}</li>
                   ))}
                 </ul>
-                {data.canRate && (
+                {data.canRate && a.id !== actor.userId && (
                   <ButtonLink href={detail(a.id, true)} variant="secondary" size="sm" className="mt-2" aria-label={`Use this suggestion for ${a.name}`}>
                     Use this
                   </ButtonLink>

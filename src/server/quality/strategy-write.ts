@@ -31,8 +31,7 @@ export const strategyInput = z.object({
   interimPercent: percent("Interim share"),
   methods: z
     .array(z.enum(assessmentMethods, { error: "Choose methods from the list" }), { error: "Choose at least one method to cover" })
-    .min(1, "Choose at least one method to cover")
-    .transform((m) => assessmentMethods.filter((x) => m.includes(x))),
+    .min(1, "Choose at least one method to cover"),
 });
 export const strategyTarget = z.object({
   centreId: id("Choose a centre").optional(),
@@ -58,7 +57,9 @@ const same = (a: number | string[], b: number | string[]) => JSON.stringify(a) =
 
 /** Sets the centre's default (unitCode "") or a unit's override; answers which fields changed. */
 export async function saveStrategy(actor: Actor, input: unknown) {
-  const { centreId: requested, unitCode, ...wanted } = parseInput(strategyInput, input);
+  const { centreId: requested, unitCode, methods, ...numbers } = parseInput(strategyInput, input);
+  // In the catalogue's order, so the same choice always reads (and compares) the same.
+  const wanted = { ...numbers, methods: assessmentMethods.filter((m) => methods.includes(m)) };
   const centreId = administeredCentre(actor, "manage:strategy", requested);
   return db.$transaction(async (tx) => {
     await lockCentre(tx, centreId);
