@@ -74,3 +74,16 @@ test("an IQA rates an assessor, starting from Attest's suggestion", async ({ pag
   await expectAccessible(page);
   await shoot(page, "assessor");
 });
+
+test("the quality pages answer not found to an assessor, a learner and another centre's admin", async ({ page }) => {
+  const sam = await db.userId("assessor@northgate.example");
+  for (const who of ["assessor@northgate.example", "learner@northgate.example", "admin@riverside.example"]) {
+    await signInAs(page, who);
+    for (const path of ["/quality/strategy", "/quality/assessors", `/quality/assessors/${sam}`]) {
+      // Riverside's admin has Riverside's strategy and assessors, never Northgate's assessor.
+      if (who === "admin@riverside.example" && path !== `/quality/assessors/${sam}`) continue;
+      expect((await page.goto(path))?.status(), `${who} opening ${path}`).toBe(404);
+    }
+    if (who !== "admin@riverside.example") expect((await page.goto("/quality"))?.status(), `${who} opening /quality`).toBe(404);
+  }
+});
