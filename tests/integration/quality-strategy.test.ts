@@ -9,10 +9,13 @@ import { strategyOverview } from "@/server/quality/strategy-page";
 import { strategyFor } from "@/server/quality/strategy-read";
 import { removeUnitStrategy, saveStrategy, strategyInput } from "@/server/quality/strategy-write";
 import { readForm } from "@/server/edge/form";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { withDb } from "@/server/db/client";
+import { PrismaClient } from "@/server/db/generated/client";
 import * as build from "../support/builders";
 import { freshDatabase } from "../support/db";
 
-await freshDatabase();
+const { url } = await freshDatabase();
 const centre = await build.centre();
 const elsewhere = await build.centre();
 const iqa = await build.user({ centre, roles: ["IQA"], name: "Priya Test" });
@@ -236,5 +239,27 @@ describe("the strategy form", () => {
     form.append("methods", "QUESTIONING");
     form.append("methods", "OBSERVATION");
     expect(readForm(form, strategyInput).methods).toEqual(["QUESTIONING", "OBSERVATION"]);
+  });
+});
+
+describe("the assessors' page at scale", () => {
+  it("takes the same statements for a page of 2 assessors as for 8, each rated", async () => {
+    const big = await build.centre();
+    const iqaThere = await build.user({ centre: big, roles: ["IQA"] });
+    const counts: number[] = [];
+    for (const count of [2, 6]) {
+      for (let i = 0; i < count; i++) {
+        const a = await build.user({ centre: big, roles: ["ASSESSOR"] });
+        await rateAssessor(iqaThere, { assessorId: a.userId, level: "LOW", scope: "overall", reason: "Steady", reviewOn: nextYear });
+      }
+      const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+      let statements = 0;
+      client.$on("query", () => void statements++);
+      const page = await withDb(client, () => assessorsWithRisk(iqaThere, null, {}));
+      await client.$disconnect();
+      expect(page.rows.every((r) => r.overall?.level === "LOW")).toBe(true);
+      counts.push(statements);
+    }
+    expect(counts[0]).toBe(counts[1]);
   });
 });
