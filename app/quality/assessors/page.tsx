@@ -63,6 +63,7 @@ export default async function AssessorsPage({ searchParams }: Props) {
                     {a.scoped.map((r) => (
                       <li key={r.id}>
                         {scopeWords(r)}: {r.level.toLowerCase()}
+                        {r.reviewOverdue ? ", review overdue" : ""}
                       </li>
                     ))}
                   </ul>
