@@ -8,7 +8,13 @@ export const scopeWords = (r: { unitCode: string | null; method: MethodName | nu
   r.unitCode ? `Unit ${r.unitCode}` : r.method ? methodLabels[r.method] : "Overall";
 
 /** A review date, said to be overdue in words when it has passed. */
-export function ReviewDate({ rating }: { rating: { reviewOn: string; reviewOverdue: boolean } }) {
+export function ReviewDate({ rating, lead = "Review by" }: { rating: { reviewOn: string; reviewOverdue: boolean }; lead?: string }) {
   const day = formatDate(new Date(rating.reviewOn));
-  return rating.reviewOverdue ? <Status tone="warning">Review overdue: due {day}</Status> : <span>Review by {day}</span>;
+  return rating.reviewOverdue ? (
+    <Status tone="warning">Review overdue: due {day}</Status>
+  ) : (
+    <span>
+      {lead} {day}
+    </span>
+  );
 }

@@ -45,7 +45,7 @@ export default async function AssessorRiskPage({ params, searchParams }: Props) 
             <dd className="whitespace-pre-line">{data.overall.reason}</dd>
             <dt>Review</dt>
             <dd>
-              <ReviewDate rating={data.overall} />
+              <ReviewDate rating={data.overall} lead="By" />
             </dd>
             <dt>Rated</dt>
             <dd>
