@@ -7,6 +7,7 @@ import { assessmentMethods } from "@/lib/standards/unit-file";
 import { ActionForm } from "@/ui/action-form";
 import { Button, Choice, DateField, Fieldset, RadioGroup, SelectField, TextAreaField } from "@/ui/kit";
 import { RiskLevel } from "./risk-level";
+import { riskWords } from "./strategy-words";
 
 type Suggestion = { level: RiskLevelName; reasons: string[] };
 type Props = {
@@ -23,7 +24,6 @@ type Props = {
   canRate: boolean;
 };
 
-const words: Record<RiskLevelName, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
 const reasonOf = (s: Suggestion) => `${s.reasons.join(". ")}.`;
 
 /**
@@ -72,7 +72,7 @@ export function RiskRateForm({ action, centreId, assessorId, assessorName, units
               id="rate-level"
               name="level"
               legend="Risk level"
-              options={riskLevels.map((l) => ({ value: l, label: words[l] }))}
+              options={riskLevels.map((l) => ({ value: l, label: riskWords[l] }))}
               defaultValue={filled ? suggestion.level : undefined}
             />
             <Fieldset id="rate-scope" legend="What the rating covers" errorName="scope">
