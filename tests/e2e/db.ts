@@ -228,6 +228,10 @@ export async function portfolioSnapshot() {
     db().unit.findMany({ orderBy: { id: "asc" }, select: { status: true, retiredAt: true } }),
     db().apiToken.findMany({ orderBy: { id: "asc" }, select: { revokedAt: true } }),
   ]);
+  const [strategies, riskRatings] = await Promise.all([
+    db().samplingStrategy.findMany({ orderBy: { id: "asc" }, select: { unitCode: true, updatedAt: true } }),
+    db().assessorRiskRating.count(),
+  ]);
   return {
     statuses: evidence.map((e) => e.status),
     titles: versions.map((v) => v.title),
@@ -248,6 +252,8 @@ export async function portfolioSnapshot() {
     units,
     tokens,
     samplePlans,
+    strategies,
+    riskRatings,
   };
 }
 

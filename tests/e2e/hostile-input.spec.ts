@@ -347,6 +347,48 @@ const cases: Record<string, Case> = {
     base: (v) => ({ planId: must(v.planId, "v.planId"), typedName: "Priya Shah", password: "attest-demo" }),
     fields: { planId: "id", typedName: "text", password: "optionalText" },
   },
+  saveStrategyAction: {
+    as: IQA,
+    base: () => ({
+      unitCode: "CPC308",
+      learnersLow: "10",
+      learnersMedium: "25",
+      learnersHigh: "50",
+      unitsLow: "10",
+      unitsMedium: "25",
+      unitsHigh: "100",
+      interimPercent: "50",
+      methods: "OBSERVATION",
+    }),
+    fields: {
+      unitCode: "optionalText",
+      learnersLow: "int",
+      learnersMedium: "int",
+      learnersHigh: "int",
+      unitsLow: "int",
+      unitsMedium: "int",
+      unitsHigh: "int",
+      interimPercent: "int",
+      methods: "enum",
+      centreId: "optionalId",
+    },
+  },
+  // No unit has an override to remove: only hostile values are sent, and each must be refused.
+  removeUnitStrategyAction: { as: IQA, base: () => ({ unitCode: "CPC308" }), fields: { unitCode: "text", centreId: "optionalId" } },
+  rateAssessorAction: {
+    as: IQA,
+    base: (v) => ({ assessorId: must(v.assessor, "v.assessor"), level: "HIGH", scope: "overall", reason: "New to the unit", reviewOn: "2099-01-01" }),
+    fields: {
+      assessorId: "id",
+      level: "enum",
+      scope: "enum",
+      reason: "text",
+      reviewOn: "day",
+      unitCode: "optionalText",
+      method: "enum",
+      centreId: "optionalId",
+    },
+  },
 };
 
 // Plan items are JSON: hostile values inside it too.

@@ -48,7 +48,19 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
   },
   iqa: {
     email: "iqa@northgate.example",
-    reaches: ["/", "/evidence", "/evidence/:id", "/enrolments/:id/review", "/enrolments/:id/plan", "/enrolments/:id/progress", "/enrolments/:id/matrix"],
+    reaches: [
+      "/",
+      "/evidence",
+      "/evidence/:id",
+      "/enrolments/:id/review",
+      "/enrolments/:id/plan",
+      "/enrolments/:id/progress",
+      "/enrolments/:id/matrix",
+      "/quality",
+      "/quality/strategy",
+      "/quality/assessors",
+      "/quality/assessors/:id",
+    ],
   },
   verifier: {
     email: "verifier@northgate.example",
@@ -76,6 +88,10 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
       "/centre/enrolments/:id",
       "/centre/import",
       "/centre/api-tokens",
+      "/quality",
+      "/quality/strategy",
+      "/quality/assessors",
+      "/quality/assessors/:id",
     ],
   },
 };

@@ -25,6 +25,7 @@ async function victims(): Promise<Record<string, string>> {
     unit: await db.unitIdOf("CPC308"),
     ...(await db.qualityFixture()),
     ...(await db.northgateDraftSamplePlan()),
+    assessor: await db.userId("assessor@northgate.example"),
   };
 }
 
@@ -168,6 +169,30 @@ function fieldsFor(name: string, v: Record<string, string>): Record<string, stri
     addSampleItemAction: { planId: must(v.planId, "v.planId"), stage: "INTERIM", method: "", note: "hijacked" },
     redrawSamplePlanAction: { planId: must(v.planId, "v.planId") },
     signSamplePlanAction: { planId: must(v.planId, "v.planId"), typedName: "Riley Adams", password: "attest-demo" },
+    // Northgate's strategy and assessor, valid input: only the policy can refuse them.
+    saveStrategyAction: {
+      centreId: must(v.centre, "v.centre"),
+      unitCode: "CPC308",
+      learnersLow: "1",
+      learnersMedium: "1",
+      learnersHigh: "1",
+      unitsLow: "1",
+      unitsMedium: "1",
+      unitsHigh: "1",
+      interimPercent: "1",
+      methods: "OBSERVATION",
+    },
+    removeUnitStrategyAction: { centreId: must(v.centre, "v.centre"), unitCode: "CPC308" },
+    rateAssessorAction: {
+      centreId: must(v.centre, "v.centre"),
+      assessorId: must(v.assessor, "v.assessor"),
+      level: "HIGH",
+      scope: "overall",
+      reason: "hijacked",
+      "reviewOn-day": "1",
+      "reviewOn-month": "1",
+      "reviewOn-year": "2099",
+    },
   };
   return { ...common, ...(extra[name] ?? {}) };
 }

@@ -35,6 +35,8 @@ import { signPlan as signSamplePlan } from "@/server/quality/plan-sign";
 import { openReview } from "@/server/quality/reviews-open";
 import { recordVerdict } from "@/server/quality/reviews-verdict";
 import { closeAction, respondToAction } from "@/server/quality/actions-loop";
+import { removeUnitStrategy, saveStrategy } from "@/server/quality/strategy-write";
+import { rateAssessor } from "@/server/quality/risk-rate";
 import { readFileSync } from "node:fs";
 import { serverActions } from "../support/authz-registry";
 import { evidenceInput, received } from "../support/actors";
@@ -202,6 +204,30 @@ const probes: Record<string, (actor: Actor) => Promise<unknown>> = {
     recordVerdict({ ...a, signedInAt: new Date() }, review.id, { itemId: a1.id, verdict: "AGREE", feedback: "hijacked", typedName: a.name }),
   respondToActionAction: (a) => respondToAction(a, iqaAction.id, { body: "hijacked" }),
   closeActionAction: (a) => closeAction(a, iqaAction.id, { closingNote: "hijacked" }),
+  // The home centre's strategy and its assessor, valid input: only the policy can refuse them.
+  saveStrategyAction: (a) =>
+    saveStrategy(a, {
+      centreId: home.id,
+      unitCode: "CPC308",
+      learnersLow: "1",
+      learnersMedium: "1",
+      learnersHigh: "1",
+      unitsLow: "1",
+      unitsMedium: "1",
+      unitsHigh: "1",
+      interimPercent: "1",
+      methods: ["OBSERVATION"],
+    }),
+  removeUnitStrategyAction: (a) => removeUnitStrategy(a, { centreId: home.id, unitCode: "CPC308" }),
+  rateAssessorAction: (a) =>
+    rateAssessor(a, {
+      centreId: home.id,
+      assessorId: must(cpc.assessor, "cpc.assessor").userId,
+      level: "HIGH",
+      scope: "overall",
+      reason: "x",
+      reviewOn: "2099-01-01",
+    }),
   markNotificationsReadAction: async (a) => {
     // Marking read touches only the actor's own notifications: refusing means nobody else's change.
     await markNotificationsRead(a);
@@ -271,5 +297,7 @@ describe("every server action refuses those without the right", () => {
     expect(await db.unit.findUniqueOrThrow({ where: { id: published.id } })).toMatchObject({ status: "PUBLISHED", retiredAt: null });
     expect(await db.samplePlan.findMany({ where: { centreId: home.id } })).toEqual([samplePlanRow]);
     expect(await db.samplePlanItem.findMany({ where: { planId: samplePlan.id } })).toEqual([sampleItem]);
+    expect(await db.samplingStrategy.count()).toBe(0);
+    expect(await db.assessorRiskRating.count()).toBe(0);
   });
 });

@@ -223,6 +223,9 @@ export const serverActions: ActionFile[] = [
     file: "app/quality/plans/actions.ts",
     actions: ["createSamplePlanAction", "removeSampleItemAction", "addSampleItemAction", "redrawSamplePlanAction", "signSamplePlanAction"],
   },
+  // Internal quality assurance: the centre's IQAs (and, for the strategy, its admins) only.
+  { file: "app/quality/strategy/actions.ts", actions: ["saveStrategyAction", "removeUnitStrategyAction"] },
+  { file: "app/quality/assessors/actions.ts", actions: ["rateAssessorAction"] },
 ];
 
 // Pages: a signed-out visitor is sent to sign in; a role's data is refused to others (see e2e).
@@ -254,6 +257,10 @@ export const protectedPages = [
   "/centre/api-tokens",
   "/quality/reports",
   "/quality/reports/plans/00000000-0000-4000-8000-000000000000",
+  "/quality",
+  "/quality/strategy",
+  "/quality/assessors",
+  "/quality/assessors/00000000-0000-4000-8000-000000000000",
   // Any id: a signed-out visitor is sent to sign in before the enrolment is looked up.
   "/enrolments/00000000-0000-4000-8000-000000000000/review",
   "/enrolments/00000000-0000-4000-8000-000000000000/review/A1",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RoleName } from "@/lib/roles";
 import type { Actor } from "@/server/auth/actor";
-import { centreSectionsFor, navigationFor } from "@/server/home/navigation";
+import { centreSectionsFor, navigationFor, qualitySectionsFor } from "@/server/home/navigation";
 
 const actor = (...roles: RoleName[]): Actor => ({
   userId: "u",
@@ -15,7 +15,8 @@ describe("the main navigation", () => {
   it("offers each role the pages it may open, and nothing it would be refused", () => {
     expect(labels(actor("LEARNER"))).toEqual(["Home", "Evidence", "Units", "Notifications"]);
     expect(labels(actor("ASSESSOR"))).toEqual(["Home", "Caseload", "Evidence", "Units", "Notifications"]);
-    expect(labels(actor("IQA"))).toEqual(["Home", "Evidence", "Units", "Notifications"]);
+    expect(labels(actor("IQA"))).toEqual(["Home", "Quality", "Evidence", "Units", "Notifications"]);
+    expect(labels(actor("ASSESSOR", "IQA"))).toEqual(["Home", "Caseload", "Quality", "Evidence", "Units", "Notifications"]);
     expect(labels(actor("EXTERNAL_VERIFIER"))).toEqual(["Home", "Units", "Notifications"]);
     expect(labels(actor("CENTRE_ADMIN"))).toEqual(["Home", "Centre", "People", "Enrolments", "Evidence", "Units", "Notifications"]);
     expect(labels(actor())).toEqual(["Home", "Notifications"]);
@@ -30,11 +31,21 @@ describe("the Centre page", () => {
       "Import learners",
       "Settings",
       "Manage units",
+      "Quality",
       "Audit log",
       "API tokens",
       "Record integrity",
       "Outbox",
     ]);
     for (const role of ["LEARNER", "ASSESSOR", "IQA", "EXTERNAL_VERIFIER"] as const) expect(centreSectionsFor(actor(role))).toEqual([]);
+  });
+});
+
+describe("the Quality page", () => {
+  it("lists the strategy, assessors, plans and actions for IQAs and centre admins, and nothing for anyone else", () => {
+    const all = ["Sampling strategy", "Assessors and risk", "Sample plans", "Actions"];
+    expect(qualitySectionsFor(actor("IQA")).map((s) => s.label)).toEqual(all);
+    expect(qualitySectionsFor(actor("CENTRE_ADMIN")).map((s) => s.label)).toEqual(all);
+    for (const role of ["LEARNER", "ASSESSOR", "EXTERNAL_VERIFIER"] as const) expect(qualitySectionsFor(actor(role))).toEqual([]);
   });
 });

@@ -134,7 +134,19 @@ export type AuditEventInput =
       data: { planId: string; itemId: string; enrolmentId: string; stage: string; method: string | null; note: string };
     }
   | { kind: "quality.plan_item_removed"; actorId: string; data: { planId: string; itemId: string; enrolmentId: string } }
-  | { kind: "quality.plan_signed"; actorId: string; data: { planId: string; contentHash: string; items: number } };
+  | { kind: "quality.plan_signed"; actorId: string; data: { planId: string; contentHash: string; items: number } }
+  // The sampling strategy and assessors' risk ratings (issue 12, decisions 0036 and 0037).
+  | {
+      kind: "quality.strategy_changed";
+      actorId: string;
+      // unitCode "" is the centre's default; `removed`: a unit's override was removed (the centre's default applies).
+      data: { unitCode: string; removed: boolean; changes: Record<string, { from: number | string[] | null; to: number | string[] | null }> };
+    }
+  | {
+      kind: "quality.risk_rated";
+      actorId: string;
+      data: { ratingId: string; assessorId: string; unitCode: string | null; method: string | null; level: "LOW" | "MEDIUM" | "HIGH"; reviewOn: string };
+    };
 
 export type AuditEventKind = AuditEventInput["kind"];
 

@@ -72,6 +72,8 @@ export const auditKindLabels = {
   "quality.plan_item_added": "Added an item to a sample plan",
   "quality.plan_item_removed": "Removed an item from a sample plan",
   "quality.plan_signed": "Signed a sample plan",
+  "quality.strategy_changed": "Changed the sampling strategy",
+  "quality.risk_rated": "Rated an assessor's risk",
 } satisfies Record<AuditEventKind, string>;
 
 export const auditKinds = Object.keys(auditKindLabels).sort() as AuditEventKind[];

@@ -14,7 +14,7 @@ type Row = {
   interimPercent: number;
   methods: MethodName[];
 };
-const toStrategy = (r: Row): Strategy => ({
+export const toStrategy = (r: Row): Strategy => ({
   learners: { LOW: r.learnersLow, MEDIUM: r.learnersMedium, HIGH: r.learnersHigh },
   units: { LOW: r.unitsLow, MEDIUM: r.unitsMedium, HIGH: r.unitsHigh },
   interimPercent: r.interimPercent,
