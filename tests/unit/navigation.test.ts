@@ -42,8 +42,8 @@ describe("the Centre page", () => {
 });
 
 describe("the Quality page", () => {
-  it("lists the strategy, assessors, plans and actions for IQAs and centre admins, and nothing for anyone else", () => {
-    const all = ["Sampling strategy", "Assessors and risk", "Sample plans", "Actions"];
+  it("lists the strategy, assessors, plans, actions and reports for IQAs and centre admins, and nothing for anyone else", () => {
+    const all = ["Sampling strategy", "Assessors and risk", "Sample plans", "Actions", "Reports"];
     expect(qualitySectionsFor(actor("IQA")).map((s) => s.label)).toEqual(all);
     expect(qualitySectionsFor(actor("CENTRE_ADMIN")).map((s) => s.label)).toEqual(all);
     for (const role of ["LEARNER", "ASSESSOR", "EXTERNAL_VERIFIER"] as const) expect(qualitySectionsFor(actor(role))).toEqual([]);

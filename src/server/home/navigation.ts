@@ -82,6 +82,12 @@ const qualitySections: (CentreSection & { needs: Needs })[] = [
     needs: "read:quality:centre",
     description: "Actions raised for assessors after a review: open, overdue and closed.",
   },
+  {
+    href: "/quality/reports",
+    label: "Reports",
+    needs: "read:quality:centre",
+    description: "What was sampled in a period, why, what was found and the actions raised: a PDF and CSVs to give an external verifier.",
+  },
 ];
 
 /** The Quality page's sections for this actor; none for someone who reads no centre's quality assurance. */

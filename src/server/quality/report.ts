@@ -5,7 +5,8 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { QualityReport, ReportAction, ReportAssessor, ReportItem, ReportVerdict } from "@/lib/quality/report-tables";
-import { NotFoundError, can, centresAllowing } from "@/server/policy";
+import { NotFoundError } from "@/server/policy";
+import { qualityCentres } from "./risk-centres";
 
 // What an IQA hands an external verifier: per sample plan, or per period across the centre, the
 // items sampled and why, coverage by assessor and unit, every verdict and every action. One model,
@@ -13,10 +14,7 @@ import { NotFoundError, can, centresAllowing } from "@/server/policy";
 
 const stageWords = { INTERIM: "Interim", SUMMATIVE: "Summative" } as const;
 
-/** Centres whose quality reports the actor may read: an IQA's or admin's centres, never an assessor's own view. */
-function reportCentres(actor: Actor): string[] {
-  return centresAllowing(actor, "read:quality").filter((centreId) => can(actor, "read:quality", { centreId }));
-}
+const reportCentres = (actor: Actor) => qualityCentres(actor).map((c) => c.id);
 
 /** The report of one sample plan. */
 export async function planReport(actor: Actor, planId: unknown, now = new Date()): Promise<QualityReport> {
