@@ -1,7 +1,8 @@
 import { apiTokenFor, enrolmentOf } from "./db";
 import { NARROW, expect, expectAccessible, pageWidth, signInAs, test } from "./fixtures";
+import { shotsDir } from "./shots";
 
-const shots = "/work/wt/shots/api";
+const shots = shotsDir("api");
 
 test.describe.configure({ timeout: 300_000 });
 

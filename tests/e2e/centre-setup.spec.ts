@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { NARROW, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { shotsDir } from "./shots";
 
-const SHOTS = "/work/wt/shots/centre-setup";
+const SHOTS = shotsDir("centre-setup");
 
 async function shoot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });

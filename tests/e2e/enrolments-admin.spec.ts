@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { fillDate } from "./date-input";
 import * as db from "./db";
 import { NARROW, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { shotsDir } from "./shots";
 
 // Issue 11, points 3 and 4: a centre admin enrols a learner and assigns an assessor, who sees the
 // learner on their caseload at once; then imports a CSV file with good and bad rows.
@@ -9,7 +10,7 @@ import { NARROW, expect, expectAccessible, signInAs, test } from "./fixtures";
 const run = Date.now().toString(36);
 // Each journey visits several pages and runs axe on each: more than the default minute on a shared machine.
 test.describe.configure({ timeout: 240_000 });
-const SHOTS = "/work/wt/shots/enrolments";
+const SHOTS = shotsDir("enrolments");
 
 /** The page at 1280 and at 320 px wide, for a person to look at; axe at both widths. */
 async function shoot(page: Page, name: string) {

@@ -1,8 +1,9 @@
 import type { Page } from "@playwright/test";
 import { NARROW, expect, expectAccessible, pageWidth, signInAs, test } from "./fixtures";
 import { choosePassword, invite, linkMailedTo, signInWithForm } from "./people-steps";
+import { shotsDir } from "./shots";
 
-const SHOTS = "/work/wt/shots/people";
+const SHOTS = shotsDir("people");
 const stamp = Date.now().toString(36);
 
 /** The page at 1280 and 320 px wide, saved for a person to look at; it must not scroll sideways when narrow. */

@@ -2,12 +2,13 @@ import type { Page } from "@playwright/test";
 import { fillDate } from "./date-input";
 import * as db from "./db";
 import { NARROW, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { shotsDir } from "./shots";
 
 // Issue 12, point 2: the demo IQA draws a sample plan, reads why each item is in it and what it
 // covers, removes one item and adds another, and signs it; a signed plan offers no changes.
 
 test.describe.configure({ timeout: 240_000 });
-const SHOTS = "/work/wt/shots/plans";
+const SHOTS = shotsDir("plans");
 
 /** The page at 1280 and at 320 px wide, for a person to look at; no sideways scroll, axe at both widths. */
 async function shoot(page: Page, name: string) {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import * as db from "./db";
 import { NARROW, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { shotsDir } from "./shots";
 
 // Issue 12, point 4: the IQA reopens a criterion, the assessor decides it again and the learner
 // sees the outcome (never the IQA's reason); the IQA unlocks a signed-off unit, so it must be
@@ -8,7 +9,7 @@ import { NARROW, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 const run = Date.now().toString(36);
 test.describe.configure({ timeout: 240_000 });
-const SHOTS = "/work/wt/shots";
+const SHOTS = shotsDir();
 const REASON = "The feedback does not say which part of the evidence is missing.";
 const UNLOCK = "Criterion A1 must be assessed again before the unit is complete.";
 

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import * as db from "./db";
 import { PASSWORD, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { shotsDir } from "./shots";
 
 // The IQA's review and the action loop: the demo IQA opens an ad hoc review of a demo learner's
 // unit, agrees with one decision and disagrees with another (raising an action); the assessor sees
@@ -9,7 +10,7 @@ import { PASSWORD, expect, expectAccessible, signInAs, test } from "./fixtures";
 const IQA = "iqa@northgate.example";
 const ASSESSOR = "assessor@northgate.example";
 const LEARNER = "learner3@northgate.example";
-const SHOTS = "/work/wt/shots";
+const SHOTS = shotsDir();
 
 async function shoot(page: Page, name: string) {
   for (const width of [1280, 320]) {
