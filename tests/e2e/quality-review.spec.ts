@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import * as db from "./db";
-import { PASSWORD, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { signVerdict } from "./quality-steps";
 import { shotsDir } from "./shots";
 
 // The IQA's review and the action loop: the demo IQA opens an ad hoc review of a demo learner's
@@ -59,21 +60,11 @@ test("an IQA reviews a unit, disagrees with a decision, and closes the action th
   await shoot(page, "opened");
 
   // Agree with A1.
-  const a1 = page.getByRole("form", { name: "Your verdict on CPC 308 A1" });
-  await a1.getByLabel("Agree with the assessor").check();
-  await a1.getByLabel("Feedback for the assessor").fill("Clear, specific feedback.");
-  await a1.getByLabel("Your full name, to sign").fill("Priya Shah");
-  await a1.getByLabel("Your password").fill(PASSWORD);
-  await a1.getByRole("button", { name: "Sign verdict" }).click();
+  await signVerdict(page, "A1", { agree: true, feedback: "Clear, specific feedback." });
   await expect(page.getByText("1 of 2 items reviewed")).toBeVisible();
 
   // Disagree with A2: the action needs what to do; then it is raised for the assessor.
-  const a2 = page.getByRole("form", { name: "Your verdict on CPC 308 A2" });
-  await a2.getByLabel("Disagree, and raise an action").check();
-  await a2.getByLabel("Feedback for the assessor").fill("The feedback does not say what evidence would show A2.");
-  await a2.getByLabel("Your full name, to sign").fill("Priya Shah");
-  await a2.getByLabel("Your password").fill(PASSWORD);
-  await a2.getByRole("button", { name: "Sign verdict" }).click();
+  const a2 = await signVerdict(page, "A2", { agree: false, feedback: "The feedback does not say what evidence would show A2." });
   await expect(a2.getByLabel("What the assessor should do")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await a2.getByLabel("What the assessor should do").fill("Rewrite the feedback to name the evidence needed.");

@@ -5,6 +5,7 @@ import { assessorsWithRisk } from "@/server/quality/risk-read";
 import { ButtonLink, DataTable, Pager } from "@/ui/kit";
 import { RiskLevel } from "@/ui/quality/risk-level";
 import { ReviewDate, scopeWords } from "@/ui/quality/risk-rating-words";
+import { CentreSwitcher } from "@/ui/quality/centre-switcher";
 
 export const metadata: Metadata = { title: "Assessors and risk" };
 
@@ -26,15 +27,7 @@ export default async function AssessorsPage({ searchParams }: Props) {
         {data.centreName}: {data.total} {data.total === 1 ? "assessor" : "assessors"}. An assessor nobody has rated is sampled at medium risk. Attest&apos;s
         suggestion is only a suggestion{data.canRate ? ": you decide" : ": the centre's IQAs decide"}.
       </p>
-      {data.centres.length > 1 && (
-        <nav aria-label="Your centres">
-          <ul className="flex list-none flex-wrap gap-x-5 gap-y-1 p-0">
-            {data.centres.map((c) => (
-              <li key={c.id}>{c.id === data.centreId ? <strong aria-current="page">{c.name}</strong> : <Link href={`?centre=${c.id}`}>{c.name}</Link>}</li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <CentreSwitcher centres={data.centres} current={data.centreId} />
       <DataTable
         stack
         label="Assessors"

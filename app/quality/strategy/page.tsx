@@ -7,6 +7,7 @@ import { Card, Disclosure } from "@/ui/kit";
 import { StrategyFields } from "@/ui/quality/strategy-fields";
 import { StrategySummary } from "@/ui/quality/strategy-summary";
 import { saveStrategyAction, removeUnitStrategyAction } from "./actions";
+import { CentreSwitcher } from "@/ui/quality/centre-switcher";
 
 export const metadata: Metadata = { title: "Sampling strategy" };
 
@@ -31,15 +32,7 @@ export default async function StrategyPage({ searchParams }: Props) {
         {data.centreName}. How much of each assessor&apos;s work internal quality assurance samples, by their risk rating. Every change is kept in the audit log
         with its old and new value.
       </p>
-      {data.centres.length > 1 && (
-        <nav aria-label="Your centres">
-          <ul className="flex list-none flex-wrap gap-x-5 gap-y-1 p-0">
-            {data.centres.map((c) => (
-              <li key={c.id}>{c.id === data.centreId ? <strong aria-current="page">{c.name}</strong> : <Link href={`?centre=${c.id}`}>{c.name}</Link>}</li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <CentreSwitcher centres={data.centres} current={data.centreId} />
       <section aria-labelledby="centre-default" className="my-4">
         <Card>
           <h2 id="centre-default" className="mt-0">

@@ -9,7 +9,11 @@ import { NotFoundError } from "./refusals";
  * anywhere, or not in the centre asked for.
  */
 export function administeredCentre(actor: Actor, permission: Permission, requested?: string | null): string {
-  const allowed = centresAllowing(actor, permission);
+  return centreAmong(centresAllowing(actor, permission), requested);
+}
+
+/** Of the centres the actor may use here, the one asked for, else the first; "not found" otherwise. */
+export function centreAmong(allowed: string[], requested?: string | null): string {
   if (requested) {
     if (!allowed.includes(requested)) throw new NotFoundError();
     return requested;

@@ -16,4 +16,4 @@ export {
   withdrawableEvidence,
 } from "./resources";
 export { NotFoundError, UnauthenticatedError } from "./refusals";
-export { administeredCentre } from "./administered-centre";
+export { administeredCentre, centreAmong } from "./administered-centre";

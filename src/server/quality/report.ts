@@ -6,7 +6,7 @@ import { db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { QualityReport, ReportAction, ReportAssessor, ReportItem, ReportVerdict } from "@/lib/quality/report-tables";
 import { NotFoundError } from "@/server/policy";
-import { qualityCentres } from "./risk-centres";
+import { qualityCentre, qualityCentres } from "./risk-centres";
 
 // What an IQA hands an external verifier: per sample plan, or per period across the centre, the
 // items sampled and why, coverage by assessor and unit, every verdict and every action. One model,
@@ -58,9 +58,7 @@ export async function periodReport(
   input: { centre?: unknown; from?: unknown; to?: unknown },
   now = new Date(),
 ): Promise<QualityReport & { centreId: string; from: string; to: string }> {
-  const centres = reportCentres(actor);
-  const centreId = typeof input.centre === "string" && input.centre ? input.centre : centres[0];
-  if (!centreId || !centres.includes(centreId)) throw new NotFoundError();
+  const centreId = qualityCentre(actor, typeof input.centre === "string" ? input.centre : null);
   const day = (v: unknown, fallback: string) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : fallback);
   const today = ukDay(now);
   const threeMonthsAgo = new Date(`${today}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import type { Actor } from "@/server/auth/actor";
-import { NotFoundError, can } from "@/server/policy";
+import { can, centreAmong } from "@/server/policy";
 
 // The centres whose quality assurance the actor reads as a whole (an IQA, a centre admin). An
 // assessor's `read:quality:assessed` covers only samples of their own decisions, never these pages.
@@ -12,12 +12,8 @@ export function qualityCentres(actor: Actor): { id: string; name: string }[] {
 
 /** The centre asked for when the actor reads its quality assurance, else their first such centre; "not found" otherwise. */
 export function qualityCentre(actor: Actor, requested?: string | null): string {
-  const allowed = qualityCentres(actor).map((c) => c.id);
-  if (requested) {
-    if (!allowed.includes(requested)) throw new NotFoundError();
-    return requested;
-  }
-  const [first] = allowed;
-  if (!first) throw new NotFoundError();
-  return first;
+  return centreAmong(
+    qualityCentres(actor).map((c) => c.id),
+    requested,
+  );
 }
