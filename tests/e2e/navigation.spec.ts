@@ -65,7 +65,6 @@ const roles: Record<string, { email: string; reaches: string[] }> = {
       "/quality/plans/new",
       "/quality/actions",
       "/quality/reports",
-      "/quality/reviews/new",
     ],
   },
   verifier: {
@@ -158,7 +157,10 @@ for (const [role, { email, reaches }] of Object.entries(roles)) {
     await signInAs(page, email);
     const { seen, broken } = await crawl(page, new URL(must(baseURL, "baseURL in playwright.config.ts")).origin, () => expectAccessible(page));
     expect(broken).toEqual([]);
-    expect(seen).toEqual(expect.arrayContaining(reaches));
+    expect(
+      reaches.filter((r) => !seen.includes(r)),
+      "pages not reached",
+    ).toEqual([]);
   });
 }
 
@@ -175,7 +177,10 @@ test.describe(`at ${NARROW.width} px wide`, () => {
         checkNarrow(page, path, overflowing, faults),
       );
       expect(broken).toEqual([]);
-      expect(seen).toEqual(expect.arrayContaining(reaches));
+      expect(
+        reaches.filter((r) => !seen.includes(r)),
+        "pages not reached",
+      ).toEqual([]);
       expect.soft(overflowing, `pages wider than ${NARROW.width} px`).toEqual([]);
       expect(faults, `axe at ${NARROW.width} px`).toEqual([]);
     });

@@ -43,6 +43,7 @@ test("plan, review, disagreement, action answered and closed, criterion reopened
 
   // The IQA sees the unit ready to sample, then draws a plan and makes sure the unit is in it.
   await switchTo(page, IQA);
+  await page.goto("/");
   await expect(page.getByRole("link", { name: `Sample ${LEARNER_NAME}, CPC 308` })).toBeVisible();
   await page.goto("/quality/plans/new");
   const title = `Journey sample ${run}`;
@@ -84,6 +85,7 @@ test("plan, review, disagreement, action answered and closed, criterion reopened
 
   // The assessor finds the action on their home and answers it.
   await switchTo(page, ASSESSOR);
+  await page.goto("/");
   const action = page.getByRole("link", { name: "Review your decision on CPC 308 A2" }).first();
   await expect(action).toBeVisible();
   await action.click();
