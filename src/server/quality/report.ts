@@ -154,7 +154,7 @@ async function reportBody(reviewWhere: Prisma.IqaReviewWhereInput, planWhere: Pl
         assessor: i.enrolment.assessor?.name ?? "None assigned",
         stage: stageWords[i.stage],
         method: i.method ? methodLabels[i.method] : "Any",
-        reasons: i.reasons.join(" "),
+        reasons: i.reasons.join("; "),
         review: reviewWords(review),
         outcome: outcomeOf(review),
       };
