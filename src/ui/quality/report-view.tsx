@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { type QualityReport, type ReportTable, reportTables } from "@/lib/quality/report-tables";
 import { DataTable, Facts, buttonClasses } from "@/ui/kit";
 
@@ -8,10 +9,10 @@ export function ReportView({ report, download }: { report: QualityReport; downlo
     <>
       <Facts className="mb-4">
         {report.facts.map(([k, v]) => (
-          <div key={k} className="contents">
+          <Fragment key={k}>
             <dt>{k}</dt>
             <dd>{v}</dd>
-          </div>
+          </Fragment>
         ))}
       </Facts>
       <h2>Downloads</h2>
