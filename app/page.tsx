@@ -48,8 +48,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {roles.length ? `Signed in as ${roles.join(", ").toLowerCase()}.` : "You hold no role in any centre yet. Ask your centre's administrator."}
       </p>
       {learner && <LearnerHome board={learner[0]} kinds={learner[1]} now={now} />}
+      {/* Open IQA actions are work to do: they come first; otherwise the feedback follows the caseload. */}
+      {assessorQa && assessorQa.openTotal > 0 && <AssessorQuality quality={assessorQa} />}
       {assessor && <AssessorHome board={assessor[0]} learners={assessor[1]} />}
-      {assessorQa && <AssessorQuality quality={assessorQa} />}
+      {assessorQa && assessorQa.openTotal === 0 && <AssessorQuality quality={assessorQa} />}
       {iqaQuality && <IqaQuality queue={iqaQuality[0]} summary={iqaQuality[1]} />}
       {iqa && <IqaHome summary={iqa[0]} cover={iqa[1]} />}
       {verifier && <VerifierHome summary={verifier[0]} centres={verifier[1]} />}
