@@ -104,7 +104,7 @@ test("an assessor's counts lead to their lists, and work past the centre's revie
   const email = "assessor@northgate.example";
   await signInAs(page, email);
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["What to do next", "My learners"]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["What to do next", "My learners", "Quality assurance"]);
   const list = "Counts of what to do";
   const anchors = {
     "Waiting for review": "/caseload?sort=oldest&dir=desc",
@@ -154,7 +154,7 @@ test("an assessor's counts lead to their lists, and work past the centre's revie
 test("an IQA sees what to sample, with counts that match the learners they cover", async ({ page }) => {
   await signInAs(page, "iqa@northgate.example");
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["What to sample", "Assessors and learners I quality-assure"]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Quality assurance", "What to sample", "Assessors and learners I quality-assure"]);
   const covered = await page
     .getByRole("table", { name: "Learners assessed by Sam Okafor" })
     .getByRole("link", { name: /^review of / })

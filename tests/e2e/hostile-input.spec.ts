@@ -640,6 +640,21 @@ const routeProbes: Record<string, RouteProbe[]> = {
     method: "GET",
     path: () => `/api/centre/audit?kind=${o}&from=${o}&person=${o}&centre=${o}`,
   })),
+  "app/api/quality/reports/route.ts": odd.map((o) => ({
+    what: `period ${o.slice(0, 20)}`,
+    as: IQA,
+    method: "GET",
+    path: () => `/api/quality/reports?from=${o}&to=${o}&centre=${o}&format=${o}&table=${o}`,
+  })),
+  "app/api/quality/reports/plans/[id]/route.ts": odd.flatMap((o) => [
+    { what: `plan ${o.slice(0, 20)}`, as: IQA, method: "GET" as const, path: () => `/api/quality/reports/plans/${o}` },
+    {
+      what: `format ${o.slice(0, 20)}`,
+      as: IQA,
+      method: "GET" as const,
+      path: (v: Record<string, string>) => `/api/quality/reports/plans/${v.planId}?format=csv&table=${o}`,
+    },
+  ]),
   "app/centre/import/template/route.ts": odd.map((o) => ({
     what: `?centre=${o.slice(0, 20)}`,
     as: ADMIN,
