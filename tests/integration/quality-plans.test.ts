@@ -145,9 +145,13 @@ describe("editing and signing", () => {
     expect((await db.samplePlanItem.findUniqueOrThrow({ where: { id: must(first, "first").id } })).removedAt).not.toBeNull();
     await expect(removePlanItem(priya, { planId: id, itemId: must(first, "first").id })).rejects.toThrow(/already been removed/);
 
+    // An enrolment in the plan is not added twice; one that is not (the removed item's) is.
+    const live = new Set((await liveItems(id)).map((i) => i.enrolmentId));
+    const inPlan = must([...live][0], "a live item");
+    await expect(addPlanItem(priya, { planId: id, enrolmentId: inPlan, stage: "INTERIM", note: "twice" })).rejects.toThrow(/already in this plan/);
     const added = await addPlanItem(priya, {
       planId: id,
-      enrolmentId: must(samWork[3], "s3").id,
+      enrolmentId: must(first, "first").enrolmentId,
       stage: "INTERIM",
       method: "",
       note: "Check the new workplace",

@@ -89,6 +89,10 @@ export async function countersignUnit(actor: Actor, enrolmentId: unknown, input:
   const { typedName } = parseInput(countersignSchema, input);
   await confirmSigner(actor, typedName, undefined, new Date());
   await db.$transaction(async (tx) => {
+    // Under the lock an IQA's unlock takes: the sign-off read here is still current when it is signed.
+    const [locked] = await lockEnrolments(tx, [enrolment.id]);
+    const status = must(locked, "locked").status;
+    if (status !== "IN_PROGRESS" && status !== "COMPLETED") throw new UserFacingError("This unit is no longer open for countersigning.");
     const signOff = await tx.unitSignOff.findUnique({ where: { currentOfId: enrolment.id } });
     if (!signOff) throw new UserFacingError("Your assessor has not signed this unit off yet.");
     const now = new Date();

@@ -44,7 +44,7 @@ export async function enrolmentQuality(actor: Actor, enrolmentId: unknown) {
             : null;
     return [{ id: c.id, code: c.code, text: c.text, state: j.state, stale: j.stale, decision: j.decision, blocked }];
   });
-  return { enrolment, criteria: rows, signOff, canUnlock: open && Boolean(signOff), reopenings, unlocked };
+  return { enrolment, criteria: rows, signOff, canUnlock: open && Boolean(signOff) && signOff?.assessorId !== actor.userId, reopenings, unlocked };
 }
 
 export type EnrolmentQuality = Awaited<ReturnType<typeof enrolmentQuality>>;

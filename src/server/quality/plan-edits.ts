@@ -30,8 +30,11 @@ export async function removePlanItem(actor: Actor, input: unknown) {
     await lockDraft(tx, found.plan.id, actor.userId);
     const item = await tx.samplePlanItem.findFirst({ where: { id: data.itemId, planId: found.plan.id }, select: { enrolmentId: true } });
     if (!item) throw new UserFacingError("That item is not in this plan.");
-    const removed = await tx.samplePlanItem.updateMany({ where: { id: data.itemId, planId: found.plan.id, removedAt: null }, data: { removedAt: new Date() } });
-    if (removed.count !== 1) throw new UserFacingError("That item has already been removed.");
+    const removed = await tx.samplePlanItem.updateMany({
+      where: { id: data.itemId, planId: found.plan.id, removedAt: null, review: { is: null } },
+      data: { removedAt: new Date() },
+    });
+    if (removed.count !== 1) throw new UserFacingError("That item has already been removed, or its review has been opened and it stays in the plan.");
     await appendAudit(
       tx,
       { kind: "quality.plan_item_removed", actorId: actor.userId, data: { planId: found.plan.id, itemId: data.itemId, enrolmentId: item.enrolmentId } },
@@ -45,24 +48,30 @@ export async function addPlanItem(actor: Actor, input: unknown) {
   const found = await readablePlan(db, actor, data.planId);
   assertOwnDraft(found);
   const { plan } = found;
-  const enrolment = await db.enrolment.findFirst({
-    where: {
-      AND: [
-        scope(actor, "read:enrolment:sampled"),
-        { id: data.enrolmentId, centreId: plan.centreId, status: { not: "WITHDRAWN" } },
-        plan.unitCode ? { unit: { code: plan.unitCode } } : {},
-      ],
-    },
-    select: { id: true, assessorId: true, signOff: { select: { id: true } } },
-  });
-  const field = { enrolmentId: "Choose a learner and unit you are the IQA for" };
-  if (!enrolment) throw new UserFacingError("Choose a learner and unit you are the IQA for in this plan.", field);
-  if (!enrolment.assessorId || enrolment.assessorId === actor.userId)
-    throw new UserFacingError("You cannot sample your own assessment decisions, nor a unit with no assessor.", field);
-  if (data.stage === "SUMMATIVE" && !enrolment.signOff)
-    throw new UserFacingError("That unit is not signed off yet: sample it as interim.", { stage: "That unit is not signed off yet: choose interim" });
   return db.$transaction(async (tx) => {
     await lockDraft(tx, plan.id, actor.userId);
+    const enrolment = await tx.enrolment.findFirst({
+      where: {
+        AND: [
+          scope(actor, "read:enrolment:sampled"),
+          { id: data.enrolmentId, centreId: plan.centreId, status: { not: "WITHDRAWN" }, learnerId: { not: actor.userId } },
+          plan.unitCode ? { unit: { code: plan.unitCode } } : {},
+        ],
+      },
+      select: {
+        id: true,
+        assessorId: true,
+        signOff: { select: { id: true } },
+        sampleItems: { where: { planId: plan.id, removedAt: null }, select: { id: true } },
+      },
+    });
+    const field = { enrolmentId: "Choose a learner and unit you are the IQA for" };
+    if (!enrolment) throw new UserFacingError("Choose a learner and unit you are the IQA for in this plan.", field);
+    if (!enrolment.assessorId || enrolment.assessorId === actor.userId)
+      throw new UserFacingError("You cannot sample your own assessment decisions, nor a unit with no assessor.", field);
+    if (data.stage === "SUMMATIVE" && !enrolment.signOff)
+      throw new UserFacingError("That unit is not signed off yet: sample it as interim.", { stage: "That unit is not signed off yet: choose interim" });
+    if (enrolment.sampleItems.length) throw new UserFacingError("That learner and unit are already in this plan.", field);
     const item = await tx.samplePlanItem.create({
       data: {
         planId: plan.id,
@@ -96,7 +105,10 @@ export async function redrawPlan(actor: Actor, input: unknown) {
   const seed = newSeed();
   await db.$transaction(async (tx) => {
     await lockDraft(tx, plan.id, actor.userId);
-    const removed = await tx.samplePlanItem.updateMany({ where: { planId: plan.id, addedBy: "draw", removedAt: null }, data: { removedAt: new Date() } });
+    const removed = await tx.samplePlanItem.updateMany({
+      where: { planId: plan.id, addedBy: "draw", removedAt: null, review: { is: null } },
+      data: { removedAt: new Date() },
+    });
     await tx.samplePlan.update({ where: { id: plan.id }, data: { seed } });
     const kept = await tx.samplePlanItem.findMany({ where: { planId: plan.id, removedAt: null }, select: { enrolmentId: true } });
     const drawScope = {

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { coverage } from "@/lib/quality/coverage";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
-import { NotFoundError, can, centresAllowing, scope } from "@/server/policy";
+import { can, scope } from "@/server/policy";
+import { qualityCentre } from "./risk-centres";
 import { readablePlan } from "./plan-access";
 import { sampleCandidates } from "./sample-candidates";
 import { currentRisks, strategyFor } from "./strategy-read";
@@ -15,11 +16,9 @@ const listInput = z.object({ page: z.coerce.number().int().min(1).max(100_000).c
 export async function listPlans(actor: Actor, params: Record<string, unknown>) {
   const f = listInput.parse(params);
   // An assessor holds read:quality only on their own decisions: the centre's plans need it centre-wide.
-  const centres = centresAllowing(actor, "read:quality").filter((c) => can(actor, "read:quality", { centreId: c }));
-  const centreId = f.centre ?? centres[0];
-  if (!centreId || !centres.includes(centreId)) throw new NotFoundError();
+  const centreId = qualityCentre(actor, f.centre);
   const where = { centreId };
-  const [total, rows, iqas] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.samplePlan.count({ where }),
     db.samplePlan.findMany({
       where,
@@ -38,8 +37,8 @@ export async function listPlans(actor: Actor, params: Record<string, unknown>) {
         _count: { select: { items: { where: { removedAt: null } } } },
       },
     }),
-    db.user.findMany({ where: { roleGrants: { some: { centreId, role: "IQA" } } }, select: { id: true, name: true } }),
   ]);
+  const iqas = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.iqaId))] } }, select: { id: true, name: true } });
   const nameOf = new Map(iqas.map((u) => [u.id, u.name]));
   return {
     centreId,
@@ -83,7 +82,13 @@ export async function planDetail(actor: Actor, planId: unknown) {
           where: {
             AND: [
               scope(actor, "read:enrolment:sampled"),
-              { centreId: plan.centreId, assessorId: { notIn: [actor.userId] }, status: { not: "WITHDRAWN" } },
+              {
+                centreId: plan.centreId,
+                assessorId: { not: actor.userId },
+                learnerId: { not: actor.userId },
+                status: { not: "WITHDRAWN" },
+                sampleItems: { none: { planId: plan.id, removedAt: null } },
+              },
               plan.unitCode ? { unit: { code: plan.unitCode } } : {},
             ],
           },

@@ -7,7 +7,7 @@ import { type Tx, db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { lockEnrolments } from "@/server/db/locks";
 import { UserFacingError, parseInput } from "@/server/errors";
-import { NotFoundError, authorize, enrolmentAllowing } from "@/server/policy";
+import { NotFoundError, authorize, enrolmentAllowing, enrolmentSubject } from "@/server/policy";
 import { snapshotHash, takeSnapshot } from "./reviews-snapshot";
 
 export const adHocReviewSchema = z.object({
@@ -39,10 +39,16 @@ async function openPlanItem(actor: Actor, planItemId: unknown) {
   if (!isId(planItemId)) throw new NotFoundError(noItem);
   const item = await db.samplePlanItem.findFirst({
     where: { id: planItemId, removedAt: null, plan: { iqaId: actor.userId } },
-    include: { plan: { select: { centreId: true } }, enrolment: { select: { id: true, centreId: true, assessorId: true } }, review: { select: { id: true } } },
+    include: {
+      plan: { select: { centreId: true } },
+      enrolment: { select: { id: true, centreId: true, learnerId: true, assessorId: true, iqaId: true } },
+      review: { select: { id: true } },
+    },
   });
   if (!item || item.enrolment.centreId !== item.plan.centreId) throw new NotFoundError(noItem);
   authorize(actor, "plan:sample", { centreId: item.plan.centreId }, noItem);
+  // Still the enrolment's IQA: a review they could never sign would block the item for good.
+  authorize(actor, "sample:enrolment", enrolmentSubject(item.enrolment), noItem);
   if (item.review) return { reviewId: item.review.id };
   assertNotOwnWork(actor, item.enrolment);
   try {

@@ -70,6 +70,9 @@ export async function planItemScreen(actor: Actor, itemId: unknown) {
       enrolment: {
         select: {
           id: true,
+          centreId: true,
+          learnerId: true,
+          iqaId: true,
           assessorId: true,
           learner: { select: { name: true } },
           assessor: { select: { name: true } },
@@ -97,7 +100,8 @@ export async function planItemScreen(actor: Actor, itemId: unknown) {
     plan: item.plan,
     enrolment: item.enrolment,
     review: item.review,
-    canOpen: own && !item.removedAt && !item.review && item.enrolment.assessorId !== actor.userId,
+    canOpen:
+      own && !item.removedAt && !item.review && item.enrolment.assessorId !== actor.userId && can(actor, "sample:enrolment", enrolmentSubject(item.enrolment)),
     ownWork: item.enrolment.assessorId === actor.userId,
   };
 }
@@ -106,7 +110,7 @@ export async function planItemScreen(actor: Actor, itemId: unknown) {
 export async function newReviewScreen(actor: Actor, enrolmentId: unknown) {
   const chosen = isId(enrolmentId) ? await enrolmentAllowing(db, actor, enrolmentId, "sample:enrolment") : null;
   const enrolments = await db.enrolment.findMany({
-    where: { AND: [scope(actor, "read:enrolment"), { iqaId: actor.userId, status: { not: "WITHDRAWN" }, NOT: { assessorId: actor.userId } }] },
+    where: { AND: [scope(actor, "sample:enrolment"), { status: { not: "WITHDRAWN" }, NOT: { assessorId: actor.userId } }] },
     select: { id: true, learner: { select: { name: true } }, unit: { select: { displayCode: true } } },
     orderBy: [{ learner: { name: "asc" } }, { unit: { displayCode: "asc" } }],
     take: 200,

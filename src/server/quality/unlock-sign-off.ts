@@ -27,8 +27,9 @@ export async function unlockSignOff(actor: Actor, input: unknown): Promise<void>
     const [locked] = await lockEnrolments(tx, [enrolment.id]);
     const status = must(locked, "locked").status;
     if (status !== "IN_PROGRESS" && status !== "COMPLETED") throw new UserFacingError(closedMessage(status));
-    const current = await tx.unitSignOff.findUnique({ where: { currentOfId: enrolment.id }, select: { id: true } });
+    const current = await tx.unitSignOff.findUnique({ where: { currentOfId: enrolment.id }, select: { id: true, assessorId: true } });
     if (!current) throw new UserFacingError("This unit is not signed off, so there is nothing to unlock.");
+    if (current.assessorId === actor.userId) throw new UserFacingError("You signed this unit off: another IQA must unlock it.");
     const now = new Date();
     const unlocked = await tx.unitSignOff.updateMany({
       where: { id: current.id, currentOfId: enrolment.id, unlockedAt: null },
