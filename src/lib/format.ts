@@ -56,6 +56,9 @@ export function ukDayStart(iso: string): Date {
   return new Date(guess.getTime() - (wall - guess.getTime()));
 }
 
+/** The day after a "YYYY-MM-DD" day, as "YYYY-MM-DD". */
+export const nextIsoDay = (iso: string) => new Date(new Date(`${iso}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+
 /** "2026-11-22": a day column's value (stored as midnight UTC) as ISO, for forms and machine outputs. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 

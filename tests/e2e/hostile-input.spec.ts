@@ -640,12 +640,16 @@ const routeProbes: Record<string, RouteProbe[]> = {
     method: "GET",
     path: () => `/api/centre/audit?kind=${o}&from=${o}&person=${o}&centre=${o}`,
   })),
-  "app/api/quality/reports/route.ts": odd.map((o) => ({
-    what: `period ${o.slice(0, 20)}`,
-    as: IQA,
-    method: "GET",
-    path: () => `/api/quality/reports?from=${o}&to=${o}&centre=${o}&format=${o}&table=${o}`,
-  })),
+  "app/api/quality/reports/route.ts": odd.flatMap((o) => [
+    {
+      what: `period ${o.slice(0, 20)}`,
+      as: IQA,
+      method: "GET" as const,
+      path: () => `/api/quality/reports?from=${o}&to=${o}&centre=${o}&format=${o}&table=${o}`,
+    },
+    // The IQA's own centre, so the days themselves are what is read.
+    { what: `days ${o.slice(0, 20)}`, as: IQA, method: "GET" as const, path: () => `/api/quality/reports?from=${o}&to=0000-01-01&format=csv&table=items` },
+  ]),
   "app/api/quality/reports/plans/[id]/route.ts": odd.flatMap((o) => [
     { what: `plan ${o.slice(0, 20)}`, as: IQA, method: "GET" as const, path: () => `/api/quality/reports/plans/${o}` },
     {

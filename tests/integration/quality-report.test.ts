@@ -141,6 +141,12 @@ describe("a period's report across the centre", () => {
   it("reads days it cannot parse as the last three months, and a backwards period the right way round", async () => {
     expect(await periodReport(iqa, { from: "yesterday", to: "<script>" }, now)).toMatchObject({ from: "2026-09-02", to: "2026-12-02" });
     expect(await periodReport(iqa, { from: "2026-12-01", to: "2026-11-01" }, now)).toMatchObject({ from: "2026-11-01", to: "2026-12-01" });
+    // Days that do not exist, or outside 1900–2100, are read the same way, never sent to the database.
+    expect(await periodReport(iqa, { from: "0000-01-01", to: "2026-02-30" }, now)).toMatchObject({ from: "2026-09-02", to: "2026-12-02" });
+    // At most a year at a time.
+    const long = await periodReport(iqa, { from: "1990-01-01", to: "2026-12-02" }, now);
+    expect(long).toMatchObject({ from: "2025-12-02", to: "2026-12-02" });
+    expect(long.facts.find(([k]) => k === "Period")?.[1]).toMatch(/at most a year/);
   });
 
   it("is not found for the assessor and learner, or for another centre asked for by id", async () => {

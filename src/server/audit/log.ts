@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withDayParts } from "@/lib/day-parts";
-import { ukDayStart } from "@/lib/format";
+import { nextIsoDay, ukDayStart } from "@/lib/format";
 import { day } from "@/lib/input";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
@@ -37,8 +37,6 @@ export function readAuditFilters(raw: Record<string, unknown>): { filters: Audit
   return { filters: kept.success ? kept.data : {}, problems: parsed.error.issues.map((i) => i.message) };
 }
 
-const nextDay = (iso: string) => new Date(new Date(`${iso}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
-
 async function whereFor(centreId: string, f: AuditFilters): Promise<Prisma.AuditEventWhereInput | null> {
   const and: Prisma.AuditEventWhereInput[] = [{ centreId }];
   if (f.person) {
@@ -49,7 +47,7 @@ async function whereFor(centreId: string, f: AuditFilters): Promise<Prisma.Audit
   if (f.kind) and.push({ kind: f.kind });
   // Days as the UK reads them: "from 1 July" starts at midnight BST.
   if (f.from) and.push({ at: { gte: ukDayStart(f.from) } });
-  if (f.to) and.push({ at: { lt: ukDayStart(nextDay(f.to)) } });
+  if (f.to) and.push({ at: { lt: ukDayStart(nextIsoDay(f.to)) } });
   return { AND: and };
 }
 

@@ -30,26 +30,24 @@ export async function ivReadyQueue(actor: Actor, pageParam?: unknown) {
   const rows = await db.$queryRaw<ReadyRow[]>`
     WITH ready AS (
       SELECT e.id, e."learnerId", e."unitId", e."assessorId",
-        count(d.id) FILTER (WHERE v."decisionId" IS NULL)::int AS unsampled,
+        count(d.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "IqaVerdict" v WHERE v."decisionId" = d.id))::int AS unsampled,
         max(d."decidedAt") AS latest
       FROM "Enrolment" e
       LEFT JOIN "CriterionJudgement" j ON j."enrolmentId" = e.id AND j."decisionId" IS NOT NULL
       LEFT JOIN "Decision" d ON d.id = j."decisionId" AND d."assessorId" <> ${actor.userId}::uuid
-      LEFT JOIN (SELECT DISTINCT "decisionId" FROM "IqaVerdict" WHERE "decisionId" IS NOT NULL) v ON v."decisionId" = d.id
       WHERE e."iqaId" = ${actor.userId}::uuid AND e."centreId" = ANY(${centres}::uuid[])
         AND e."assessorId" IS DISTINCT FROM ${actor.userId}::uuid AND e.status IN ('IN_PROGRESS', 'COMPLETED')
       GROUP BY e.id
     )
     SELECT r.id, l.name AS learner, u."displayCode" AS unit, a.name AS assessor, r.unsampled, r.latest,
-      (s.id IS NOT NULL AND s."assessorId" <> ${actor.userId}::uuid AND sv."signOffId" IS NULL) AS "signOffUnsampled",
+      (s.id IS NOT NULL AND s."assessorId" <> ${actor.userId}::uuid AND NOT EXISTS (SELECT 1 FROM "IqaVerdict" v WHERE v."signOffId" = s.id)) AS "signOffUnsampled",
       count(*) OVER ()::int AS total
     FROM ready r
     JOIN "User" l ON l.id = r."learnerId"
     JOIN "Unit" u ON u.id = r."unitId"
     LEFT JOIN "User" a ON a.id = r."assessorId"
     LEFT JOIN "UnitSignOff" s ON s."currentOfId" = r.id
-    LEFT JOIN (SELECT DISTINCT "signOffId" FROM "IqaVerdict" WHERE "signOffId" IS NOT NULL) sv ON sv."signOffId" = s.id
-    WHERE r.unsampled > 0 OR (s.id IS NOT NULL AND s."assessorId" <> ${actor.userId}::uuid AND sv."signOffId" IS NULL)
+    WHERE r.unsampled > 0 OR (s.id IS NOT NULL AND s."assessorId" <> ${actor.userId}::uuid AND NOT EXISTS (SELECT 1 FROM "IqaVerdict" v WHERE v."signOffId" = s.id))
     ORDER BY r.latest DESC NULLS LAST, r.id
     LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
   const total = rows[0]?.total ?? 0;

@@ -1,4 +1,5 @@
-import { formatDate, isoDay, ukDay } from "@/lib/format";
+import { formatDate, isoDay, nextIsoDay, ukDay, ukDayStart } from "@/lib/format";
+import { optionalDay } from "@/lib/input";
 import { isId } from "@/lib/ids";
 import { methodLabels } from "@/lib/portfolio/schemas";
 import type { Actor } from "@/server/auth/actor";
@@ -59,22 +60,32 @@ export async function periodReport(
   now = new Date(),
 ): Promise<QualityReport & { centreId: string; from: string; to: string }> {
   const centreId = qualityCentre(actor, typeof input.centre === "string" ? input.centre : null);
-  const day = (v: unknown, fallback: string) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : fallback);
+  const day = (v: unknown, fallback: string) => {
+    const read = optionalDay("the day").safeParse(v);
+    return read.success && read.data ? read.data : fallback;
+  };
   const today = ukDay(now);
-  const threeMonthsAgo = new Date(`${today}T00:00:00Z`);
-  threeMonthsAgo.setUTCMonth(threeMonthsAgo.getUTCMonth() - 3);
-  let from = day(input.from, isoDay(threeMonthsAgo));
+  const monthsBefore = (iso: string, months: number) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - months);
+    return isoDay(d);
+  };
+  let from = day(input.from, monthsBefore(today, 3));
   let to = day(input.to, today);
   if (from > to) [from, to] = [to, from];
+  // At most a year at a time: a report reads every row of its period.
+  const shortened = from < monthsBefore(to, 12);
+  if (shortened) from = monthsBefore(to, 12);
+  // Plans' periods are days; reviews and actions are moments, counted by the UK day they fall on.
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T00:00:00Z`);
-  const endExclusive = new Date(end.getTime() + 86_400_000);
+  const moments = { gte: ukDayStart(from), lt: ukDayStart(nextIsoDay(to)) };
   const centre = await db.centre.findUniqueOrThrow({ where: { id: centreId }, select: { name: true } });
   const inPeriodPlans = { centreId, periodStart: { lte: end }, periodEnd: { gte: start } };
   const body = await reportBody(
-    { centreId, OR: [{ planItem: { plan: inPeriodPlans } }, { planItemId: null, openedAt: { gte: start, lt: endExclusive } }] },
+    { centreId, OR: [{ planItem: { plan: inPeriodPlans } }, { planItemId: null, openedAt: moments }] },
     inPeriodPlans,
-    { centreId, raisedAt: { gte: start, lt: endExclusive } },
+    { centreId, raisedAt: moments },
     now,
   );
   return {
@@ -85,7 +96,7 @@ export async function periodReport(
     fileName: `iqa-report-${from}-to-${to}`,
     facts: [
       ["Centre", centre.name],
-      ["Period", `${formatDate(start)} to ${formatDate(end)}`],
+      ["Period", `${formatDate(start)} to ${formatDate(end)}${shortened ? " (a report covers at most a year: choose an earlier end for earlier work)" : ""}`],
       ["Report made", formatDate(now)],
     ],
     ...body,
